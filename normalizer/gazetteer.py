@@ -1,0 +1,216 @@
+"""Load and validate gazetteer YAML files into immutable `Entity` records.
+
+A gazetteer file holds `entities` (a list) and optionally `protect` (a list of
+strings never changed and never offered as a correction). Only `canonical` and
+`kind` are required of an entity; the other fields are optional, so the minimal
+shape of DESIGN.md always stays valid. Errors name the file and the line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import GazetteerError
+
+KINDS = ("person", "place", "organization", "honorific", "term")
+LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources")
+KNOWN_FIELDS = {"canonical", "kind", "threshold", "examples", *LIST_FIELDS}
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_LINE = "__line__"
+
+try:  # the C loader is several times faster on large files; same safety
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class _LineLoader(_BaseLoader):
+    """Safe loader that records the line of every mapping, for error messages."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+
+@dataclass(frozen=True)
+class Example:
+    """A garble the entity must repair: `text` must normalize to `expect`."""
+
+    text: str
+    expect: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One named thing and every spelling of it the gazetteer knows.
+
+    canonical  the spelling a newsroom publishes
+    variants   wrong or foreign spellings, rewritten to canonical
+    aliases    other correct forms (surname alone, full title), kept as written
+    context    words that, near a mention, make the entity likely
+    adjectives demonyms and adjectival forms of a place ("Iranian"), kept as written
+    combining  combining forms used in compounds ("Russo" of Russia)
+    """
+
+    canonical: str
+    kind: str
+    variants: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    combining: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+    threshold: float | None = None
+    origin: str = field(default="", compare=False)  # "file:line", for messages
+
+    @property
+    def correct_forms(self) -> tuple[str, ...]:
+        """Every spelling that is right as written."""
+        return (self.canonical, *self.aliases, *self.adjectives)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All entities and protected words of a set of gazetteer files."""
+
+    entities: tuple[Entity, ...]
+    protect: frozenset[str]
+    files: tuple[Path, ...] = ()
+    fingerprint: str = ""
+
+
+def bundled_dir() -> Path:
+    """The folder of bundled gazetteers: inside the installed package, or the
+    top-level `gazetteers/` of a source checkout (editable installs)."""
+    installed = Path(__file__).resolve().parent / "gazetteers"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "gazetteers"
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders become their *.yaml and *.yml files, sorted."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise GazetteerError(f"{path}: gazetteer file or folder not found")
+    return files
+
+
+def load_gazetteer(paths: Iterable[str | Path] = (), bundled: bool = True) -> Gazetteer:
+    """Load the bundled gazetteers (unless `bundled=False`) plus `paths`."""
+    files = expand_paths([bundled_dir()] if bundled else []) + expand_paths(paths)
+    entities: list[Entity] = []
+    protect: set[str] = set()
+    digest = hashlib.sha256()
+    for path in files:
+        raw = _read_bytes(path)
+        digest.update(str(path.name).encode() + b"\0" + raw + b"\0")
+        file_entities, file_protect = parse_gazetteer(raw, str(path))
+        entities.extend(file_entities)
+        protect.update(file_protect)
+    return Gazetteer(tuple(entities), frozenset(protect), tuple(files), digest.hexdigest())
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise GazetteerError(f"{path}: gazetteer is {size} bytes, over the {MAX_FILE_BYTES} byte limit")
+        return path.read_bytes()
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
+
+
+def parse_gazetteer(raw: bytes | str, name: str) -> tuple[list[Entity], set[str]]:
+    """Parse one file's content; `name` is used in error messages."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise GazetteerError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        document = yaml.load(raw, Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise GazetteerError(f"{name}{line}: malformed gazetteer: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"{name}: malformed gazetteer: {exc}") from None
+    if document is None:
+        return [], set()
+    if not isinstance(document, dict):
+        raise GazetteerError(f"{name}:1: a gazetteer is a mapping with 'entities' and 'protect'")
+    unknown = sorted(k for k in document if k not in ("entities", "protect", _LINE))
+    if unknown:
+        raise GazetteerError(f"{name}:1: unknown top-level key '{unknown[0]}' (expected 'entities', 'protect')")
+    entries = document.get("entities", [])
+    if not isinstance(entries, list):
+        raise GazetteerError(f"{name}:1: 'entities' must be a list")
+    entities = [_entity(entry, name, document.get(_LINE, 1)) for entry in entries]
+    protect = _strings(document.get("protect", []), "protect", f"{name}:1")
+    return entities, set(protect)
+
+
+def _entity(entry: Any, name: str, parent_line: int) -> Entity:
+    if not isinstance(entry, dict):
+        raise GazetteerError(f"{name}:{parent_line}: each entity must be a mapping, got {type(entry).__name__}")
+    line = entry.get(_LINE, parent_line)
+    where = f"{name}:{line}"
+    unknown = sorted(k for k in entry if k not in KNOWN_FIELDS and k != _LINE)
+    if unknown:
+        raise GazetteerError(f"{where}: unknown entity field '{unknown[0]}'")
+    canonical = entry.get("canonical")
+    if not isinstance(canonical, str) or not canonical.strip():
+        raise GazetteerError(f"{where}: entity needs a non-empty string 'canonical'")
+    kind = entry.get("kind")
+    if kind not in KINDS:
+        raise GazetteerError(f"{where}: '{canonical}': kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    lists = {key: tuple(_strings(entry.get(key, []), key, where)) for key in LIST_FIELDS}
+    threshold = entry.get("threshold")
+    if threshold is not None:
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+            raise GazetteerError(f"{where}: '{canonical}': threshold must be a number in (0, 1]")
+        threshold = float(threshold)
+    return Entity(
+        canonical=canonical.strip(),
+        kind=kind,
+        examples=tuple(_examples(entry.get("examples", []), where)),
+        threshold=threshold,
+        origin=where,
+        **lists,
+    )
+
+
+def _strings(value: Any, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise GazetteerError(f"{where}: '{key}' must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _examples(value: Any, where: str) -> list[Example]:
+    if not isinstance(value, list):
+        raise GazetteerError(f"{where}: 'examples' must be a list of {{text, expect}} mappings")
+    examples = []
+    for item in value:
+        ok = isinstance(item, dict) and isinstance(item.get("text"), str) and isinstance(item.get("expect"), str)
+        if not ok or set(item) - {"text", "expect", _LINE}:
+            raise GazetteerError(f"{where}: each example needs exactly 'text' and 'expect' strings")
+        examples.append(Example(item["text"], item["expect"]))
+    return examples
