@@ -1,0 +1,122 @@
+"""A small on-disk cache for expensive, picklable values (the compiled index).
+
+`cached(key, build)` returns the value stored under `key`, or calls `build()`,
+stores its result and returns it. The file name is a sha256 of the key and of
+the code that wrote it (package version plus a stamp of the package's source
+files), so a new release or an edited checkout never reads an old pickle.
+
+The cache is an optimization only: a read-only or missing folder, a corrupt,
+truncated or foreign file, any pickling error, all fall back to `build()`
+without a word. Writes are atomic (temporary file in the same folder, then
+os.replace), so a reader never sees half a file.
+
+Where: $NORMALIZER_CACHE_DIR, else $XDG_CACHE_HOME/normalizer, else
+~/.cache/normalizer. NORMALIZER_NO_CACHE=1 turns it off. The cache folder is
+the user's own; as with any pickle cache, whoever can write there can run
+code as that user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+
+_FORMAT = 1  # bump when the layout of the stored record changes
+
+
+def cache_dir() -> Path:
+    """The folder the cache lives in (not created here)."""
+    explicit = os.environ.get("NORMALIZER_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "normalizer"
+
+
+def enabled() -> bool:
+    return os.environ.get("NORMALIZER_NO_CACHE", "").strip().lower() not in ("1", "true", "yes", "on")
+
+
+def cache_path(key: str) -> Path:
+    """The file that holds (or would hold) the value of `key`."""
+    digest = hashlib.sha256(f"{code_version()}\0{key}".encode()).hexdigest()
+    return cache_dir() / f"{digest}.pickle"
+
+
+def cached(key: str, build: Callable[[], T]) -> T:
+    """The value for `key` from disk if present and sound, else `build()` (then stored)."""
+    if not enabled():
+        return build()
+    path = cache_path(key)
+    found, value = _read(path, key)
+    if found:
+        return value
+    value = build()
+    _write(path, key, value)
+    return value
+
+
+def _read(path: Path, key: str) -> tuple[bool, object]:
+    try:
+        with open(path, "rb") as handle:
+            record = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing, unreadable, truncated, or pickled by other code
+        return False, None
+    # The record repeats its key and version: a hash collision or a file copied
+    # from elsewhere must not be taken for ours.
+    if not isinstance(record, dict) or record.get("format") != _FORMAT:
+        return False, None
+    if record.get("key") != key or record.get("version") != code_version():
+        return False, None
+    return True, record.get("value")
+
+
+def _write(path: Path, key: str, value: object) -> None:
+    record = {"format": _FORMAT, "version": code_version(), "key": key, "value": value}
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=path.parent)
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        temporary = None
+    except Exception:  # noqa: BLE001 - read-only folder, full disk, unpicklable value: just do not cache
+        pass
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The package version and a stamp (name, size, mtime) of its source files."""
+    package = Path(__file__).resolve().parent
+    stamp = hashlib.sha256()
+    for source in sorted(package.glob("*.py")):
+        try:
+            info = source.stat()
+        except OSError:
+            continue
+        stamp.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return f"{_package_version()}+{stamp.hexdigest()[:16]}"
+
+
+def _package_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("normalizer")
+    except Exception:  # noqa: BLE001 - running from a checkout that is not installed
+        return "0+source"

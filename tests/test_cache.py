@@ -1,0 +1,156 @@
+"""The on-disk pickle cache: hits, misses, invalidation and every safe fallback."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from normalizer import cache
+from normalizer.cache import cache_dir, cache_path, cached
+
+
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NORMALIZER_NO_CACHE", raising=False)
+    return folder
+
+
+class Builder:
+    """A build function that counts its calls."""
+
+    def __init__(self, value):
+        self.value = value
+        self.calls = 0
+
+    def __call__(self):
+        self.calls += 1
+        return self.value
+
+
+def test_second_call_reads_from_disk_without_building(cache_folder):
+    build = Builder({"index": [1, 2, 3]})
+    assert cached("k", build) == {"index": [1, 2, 3]}
+    assert build.calls == 1
+    assert cache_path("k").parent == cache_folder
+    assert cache_path("k").is_file()
+    again = Builder("not used")
+    assert cached("k", again) == {"index": [1, 2, 3]}
+    assert again.calls == 0
+
+
+def test_different_keys_do_not_share_a_value():
+    cached("gazetteer-A", Builder("A"))
+    build = Builder("B")
+    assert cached("gazetteer-B", build) == "B"
+    assert build.calls == 1
+    assert cache_path("gazetteer-A") != cache_path("gazetteer-B")
+
+
+def test_another_code_version_is_a_miss(monkeypatch):
+    cached("k", Builder("old"))
+    monkeypatch.setattr(cache, "code_version", lambda: "9.9.9+other")
+    build = Builder("new")
+    assert cached("k", build) == "new"
+    assert build.calls == 1
+
+
+def test_a_file_written_under_another_version_is_rejected_even_at_the_same_path(monkeypatch):
+    # A foreign record renamed into our file name: the stored version must match too.
+    path = cache_path("k")
+    path.parent.mkdir(parents=True)
+    record = {"format": 1, "version": "0.0.1+ancient", "key": "k", "value": "stale"}
+    path.write_bytes(pickle.dumps(record))
+    assert cached("k", Builder("fresh")) == "fresh"
+    assert cached("k", Builder("unused")) == "fresh"  # and the bad file was replaced
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle at all", pickle.dumps({"key": "k"})[:-3], pickle.dumps(["a", "list"])],
+    ids=["empty", "garbage", "truncated", "wrong-shape"],
+)
+def test_corrupt_cache_file_falls_back_to_build(content):
+    path = cache_path("k")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    build = Builder("rebuilt")
+    assert cached("k", build) == "rebuilt"
+    assert build.calls == 1
+
+
+def test_pickle_referring_to_a_missing_class_falls_back_to_build():
+    path = cache_path("k")
+    path.parent.mkdir(parents=True)
+    # protocol 0 pickle of a global from a module that does not exist
+    path.write_bytes(b"cno_such_module_xyz\nThing\n.")
+    assert cached("k", Builder("rebuilt")) == "rebuilt"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_folder_falls_back_silently(cache_folder):
+    cache_folder.mkdir()
+    cache_folder.chmod(0o500)
+    try:
+        build = Builder("value")
+        assert cached("k", build) == "value"
+        assert cached("k", build) == "value"
+        assert build.calls == 2
+    finally:
+        cache_folder.chmod(0o700)
+
+
+def test_unwritable_cache_location_falls_back_silently(tmp_path, monkeypatch):
+    # A regular file where the folder should be: mkdir fails even for root.
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(blocker / "cache"))
+    build = Builder("value")
+    assert cached("k", build) == "value"
+    assert cached("k", build) == "value"
+    assert build.calls == 2
+
+
+def test_failed_write_leaves_no_temporary_file_behind(cache_folder, monkeypatch):
+    def broken_replace(source, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cache.os, "replace", broken_replace)
+    assert cached("k", Builder("value")) == "value"
+    assert list(cache_folder.iterdir()) == []
+
+
+def test_unpicklable_value_is_returned_and_not_cached(cache_folder):
+    value = lambda: None  # noqa: E731 - lambdas cannot be pickled
+    assert cached("k", Builder(value)) is value
+    assert list(cache_folder.iterdir()) == []
+
+
+def test_no_cache_variable_disables_reads_and_writes(cache_folder, monkeypatch):
+    monkeypatch.setenv("NORMALIZER_NO_CACHE", "1")
+    build = Builder("value")
+    cached("k", build)
+    cached("k", build)
+    assert build.calls == 2
+    assert not cache_folder.exists()
+
+
+def test_cache_dir_precedence(monkeypatch, tmp_path):
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(tmp_path / "explicit"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "explicit"
+    monkeypatch.delenv("NORMALIZER_CACHE_DIR")
+    assert cache_dir() == tmp_path / "xdg" / "normalizer"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir() == Path(tmp_path / "home" / ".cache" / "normalizer")
+
+
+def test_code_version_is_the_package_version_plus_a_source_stamp():
+    version, stamp = cache.code_version().rsplit("+", 1)
+    assert version == cache._package_version()
+    assert len(stamp) == 16
