@@ -324,17 +324,17 @@ class BadInput(Exception):
     """Input that cannot be evaluated; the message is one line."""
 
 
-def load_pairs(first: str, second: str | None = None) -> list[Pair]:
+def load_pairs(first: str, second: str | None = None, glob: str = "*") -> list[Pair]:
     if second is None:
         return load_jsonl(Path(first))
-    return load_folders(Path(first), Path(second))
+    return load_folders(Path(first), Path(second), glob)
 
 
-def load_folders(garbled_dir: Path, reference_dir: Path) -> list[Pair]:
+def load_folders(garbled_dir: Path, reference_dir: Path, glob: str = "*") -> list[Pair]:
     for folder in (garbled_dir, reference_dir):
         if not folder.is_dir():
             raise BadInput(f"{folder}: not a folder")
-    names = sorted(p.name for p in garbled_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    names = sorted(p.name for p in garbled_dir.glob(glob) if p.is_file() and not p.name.startswith("."))
     if not names:
         raise BadInput(f"{garbled_dir}: no files to evaluate")
     pairs = []
@@ -476,6 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("garbled", help="folder of garbled files, or a JSONL corpus")
     parser.add_argument("reference", nargs="?", help="folder of reference files (same names)")
+    parser.add_argument("--glob", default="*", help="in folder mode, only files matching this pattern (e.g. '*.txt')")
     parser.add_argument("--gazetteer", action="append", default=[], metavar="PATH", help="gazetteer file or folder (repeatable)")
     parser.add_argument("--no-bundled", action="store_true", help="do not load the bundled gazetteers")
     parser.add_argument("--min-confidence", "--threshold", type=float, default=None, dest="threshold",
@@ -494,7 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return garble_main(argv[1:], prog="normalize-eval garble")
     args = build_parser().parse_args(argv)
     try:
-        pairs = load_pairs(args.garbled, args.reference)
+        pairs = load_pairs(args.garbled, args.reference, args.glob)
         if args.identity:
             normalizer, name = IdentityNormalizer(), "identity"
         else:
