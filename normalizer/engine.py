@@ -1,0 +1,192 @@
+"""The one engine every front door calls: load a gazetteer once, normalize many texts."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import LosslessError, NormalizerError
+from .gazetteer import load_gazetteer
+from .index import Index, build_index
+from .lexicon import english_words
+from .matching import MAX_CONFIDENCE, Matcher, Proposal
+from .result import Correction, Result
+from .text import line_starts, tokenize
+
+# Set on measured precision (see BENCHMARKS.md), not taste.
+DEFAULT_APPLY_THRESHOLD = 0.85
+DEFAULT_SUGGEST_THRESHOLD = 0.6
+# Two readings closer than this are a coin toss: report, never apply.
+AMBIGUITY_MARGIN = 0.08
+
+
+class Normalizer:
+    """A loaded gazetteer and its compiled index; reusable and thread-safe.
+
+    `normalize` reads only immutable state, so one instance can serve many
+    threads; it pickles, so it can be shipped to worker processes.
+    """
+
+    def __init__(self, index: Index, apply_threshold: float | None = None, suggest_threshold: float | None = None):
+        self.index = index
+        self.apply_threshold = DEFAULT_APPLY_THRESHOLD if apply_threshold is None else apply_threshold
+        self.suggest_threshold = DEFAULT_SUGGEST_THRESHOLD if suggest_threshold is None else suggest_threshold
+        if not 0 < self.apply_threshold <= 1 or not 0 < self.suggest_threshold <= 1:
+            raise NormalizerError("thresholds must be numbers in (0, 1]")
+        self.suggest_threshold = min(self.suggest_threshold, self.apply_threshold)
+        self._english = english_words()
+
+    @classmethod
+    def load(
+        cls,
+        gazetteers: Iterable[str | Path] = (),
+        bundled: bool = True,
+        apply_threshold: float | None = None,
+        suggest_threshold: float | None = None,
+        ignore_words: Iterable[str] = (),
+    ) -> "Normalizer":
+        gazetteer = load_gazetteer(gazetteers, bundled=bundled)
+        index = build_index(gazetteer, tuple(ignore_words))
+        return cls(index, apply_threshold, suggest_threshold)
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        del state["_english"]  # reloaded in the worker; no need to ship 82k words
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._english = english_words()
+
+    def normalize(self, text: str, ignore_spans: Sequence[tuple[int, int]] = ()) -> Result:
+        """Find and repair garbled names in `text`; never touch `ignore_spans`."""
+        tokens = tokenize(text)
+        ignored = _ignored_tokens(tokens, ignore_spans)
+        matcher = Matcher(self.index, self._english, text, tokens, ignored)
+        proposals = matcher.exact_pass()
+        candidates = matcher.fuzzy_pass()
+        chosen = self._decide(proposals + candidates)
+        # Entities repaired with confidence count as seen: a second garble of
+        # the same name ("Araguchi" after "Abbas Aragut") gains that evidence.
+        repaired = {(p.entity, p.first) for p in chosen if self._applies(p)}
+        boosted = [
+            p for p in candidates if any(e == p.entity and first != p.first for e, first in repaired)
+        ]
+        if boosted:
+            for proposal in boosted:
+                matcher.add_document_evidence(proposal)
+            chosen = self._decide(proposals + candidates)
+        corrections = self._corrections(text, tokens, chosen)
+        return Result(text, _apply(text, corrections), tuple(corrections))
+
+    # ----- deciding ---------------------------------------------------------
+    def _threshold(self, proposal: Proposal) -> float:
+        own = self.index.entities[proposal.entity].threshold
+        return own if own is not None else self.apply_threshold
+
+    def _decide(self, proposals: list[Proposal]) -> list[Proposal]:
+        """Keep the best non-overlapping proposals at or above the suggest threshold."""
+        # Surer first; between equals the longer mention ("Fatem Mokhajelani"
+        # over "Mokhajelani"); then position and text, so the order is total.
+        ranked = sorted(proposals, key=lambda p: (-p.confidence, p.first - p.last, p.first, p.replacement))
+        for proposal in ranked:
+            proposal.rival = None
+            for other in ranked:
+                overlaps = other.first <= proposal.last and proposal.first <= other.last
+                different = other.entity != proposal.entity and other.replacement != proposal.replacement
+                if other is not proposal and overlaps and different:
+                    proposal.rival = (other.replacement, other.confidence)
+                    break
+        chosen: list[Proposal] = []
+        taken: set[int] = set()
+        for proposal in ranked:
+            if proposal.confidence < self.suggest_threshold:
+                break
+            span = set(range(proposal.first, proposal.last + 1))
+            if span & taken:
+                continue
+            if self.index.protected & {proposal.replacement.casefold()}:
+                continue
+            taken |= span
+            chosen.append(proposal)
+        return chosen
+
+    def _applies(self, proposal: Proposal) -> bool:
+        if proposal.confidence < self._threshold(proposal):
+            return False
+        rival = proposal.rival
+        return rival is None or rival[1] < proposal.confidence - AMBIGUITY_MARGIN
+
+    def _corrections(self, text: str, tokens, chosen: list[Proposal]) -> list[Correction]:
+        starts = line_starts(text)
+        corrections = []
+        for proposal in sorted(chosen, key=lambda p: p.first):
+            start, end = tokens[proposal.first].start, tokens[proposal.last].end
+            line = bisect_right(starts, start)
+            entity = self.index.entities[proposal.entity]
+            reasons = list(proposal.reasons)
+            if proposal.rival and not self._applies(proposal) and proposal.confidence >= self._threshold(proposal):
+                reasons.append(f"too close to another reading, '{proposal.rival[0]}' ({proposal.rival[1]:.2f})")
+            corrections.append(
+                Correction(
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=start - starts[line - 1] + 1,
+                    original=text[start:end],
+                    replacement=proposal.replacement,
+                    entity=entity.canonical,
+                    kind=entity.kind,
+                    confidence=round(min(proposal.confidence, MAX_CONFIDENCE), 4),
+                    reasons=tuple(reasons),
+                    applied=self._applies(proposal),
+                )
+            )
+        return corrections
+
+
+def _ignored_tokens(tokens, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it overlaps one of `spans`."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+    ignored = []
+    for token in tokens:
+        k = bisect_right(starts, token.end - 1) - 1  # the last span starting inside or before
+        ignored.append(k >= 0 and merged[k][1] > token.start)
+    return ignored
+
+
+def _apply(text: str, corrections: list[Correction]) -> str:
+    """Splice the applied corrections in; then prove that undoing them gives `text` back."""
+    pieces, cursor = [], 0
+    applied = [c for c in corrections if c.applied]
+    for correction in applied:
+        pieces.append(text[cursor : correction.start])
+        pieces.append(correction.replacement)
+        cursor = correction.end
+    pieces.append(text[cursor:])
+    result = "".join(pieces)
+    if undo(result, applied) != text:
+        raise LosslessError("internal error: undoing the corrections does not give back the input; nothing written")
+    return result
+
+
+def undo(normalized: str, applied: list[Correction]) -> str:
+    """Rebuild the original from the normalized text and its applied corrections."""
+    pieces, cursor, shift = [], 0, 0
+    for correction in applied:
+        start = correction.start + shift
+        pieces.append(normalized[cursor:start])
+        if normalized[start : start + len(correction.replacement)] != correction.replacement:
+            return ""  # the replacement is not where it should be
+        pieces.append(correction.original)
+        cursor = start + len(correction.replacement)
+        shift += len(correction.replacement) - (correction.end - correction.start)
+    pieces.append(normalized[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,165 @@
+"""The compiled index of a gazetteer: every form, tokenized, with fuzzy keys.
+
+Built once per set of gazetteer files and reused for every text (and cached
+on disk by the front doors). Everything here is plain data plus one SymSpell
+object, so the whole index pickles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from symspellpy import SymSpell, Verbosity
+
+from .gazetteer import Entity, Gazetteer
+from .phonetics import fold, skeleton, sound_key
+from .text import fold_case, tokenize
+
+MAX_EDIT_DISTANCE = 2
+# A token shared by more forms than this ("Ali", "Mohammed") says too little
+# about which entity is meant to be worth aligning every one of them.
+MAX_FORMS_PER_NEIGHBOUR = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One spelling of an entity, tokenized.
+
+    `target` is what a fuzzy or exact match of this form is rewritten to:
+    the form itself for a correct form, the canonical for a variant.
+    """
+
+    entity: int
+    tokens: tuple[str, ...]
+    keys: tuple[str, ...]
+    target: tuple[str, ...]
+    role: str  # canonical | alias | adjective | combining | surname | variant
+
+    @property
+    def is_variant(self) -> bool:
+        return self.role == "variant"
+
+
+@dataclass
+class EntityInfo:
+    canonical: str
+    kind: str
+    threshold: float | None
+    context: tuple[tuple[str, ...], ...]  # context phrases as token keys
+
+
+@dataclass
+class Index:
+    entities: list[EntityInfo] = field(default_factory=list)
+    forms: list[Form] = field(default_factory=list)
+    exact: dict[tuple[str, ...], list[int]] = field(default_factory=dict)  # keys -> form ids
+    correct_tokens: set[str] = field(default_factory=set)  # token keys of correct forms
+    protected: set[str] = field(default_factory=set)  # token keys never changed
+    token_forms: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # key -> (form, position)
+    by_fold: dict[str, list[str]] = field(default_factory=dict)  # fold -> token keys
+    by_skeleton: dict[str, list[str]] = field(default_factory=dict)
+    by_sound: dict[str, list[str]] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
+    place_forms: dict[str, list[int]] = field(default_factory=dict)  # single-token place key -> entity ids
+    symspell: SymSpell | None = None
+    max_form_length: int = 1
+
+    def fuzzy_tokens(self, word: str) -> set[str]:
+        """Name token keys that may be garbled into `word`."""
+        found: set[str] = set()
+        folded = fold(word)
+        if not folded:
+            return found
+        if self.symspell is not None:
+            for suggestion in self.symspell.lookup(
+                folded, Verbosity.ALL, max_edit_distance=MAX_EDIT_DISTANCE, transfer_casing=False
+            ):
+                found.update(self.by_fold.get(suggestion.term, ()))
+        found.update(self.by_skeleton.get(skeleton(word), ()))
+        found.update(self.by_sound.get(sound_key(word), ()))
+        return found
+
+
+def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
+    """(form text, role, target text) for every spelling of an entity."""
+    forms = [(entity.canonical, "canonical", entity.canonical)]
+    forms += [(alias, "alias", alias) for alias in entity.aliases]
+    forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
+    forms += [(combining, "combining", combining) for combining in entity.combining]
+    forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
+    if entity.kind == "person":
+        forms += _surnames(entity)
+    return forms
+
+
+def _surnames(entity: Entity) -> list[tuple[str, str, str]]:
+    """A person is also mentioned by the last word of a name ("Araghchi")."""
+    canonical_words = entity.canonical.split()
+    if len(canonical_words) < 2:
+        return []
+    surname = canonical_words[-1]
+    derived = [(surname, "surname", surname)]
+    for alias in entity.aliases:
+        words = alias.split()
+        if len(words) >= 2:
+            derived.append((words[-1], "surname", words[-1]))
+    for variant in entity.variants:
+        words = variant.split()
+        if len(words) >= 2 and fold_case(words[-1]) != fold_case(surname):
+            derived.append((words[-1], "variant", surname))
+    return derived
+
+
+def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
+    index = Index()
+    token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for entity in gazetteer.entities:
+        entity_id = len(index.entities)
+        context = tuple(tuple(t.key for t in tokenize(phrase)) for phrase in entity.context)
+        index.entities.append(EntityInfo(entity.canonical, entity.kind, entity.threshold, context))
+        seen: set[tuple[str, ...]] = set()
+        for text, role, target in _forms_of(entity):
+            tokens = tuple(t.text for t in tokenize(text))
+            keys = tuple(fold_case(t) for t in tokens)
+            if not keys or (keys, role == "variant") in seen:
+                continue
+            seen.add((keys, role == "variant"))
+            form_id = len(index.forms)
+            target_tokens = tuple(t.text for t in tokenize(target))
+            index.forms.append(Form(entity_id, tokens, keys, target_tokens, role))
+            exact[keys].append(form_id)
+            index.max_form_length = max(index.max_form_length, len(keys))
+            for position, (token, key) in enumerate(zip(tokens, keys)):
+                token_forms[key].append((form_id, position))
+                index.spelling.setdefault(key, token)
+                if role != "variant":
+                    index.correct_tokens.add(key)
+            if entity.kind == "place" and len(keys) == 1 and role != "variant":
+                index.place_forms.setdefault(keys[0], []).append(entity_id)
+    index.exact = dict(exact)
+    index.token_forms = dict(token_forms)
+    for word in (*gazetteer.protect, *ignore_words):
+        index.protected.update(t.key for t in tokenize(word))
+    _build_fuzzy_keys(index)
+    return index
+
+
+def _build_fuzzy_keys(index: Index) -> None:
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for key in index.token_forms:
+        if len(key) < 3:
+            continue
+        by_fold[fold(key)].append(key)
+        if len(skeleton(key)) >= 4:
+            by_skeleton[skeleton(key)].append(key)
+        if len(sound_key(key)) >= 3:
+            by_sound[sound_key(key)].append(key)
+    index.by_fold, index.by_skeleton, index.by_sound = dict(by_fold), dict(by_skeleton), dict(by_sound)
+    symspell = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=7)
+    for folded in index.by_fold:
+        symspell.create_dictionary_entry(folded, 1)
+    index.symspell = symspell

@@ -1,0 +1,343 @@
+"""Suspects, candidates and evidence: what could be a garbled name, and how sure we are.
+
+The matcher reads one text. It first finds intact mentions of gazetteer forms
+(document evidence, and known variants to rewrite). Then, for each suspect
+token (not a known name token, not English, not protected), it gathers name
+tokens that may have been garbled into it and tries to lay each whole form of
+that name over the text around it. A laid-over form is a `Proposal`; its
+confidence starts from how alike the words are and moves with the evidence:
+exact neighbours of the same name, a context word nearby, the entity intact
+elsewhere in the text, another garble pointing at the same entity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .index import MAX_FORMS_PER_NEIGHBOUR, Form, Index
+from .phonetics import similarity
+from .text import Token, apply_case_style, is_name_gap
+
+# Lowest word similarity a candidate may have at all.
+MIN_SIMILARITY = 0.6
+# Evidence weights. Each is added to the word similarity; see DESIGN.md.
+LONE_WORD_PENALTY = 0.10  # a single word with no neighbour of its name
+EXACT_NEIGHBOUR_BONUS = 0.06  # "Abbas" beside "Aragut"
+EXTRA_NEIGHBOUR_BONUS = 0.03  # per further exact neighbour, at most two
+GARBLES_AGREE_BONUS = 0.04  # two garbled words of one name side by side
+CONTEXT_NEAR_BONUS = 0.10  # a context phrase within NEAR tokens
+CONTEXT_FAR_BONUS = 0.05  # ... within WINDOW tokens
+DOCUMENT_BONUS = 0.06  # the entity appears intact (or repaired) elsewhere
+CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
+TITLE_BEFORE_NAME_BONUS = 0.06  # an honorific right before a known name
+TITLE_CHAIN_BONUS = 0.04  # ... and right after another honorific
+LOST_CAPITALS_PENALTY = 0.08  # lowercase word, capitalized name, no neighbours
+VARIANT_CONFIDENCE = 0.99
+NEAR, WINDOW = 3, 25
+MAX_CONFIDENCE = 0.99  # reported; ranking uses the raw sum
+
+
+class Status(Enum):
+    SKIP = 0  # ignored span, protected, too short, acronym
+    KNOWN = 1  # a token of a correct gazetteer form
+    ENGLISH = 2  # in the English lexicon
+    SUSPECT = 3
+
+
+@dataclass
+class Proposal:
+    """A possible correction of tokens `first`..`last` (inclusive)."""
+
+    first: int
+    last: int
+    replacement: str
+    entity: int
+    confidence: float
+    reasons: list[str]
+    match: str  # variant | fuzzy | compound
+    rival: tuple[str, float] | None = None  # best different replacement, its confidence
+    _base: float = field(default=0.0, repr=False)
+    _has_document_evidence: bool = field(default=False, repr=False)
+
+
+class Matcher:
+    def __init__(self, index: Index, english: dict[str, int], text: str, tokens: list[Token], ignored: list[bool]):
+        self.index = index
+        self.english = english
+        self.text = text
+        self.tokens = tokens
+        self.keys = [t.key for t in tokens]
+        self.status = [self._classify(i, ignored[i]) for i in range(len(tokens))]
+        self.covered = [False] * len(tokens)
+        self.seen: dict[int, int] = defaultdict(int)  # entity -> intact mentions
+        self._context_positions: dict[int, list[int]] = {}
+
+    # ----- classification -------------------------------------------------
+    def _classify(self, i: int, ignored: bool) -> Status:
+        token, key = self.tokens[i], self.keys[i]
+        if ignored or key in self.index.protected:
+            return Status.SKIP
+        if key in self.index.correct_tokens:
+            return Status.KNOWN
+        if key in self.english:
+            return Status.ENGLISH
+        if len(token.text) < 3 or (token.text.isupper() and len(token.text) < 5):
+            return Status.SKIP  # too short to judge; acronyms
+        return Status.SUSPECT
+
+    def _gap_ok(self, left: int, right: int) -> bool:
+        return is_name_gap(self.text[self.tokens[left].end : self.tokens[right].start])
+
+    # ----- pass 1: intact mentions and known variants --------------------
+    def exact_pass(self) -> list[Proposal]:
+        proposals = []
+        n, i = len(self.tokens), 0
+        while i < n:
+            length = self._longest_exact(i)
+            if length == 0:
+                i += 1
+                continue
+            span = tuple(self.keys[i : i + length])
+            form_ids = self.index.exact[span]
+            correct = [f for f in form_ids if not self.index.forms[f].is_variant]
+            if correct:
+                for entity in {self.index.forms[f].entity for f in correct}:
+                    self.seen[entity] += 1
+            else:
+                proposal = self._variant_proposal(i, form_ids)
+                if proposal:
+                    proposals.append(proposal)
+            for k in range(i, i + length):
+                self.covered[k] = True
+            i += length
+        return proposals
+
+    def _longest_exact(self, i: int) -> int:
+        longest = min(self.index.max_form_length, len(self.tokens) - i)
+        for length in range(longest, 0, -1):
+            span = tuple(self.keys[i : i + length])
+            if span not in self.index.exact:
+                continue
+            if any(self.status[k] == Status.SKIP and self.keys[k] in self.index.protected for k in range(i, i + length)):
+                continue
+            if all(self._gap_ok(k, k + 1) for k in range(i, i + length - 1)):
+                return length
+        return 0
+
+    def _variant_proposal(self, i: int, form_ids: list[int]) -> Proposal | None:
+        targets = {self.index.forms[f].target for f in form_ids}
+        form = self.index.forms[form_ids[0]]
+        if len(targets) != 1 or any(self.status[i + k] in (Status.SKIP, Status.ENGLISH) for k in range(len(form.keys))):
+            return None  # ambiguous, ignored, or an English word: leave it alone
+        canonical = self.index.entities[form.entity].canonical
+        reason = f"'{' '.join(form.tokens)}' is a listed variant of '{canonical}'"
+        return self._render(i, form, [1.0] * len(form.keys), VARIANT_CONFIDENCE, [reason], "variant")
+
+    # ----- pass 2: fuzzy mentions ------------------------------------------
+    def fuzzy_pass(self) -> list[Proposal]:
+        candidates: list[Proposal] = []
+        tried: set[tuple[int, int]] = set()
+        for i, status in enumerate(self.status):
+            if status != Status.SUSPECT or self.covered[i]:
+                continue
+            for key, score in self._candidate_tokens(i).items():
+                for form_id, position in self.index.token_forms.get(key, ()):
+                    start = i - position
+                    if (form_id, start) in tried:
+                        continue
+                    tried.add((form_id, start))
+                    proposal = self._align(form_id, start)
+                    if proposal:
+                        candidates.append(proposal)
+        candidates += self._compounds()
+        self._add_corroboration(candidates)
+        return candidates
+
+    def _candidate_tokens(self, i: int) -> dict[str, float]:
+        """Name token keys that `tokens[i]` may be a garble of."""
+        word = self.tokens[i].text
+        found: dict[str, float] = {}
+        for key in self.index.fuzzy_tokens(word):
+            score, _ = similarity(word, self.index.spelling[key])
+            if score >= MIN_SIMILARITY:
+                found[key] = score
+        # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(self.tokens) or self.status[j] != Status.KNOWN:
+                continue
+            forms = self.index.token_forms.get(self.keys[j], ())
+            if len(forms) > MAX_FORMS_PER_NEIGHBOUR:
+                continue
+            for form_id, position in forms:
+                form = self.index.forms[form_id]
+                implied = position + (i - j)
+                if 0 <= implied < len(form.keys) and form.keys[implied] not in found:
+                    score, _ = similarity(word, form.tokens[implied])
+                    if score >= MIN_SIMILARITY:
+                        found[form.keys[implied]] = score
+        return found
+
+    def _align(self, form_id: int, start: int) -> Proposal | None:
+        """Lay form `form_id` over the tokens from `start`; score the fit."""
+        form = self.index.forms[form_id]
+        end = start + len(form.keys)
+        if start < 0 or end > len(self.tokens):
+            return None
+        scores, reasons, exact_neighbours = [], [], []
+        for q, k in enumerate(range(start, end)):
+            if k > start and not self._gap_ok(k - 1, k):
+                return None
+            if self.keys[k] == form.keys[q]:
+                scores.append(1.0)
+                exact_neighbours.append(self.tokens[k].text)
+                continue
+            if self.status[k] != Status.SUSPECT or self.covered[k]:
+                return None
+            score, why = similarity(self.tokens[k].text, form.tokens[q])
+            if score < MIN_SIMILARITY:
+                return None
+            scores.append(score)
+            reasons.append(f"'{self.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
+        fuzzy = [s for s in scores if s < 1.0]
+        if not fuzzy:
+            return None
+        confidence = min(fuzzy)
+        if exact_neighbours:
+            extra = min(len(exact_neighbours) - 1, 2)
+            confidence += EXACT_NEIGHBOUR_BONUS + EXTRA_NEIGHBOUR_BONUS * extra
+            reasons.append("beside " + " ".join(f"'{w}'" for w in exact_neighbours) + " of the same name")
+        elif len(fuzzy) >= 2:
+            confidence += GARBLES_AGREE_BONUS
+            reasons.append(f"{len(fuzzy)} neighbouring words agree on one name")
+        else:
+            confidence += self._lone_word_evidence(start, form, reasons)
+        confidence += self._context_evidence(form.entity, start, end - 1, reasons)
+        return self._render(start, form, scores, confidence, reasons, "fuzzy")
+
+    def _lone_word_evidence(self, i: int, form: Form, reasons: list[str]) -> float:
+        """A single garbled word: weaker, unless it is a title before a name."""
+        entity = self.index.entities[form.entity]
+        if entity.kind == "honorific" and i + 1 < len(self.tokens) and self._gap_ok(i, i + 1):
+            after = self.tokens[i + 1].text
+            if self.status[i + 1] == Status.KNOWN and after[:1].isupper():
+                bonus = TITLE_BEFORE_NAME_BONUS
+                reasons.append(f"a title before the name '{after}'")
+                if i > 0 and self._gap_ok(i - 1, i) and self._is_title(i - 1):
+                    bonus += TITLE_CHAIN_BONUS
+                    reasons.append(f"after the title '{self.tokens[i - 1].text}'")
+                return bonus
+        penalty = -LONE_WORD_PENALTY
+        word = self.tokens[i].text
+        if word[:1].islower() and form.target[0][:1].isupper():
+            penalty -= LOST_CAPITALS_PENALTY
+        return penalty
+
+    def _is_title(self, k: int) -> bool:
+        return any(
+            self.index.entities[self.index.forms[f].entity].kind == "honorific"
+            for f, _ in self.index.token_forms.get(self.keys[k], ())
+            if len(self.index.forms[f].keys) == 1
+        )
+
+    def _context_evidence(self, entity: int, first: int, last: int, reasons: list[str]) -> float:
+        positions = self._context_phrases(entity)
+        if not positions:
+            return 0.0
+        distance = min(min(abs(p - first), abs(p - last)) for p in positions)
+        phrase = " ".join(" ".join(c) for c in self.index.entities[entity].context[:1])
+        if distance <= NEAR:
+            reasons.append(f"context word of '{self.index.entities[entity].canonical}' next to it")
+            return CONTEXT_NEAR_BONUS
+        if distance <= WINDOW:
+            reasons.append(f"context word of '{self.index.entities[entity].canonical}' nearby ({phrase}...)")
+            return CONTEXT_FAR_BONUS
+        return 0.0
+
+    def _context_phrases(self, entity: int) -> list[int]:
+        if entity not in self._context_positions:
+            found = []
+            for phrase in self.index.entities[entity].context:
+                size = len(phrase)
+                for k in range(len(self.keys) - size + 1):
+                    if tuple(self.keys[k : k + size]) == phrase:
+                        found.append(k + size // 2)
+            self._context_positions[entity] = found
+        return self._context_positions[entity]
+
+    # ----- glued compounds: "Russoilania" -> "Russia-Iran" ----------------
+    def _compounds(self) -> list[Proposal]:
+        proposals = []
+        for i, status in enumerate(self.status):
+            word = self.tokens[i].text
+            if status != Status.SUSPECT or self.covered[i] or len(word) < 7:
+                continue
+            best = self._best_split(word)
+            if best:
+                confidence, left, right, reasons = best
+                canonical = self.index.entities
+                replacement = f"{canonical[left].canonical}-{canonical[right].canonical}"
+                proposals.append(Proposal(i, i, apply_case_style(word, replacement), right, confidence, reasons, "compound"))
+        return proposals
+
+    def _best_split(self, word: str):
+        best = None
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            for left in self.index.place_forms.get(head.casefold(), ()):
+                for key in self.index.fuzzy_tokens(tail):
+                    for right in self.index.place_forms.get(key, ()):
+                        if right == left:
+                            continue
+                        score, why = similarity(tail, self.index.spelling[key])
+                        if score < 0.85 or (best and score <= best[0]):
+                            continue
+                        names = (self.index.entities[left].canonical, self.index.entities[right].canonical)
+                        reasons = [
+                            f"glued compound: '{head}' is '{names[0]}', '{tail}' ~ '{self.index.spelling[key]}' ({why})"
+                        ]
+                        best = (score, left, right, reasons)
+        return best
+
+    # ----- evidence across the document ----------------------------------
+    def _add_corroboration(self, candidates: list[Proposal]) -> None:
+        by_entity: dict[int, set[int]] = defaultdict(set)
+        for proposal in candidates:
+            by_entity[proposal.entity].add(proposal.first)
+        for proposal in candidates:
+            if len(by_entity[proposal.entity] - {proposal.first}) >= 1:
+                proposal.confidence += CORROBORATION_BONUS
+                proposal.reasons.append("another garble in the text points at the same name")
+            if self.seen.get(proposal.entity):
+                self.add_document_evidence(proposal)
+
+    def add_document_evidence(self, proposal: Proposal) -> None:
+        if proposal._has_document_evidence or proposal.match == "variant":
+            return
+        proposal._has_document_evidence = True
+        proposal.confidence += DOCUMENT_BONUS
+        proposal.reasons.append(f"'{self.index.entities[proposal.entity].canonical}' appears elsewhere in the text")
+
+    # ----- rendering --------------------------------------------------------
+    def _render(self, start: int, form: Form, scores, confidence, reasons, match) -> Proposal | None:
+        """Turn a laid-over form into the smallest span that changes."""
+        target = form.target
+        originals = [self.tokens[k].text for k in range(start, start + len(form.keys))]
+        if len(target) == len(originals):
+            new = [apply_case_style(o, t) for o, t in zip(originals, target)]
+            changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
+            if not changed:
+                return None
+            first, last = changed[0], changed[-1]
+            pieces = []
+            for q in range(first, last + 1):
+                k = start + q
+                if q > first:
+                    pieces.append(self.text[self.tokens[k - 1].end : self.tokens[k].start])
+                pieces.append(new[q])
+            replacement = "".join(pieces)
+        else:
+            first, last = 0, len(originals) - 1
+            replacement = apply_case_style(originals[0], " ".join(target))
+        return Proposal(start + first, start + last, replacement, form.entity, confidence, reasons, match)

@@ -1,0 +1,81 @@
+"""The value a normalization returns: the new text and every correction, with renderings."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One change, applied or only suggested. Offsets are into the original text."""
+
+    start: int
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    original: str
+    replacement: str
+    entity: str  # the canonical name of the entity
+    kind: str  # person | place | organization | honorific | term
+    confidence: float
+    reasons: tuple[str, ...]
+    applied: bool
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["reasons"] = list(self.reasons)
+        data["confidence"] = round(self.confidence, 3)
+        return data
+
+
+@dataclass(frozen=True)
+class Result:
+    original: str
+    text: str
+    corrections: tuple[Correction, ...]
+
+    @property
+    def applied(self) -> list[Correction]:
+        return [c for c in self.corrections if c.applied]
+
+    @property
+    def suggestions(self) -> list[Correction]:
+        return [c for c in self.corrections if not c.applied]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def diff(self, name: str = "text") -> str:
+        """A unified diff with `a/name` and `b/name` headers, for `git apply`."""
+        return unified_diff(self.original, self.text, name)
+
+    def to_dict(self) -> dict:
+        return {
+            "changed": self.changed,
+            "corrections": [c.to_dict() for c in self.corrections],
+        }
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    lines = difflib.unified_diff(
+        _git_lines(before),
+        _git_lines(after),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    out = []
+    for line in lines:
+        if line.endswith("\n"):
+            out.append(line)
+        else:  # the last line of a file without a final newline, as git writes it
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _git_lines(text: str) -> list[str]:
+    """Lines as git sees them: split after "\n" only (str.splitlines would also
+    split at form feeds and U+2028, and the diff would not apply)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)

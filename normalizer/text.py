@@ -1,0 +1,81 @@
+"""Tokens with offsets, and the casing of replacements.
+
+A token is a run of letters (any script, with diacritics), possibly joined by
+inner apostrophes ("O'Brien"). A trailing possessive ("'s", "’s") is left
+outside the token, so a correction never touches it and the clitic of the
+original survives as written. Everything between tokens is never read again:
+the text is rebuilt by slicing, which makes the round trip exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’][sS]$")
+# What may stand between two tokens of one name: a space or a hyphen, or a
+# single line break (wrapped text); never punctuation or a blank line.
+_NAME_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[-‐‑]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return fold_case(self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of `text` with their offsets; possessives stay outside."""
+    tokens = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and possessive.start() > 0:
+            end -= 2
+            word = word[:-2]
+        tokens.append(Token(start, end, word))
+    return tokens
+
+
+def is_name_gap(gap: str) -> bool:
+    """True when `gap` may separate two tokens of one name."""
+    return _NAME_GAP.fullmatch(gap) is not None
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_case(text: str) -> str:
+    """Case- and accent-insensitive key: "Tehrán" and "TEHRAN" meet."""
+    return strip_accents(text).casefold().replace("’", "'")
+
+
+def apply_case_style(original: str, replacement: str) -> str:
+    """Spell `replacement` in the case style of `original`.
+
+    An ALL-CAPS original (a headline, a dateline) stays ALL CAPS. Otherwise the
+    gazetteer's own casing wins: a name that lost its capitals ("seided") gets
+    them back, and "Mcdonald" becomes the gazetteer's "McDonald".
+    """
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    return replacement
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins, for offset -> (line, column)."""
+    starts = [0]
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        starts.append(match.end())
+    return starts
