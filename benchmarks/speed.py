@@ -1,0 +1,304 @@
+"""Speed and memory of the engine beside codespell and a bare regex tokenizer, in one run.
+
+    throughput   tokens/s normalizing 2,000 articles (Wikinews paragraphs recombined, seeded)
+    wall time    a child process doing the whole batch: normalizer vs `codespell` vs regex floor
+    cold start   median of N runs of `normalize ARTICLE` vs `codespell ARTICLE`
+    memory       peak RSS (ru_maxrss of the child, os.wait4) with the bundled gazetteers and
+                 with a generated 100,000-entity gazetteer
+
+Absolute numbers depend on the machine; the ratios to codespell and to the regex
+floor, measured in the same run, are what travels between machines.
+
+    python benchmarks/speed.py [--articles 2000] [--runs 5] [--entities 100000] [--format json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpora import GARBLED_JSONL, WIKINEWS_GAZETTEER  # noqa: E402
+from benchmarks.baselines import tool  # noqa: E402
+
+WORK = ROOT / "benchmarks" / "_work"
+WORD = re.compile(r"\w+")
+ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def build_articles(count: int, seed: int, folder: Path) -> list[Path]:
+    """`count` articles of 3-9 paragraphs drawn from the garbled Wikinews corpus."""
+    paragraphs = []
+    for line in GARBLED_JSONL.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["garbled"]
+        paragraphs += [p for p in text.split("\n\n") if p.strip()]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    paths = []
+    for number in range(count):
+        body = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(3, 9)))
+        path = folder / f"{number:05d}.txt"
+        path.write_text(body + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+SYLLABLES = "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi zu kha gha qa sha ya yu an el or in us ar".split()
+
+
+def synth_name(rng: random.Random, low: int = 2, high: int = 4) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(low, high))).capitalize()
+
+
+def build_big_gazetteer(entities: int, seed: int, path: Path) -> Path:
+    """A plausible gazetteer of `entities` synthetic people, places and organizations."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    lines = ["entities:"]
+    while len(seen) < entities:
+        roll = rng.random()
+        if roll < 0.6:
+            name, kind = f"{synth_name(rng)} {synth_name(rng, 2, 5)}", "person"
+        elif roll < 0.9:
+            name, kind = synth_name(rng, 2, 5), "place"
+        else:
+            name, kind = f"{synth_name(rng)} {rng.choice(['Institute', 'Party', 'Group', 'Bank', 'Council'])}", "organization"
+        if name in seen:
+            continue
+        seen.add(name)
+        lines.append(f'  - {{canonical: "{name}", kind: {kind}}}')
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def run_child(command: Sequence[str], ok: Sequence[int] = (0, 1)) -> tuple[float, float, int]:
+    """Run a command; return (wall seconds, peak RSS in MB (inflated: see LAUNCHER), exit code).
+
+    Exit 1 is fine by default ("found something", as a --check says); codespell uses 65."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=ENV)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        process.returncode = code
+        if code not in ok:
+            errors.seek(0)
+            last = errors.read().decode(errors="replace").strip().splitlines()[-1:]
+            raise RuntimeError(f"{Path(command[0]).name} {' '.join(command[1:3])}... exited {code}: {' '.join(last)}")
+    return wall, usage.ru_maxrss / 1024, code
+
+
+CODESPELL_OK = (0, 65)  # 65: misspellings found
+
+# Linux starts a forked child's peak RSS at its parent's RSS, and this process is
+# large once it has loaded the engine; so peaks are taken by a small launcher that
+# forks the command itself and reports the grandchild's ru_maxrss (KiB) on stdout.
+LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_rss_mb(command: Sequence[str], ok: Sequence[int] = (0, 1)) -> float:
+    """Peak resident memory of `command` alone, in MB."""
+    out = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, env=ENV, check=True)
+    rss_kib, code = out.stdout.split()
+    if int(code) not in ok:
+        last = out.stderr.decode(errors="replace").strip().splitlines()[-1:]
+        raise RuntimeError(f"{Path(command[0]).name} exited {code}: {' '.join(last)}")
+    return int(rss_kib) / 1024
+
+
+def median_wall(command: Sequence[str], runs: int, ok: Sequence[int] = (0, 1)) -> float:
+    return statistics.median(run_child(command, ok)[0] for _ in range(runs))
+
+
+BATCH_SCRIPT = """
+import sys, time
+from normalizer import Normalizer
+gazetteers, files = sys.argv[1].split(",") if sys.argv[1] else [], sys.argv[2:]
+started = time.perf_counter()
+normalizer = Normalizer.load(gazetteers=gazetteers, bundled=True)
+loaded = time.perf_counter()
+for name in files:
+    with open(name, encoding="utf-8") as handle:
+        normalizer.normalize(handle.read())
+print(loaded - started, time.perf_counter() - loaded, file=sys.stderr)
+"""
+
+REGEX_SCRIPT = """
+import re, sys
+word = re.compile(r"\\w+")
+count = 0
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as handle:
+        count += len(word.findall(handle.read()))
+"""
+
+
+def in_process_throughput(paths: Sequence[Path], gazetteers: Sequence[str]) -> dict:
+    from normalizer import Normalizer
+
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    tokens = sum(len(WORD.findall(t)) for t in texts)
+    started = time.perf_counter()
+    normalizer = Normalizer.load(gazetteers=list(gazetteers), bundled=True)
+    loaded = time.perf_counter()
+    for text in texts:
+        normalizer.normalize(text)
+    done = time.perf_counter()
+    return {"tokens": tokens, "load_s": loaded - started, "normalize_s": done - loaded,
+            "tokens_per_s": tokens / (done - loaded)}
+
+
+ONE_SHOT_SCRIPT = """
+import sys
+from normalizer import Normalizer
+args = sys.argv[1:]
+gazetteers = [args[args.index("--gazetteer") + 1]] if "--gazetteer" in args else []
+with open(args[-1], encoding="utf-8") as handle:
+    sys.stdout.write(Normalizer.load(gazetteers=gazetteers, bundled=True).normalize(handle.read()).text)
+"""
+
+
+def normalize_command() -> list[str]:
+    """The installed `normalize` console script, else this checkout's CLI module, else
+    (before the CLI exists) a one-shot library script taking the same arguments."""
+    installed = tool("normalize")
+    if installed:
+        return [installed]
+    if (ROOT / "normalizer" / "cli.py").exists():
+        return [sys.executable, "-m", "normalizer.cli"]
+    return [sys.executable, "-c", ONE_SHOT_SCRIPT]
+
+
+def measure(articles: int, runs: int, entities: int, seed: int = 1) -> dict:
+    paths = build_articles(articles, seed, WORK / "speed-articles")
+    files = [str(p) for p in paths]
+    one = files[0]
+    big = build_big_gazetteer(entities, seed, WORK / f"gazetteer-{entities}.yaml")
+    codespell = tool("codespell")
+    python = sys.executable
+    wiki = str(WIKINEWS_GAZETTEER)
+    results: dict = {"articles": articles, "runs": runs, "entities": entities}
+
+    results["throughput"] = in_process_throughput(paths, [wiki])
+    batch = {
+        "normalizer": run_child([python, "-c", BATCH_SCRIPT, wiki, *files]),
+        "codespell": run_child([codespell, *files], CODESPELL_OK),
+        "regex floor": run_child([python, "-c", REGEX_SCRIPT, *files]),
+    }
+    results["batch_wall_s"] = {name: wall for name, (wall, _, _) in batch.items()}
+    results["batch_rss_mb"] = {
+        "normalizer": peak_rss_mb([python, "-c", BATCH_SCRIPT, wiki, *files]),
+        "codespell": peak_rss_mb([codespell, *files], CODESPELL_OK),
+        "regex floor": peak_rss_mb([python, "-c", REGEX_SCRIPT, *files]),
+    }
+
+    command = normalize_command()
+    results["normalize_command"] = (
+        "python -c <one-shot library script>" if "-c" in command else " ".join([Path(command[0]).name, *command[1:]])
+    )
+    first_wall = run_child([*command, one])[0]  # may compile and cache the index
+    results["cold_start_s"] = {
+        "normalize (first run)": first_wall,
+        "normalize": median_wall([*command, one], runs),
+        f"normalize, {entities:,} entities": median_wall([*command, "--gazetteer", str(big), one], runs),
+        "codespell": median_wall([codespell, one], runs, CODESPELL_OK),
+        "python -c pass": median_wall([python, "-c", "pass"], runs),
+    }
+    results["memory_mb"] = {
+        "normalize": peak_rss_mb([*command, one]),
+        f"normalize, {entities:,} entities": peak_rss_mb([*command, "--gazetteer", str(big), one]),
+        f"library, {entities:,} entities, {articles:,} articles": peak_rss_mb([python, "-c", BATCH_SCRIPT, str(big), *files]),
+        "codespell": peak_rss_mb([codespell, one], CODESPELL_OK),
+        "python -c pass": peak_rss_mb([python, "-c", "pass"]),
+    }
+    return results
+
+
+# ---------------------------------------------------------------- report
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b else "–"
+
+
+def render(results: dict) -> str:
+    from normalizer.evaluate import markdown_table
+
+    t = results["throughput"]
+    batch = results["batch_wall_s"]
+    cold = results["cold_start_s"]
+    memory = results["memory_mb"]
+    out = [
+        f"In-process: {t['tokens']:,} word tokens in {t['normalize_s']:.2f} s after a {t['load_s']:.2f} s load: "
+        f"**{t['tokens_per_s']:,.0f} tokens/s**.",
+        "",
+        f"Whole batch of {results['articles']:,} articles, one child process each (wall time, peak RSS):",
+        "",
+        markdown_table(
+            ["process", "wall s", "x codespell", "x regex floor", "peak MB"],
+            [[name, f"{wall:.2f}", ratio(wall, batch["codespell"]), ratio(wall, batch["regex floor"]),
+              f"{results['batch_rss_mb'][name]:.0f}"] for name, wall in batch.items()],
+        ),
+        "",
+        f"Cold start on one article, median of {results['runs']} runs (`{results['normalize_command']}`):",
+        "",
+        markdown_table(
+            ["command", "wall s", "x codespell"],
+            [[name, f"{wall:.3f}", ratio(wall, cold["codespell"])] for name, wall in cold.items()],
+        ),
+        "",
+        "Peak memory (ru_maxrss of the child process):",
+        "",
+        markdown_table(
+            ["process", "peak MB", "x codespell"],
+            [[name, f"{mb:.0f}", ratio(mb, memory["codespell"])] for name, mb in memory.items()],
+        ),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Speed and memory of the engine beside codespell.")
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    results = measure(args.articles, args.runs, args.entities)
+    print(json.dumps(results, indent=2) if args.format == "json" else render(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
