@@ -6,6 +6,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .cache import cached
 from .errors import LosslessError, NormalizerError
 from .gazetteer import load_gazetteer
 from .index import Index, build_index
@@ -47,7 +48,11 @@ class Normalizer:
         ignore_words: Iterable[str] = (),
     ) -> "Normalizer":
         gazetteer = load_gazetteer(gazetteers, bundled=bundled)
-        index = build_index(gazetteer, tuple(ignore_words))
+        words = tuple(ignore_words)
+        # The compiled index is cached on disk, keyed by the content of every
+        # gazetteer file and the protected words (the cache adds the code version).
+        key = f"index\0{gazetteer.fingerprint}\0" + "\0".join(sorted(set(words)))
+        index = cached(key, lambda: build_index(gazetteer, words))
         return cls(index, apply_threshold, suggest_threshold)
 
     def __getstate__(self):

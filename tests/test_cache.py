@@ -154,3 +154,73 @@ def test_code_version_is_the_package_version_plus_a_source_stamp():
     version, stamp = cache.code_version().rsplit("+", 1)
     assert version == cache._package_version()
     assert len(stamp) == 16
+
+
+# --- the engine's compiled index ----------------------------------------------------
+
+GAZETTEER = """\
+entities:
+  - canonical: Abbas Araghchi
+    kind: person
+    variants: [Abbas Aragut]
+"""
+
+
+def count_index_builds(monkeypatch) -> list:
+    from normalizer import engine
+
+    builds = []
+    real = engine.build_index
+    monkeypatch.setattr(engine, "build_index", lambda *args: builds.append(args) or real(*args))
+    return builds
+
+
+def test_engine_index_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    from normalizer import Normalizer
+
+    gazetteer = tmp_path / "names.yaml"
+    gazetteer.write_text(GAZETTEER, encoding="utf-8")
+    builds = count_index_builds(monkeypatch)
+    first = Normalizer.load([gazetteer], bundled=False)
+    second = Normalizer.load([gazetteer], bundled=False)
+    assert len(builds) == 1
+    text = "Foreign Minister Abbas Aragut said."
+    assert first.normalize(text).text == second.normalize(text).text == "Foreign Minister Abbas Araghchi said."
+
+
+def test_engine_cache_is_invalidated_when_a_gazetteer_changes(tmp_path, monkeypatch):
+    from normalizer import Normalizer
+
+    gazetteer = tmp_path / "names.yaml"
+    gazetteer.write_text(GAZETTEER, encoding="utf-8")
+    builds = count_index_builds(monkeypatch)
+    text = "Foreign Minister Abbas Aragut said."
+    assert "Abbas Araghchi" in Normalizer.load([gazetteer], bundled=False).normalize(text).text
+    gazetteer.write_text(GAZETTEER.replace("Abbas Araghchi", "Abbas Araqchi"), encoding="utf-8")
+    changed = Normalizer.load([gazetteer], bundled=False)
+    assert len(builds) == 2
+    assert changed.normalize(text).text == "Foreign Minister Abbas Araqchi said."
+
+
+def test_engine_cache_key_includes_ignore_words(tmp_path, monkeypatch):
+    from normalizer import Normalizer
+
+    gazetteer = tmp_path / "names.yaml"
+    gazetteer.write_text(GAZETTEER, encoding="utf-8")
+    builds = count_index_builds(monkeypatch)
+    Normalizer.load([gazetteer], bundled=False)
+    Normalizer.load([gazetteer], bundled=False, ignore_words=["Aragut"])
+    Normalizer.load([gazetteer], bundled=False, ignore_words=["Aragut"])
+    assert len(builds) == 2
+
+
+def test_engine_works_with_a_corrupt_cache_file(tmp_path, cache_folder):
+    from normalizer import Normalizer
+
+    gazetteer = tmp_path / "names.yaml"
+    gazetteer.write_text(GAZETTEER, encoding="utf-8")
+    Normalizer.load([gazetteer], bundled=False)
+    for stored in cache_folder.glob("*.pickle"):
+        stored.write_bytes(stored.read_bytes()[:100])
+    text = "Foreign Minister Abbas Aragut said."
+    assert Normalizer.load([gazetteer], bundled=False).normalize(text).text == "Foreign Minister Abbas Araghchi said."
