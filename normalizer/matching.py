@@ -142,7 +142,10 @@ class Matcher:
         for i, status in enumerate(self.status):
             if status != Status.SUSPECT or self.covered[i]:
                 continue
-            for key, score in self._candidate_tokens(i).items():
+            # Best candidates first, ties by spelling: the same input always
+            # yields the same proposals in the same order (sets are unordered).
+            ranked = sorted(self._candidate_tokens(i).items(), key=lambda item: (-item[1], item[0]))
+            for key, _score in ranked:
                 for form_id, position in self.index.token_forms.get(key, ()):
                     start = i - position
                     if (form_id, start) in tried:
@@ -286,7 +289,7 @@ class Matcher:
         for cut in range(3, len(word) - 2):
             head, tail = word[:cut], word[cut:]
             for left in self.index.place_forms.get(head.casefold(), ()):
-                for key in self.index.fuzzy_tokens(tail):
+                for key in sorted(self.index.fuzzy_tokens(tail)):
                     for right in self.index.place_forms.get(key, ()):
                         if right == left:
                             continue

@@ -76,6 +76,6 @@ def apply_case_style(original: str, replacement: str) -> str:
 def line_starts(text: str) -> list[int]:
     """Offsets where each line begins, for offset -> (line, column)."""
     starts = [0]
-    for match in re.finditer(r"\r\n|\r|\n", text):
+    for match in re.finditer(r"\n", text):  # as git and editors count lines
         starts.append(match.end())
     return starts
