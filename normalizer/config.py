@@ -10,8 +10,8 @@ Keys (all optional):
 
     gazetteers:         [extra.yaml, names/]   paths relative to the config file
     ignore_words:       [Mokhtar]              never changed
-    apply_threshold:    0.9                    0..1
-    suggest_threshold:  0.6                    0..1, not above apply_threshold
+    apply_threshold:    0.9                    above 0, at most 1
+    suggest_threshold:  0.6                    above 0, at most 1, not above apply_threshold
     include:            ["articles/**"]        globs on the path relative to the config folder
     exclude:            ["drafts/*", "*.tmp.md"]
     bundled:            true                   load the bundled gazetteers
@@ -174,8 +174,8 @@ def _parse(document: Any, path: Path, prefix: str = "") -> ProjectConfig:
         value = document.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise fail(key, f"must be a number from 0 to 1, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+            raise fail(key, f"must be a number above 0 and at most 1, got {value!r}")
         return float(value)
 
     root = path.parent

@@ -129,6 +129,7 @@ def test_clear_cache_sees_a_changed_file(tmp_path):
         ("apply_threshold: yes\n", "apply_threshold"),
         ("suggest_threshold: '0.5'\n", "suggest_threshold"),
         ("suggest_threshold: -0.1\n", "suggest_threshold"),
+        ("apply_threshold: 0\n", "apply_threshold"),
         ("apply_threshold: 0.5\nsuggest_threshold: 0.7\n", "suggest_threshold"),
         ("ignore_words: Aragut\n", "ignore_words"),
         ("ignore_words: [1, 2]\n", "ignore_words"),
