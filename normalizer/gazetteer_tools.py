@@ -192,6 +192,12 @@ def _lint_duplicate_entities(files: list[GazetteerFile], findings: list[Finding]
     return kept
 
 
+def _describe(field_name: str, form: str, entity: Entity) -> str:
+    if field_name == "canonical":
+        return f"canonical '{form}'"
+    return f"{SINGULAR[field_name]} '{form}' of '{entity.canonical}'"
+
+
 def _entity_forms(entity: Entity) -> Iterable[tuple[str, str]]:
     """(field, form) for every spelling of an entity, canonical first."""
     yield "canonical", entity.canonical
@@ -201,14 +207,19 @@ def _entity_forms(entity: Entity) -> Iterable[tuple[str, str]]:
 
 
 def _lint_own_forms(entity: Entity, findings: list[Finding]) -> None:
-    """A form listed twice in one entity, or a variant equal to its own canonical."""
+    """A form listed twice in one field, or a variant that is also a correct form
+    of the same entity (the engine would rewrite a right spelling). A correct
+    form repeated in another correct field ("Arctic" as canonical and adjective)
+    is harmless and not reported."""
     seen: dict[str, str] = {}  # same_spelling key -> the field it first appeared in
-    for field_name, form in _entity_forms(entity):
+    for field_name, form in _entity_forms(entity):  # variants come last
         key = same_spelling(form)
         if key not in seen:
             seen[key] = field_name
             continue
         earlier = seen[key]
+        if earlier != field_name and field_name != "variants":
+            continue
         name = SINGULAR[field_name]
         if earlier == "canonical":
             message = f"{name} '{form}' of '{entity.canonical}' equals its canonical"
@@ -251,9 +262,8 @@ def _collision(entities: list[Entity], owners: dict, position: int, other: int, 
     entity, first = entities[position], entities[other]
     field_name, form = owners[position]
     other_field, other_form = owners[other]
-    what = f"{SINGULAR[field_name]} '{form}' of '{entity.canonical}'"
-    whose = f"{SINGULAR[other_field]} '{other_form}' of '{first.canonical}' ({first.origin})"
-    return Finding(entity.origin, f"{what} {verb} {whose}")
+    whose = f"{_describe(other_field, other_form, first)} ({first.origin})"
+    return Finding(entity.origin, f"{_describe(field_name, form, entity)} {verb} {whose}")
 
 
 def _lint_common_words(entity: Entity, protect: frozenset[str], common: dict[str, int], findings: list[Finding]) -> None:
@@ -266,7 +276,7 @@ def _lint_common_words(entity: Entity, protect: frozenset[str], common: dict[str
             findings.append(
                 Finding(
                     entity.origin,
-                    f"{SINGULAR[field_name]} '{form}' of '{entity.canonical}' is a common English word "
+                    f"{_describe(field_name, form, entity)} is a common English word "
                     f"(count {common[word]:,}); add it to this file's 'protect' list to keep it",
                 )
             )
@@ -396,7 +406,7 @@ class RefusedEdit(Exception):
 
 def _yaml_scalar(value: str) -> str:
     """`value` written so it reads back unchanged as a flow or block list item."""
-    for candidate in (value, json.dumps(value, ensure_ascii=False)):
+    for candidate in (value, _double_quoted(value)):  # plain when it reads back, else quoted
         try:
             as_flow = yaml.safe_load(f"[{candidate}]")
             as_block = yaml.safe_load(f"- {candidate}")
@@ -405,7 +415,30 @@ def _yaml_scalar(value: str) -> str:
             continue
         if as_flow == [value] and as_block == [value] and as_value == {"k": [value]}:
             return candidate
-    raise GazetteerError(f"cannot write {value!r} as a YAML string")  # pragma: no cover - json.dumps always reads back
+    raise GazetteerError(f"cannot write {value!r} as a YAML string")
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml composes ten times faster
+
+# Characters a YAML stream may hold as they are (YAML 1.1, as PyYAML's reader checks).
+_YAML_PRINTABLE = re.compile("[\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+_YAML_BREAKS = "\t\n\r\x85\u2028\u2029"  # would be folded inside quotes: escape them
+
+
+def _double_quoted(value: str) -> str:
+    """A YAML double-quoted scalar: escapes for quotes, backslashes and unprintable characters."""
+    out = []
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char in _YAML_BREAKS or not _YAML_PRINTABLE.match(char):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def _line_end(text: str, index: int) -> int:
@@ -416,10 +449,10 @@ def _line_end(text: str, index: int) -> int:
     return end - 1 if end > 0 and text[end - 1] == "\r" else end
 
 
-def _entity_nodes(text: str, name: str) -> list[yaml.MappingNode]:
+def _entity_nodes(text: str, name: str, loader: type = _FAST_LOADER) -> list[yaml.MappingNode]:
     """The mapping nodes of the file's entities, with their positions in `text`."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)  # pure-Python marks index characters of `text`
+        root = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{name}: malformed gazetteer: {exc}") from None
     if not isinstance(root, yaml.MappingNode):
@@ -431,11 +464,12 @@ def _entity_nodes(text: str, name: str) -> list[yaml.MappingNode]:
 
 
 def _find_entity_node(text: str, name: str, canonical: str, line: int | None) -> yaml.MappingNode:
-    matches = []
-    for node in _entity_nodes(text, name):
-        for key, value in node.value:
-            if key.value == "canonical" and isinstance(value, yaml.ScalarNode) and value.value.strip() == canonical:
-                matches.append(node)
+    matches = _nodes_named(text, name, canonical, _FAST_LOADER)
+    if any(canonical not in text[value.start_mark.index : value.end_mark.index] for _, value in matches):
+        # The positions disagree with the text (an escaped canonical, or a libyaml
+        # counting bytes): the pure-Python composer, slower, indexes characters.
+        matches = _nodes_named(text, name, canonical, yaml.SafeLoader)
+    matches = [node for node, _ in matches]
     if line is not None:  # the loader records a mapping's line as its node's start line
         matches = [node for node in matches if node.start_mark.line + 1 == line]
     if not matches:
@@ -445,6 +479,16 @@ def _find_entity_node(text: str, name: str, canonical: str, line: int | None) ->
         lines = ", ".join(str(node.start_mark.line + 1) for node in matches)
         raise GazetteerError(f"{name}: several entities named '{canonical}' (lines {lines}); choose one with --line")
     return matches[0]
+
+
+def _nodes_named(text: str, name: str, canonical: str, loader: type) -> list[tuple[yaml.MappingNode, yaml.Node]]:
+    """(entity node, its canonical's value node) for each entity named `canonical`."""
+    matches = []
+    for node in _entity_nodes(text, name, loader):
+        for key, value in node.value:
+            if key.value == "canonical" and isinstance(value, yaml.ScalarNode) and value.value.strip() == canonical:
+                matches.append((node, value))
+    return matches
 
 
 def insert_variant(text: str, name: str, canonical: str, variant: str, line: int | None = None) -> str:
@@ -503,7 +547,7 @@ def check_new_variant(entity: Entity, variant: str, index: dict[str, list[tuple[
     for other, other_field, form in index.get(fold(variant), []):
         if other.canonical != entity.canonical or other.origin != entity.origin:
             raise RefusedEdit(
-                f"'{variant}' collides with {SINGULAR[other_field]} '{form}' of '{other.canonical}' ({other.origin})"
+                f"'{variant}' collides with {_describe(other_field, form, other)} ({other.origin})"
             )
     return True
 
