@@ -1,0 +1,65 @@
+"""Shared fixtures: small gazetteers written by the tests, never the seeds."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+NEWSROOM_GAZETTEER = """
+entities:
+  - canonical: Kaveh Lotfollahi
+    kind: person
+    variants: [Kaveh Lotfolahi]
+    context: [central bank governor]
+  - canonical: Yerlan Nurgaliyev
+    kind: person
+    context: [energy minister]
+  - canonical: Ruhollah Khomeini
+    kind: person
+  - canonical: Ali Khamenei
+    kind: person
+  - canonical: Sheikh
+    kind: honorific
+  - canonical: Norvania
+    kind: place
+    adjectives: [Norvanian]
+    combining: [Norvo]
+  - canonical: Tarkestan
+    kind: place
+    adjectives: [Tarkestani]
+  - canonical: Iran
+    kind: place
+    adjectives: [Iranian]
+  - canonical: Iraq
+    kind: place
+    adjectives: [Iraqi]
+protect: [Lotfi]
+"""
+
+
+@pytest.fixture
+def newsroom_gazetteer(tmp_path: Path) -> Path:
+    path = tmp_path / "newsroom.yaml"
+    path.write_text(textwrap.dedent(NEWSROOM_GAZETTEER), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def bundled_normalizer():
+    from normalizer import Normalizer
+
+    return Normalizer.load()
+
+
+def installed_normalize() -> str:
+    """The `normalize` console script as a user has it; tests need it installed."""
+    found = shutil.which("normalize")
+    if not found:
+        pytest.fail("the `normalize` command is not installed: run `pip install -e '.[test]'` first")
+    return found

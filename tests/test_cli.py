@@ -1,0 +1,158 @@
+"""End to end: the installed `normalize` command, run as a user runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, installed_normalize
+
+SEED_NAMES = sorted(p.name for p in SEEDS.glob("0*.txt"))
+
+
+def run(*args, cwd=None, stdin: bytes | None = None):
+    return subprocess.run([installed_normalize(), *map(str, args)], cwd=cwd, input=stdin, capture_output=True)
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_stdout_equals_reference(name):
+    done = run("--stdout", SEEDS / name)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (SEEDS / "reference" / name).read_bytes()
+
+
+def test_files_are_written_beside_the_input_and_the_diff_applies(tmp_path):
+    article = tmp_path / "article.txt"
+    shutil.copy(SEEDS / "000_5c59bf609092c03b.txt", article)
+    before = article.read_bytes()
+    done = run(article)
+    assert done.returncode == 0, done.stderr
+    assert article.read_bytes() == before  # the input is never touched
+    normalized = tmp_path / "article.normalized.txt"
+    assert normalized.read_bytes() == (SEEDS / "reference" / "000_5c59bf609092c03b.txt").read_bytes()
+    report = done.stdout.decode()
+    assert f"{article}:1:39: Fatem Mokhajelani -> Fatemeh Mohajerani (" in report
+    diff = (tmp_path / "article.diff").read_text(encoding="utf-8")
+    assert diff.startswith("--- a/article.txt\n+++ b/article.txt\n")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "apply", "article.diff"], cwd=tmp_path, check=True)
+    assert article.read_bytes() == normalized.read_bytes()
+
+
+def test_several_paths_and_json_report(tmp_path):
+    paths = []
+    for name in SEED_NAMES[:2]:
+        shutil.copy(SEEDS / name, tmp_path / name)
+        paths.append(tmp_path / name)
+    done = run("--format", "json", *paths)
+    assert done.returncode == 0, done.stderr
+    import json
+
+    findings = json.loads(done.stdout)
+    assert {f["path"] for f in findings} == {str(paths[0])}
+    assert all((tmp_path / (p.stem + ".normalized.txt")).exists() for p in paths)
+
+
+def test_stdin_to_stdout():
+    text = (SEEDS / "000_5c59bf609092c03b.txt").read_bytes()
+    done = run("-", stdin=text)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (SEEDS / "reference" / "000_5c59bf609092c03b.txt").read_bytes()
+    assert b"Mokhajelani" in done.stderr  # the report goes to stderr
+
+
+def test_own_gazetteer_without_the_bundled_ones(tmp_path, newsroom_gazetteer):
+    article = tmp_path / "energy.txt"
+    article.write_text("The energy minister Yerlan Nulgariyev said prices would rise.\n", encoding="utf-8")
+    done = run("--no-bundled", "--gazetteer", newsroom_gazetteer, "--stdout", article)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode() == "The energy minister Yerlan Nurgaliyev said prices would rise.\n"
+
+
+def test_min_confidence_applies_a_suggestion(tmp_path, newsroom_gazetteer):
+    article = tmp_path / "later.txt"
+    article.write_text("Later, Nurgalev declined to comment.\n", encoding="utf-8")
+    default = run("--no-bundled", "-g", newsroom_gazetteer, "--stdout", article)
+    assert default.stdout.decode() == "Later, Nurgalev declined to comment.\n"
+    assert b"suggestion: Nurgalev -> Nurgaliyev (" in default.stderr
+    lenient = run("--no-bundled", "-g", newsroom_gazetteer, "--min-confidence", "0.6", "--stdout", article)
+    assert lenient.stdout.decode() == "Later, Nurgaliyev declined to comment.\n"
+
+
+def test_bom_crlf_and_missing_final_newline_pass_through(tmp_path):
+    article = tmp_path / "windows.txt"
+    raw = "\ufeffAt a meeting, Foreign Minister Abbas Aragut spoke.\r\nNothing else.".encode("utf-8")
+    article.write_bytes(raw)
+    done = run("--stdout", article)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == raw.replace(b"Aragut", b"Araghchi")
+
+
+def test_empty_file(tmp_path):
+    article = tmp_path / "empty.txt"
+    article.write_bytes(b"")
+    done = run(article)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "empty.normalized.txt").read_bytes() == b""
+
+
+def bad_inputs(tmp_path: Path):
+    not_utf8 = tmp_path / "latin1.txt"
+    not_utf8.write_bytes("Tehr\xe1n".encode("latin-1"))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00")
+    return {
+        "missing": (tmp_path / "missing.txt", "no such file"),
+        "folder": (tmp_path, "is a directory"),
+        "not utf-8": (not_utf8, "not UTF-8"),
+        "binary": (binary, "not a text file"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "folder", "not utf-8", "binary"])
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, case):
+    path, message = bad_inputs(tmp_path)[case]
+    before = sorted(tmp_path.iterdir())
+    done = run(path)
+    assert done.returncode == 2
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and message in lines[0]
+    assert sorted(tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("entities: [unclosed\n", "malformed"),
+        ("entities:\n  - canonical: X\n    kind: planet\n", ":2:"),
+        ("entities:\n  - {canonical: X, kind: person, colour: red}\n", "unknown entity field"),
+        ("- just a list\n", "mapping"),
+    ],
+)
+def test_bad_gazetteer_exits_2_naming_file_and_line(tmp_path, content, message):
+    gazetteer = tmp_path / "bad.yaml"
+    gazetteer.write_text(content, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Text.\n", encoding="utf-8")
+    done = run("-g", gazetteer, article)
+    assert done.returncode == 2
+    assert str(gazetteer) in done.stderr.decode() and message in done.stderr.decode()
+    assert not (tmp_path / "a.normalized.txt").exists()
+
+
+def test_hostile_yaml_tag_runs_nothing(tmp_path):
+    marker = tmp_path / "pwned"
+    gazetteer = tmp_path / "evil.yaml"
+    gazetteer.write_text(f'entities: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Text.\n", encoding="utf-8")
+    done = run("-g", gazetteer, article)
+    assert done.returncode == 2 and "evil.yaml" in done.stderr.decode()
+    assert not marker.exists()
+
+
+def test_usage_errors_exit_2():
+    assert run().returncode == 2
+    assert run("--format", "xml", "x.txt").returncode == 2

@@ -1,0 +1,179 @@
+"""The engine on gazetteers and texts written here (not the seeds)."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from normalizer import Normalizer
+from normalizer.engine import undo
+
+
+@pytest.fixture
+def engine(newsroom_gazetteer):
+    return Normalizer.load(gazetteers=[newsroom_gazetteer], bundled=False)
+
+
+def changes(result):
+    return [(c.original, c.replacement) for c in result.applied]
+
+
+def test_garbled_name_beside_a_known_word_of_it_is_repaired(engine):
+    result = engine.normalize("The energy minister Yerlan Nulgariyev said on Monday that prices would rise.")
+    assert changes(result) == [("Nulgariyev", "Nurgaliyev")]
+    correction = result.applied[0]
+    assert correction.entity == "Yerlan Nurgaliyev" and correction.kind == "person"
+    assert any("Yerlan" in reason for reason in correction.reasons)
+
+
+def test_lone_surname_garble_needs_evidence(engine):
+    alone = engine.normalize("Later, Nurgalev declined to comment.")
+    assert alone.applied == []
+    with_evidence = engine.normalize("Yerlan Nurgaliyev spoke first. Later, Nurgalev declined to comment.")
+    assert changes(with_evidence) == [("Nurgalev", "Nurgaliyev")]
+
+
+def test_listed_variant_is_rewritten_to_canonical(engine):
+    result = engine.normalize("Kaveh Lotfolahi will keep rates unchanged.")
+    assert result.text == "Kaveh Lotfollahi will keep rates unchanged."
+    assert "variant" in result.applied[0].reasons[0]
+
+
+def test_protected_words_are_never_changed_nor_offered(engine):
+    result = engine.normalize("Central bank governor Kaveh Lotfi spoke.")
+    assert all(c.original != "Lotfi" for c in result.corrections)
+
+
+def test_confusable_people_are_never_merged(engine):
+    text = "Ruhollah Khomeini founded the republic; Ali Khamenei leads it."
+    assert engine.normalize(text).corrections == ()
+    lone = engine.normalize("A statement by Khamanei was read out.")
+    assert all(c.replacement != "Khomeini" for c in lone.corrections)
+    assert lone.applied == []
+    paired = engine.normalize("A statement by Ali Khamanei was read out.")
+    assert changes(paired) == [("Khamanei", "Khamenei")]
+
+
+def test_iran_and_iraq_stay_apart(engine):
+    text = "Iran and Iraq signed a deal; the Iranian and Iraqi ministers met."
+    assert engine.normalize(text).corrections == ()
+    assert all(c.replacement != "Iran" for c in engine.normalize("Officials in Irak said.").corrections)
+
+
+def test_title_before_a_name_is_repaired(engine):
+    result = engine.normalize("The sermon of Sheykh Ali Khamenei was broadcast.")
+    assert changes(result) == [("Sheykh", "Sheikh")]
+
+
+def test_glued_compound_of_two_places_keeps_its_clitic(engine):
+    for apostrophe in ("’", "'"):
+        text = f"Tarkestan welcomed Norvotalkestan{apostrophe}s new treaty with Norvania."
+        result = engine.normalize(text)
+        assert result.text == f"Tarkestan welcomed Norvania-Tarkestan{apostrophe}s new treaty with Norvania."
+
+
+def test_all_caps_headline_stays_all_caps_and_keeps_possessive(engine):
+    result = engine.normalize("ENERGY MINISTER YERLAN NULGARIYEV'S PLAN\n")
+    assert result.text == "ENERGY MINISTER YERLAN NURGALIYEV'S PLAN\n"
+
+
+def test_lost_capitals_come_back(engine):
+    result = engine.normalize("Energy minister Yerlan nulgariyev spoke.")
+    assert changes(result) == [("nulgariyev", "Nurgaliyev")]
+
+
+def test_unknown_names_and_english_are_left_alone(engine):
+    text = "Mr Kiarostami, a director, met Ms Okonkwo in the quiet village of Bogliasco."
+    assert engine.normalize(text).corrections == ()
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        lambda s: s,
+        lambda s: "\ufeff" + s,  # UTF-8 byte order mark
+        lambda s: s.replace("\n", "\r\n"),  # Windows line ends
+        lambda s: s.rstrip("\n"),  # no final newline
+    ],
+)
+def test_bytes_outside_corrections_are_untouched(engine, wrapper):
+    text = wrapper("Energy minister Yerlan Nulgariyev spoke.\n\n“Prices,” he said.\n")
+    expected = text.replace("Nulgariyev", "Nurgaliyev")
+    assert engine.normalize(text).text == expected
+
+
+def test_empty_text(engine):
+    result = engine.normalize("")
+    assert result.text == "" and result.corrections == ()
+
+
+def test_ignore_spans_are_never_touched(engine):
+    text = "Energy minister Yerlan Nulgariyev spoke. `Yerlan Nulgariyev` is quoted as written."
+    quoted = text.index("`")
+    result = engine.normalize(text, ignore_spans=[(quoted, len(text))])
+    assert result.text.count("Nurgaliyev") == 1 and result.text.endswith("`Yerlan Nulgariyev` is quoted as written.")
+
+
+def test_corrections_report_line_and_column(engine):
+    result = engine.normalize("First line.\nThe energy minister Yerlan Nulgariyev said.\n")
+    correction = result.applied[0]
+    assert (correction.line, correction.column) == (2, 28)
+    assert result.original[correction.start : correction.end] == "Nulgariyev"
+
+
+def test_suggestions_are_reported_not_applied(engine):
+    result = engine.normalize("Later, Nurgalev declined to comment.")
+    assert result.text == result.original
+    assert [c.replacement for c in result.suggestions] == ["Nurgaliyev"]
+
+
+def test_min_confidence_moves_the_line(newsroom_gazetteer):
+    text = "Later, Nurgalev declined to comment."
+    lenient = Normalizer.load(gazetteers=[newsroom_gazetteer], bundled=False, apply_threshold=0.6)
+    assert lenient.normalize(text).text == "Later, Nurgaliyev declined to comment."
+
+
+def test_diff_and_dict_render_the_same_value(engine):
+    result = engine.normalize("Energy minister Yerlan Nulgariyev spoke.")
+    diff = result.diff("article.txt")
+    assert diff.startswith("--- a/article.txt\n+++ b/article.txt\n")
+    assert "-Energy minister Yerlan Nulgariyev spoke." in diff
+    assert "\\ No newline at end of file" in diff
+    data = result.to_dict()
+    assert data["corrections"][0]["replacement"] == "Nurgaliyev" and data["corrections"][0]["applied"] is True
+
+
+def test_same_input_same_output_across_threads_and_pickles(engine):
+    texts = [f"Item {i}: energy minister Yerlan Nulgariyev and Sheykh Ali Khamenei." for i in range(40)]
+    serial = [engine.normalize(t).to_dict() for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = [r.to_dict() for r in pool.map(engine.normalize, texts)]
+    copy = pickle.loads(pickle.dumps(engine))
+    assert threaded == serial == [copy.normalize(t).to_dict() for t in texts]
+
+
+WORDS = ["Yerlan", "Nulgariyev", "Nurgaliyev", "Sheykh", "Ali", "Khamanei", "Norvotalkestan", "the", "minister"]
+SEPARATORS = [" ", "-", "\n", "\r\n", ", ", "’s ", "'s ", "  ", "\t", "\ufeff"]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=25))
+def test_output_equals_input_outside_corrections(engine, pieces):
+    text = "".join(word + separator for word, separator in pieces)
+    result = engine.normalize(text)
+    assert undo(result.text, result.applied) == text
+    spans = [(c.start, c.end) for c in result.corrections]
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_seed_articles_through_the_library(bundled_normalizer):
+    from conftest import SEEDS
+
+    for path in sorted(SEEDS.glob("0*.txt")):
+        text = path.read_bytes().decode("utf-8")
+        expected = (SEEDS / "reference" / path.name).read_bytes().decode("utf-8")
+        assert bundled_normalizer.normalize(text).text == expected, path.name

@@ -1,0 +1,55 @@
+import pytest
+
+from normalizer.phonetics import fold, similarity, skeleton, sound_key
+
+
+@pytest.mark.parametrize(
+    "garbled, name",
+    [
+        ("Mokhajelani", "Mohajerani"),  # kh for h, l for r
+        ("Gadafi", "Gaddafi"),  # doubled letter
+        ("Qasem", "Kasem"),  # q / k
+        ("Fatemeh", "Fateme"),  # final h after a vowel
+        ("Sayyed", "Saied"),  # y as a vowel
+    ],
+)
+def test_fold_erases_machine_translation_confusions(garbled, name):
+    assert fold(garbled) == fold(name)
+
+
+def test_fold_keeps_distinctions_translation_does_not_lose():
+    assert fold("Iran") != fold("Iraq")
+    assert fold("Khamenei") != fold("Khomeini")
+
+
+def test_skeleton_survives_vowel_garbles():
+    assert skeleton("Araguchi") == skeleton("Araghchi")
+    assert skeleton("Mohajerani") == "mhjrn"
+
+
+def test_sound_key_is_metaphone_of_the_fold():
+    assert sound_key("Mokhajelani") == sound_key("Mohajerani")
+    assert sound_key("") == ""
+
+
+def test_similarity_orders_evidence():
+    exact, _ = similarity("Tehran", "TEHRAN")
+    folded, _ = similarity("Mokhajelani", "Mohajerani")
+    skeletal, _ = similarity("Araguchi", "Araghchi")
+    distant, _ = similarity("Aragut", "Araghchi")
+    unrelated, _ = similarity("Kiarostami", "Araghchi")
+    assert exact == 1.0 > folded > skeletal > distant > unrelated
+
+
+def test_confusable_people_are_not_close_enough_to_merge():
+    khamenei, _ = similarity("Khamanei", "Khamenei")
+    khomeini, _ = similarity("Khamanei", "Khomeini")
+    assert khamenei - khomeini > 0.1
+    between, _ = similarity("Khomeini", "Khamenei")
+    assert between < 0.85
+
+
+def test_short_words_pay_for_colliding_easily():
+    short, _ = similarity("Irak", "Iran")
+    long, _ = similarity("Tarkestam", "Tarkestan")
+    assert short < long

@@ -1,0 +1,48 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalizer.text import apply_case_style, fold_case, is_name_gap, line_starts, tokenize
+
+
+@given(st.text())
+def test_tokens_are_slices_of_the_text(text):
+    previous_end = 0
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+        assert token.start >= previous_end
+        previous_end = token.end
+
+
+def test_tokens_keep_diacritics_and_inner_apostrophes():
+    words = [t.text for t in tokenize("Tehrán, O'Brien and Ñandú met in Zürich.")]
+    assert words == ["Tehrán", "O'Brien", "and", "Ñandú", "met", "in", "Zürich"]
+
+
+def test_possessive_stays_outside_the_token_with_either_apostrophe():
+    for text in ("Russoilania’s technology", "Russoilania's technology"):
+        first = tokenize(text)[0]
+        assert first.text == "Russoilania"
+        assert text[first.end :].startswith(("’s", "'s"))
+
+
+def test_hyphen_splits_compounds_and_is_a_name_gap():
+    tokens = tokenize("Russia-Iran ties")
+    assert [t.text for t in tokens] == ["Russia", "Iran", "ties"]
+    assert is_name_gap("-") and is_name_gap(" ") and is_name_gap("\n")
+    assert not is_name_gap(", ") and not is_name_gap("\n\n") and not is_name_gap(". ")
+
+
+def test_case_style_keeps_all_caps_and_restores_lost_capitals():
+    assert apply_case_style("ARAGUCHI", "Araghchi") == "ARAGHCHI"
+    assert apply_case_style("seided", "Sayyed") == "Sayyed"
+    assert apply_case_style("Mcdonald", "McDonald") == "McDonald"
+    assert apply_case_style("A", "Araghchi") == "Araghchi"  # one letter is no case style
+
+
+def test_fold_case_meets_accents_and_case():
+    assert fold_case("TEHRÁN") == fold_case("tehran")
+
+
+def test_line_starts_count_newlines_only():
+    text = "one\r\ntwo\nthree"
+    assert line_starts(text) == [0, 5, 9]
