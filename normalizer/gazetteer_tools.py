@@ -572,20 +572,25 @@ def write_atomically(path: Path, data: bytes) -> None:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def corrections_from_json(data: Any) -> list[tuple[str, str]]:
-    """(entity, variant) pairs from `normalize --format json` output.
+@dataclass(frozen=True)
+class Reviewed:
+    """One correction of `normalize --format json` output: `original` was rewritten
+    to `replacement` as a mention of `entity`."""
 
-    Every mapping with string `entity`, `original` and `replacement` counts,
-    wherever it sits in the document. Only whole-name repairs become variants
-    (the replacement is the canonical, after a shared possessive is set aside):
-    a garbled surname repaired to a surname is not a variant of the full name.
-    """
-    found: list[tuple[str, str, str]] = []
+    entity: str
+    original: str
+    replacement: str
+
+
+def corrections_from_json(data: Any) -> list[Reviewed]:
+    """Every mapping with string `entity`, `original` and `replacement`, wherever
+    it sits in the document (a list of findings, or results with `corrections`)."""
+    found: list[Reviewed] = []
 
     def walk(value: Any) -> None:
         if isinstance(value, dict):
-            if all(isinstance(value.get(k), str) for k in ("entity", "original")):
-                found.append((value["entity"], value["original"], value.get("replacement") or value["entity"]))
+            if all(isinstance(value.get(k), str) for k in ("entity", "original", "replacement")):
+                found.append(Reviewed(value["entity"], value["original"], value["replacement"]))
             for item in value.values():
                 walk(item)
         elif isinstance(value, list):
@@ -593,15 +598,29 @@ def corrections_from_json(data: Any) -> list[tuple[str, str]]:
                 walk(item)
 
     walk(data)
-    pairs = []
-    for entity, original, replacement in found:
-        if _POSSESSIVE.search(original) and _POSSESSIVE.search(replacement):
-            original, replacement = original[:-2], replacement[:-2]
-        if replacement == entity and (entity, original) not in pairs:
-            pairs.append((entity, original))
-        elif replacement != entity:
-            typer.echo(f"skipped '{original}' -> '{replacement}': not the whole name '{entity}'; add it by hand", err=True)
-    return pairs
+    return list(dict.fromkeys(found))
+
+
+def variant_from_correction(entity: Entity, correction: Reviewed) -> str | None:
+    """The variant a reviewed correction teaches, or None when it teaches none.
+
+    A whole-name repair gives its original. A person's surname repaired alone
+    ("Aragut" -> "Araghchi" of "Abbas Araghchi") gives the full name with the
+    garbled surname ("Abbas Aragut"): the engine derives the surname variant
+    from it, while a bare "Aragut" would be rewritten to the whole canonical.
+    """
+    original, replacement = correction.original.strip(), correction.replacement.strip()
+    if _POSSESSIVE.search(original) and _POSSESSIVE.search(replacement):
+        original, replacement = original[:-2], replacement[:-2]
+    if (original.isupper() or original.islower()) and entity.canonical != entity.canonical.lower():
+        original = original.title()  # a headline's capitals or a garble's lost ones are not the name's
+    if replacement.casefold() == entity.canonical.casefold():  # the engine keeps a headline's capitals
+        return original
+    names = entity.canonical.split()
+    surname_only = len(names) > 1 and replacement.casefold() == names[-1].casefold() and len(original.split()) == 1
+    if entity.kind == "person" and surname_only:
+        return " ".join([*names[:-1], original])
+    return None
 
 
 @gazetteer_app.command("add-variant")
@@ -609,69 +628,104 @@ def add_variant(
     file: Path = typer.Argument(..., help="The gazetteer file to edit."),
     canonical: Optional[str] = typer.Argument(None, help="The entity's canonical name."),
     variant: Optional[str] = typer.Argument(None, help="The spelling to add to its variants."),
-    from_json: Optional[Path] = typer.Option(None, "--from-json", help="Add the corrections of `normalize --format json` output."),
+    from_json: Optional[Path] = typer.Option(
+        None, "--from-json", help="Add the variants taught by reviewed corrections (`normalize --format json` output)."
+    ),
     line: Optional[int] = typer.Option(None, "--line", help="The entity's line, when two share a canonical."),
     bundled: bool = typer.Option(True, "--bundled/--no-bundled", help="Also refuse collisions with the bundled set."),
 ) -> None:
     """Add a reviewed variant to an entity of FILE, refusing one that collides with another entity's form."""
     try:
-        pairs = _requested_pairs(canonical, variant, from_json)
-        raw = file.read_bytes() if file.is_file() else None
-        if raw is None:
-            raise GazetteerError(f"{file}: gazetteer file not found")
-        bom = raw.startswith(b"\xef\xbb\xbf")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise GazetteerError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-        entities, _ = parse_gazetteer(text, str(file))
-        others = [] if not bundled else [
-            entity
-            for path in gather_files([], bundled=True)
-            if path.resolve() != file.resolve()
-            for entity in read_gazetteer_file(path).entities
-        ]
-        index = _forms_index([*entities, *others])
-        added, refused = 0, 0
-        for entity_name, new_variant in pairs:
-            try:
-                entity = _entity_named(entities, entity_name, line, str(file))
-                if not check_new_variant(entity, new_variant, index):
-                    typer.echo(f"'{entity_name}' already has the variant '{new_variant}'", err=True)
-                    continue
-            except RefusedEdit as exc:
-                typer.echo(f"{file}: refused: {exc}", err=True)
-                refused += 1
-                continue
-            text = insert_variant(text, str(file), entity_name, new_variant, _origin_line(entity))
-            entities, _ = parse_gazetteer(text, str(file))  # re-validate the edited text before it is written
-            entity = _entity_named(entities, entity_name, _origin_line(entity), str(file))
-            if new_variant not in entity.variants:  # pragma: no cover - would be a bug in insert_variant
-                raise GazetteerError(f"{file}: internal error: the edit did not add '{new_variant}'")
-            index.setdefault(fold(new_variant), []).append((entity, "variants", new_variant))
-            typer.echo(f"{file}:{_origin_line(entity)}: added variant '{new_variant}' to '{entity_name}'")
-            added += 1
-        if added:
-            write_atomically(file, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
-            read_gazetteer_file(file)  # the file on disk loads
+        if from_json is not None and (canonical or variant):
+            raise GazetteerError("add-variant: give CANONICAL VARIANT or --from-json, not both")
+        if from_json is None and not (canonical and canonical.strip() and variant and variant.strip()):
+            raise GazetteerError("add-variant: give FILE CANONICAL VARIANT (non-empty), or FILE --from-json JSON")
+        editor = _VariantEditor(file, bundled)
+        if from_json is None:
+            entity = _entity_named(editor.entities, canonical.strip(), line, str(file))
+            refused = not editor.add(entity, variant.strip())
+        else:
+            refused = False
+            for correction in _read_corrections(from_json):
+                refused |= not editor.add_reviewed(correction)
+        editor.save()
     except NormalizerError as exc:
         raise _fail(str(exc)) from None
     if refused:
         raise typer.Exit(1)
 
 
-def _requested_pairs(canonical: str | None, variant: str | None, from_json: Path | None) -> list[tuple[str, str]]:
-    if from_json is not None:
-        if canonical or variant:
-            raise GazetteerError("add-variant: give CANONICAL VARIANT or --from-json, not both")
+def _read_corrections(path: Path) -> list[Reviewed]:
+    try:
+        return corrections_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GazetteerError(f"{path}: cannot read corrections JSON: {exc}") from None
+
+
+class _VariantEditor:
+    """The text of one gazetteer file, edited one variant at a time and saved once."""
+
+    def __init__(self, file: Path, bundled: bool):
+        if not file.is_file():
+            raise GazetteerError(f"{file}: gazetteer file not found")
+        self.file, self.name = file, str(file)
+        raw = file.read_bytes()
+        self.bom = raw.startswith(b"\xef\xbb\xbf")
         try:
-            data = json.loads(from_json.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise GazetteerError(f"{from_json}: cannot read corrections JSON: {exc}") from None
-        return corrections_from_json(data)
-    if not canonical or not variant or not variant.strip() or not canonical.strip():
-        raise GazetteerError("add-variant: give FILE CANONICAL VARIANT (non-empty), or FILE --from-json JSON")
-    return [(canonical.strip(), variant.strip())]
+            self.text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise GazetteerError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+        self.entities, _ = parse_gazetteer(self.text, self.name)
+        others = []
+        if bundled:  # the engine usually loads the bundled set beside a newsroom's file
+            for path in gather_files([], bundled=True):
+                if path.resolve() != file.resolve():
+                    others.extend(read_gazetteer_file(path).entities)
+        self.index = _forms_index([*self.entities, *others])
+        self.changed = False
+
+    def add_reviewed(self, correction: Reviewed) -> bool:
+        """Add the variant a correction teaches; False only when it is refused."""
+        matches = [entity for entity in self.entities if entity.canonical == correction.entity]
+        if len(matches) != 1:
+            where = "is not in" if not matches else "is defined twice in"
+            typer.echo(f"skipped '{correction.original}': '{correction.entity}' {where} {self.name}", err=True)
+            return True
+        variant = variant_from_correction(matches[0], correction)
+        if variant is None:
+            typer.echo(
+                f"skipped '{correction.original}' -> '{correction.replacement}': neither the name "
+                f"'{correction.entity}' nor its surname; add a variant by hand",
+                err=True,
+            )
+            return True
+        return self.add(matches[0], variant)
+
+    def add(self, entity: Entity, variant: str) -> bool:
+        """Add `variant` to `entity`; False (with a message) when it collides."""
+        try:
+            if not check_new_variant(entity, variant, self.index):
+                typer.echo(f"'{entity.canonical}' already has the variant '{variant}'", err=True)
+                return True
+        except RefusedEdit as exc:
+            typer.echo(f"{self.name}: refused: {exc}", err=True)
+            return False
+        line = _origin_line(entity)
+        text = insert_variant(self.text, self.name, entity.canonical, variant, line)
+        entities, _ = parse_gazetteer(text, self.name)  # re-validate the edited text before it is kept
+        edited = _entity_named(entities, entity.canonical, line, self.name)
+        if variant not in edited.variants:
+            raise GazetteerError(f"{self.name}:{line}: internal error: the edit did not add '{variant}'")
+        self.text, self.entities, self.changed = text, entities, True
+        self.index.setdefault(fold(variant), []).append((edited, "variants", variant))
+        typer.echo(f"{self.name}:{line}: added variant '{variant}' to '{entity.canonical}'")
+        return True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        write_atomically(self.file, (b"\xef\xbb\xbf" if self.bom else b"") + self.text.encode("utf-8"))
+        read_gazetteer_file(self.file)  # the file on disk loads
 
 
 def _entity_named(entities: list[Entity], canonical: str, line: int | None, name: str) -> Entity:

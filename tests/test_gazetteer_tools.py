@@ -469,28 +469,45 @@ def test_add_variant_checks_collisions_with_the_bundled_set(tmp_path):
     assert result.exit_code == 1 and "collides" in result.output
 
 
+def finding(original, replacement, entity, **more):
+    """One item of `normalize --format json` output (its other fields do not matter here)."""
+    return {"path": "article.txt", "line": 1, "column": 1, "original": original, "replacement": replacement,
+            "entity": entity, "kind": "person", "applied": True, **more}
+
+
 def test_add_variant_from_json_corrections(tmp_path):
     path = write(tmp_path, "g.yaml", STYLES)
-    report = {
-        "files": [
-            {
-                "path": "article.txt",
-                "corrections": [
-                    {"original": "Fatem Mokhajelani", "replacement": "Fatemeh Mohajerani", "entity": "Fatemeh Mohajerani"},
-                    {"original": "Abbas Aragut’s", "replacement": "Abbas Araghchi’s", "entity": "Abbas Araghchi"},
-                    {"original": "Aragut", "replacement": "Araghchi", "entity": "Abbas Araghchi"},
-                    {"original": "Teheran", "replacement": "Iran", "entity": "Iran"},
-                ],
-            }
-        ]
-    }
+    report = [
+        finding("Fatem Mokhajelani", "Fatemeh Mohajerani", "Fatemeh Mohajerani"),
+        finding("Abbas Aragut’s", "Abbas Araghchi’s", "Abbas Araghchi"),  # possessive set aside
+        finding("ARAGUCHI", "ARAGHCHI", "Abbas Araghchi"),  # the surname alone, in a headline
+        finding("Abas", "Abbas", "Abbas Araghchi"),  # neither the name nor its surname
+        finding("Teheran", "Iran", "Iran"),  # Tehran's variant: refused
+        finding("Kremlim", "Kremlin", "Kremlin"),  # not in this file
+    ]
     corrections = write(tmp_path, "report.json", json.dumps(report, ensure_ascii=False))
     result = run("add-variant", "--no-bundled", path, "--from-json", corrections)
-    assert result.exit_code == 1  # Teheran is Tehran's: refused
-    assert "Fatem Mokhajelani" in entity(path, "Fatemeh Mohajerani").variants
-    assert entity(path, "Abbas Araghchi").variants == ("Abbas Aragut",)  # possessive set aside, surname skipped
+    assert result.exit_code == 1, result.output
+    assert entity(path, "Fatemeh Mohajerani").variants == ("Fatem Mokhajelani",)
+    assert entity(path, "Abbas Araghchi").variants == ("Abbas Aragut", "Abbas Araguchi")
     assert "Teheran" not in entity(path, "Iran").variants
-    assert "not the whole name" in result.output
+    assert "'Kremlin' is not in" in result.output and "add a variant by hand" in result.output
+
+
+def test_add_variant_from_json_accepts_results_with_corrections(tmp_path):
+    path = write(tmp_path, "g.yaml", STYLES)
+    report = {"changed": True, "corrections": [finding("Hizbolah", "Hezbollah", "Hezbollah")]}
+    corrections = write(tmp_path, "report.json", json.dumps(report))
+    assert run("add-variant", "--no-bundled", path, "--from-json", corrections).exit_code == 0
+    assert entity(path, "Hezbollah").variants[-1] == "Hizbolah"
+    assert run("add-variant", "--no-bundled", path, "Iran", "--from-json", corrections).exit_code == 2
+
+
+def test_add_variant_from_json_rejects_bad_json(tmp_path):
+    path = write(tmp_path, "g.yaml", STYLES)
+    corrections = write(tmp_path, "report.json", "[{")
+    result = run("add-variant", "--no-bundled", path, "--from-json", corrections)
+    assert result.exit_code == 2 and "cannot read corrections JSON" in result.output
 
 
 @settings(max_examples=150, deadline=None)
@@ -520,3 +537,17 @@ def test_add_variant_to_an_entity_whose_canonical_is_escaped(tmp_path):
     assert run("add-variant", "--no-bundled", path, "Çad", "Tschad").exit_code == 0
     assert entity(path, "Tehrān").variants == ("Tehruun",)
     assert entity(path, "Çad").variants == ("Tschad",)
+
+
+def test_variant_from_correction_spells_like_the_file():
+    from normalizer.gazetteer import Entity
+    from normalizer.gazetteer_tools import Reviewed, variant_from_correction
+
+    sayyed = Entity("Sayyed", "honorific")
+    araghchi = Entity("Abbas Araghchi", "person")
+    kremlin = Entity("Kremlin", "organization")
+    assert variant_from_correction(sayyed, Reviewed("Sayyed", "seided", "Sayyed")) == "Seided"
+    assert variant_from_correction(araghchi, Reviewed("Abbas Araghchi", "Aragut", "Araghchi")) == "Abbas Aragut"
+    assert variant_from_correction(kremlin, Reviewed("Kremlin", "Kremlim’s", "Kremlin’s")) == "Kremlim"
+    assert variant_from_correction(kremlin, Reviewed("Kremlin", "Krem", "Kre")) is None
+    assert variant_from_correction(Entity("Kyiv", "place"), Reviewed("Kyiv", "Kyiv", "Kiev")) is None
