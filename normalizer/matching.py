@@ -12,6 +12,7 @@ elsewhere in the text, another garble pointing at the same entity.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
@@ -20,10 +21,15 @@ from .index import MAX_FORMS_PER_NEIGHBOUR, Form, Index
 from .phonetics import similarity
 from .text import Token, apply_case_style, is_name_gap
 
+# The whitespace-delimited chunk around a token looks like a URL, a path, an
+# e-mail address, a handle or a domain: its words are not prose.
+_DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "an", "ese", "is", "i", "ites", "ite", "s", "es", "ism", "ist")
+_NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
+
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
 # Evidence weights. Each is added to the word similarity; see DESIGN.md.
-LONE_WORD_PENALTY = 0.10  # a single word with no neighbour of its name
+LONE_WORD_PENALTY = 0.08  # a single word with no neighbour of its name
 EXACT_NEIGHBOUR_BONUS = 0.06  # "Abbas" beside "Aragut"
 EXTRA_NEIGHBOUR_BONUS = 0.03  # per further exact neighbour, at most two
 GARBLES_AGREE_BONUS = 0.04  # two garbled words of one name side by side
@@ -33,7 +39,10 @@ DOCUMENT_BONUS = 0.06  # the entity appears intact (or repaired) elsewhere
 CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
 TITLE_BEFORE_NAME_BONUS = 0.06  # an honorific right before a known name
 TITLE_CHAIN_BONUS = 0.04  # ... and right after another honorific
-LOST_CAPITALS_PENALTY = 0.08  # lowercase word, capitalized name, no neighbours
+# A lowercase word that merely resembles a name is most often an ordinary
+# word the lexicon lacks ("tweeted", "cosplayer"), not a name that lost its capitals.
+LOST_CAPITALS_PENALTY = 0.20
+RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
 VARIANT_CONFIDENCE = 0.99
 NEAR, WINDOW = 3, 25
 MAX_CONFIDENCE = 0.99  # reported; ranking uses the raw sum
@@ -77,15 +86,36 @@ class Matcher:
     # ----- classification -------------------------------------------------
     def _classify(self, i: int, ignored: bool) -> Status:
         token, key = self.tokens[i], self.keys[i]
-        if ignored or key in self.index.protected:
+        if ignored or key in self.index.protected or self._in_non_prose(token):
             return Status.SKIP
         if key in self.index.correct_tokens:
             return Status.KNOWN
         if key in self.english:
             return Status.ENGLISH
+        if self._derived_from_name(key):
+            return Status.SKIP
         if len(token.text) < 3 or (token.text.isupper() and len(token.text) < 5):
             return Status.SKIP  # too short to judge; acronyms
         return Status.SUSPECT
+
+    def _derived_from_name(self, key: str) -> bool:
+        """"Zealanders", "Londoner", "Texans": a known name plus an English
+        suffix is a derived word (demonym, plural), not a garble."""
+        for suffix in _DERIVATIONAL_SUFFIXES:
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and len(stem) >= 3 and stem in self.index.correct_tokens:
+                return True
+        return False
+
+    def _in_non_prose(self, token: Token) -> bool:
+        start = token.start
+        while start > 0 and not self.text[start - 1].isspace():
+            start -= 1
+        end = token.end
+        while end < len(self.text) and not self.text[end].isspace():
+            end += 1
+        chunk = self.text[start:end]
+        return chunk != token.text and _NOT_PROSE.search(chunk) is not None
 
     def _gap_ok(self, left: int, right: int) -> bool:
         return is_name_gap(self.text[self.tokens[left].end : self.tokens[right].start])
@@ -105,6 +135,9 @@ class Matcher:
             if correct:
                 for entity in {self.index.forms[f].entity for f in correct}:
                     self.seen[entity] += 1
+                proposal = self._capitals_proposal(i, correct)
+                if proposal:
+                    proposals.append(proposal)
             else:
                 proposal = self._variant_proposal(i, form_ids)
                 if proposal:
@@ -125,6 +158,22 @@ class Matcher:
             if all(self._gap_ok(k, k + 1) for k in range(i, i + length - 1)):
                 return length
         return 0
+
+    def _capitals_proposal(self, i: int, form_ids: list[int]) -> Proposal | None:
+        """A name written all in lowercase ("montalvo") gets its capitals back,
+        unless the lowercase spelling is an English word ("bill", "china")."""
+        form = self.index.forms[form_ids[0]]
+        words = [self.tokens[i + k].text for k in range(len(form.keys))]
+        if not all(w.islower() for w in words) or all(t.islower() for t in form.tokens):
+            return None
+        if any(len(t) > 1 and t.isupper() for t in form.tokens) or sum(map(len, words)) < 4:
+            return None  # "ap" for "AP": too short to tell a lost capital from a word
+        if any(self.status[i + k] == Status.SKIP or w in self.english for k, w in enumerate(words)):
+            return None
+        if len({self.index.forms[f].entity for f in form_ids}) != 1:
+            return None
+        reason = f"'{' '.join(words)}' is '{' '.join(form.tokens)}' without its capitals"
+        return self._render(i, form, [1.0] * len(words), RESTORED_CAPITALS_CONFIDENCE, [reason], "capitals")
 
     def _variant_proposal(self, i: int, form_ids: list[int]) -> Proposal | None:
         targets = {self.index.forms[f].target for f in form_ids}
@@ -305,15 +354,20 @@ class Matcher:
 
     # ----- evidence across the document ----------------------------------
     def _add_corroboration(self, candidates: list[Proposal]) -> None:
-        by_entity: dict[int, set[int]] = defaultdict(set)
+        # Only a different spelling corroborates: the same garble repeated is
+        # one piece of evidence, not two.
+        spellings: dict[int, set[str]] = defaultdict(set)
         for proposal in candidates:
-            by_entity[proposal.entity].add(proposal.first)
+            spellings[proposal.entity].add(self._original(proposal).casefold())
         for proposal in candidates:
-            if len(by_entity[proposal.entity] - {proposal.first}) >= 1:
+            if spellings[proposal.entity] - {self._original(proposal).casefold()}:
                 proposal.confidence += CORROBORATION_BONUS
                 proposal.reasons.append("another garble in the text points at the same name")
             if self.seen.get(proposal.entity):
                 self.add_document_evidence(proposal)
+
+    def _original(self, proposal: Proposal) -> str:
+        return self.text[self.tokens[proposal.first].start : self.tokens[proposal.last].end]
 
     def add_document_evidence(self, proposal: Proposal) -> None:
         if proposal._has_document_evidence or proposal.match == "variant":
