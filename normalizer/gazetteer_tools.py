@@ -18,7 +18,6 @@ import importlib.resources
 import json
 import os
 import re
-import sys
 import tempfile
 import unicodedata
 from collections import Counter
