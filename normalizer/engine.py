@@ -100,7 +100,10 @@ class Normalizer:
             for other in ranked:
                 overlaps = other.first <= proposal.last and proposal.first <= other.last
                 different = other.entity != proposal.entity and other.replacement != proposal.replacement
-                if other is not proposal and overlaps and different:
+                # A reading pinned by an exact neighbour ("Wilkins" beside
+                # "Krisstin") is not put in doubt by a lone look-alike.
+                outranked = proposal.anchored and not other.anchored
+                if other is not proposal and overlaps and different and not outranked:
                     proposal.rival = (other.replacement, other.confidence)
                     break
         chosen: list[Proposal] = []

@@ -62,23 +62,33 @@ class Index:
     by_sound: dict[str, list[str]] = field(default_factory=dict)
     spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
     place_forms: dict[str, list[int]] = field(default_factory=dict)  # single-token place key -> entity ids
+    by_glued: dict[str, list[int]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     symspell: SymSpell | None = None
     max_form_length: int = 1
 
     def fuzzy_tokens(self, word: str) -> set[str]:
         """Name token keys that may be garbled into `word`."""
         found: set[str] = set()
-        folded = fold(word)
-        if not folded:
-            return found
-        if self.symspell is not None:
-            for suggestion in self.symspell.lookup(
-                folded, Verbosity.ALL, max_edit_distance=MAX_EDIT_DISTANCE, transfer_casing=False
-            ):
-                found.update(self.by_fold.get(suggestion.term, ()))
+        for term in self._near_folds(word):
+            found.update(self.by_fold.get(term, ()))
         found.update(self.by_skeleton.get(skeleton(word), ()))
         found.update(self.by_sound.get(sound_key(word), ()))
         return found
+
+    def glued_forms(self, word: str) -> set[int]:
+        """Multi-word forms that may have been glued and garbled into `word`
+        ("Losangeles" for "Los Angeles")."""
+        found: set[int] = set()
+        for term in self._near_folds(word):
+            found.update(self.by_glued.get(term, ()))
+        return found
+
+    def _near_folds(self, word: str) -> list[str]:
+        folded = fold(word)
+        if not folded or self.symspell is None:
+            return []
+        suggestions = self.symspell.lookup(folded, Verbosity.ALL, max_edit_distance=MAX_EDIT_DISTANCE, transfer_casing=False)
+        return [s.term for s in suggestions]
 
 
 def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
@@ -138,6 +148,10 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
                     index.correct_tokens.add(key)
             if entity.kind == "place" and len(keys) == 1 and role != "variant":
                 index.place_forms.setdefault(keys[0], []).append(entity_id)
+            if 2 <= len(keys) <= 3 and role != "surname":
+                glued = fold("".join(keys))
+                if len(glued) >= 7:
+                    index.by_glued.setdefault(glued, []).append(form_id)
     index.exact = dict(exact)
     index.token_forms = dict(token_forms)
     for word in (*gazetteer.protect, *ignore_words):
@@ -160,6 +174,6 @@ def _build_fuzzy_keys(index: Index) -> None:
             by_sound[sound_key(key)].append(key)
     index.by_fold, index.by_skeleton, index.by_sound = dict(by_fold), dict(by_skeleton), dict(by_sound)
     symspell = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=7)
-    for folded in index.by_fold:
+    for folded in (*index.by_fold, *index.by_glued):
         symspell.create_dictionary_entry(folded, 1)
     index.symspell = symspell

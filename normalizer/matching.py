@@ -23,7 +23,7 @@ from .text import Token, apply_case_style, is_name_gap
 
 # The whitespace-delimited chunk around a token looks like a URL, a path, an
 # e-mail address, a handle or a domain: its words are not prose.
-_DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "an", "ese", "is", "i", "ites", "ite", "s", "es", "ism", "ist")
+_DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "ese", "ites", "ite", "s", "es", "ism", "ist")
 _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
 
 # Lowest word similarity a candidate may have at all.
@@ -44,6 +44,11 @@ TITLE_CHAIN_BONUS = 0.04  # ... and right after another honorific
 LOST_CAPITALS_PENALTY = 0.20
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
 VARIANT_CONFIDENCE = 0.99
+# A neighbour is evidence only when it is distinctive: not a very common
+# English word (more than 1e8 in symspellpy's counts: "the", "new", "john")
+# and part of only a few names.
+COMMON_WORD_COUNT = 100_000_000
+MAX_FORMS_OF_DISTINCTIVE_WORD = 12
 NEAR, WINDOW = 3, 25
 MAX_CONFIDENCE = 0.99  # reported; ranking uses the raw sum
 
@@ -67,6 +72,8 @@ class Proposal:
     reasons: list[str]
     match: str  # variant | fuzzy | compound
     rival: tuple[str, float] | None = None  # best different replacement, its confidence
+    anchored: bool = False  # pinned by a distinctive exact neighbour of the same name
+    lost_capitals: bool = False  # lowercase word, capitalized name
     _base: float = field(default=0.0, repr=False)
     _has_document_evidence: bool = field(default=False, repr=False)
 
@@ -203,6 +210,7 @@ class Matcher:
                     proposal = self._align(form_id, start)
                     if proposal:
                         candidates.append(proposal)
+        candidates += self._glued_names()
         candidates += self._compounds()
         self._add_corroboration(candidates)
         return candidates
@@ -256,20 +264,39 @@ class Matcher:
         if not fuzzy:
             return None
         confidence = min(fuzzy)
-        if exact_neighbours:
-            extra = min(len(exact_neighbours) - 1, 2)
+        # "the Freewinds" ~ "The Philippines": a neighbour as common as "the",
+        # "New" or "Al" says nothing about which name is meant.
+        weak = [w for w in exact_neighbours if not self._distinctive(w)]
+        anchors = [w for w in exact_neighbours if self._distinctive(w)]
+        if weak:
+            reasons.append("beside " + " ".join(f"'{w}'" for w in weak) + " (too common to count)")
+        lost_capitals = False
+        if anchors:
+            extra = min(len(anchors) - 1, 2)
             confidence += EXACT_NEIGHBOUR_BONUS + EXTRA_NEIGHBOUR_BONUS * extra
-            reasons.append("beside " + " ".join(f"'{w}'" for w in exact_neighbours) + " of the same name")
+            reasons.append("beside " + " ".join(f"'{w}'" for w in anchors) + " of the same name")
         elif len(fuzzy) >= 2:
             confidence += GARBLES_AGREE_BONUS
             reasons.append(f"{len(fuzzy)} neighbouring words agree on one name")
-        else:
-            confidence += self._lone_word_evidence(start, form, reasons)
+        elif not weak:  # a common neighbour is weak evidence, but not none
+            q = next(q for q, score in enumerate(scores) if score < 1.0)
+            delta, lost_capitals = self._lone_word_evidence(start + q, form, form.tokens[q], reasons)
+            confidence += delta
         confidence += self._context_evidence(form.entity, start, end - 1, reasons)
-        return self._render(start, form, scores, confidence, reasons, "fuzzy")
+        proposal = self._render(start, form, scores, confidence, reasons, "fuzzy")
+        if proposal:
+            proposal.anchored = bool(anchors)
+            proposal.lost_capitals = lost_capitals
+        return proposal
 
-    def _lone_word_evidence(self, i: int, form: Form, reasons: list[str]) -> float:
-        """A single garbled word: weaker, unless it is a title before a name."""
+    def _distinctive(self, word: str) -> bool:
+        key = word.casefold()
+        common_english = self.english.get(key, 0) >= COMMON_WORD_COUNT
+        return not common_english and len(self.index.token_forms.get(key, ())) <= MAX_FORMS_OF_DISTINCTIVE_WORD
+
+    def _lone_word_evidence(self, i: int, form: Form, name: str, reasons: list[str]) -> tuple[float, bool]:
+        """A single garbled word `tokens[i]` read as `name`: weaker evidence,
+        unless it is a title before a name. Also says whether it lost capitals."""
         entity = self.index.entities[form.entity]
         if entity.kind == "honorific" and i + 1 < len(self.tokens) and self._gap_ok(i, i + 1):
             after = self.tokens[i + 1].text
@@ -279,12 +306,12 @@ class Matcher:
                 if i > 0 and self._gap_ok(i - 1, i) and self._is_title(i - 1):
                     bonus += TITLE_CHAIN_BONUS
                     reasons.append(f"after the title '{self.tokens[i - 1].text}'")
-                return bonus
+                return bonus, False
         penalty = -LONE_WORD_PENALTY
-        word = self.tokens[i].text
-        if word[:1].islower() and form.target[0][:1].isupper():
+        lost_capitals = self.tokens[i].text[:1].islower() and name[:1].isupper()
+        if lost_capitals:
             penalty -= LOST_CAPITALS_PENALTY
-        return penalty
+        return penalty, lost_capitals
 
     def _is_title(self, k: int) -> bool:
         return any(
@@ -317,6 +344,28 @@ class Matcher:
                         found.append(k + size // 2)
             self._context_positions[entity] = found
         return self._context_positions[entity]
+
+    # ----- one name glued into one word: "Losangeles" -> "Los Angeles" -----
+    def _glued_names(self) -> list[Proposal]:
+        proposals = []
+        for i, status in enumerate(self.status):
+            word = self.tokens[i].text
+            if status != Status.SUSPECT or self.covered[i] or len(word) < 7:
+                continue
+            for form_id in sorted(self.index.glued_forms(word)):
+                form = self.index.forms[form_id]
+                score, why = similarity(word, "".join(form.tokens))
+                if score < MIN_SIMILARITY:
+                    continue
+                reasons = [f"'{word}' ~ '{' '.join(form.tokens)}' written as one word: {why}"]
+                delta, lost_capitals = self._lone_word_evidence(i, form, form.tokens[0], reasons)
+                confidence = score + delta
+                confidence += self._context_evidence(form.entity, i, i, reasons)
+                replacement = apply_case_style(word, " ".join(form.target))
+                proposal = Proposal(i, i, replacement, form.entity, confidence, reasons, "glued")
+                proposal.lost_capitals = lost_capitals
+                proposals.append(proposal)
+        return proposals
 
     # ----- glued compounds: "Russoilania" -> "Russia-Iran" ----------------
     def _compounds(self) -> list[Proposal]:
@@ -374,6 +423,10 @@ class Matcher:
             return
         proposal._has_document_evidence = True
         proposal.confidence += DOCUMENT_BONUS
+        if proposal.lost_capitals:
+            # The name is in the text, capitalized: this lowercase look-alike
+            # is more likely the name than an unknown ordinary word.
+            proposal.confidence += LOST_CAPITALS_PENALTY / 2
         proposal.reasons.append(f"'{self.index.entities[proposal.entity].canonical}' appears elsewhere in the text")
 
     # ----- rendering --------------------------------------------------------
