@@ -16,7 +16,7 @@ from .result import Correction, Result
 from .text import line_starts, tokenize
 
 # Set on measured precision (see BENCHMARKS.md), not taste.
-DEFAULT_APPLY_THRESHOLD = 0.85
+DEFAULT_APPLY_THRESHOLD = 0.80
 DEFAULT_SUGGEST_THRESHOLD = 0.6
 # Two readings closer than this are a coin toss: report, never apply.
 AMBIGUITY_MARGIN = 0.08

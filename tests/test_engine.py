@@ -31,10 +31,10 @@ def test_garbled_name_beside_a_known_word_of_it_is_repaired(engine):
 
 
 def test_lone_surname_garble_needs_evidence(engine):
-    alone = engine.normalize("Later, Nurgalev declined to comment.")
+    alone = engine.normalize("Later, Norgalyef declined to comment.")
     assert alone.applied == []
-    with_evidence = engine.normalize("Yerlan Nurgaliyev spoke first. Later, Nurgalev declined to comment.")
-    assert changes(with_evidence) == [("Nurgalev", "Nurgaliyev")]
+    with_evidence = engine.normalize("Yerlan Nurgaliyev spoke first. Later, Norgalyef declined to comment.")
+    assert changes(with_evidence) == [("Norgalyef", "Nurgaliyev")]
 
 
 def test_listed_variant_is_rewritten_to_canonical(engine):
@@ -126,13 +126,13 @@ def test_corrections_report_line_and_column(engine):
 
 
 def test_suggestions_are_reported_not_applied(engine):
-    result = engine.normalize("Later, Nurgalev declined to comment.")
+    result = engine.normalize("Later, Norgalyef declined to comment.")
     assert result.text == result.original
     assert [c.replacement for c in result.suggestions] == ["Nurgaliyev"]
 
 
 def test_min_confidence_moves_the_line(newsroom_gazetteer):
-    text = "Later, Nurgalev declined to comment."
+    text = "Later, Norgalyef declined to comment."
     lenient = Normalizer.load(gazetteers=[newsroom_gazetteer], bundled=False, apply_threshold=0.6)
     assert lenient.normalize(text).text == "Later, Nurgaliyev declined to comment."
 
