@@ -1,8 +1,23 @@
-"""The `normalize` command: arguments in, files out. No matching logic lives here."""
+"""The `normalize` command: arguments in, files out. No matching logic lives here.
+
+Modes (at most one of --check, --in-place, --stdout; --diff combines with --check):
+
+    (default)    write PATH.normalized.EXT and PATH.diff beside each article
+    --stdout     print the normalized text
+    --check      write nothing; exit 1 if any correction would be applied
+    --in-place   rewrite each changed article atomically
+    --diff       print a unified diff to stdout; write nothing
+
+Each article gets the project configuration nearest to it (see config.py);
+articles that share a configuration share one loaded Normalizer. Code, URLs
+and tags of Markdown, HTML and reStructuredText are never touched (markup.py).
+Exit status: 0 fine, 1 `--check` found corrections, 2 bad input or usage.
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -13,11 +28,15 @@ from .errors import NormalizerError
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 STDIN = "-"
+STDIN_NAME = "<stdin>"
+PROGRESS_MIN_FILES = 10  # fewer files finish before a bar is worth drawing
 
 
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 def output_paths(path: Path) -> tuple[Path, Path]:
@@ -25,10 +44,24 @@ def output_paths(path: Path) -> tuple[Path, Path]:
     return path.with_name(f"{path.stem}.normalized{path.suffix}"), path.with_name(f"{path.stem}.diff")
 
 
+@dataclass
+class Outcome:
+    """What happened to one article: its result and the files written for it."""
+
+    name: str
+    result: object
+    written: list[Path] = field(default_factory=list)
+
+
 @app.command(help="Repair garbled names in PATHS; write PATH.normalized and PATH.diff beside each.")
 def normalize(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Articles to normalize; '-' reads stdin."),
     stdout: bool = typer.Option(False, "--stdout", help="Print the normalized text instead of writing files."),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 if any correction would be applied (for hooks and CI)."
+    ),
+    in_place: bool = typer.Option(False, "--in-place", "-i", help="Rewrite each article in place, atomically."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff to stdout instead of writing files."),
     gazetteer: list[Path] = typer.Option([], "--gazetteer", "-g", help="Extra gazetteer file or folder (repeatable)."),
     no_bundled: bool = typer.Option(False, "--no-bundled", help="Leave the bundled gazetteers out."),
     min_confidence: Optional[float] = typer.Option(
@@ -36,66 +69,181 @@ def normalize(
     ),
     output_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Report format."),
 ) -> None:
-    from .engine import Normalizer  # lazy: `--help` stays instant
+    chosen = [flag for flag, on in (("--check", check), ("--in-place", in_place), ("--stdout", stdout)) if on]
+    if len(chosen) > 1:
+        fail(f"{' and '.join(chosen)} cannot be used together")
+    if diff and (in_place or stdout):
+        fail(f"--diff cannot be used with {chosen[0]}")
+    if in_place and STDIN in paths:
+        fail("--in-place needs files, not '-' (stdin)")
 
+    engines = Engines(gazetteer, bundled=not no_bundled, apply_threshold=min_confidence)
     try:
-        engine = Normalizer.load(gazetteers=gazetteer, bundled=not no_bundled, apply_threshold=min_confidence)
+        jobs = plan(paths)
     except NormalizerError as exc:
         fail(str(exc))
+
     failed = False
-    reports = []
+    outcomes: list[Outcome] = []
+    with progress_bar(len(jobs), enabled=output_format is ReportFormat.text and not (stdout or diff)) as advance:
+        for name, config in jobs:
+            try:
+                outcomes.append(_normalize_one(engines, name, config, check=check, in_place=in_place,
+                                               diff=diff, to_stdout=stdout or (name == STDIN and not check)))
+            except NormalizerError as exc:
+                print(f"normalize: error: {exc}", file=sys.stderr)
+                failed = True
+            except OSError as exc:  # a write that failed midway; the original is intact
+                print(f"normalize: error: {name}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+                failed = True
+            advance()
+
+    # Machine output and diagnostics go to stdout unless the text or diff does.
+    text_on_stdout = stdout or diff or (STDIN in paths and not check)
+    report_stream = sys.stderr if text_on_stdout else sys.stdout
+    if output_format is not ReportFormat.text:
+        from . import __version__
+        from .formats import render
+
+        report_stream.write(render(output_format.value, [(o.name, o.result) for o in outcomes], __version__))
+    elif check or in_place or diff:
+        _report_findings(outcomes, report_stream, done=in_place)
+    else:
+        _report(outcomes, report_stream)
+
+    if failed:
+        raise typer.Exit(2)
+    if check and any(o.result.applied for o in outcomes):
+        raise typer.Exit(1)
+    raise typer.Exit(0)
+
+
+def plan(paths: list[str]) -> list[tuple[str, object]]:
+    """Each path with its project configuration, leaving out what the config excludes."""
+    from .config import find_config
+
+    jobs = []
     for name in paths:
-        try:
-            reports.append(_normalize_one(engine, name, to_stdout=stdout or name == STDIN))
-        except NormalizerError as exc:
-            print(f"normalize: error: {exc}", file=sys.stderr)
-            failed = True
-    report_stream = sys.stderr if stdout or STDIN in paths else sys.stdout
-    _report(reports, output_format.value, report_stream)
-    raise typer.Exit(2 if failed else 0)
+        config = find_config(Path.cwd() if name == STDIN else Path(name))
+        if config is not None and name != STDIN and not config.selects(Path(name)):
+            continue
+        jobs.append((name, config))
+    return jobs
 
 
-def _normalize_one(engine, name: str, to_stdout: bool):
+class Engines:
+    """One loaded Normalizer per distinct set of options, loaded on first use."""
+
+    def __init__(self, gazetteers: list[Path], bundled: bool, apply_threshold: float | None):
+        self.gazetteers = list(gazetteers)
+        self.bundled = bundled
+        self.apply_threshold = apply_threshold
+        self._loaded: dict[tuple, object] = {}
+
+    def for_config(self, config):
+        """The Normalizer for articles under `config` (None: no project config).
+
+        Command-line options win: --gazetteer adds to the config's gazetteers,
+        --no-bundled and --min-confidence override it."""
+        from .engine import Normalizer  # lazy: `--help` stays instant
+
+        options = {
+            "gazetteers": [*(config.gazetteers if config else ()), *self.gazetteers],
+            "bundled": self.bundled and (config.bundled if config else True),
+            "apply_threshold": self.apply_threshold if self.apply_threshold is not None else (
+                config.apply_threshold if config else None
+            ),
+            "suggest_threshold": config.suggest_threshold if config else None,
+            "ignore_words": tuple(config.ignore_words) if config else (),
+        }
+        if options["apply_threshold"] is not None and options["suggest_threshold"] is not None:
+            options["suggest_threshold"] = min(options["suggest_threshold"], options["apply_threshold"])
+        key = tuple((name, tuple(map(str, v)) if isinstance(v, (list, tuple)) else v) for name, v in options.items())
+        if key not in self._loaded:
+            try:
+                self._loaded[key] = Normalizer.load(**options)
+            except NormalizerError as exc:  # a bad gazetteer spoils every file: stop at once
+                fail(str(exc))
+        return self._loaded[key]
+
+
+def _normalize_one(engines: Engines, name: str, config, *, check: bool, in_place: bool, diff: bool,
+                   to_stdout: bool) -> Outcome:
     from .files import decode_article, read_article, write_atomic
+    from .markup import protected_spans
 
-    text = decode_article(sys.stdin.buffer.read(), "<stdin>") if name == STDIN else read_article(name)
-    result = engine.normalize(text)
-    written: list[Path] = []
-    if to_stdout:
+    text = decode_article(sys.stdin.buffer.read(), STDIN_NAME) if name == STDIN else read_article(name)
+    engine = engines.for_config(config)
+    result = engine.normalize(text, ignore_spans=protected_spans(name, text))
+    shown = STDIN_NAME if name == STDIN else name
+    outcome = Outcome(shown, result)
+    if diff:
+        sys.stdout.write(result.diff(Path(shown).as_posix()))
+        sys.stdout.flush()
+    elif to_stdout:
         sys.stdout.buffer.write(result.text.encode("utf-8"))
         sys.stdout.flush()
-    else:
+    elif in_place:
+        if result.text != result.original:
+            write_atomic(name, result.text)
+            outcome.written.append(Path(name))
+    elif not check:
         path = Path(name)
         normalized_path, diff_path = output_paths(path)
         write_atomic(normalized_path, result.text, like=path)
         write_atomic(diff_path, result.diff(path.name), like=path)
-        written = [normalized_path, diff_path]
-    return name if name != STDIN else "<stdin>", result, written
+        outcome.written = [normalized_path, diff_path]
+    return outcome
 
 
-def _report(reports, output_format: str, stream) -> None:
+def _report_findings(outcomes: list[Outcome], stream, done: bool) -> None:
+    """`path:line:col: original -> replacement (confidence, why)` lines, then a
+    one-line summary on stderr when there is anything to say."""
     from .formats import render
 
-    pairs = [(name, result) for name, result, _ in reports]
-    if output_format == "json":
-        stream.write(render("json", pairs))
-        return
-    for name, result, written in reports:
-        applied = [c for c in result.corrections if c.applied]
-        stream.write(render("text", [(name, _only(result, applied))]))
-        suggestions = [c for c in result.corrections if not c.applied]
-        if suggestions:
-            stream.write("suggestions (not applied):\n")
-            stream.write(render("text", [(name, _only(result, suggestions))]))
-        outputs = f"; wrote {', '.join(str(p) for p in written)}" if written else ""
-        stream.write(f"{name}: {len(applied)} corrected, {len(suggestions)} suggested{outputs}\n")
+    stream.write(render("text", [(o.name, o.result) for o in outcomes]))
+    applied = sum(len(o.result.applied) for o in outcomes)
+    files = sum(1 for o in outcomes if o.result.applied)
+    if applied:
+        verb = "applied" if done else "to apply"
+        plural = "s" if applied != 1 else ""
+        print(f"normalize: {applied} correction{plural} {verb} in {files} of {len(outcomes)} file(s)", file=sys.stderr)
 
 
-def _only(result, corrections):
-    """A view of `result` with a subset of its corrections, for rendering."""
-    from dataclasses import replace
+def _report(outcomes: list[Outcome], stream) -> None:
+    from .formats import render
 
-    return replace(result, corrections=tuple(corrections))
+    for outcome in outcomes:
+        name, result = outcome.name, outcome.result
+        stream.write(render("text", [(name, result)]))
+        outputs = f"; wrote {', '.join(str(p) for p in outcome.written)}" if outcome.written else ""
+        stream.write(f"{name}: {len(result.applied)} corrected, {len(result.suggestions)} suggested{outputs}\n")
+
+
+class progress_bar:
+    """A rich progress bar on stderr for long interactive runs; a no-op in hooks,
+    pipes and CI (stderr not a terminal), for a few files, or with machine output."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total = total
+        self.enabled = enabled and total >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+        self._progress = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._progress = Progress(console=Console(stderr=True), transient=True)
+        self._progress.start()
+        task = self._progress.add_task("normalizing", total=self.total)
+        return lambda: self._progress.advance(task)
+
+    def __exit__(self, *exc_info):
+        if self._progress is not None:
+            self._progress.stop()
+        return False
 
 
 def fail(message: str) -> None:
