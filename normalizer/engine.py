@@ -8,9 +8,8 @@ from typing import Iterable, Sequence
 
 from .cache import cached
 from .errors import LosslessError, NormalizerError
-from .gazetteer import load_gazetteer
+from .gazetteer import fingerprint, gazetteer_files, load_files
 from .index import Index, build_index
-from .lexicon import english_words
 from .matching import MAX_CONFIDENCE, Matcher, Proposal
 from .result import Correction, Result
 from .text import line_starts, tokenize
@@ -36,7 +35,6 @@ class Normalizer:
         if not 0 < self.apply_threshold <= 1 or not 0 < self.suggest_threshold <= 1:
             raise NormalizerError("thresholds must be numbers in (0, 1]")
         self.suggest_threshold = min(self.suggest_threshold, self.apply_threshold)
-        self._english = english_words()
 
     @classmethod
     def load(
@@ -47,28 +45,20 @@ class Normalizer:
         suggest_threshold: float | None = None,
         ignore_words: Iterable[str] = (),
     ) -> "Normalizer":
-        gazetteer = load_gazetteer(gazetteers, bundled=bundled)
+        files = gazetteer_files(gazetteers, bundled=bundled)
         words = tuple(ignore_words)
-        # The compiled index is cached on disk, keyed by the content of every
-        # gazetteer file and the protected words (the cache adds the code version).
-        key = f"index\0{gazetteer.fingerprint}\0" + "\0".join(sorted(set(words)))
-        index = cached(key, lambda: build_index(gazetteer, words))
+        # The compiled index is cached on disk, keyed by the bytes of every
+        # gazetteer file and the protected words (the cache adds the code
+        # version); on a hit no YAML is parsed at all.
+        key = f"index\0{fingerprint(files)}\0" + "\0".join(sorted(set(words)))
+        index = cached(key, lambda: build_index(load_files(files), words))
         return cls(index, apply_threshold, suggest_threshold)
-
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        del state["_english"]  # reloaded in the worker; no need to ship 82k words
-        return state
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self._english = english_words()
 
     def normalize(self, text: str, ignore_spans: Sequence[tuple[int, int]] = ()) -> Result:
         """Find and repair garbled names in `text`; never touch `ignore_spans`."""
         tokens = tokenize(text)
         ignored = _ignored_tokens(tokens, ignore_spans)
-        matcher = Matcher(self.index, self._english, text, tokens, ignored)
+        matcher = Matcher(self.index, text, tokens, ignored)
         proposals = matcher.exact_pass()
         candidates = matcher.fuzzy_pass()
         chosen = self._decide(proposals + candidates)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from symspellpy import SymSpell, Verbosity
 
 from .gazetteer import Entity, Gazetteer
+from .lexicon import english_words
 from .phonetics import fold, skeleton, sound_key
 from .text import fold_case, tokenize
 
@@ -22,8 +24,7 @@ MAX_EDIT_DISTANCE = 2
 MAX_FORMS_PER_NEIGHBOUR = 400
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):
     """One spelling of an entity, tokenized.
 
     `target` is what a fuzzy or exact match of this form is rewritten to:
@@ -41,8 +42,7 @@ class Form:
         return self.role == "variant"
 
 
-@dataclass
-class EntityInfo:
+class EntityInfo(NamedTuple):
     canonical: str
     kind: str
     threshold: float | None
@@ -64,6 +64,9 @@ class Index:
     place_forms: dict[str, list[int]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: dict[str, list[int]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     symspell: SymSpell | None = None
+    # The English lexicon travels with the index: unpickling a dict is far
+    # cheaper than parsing symspellpy's word list at every start.
+    english: dict[str, int] = field(default_factory=dict)
     max_form_length: int = 1
 
     def fuzzy_tokens(self, word: str) -> set[str]:
@@ -157,6 +160,7 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     for word in (*gazetteer.protect, *ignore_words):
         index.protected.update(t.key for t in tokenize(word))
     _build_fuzzy_keys(index)
+    index.english = english_words()
     return index
 
 

@@ -79,9 +79,9 @@ class Proposal:
 
 
 class Matcher:
-    def __init__(self, index: Index, english: dict[str, int], text: str, tokens: list[Token], ignored: list[bool]):
+    def __init__(self, index: Index, text: str, tokens: list[Token], ignored: list[bool]):
         self.index = index
-        self.english = english
+        self.english = index.english
         self.text = text
         self.tokens = tokens
         self.keys = [t.key for t in tokens]
