@@ -7,6 +7,7 @@ engine loads run the same command in-process with typer's CliRunner.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -425,3 +426,43 @@ def test_html_tags_and_attributes_are_left_alone(tmp_path):
     assert run("--in-place", "a.html").returncode == 0
     expected = text.replace(GARBLED.strip(), REPAIRED.strip())
     assert (tmp_path / "a.html").read_text(encoding="utf-8") == expected
+
+
+# --- progress bar ---------------------------------------------------------------------------
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_for_many_files_on_a_terminal(monkeypatch):
+    from normalizer import cli
+
+    monkeypatch.setattr(cli.sys, "stderr", FakeTerminal())
+    many = cli.PROGRESS_MIN_FILES
+    assert cli.progress_bar(many, enabled=True).enabled
+    assert not cli.progress_bar(many - 1, enabled=True).enabled
+    assert not cli.progress_bar(many, enabled=False).enabled  # machine output, --stdout, --diff
+    monkeypatch.setattr(cli.sys, "stderr", io.StringIO())  # a pipe, a hook, CI
+    assert not cli.progress_bar(many, enabled=True).enabled
+
+
+def test_progress_bar_runs_and_clears_itself(monkeypatch):
+    from normalizer import cli
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    with cli.progress_bar(cli.PROGRESS_MIN_FILES, enabled=True) as advance:
+        for _ in range(cli.PROGRESS_MIN_FILES):
+            advance()
+    with cli.progress_bar(1, enabled=True) as advance:
+        advance()  # the no-op stand-in
+
+
+@needs_command
+def test_no_progress_bar_when_stderr_is_a_pipe(tmp_path):
+    names = [write(tmp_path / f"a{i}.txt", GARBLED).name for i in range(12)]
+    result = run("--check", *names)
+    assert result.returncode == 1
+    assert result.stderr == "normalize: 12 corrections to apply in 12 of 12 file(s)\n"
