@@ -16,7 +16,7 @@ from normalizer.gazetteer import bundled_dir, load_gazetteer, parse_gazetteer
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "tools" / "generate_gazetteers.py"
 GENERATED = ("countries.yaml", "cities.yaml")
-CURATED = ("people.yaml", "organizations.yaml", "honorifics.yaml", "regions.yaml")
+CURATED = ("people.yaml", "organizations.yaml", "honorifics.yaml", "regions.yaml", "terms.yaml")
 SEED_PEOPLE = (
     "Fatemeh Mohajerani", "Abbas Araghchi", "Ali Khamenei", "Ruhollah Khomeini", "Vladimir Putin",
     "Masoud Pezeshkian", "Ebrahim Raisi", "Hassan Rouhani", "Sergei Lavrov", "Mohammad Javad Zarif",
@@ -58,7 +58,8 @@ def test_counts(by_file):
 
 def test_kinds_match_their_files(by_file):
     expected = {"countries.yaml": "place", "cities.yaml": "place", "regions.yaml": "place",
-                "people.yaml": "person", "organizations.yaml": "organization", "honorifics.yaml": "honorific"}
+                "people.yaml": "person", "organizations.yaml": "organization", "honorifics.yaml": "honorific",
+                "terms.yaml": "term"}
     for name, kind in expected.items():
         assert {e.kind for e in by_file[name]} == {kind}, name
 
