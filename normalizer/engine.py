@@ -19,6 +19,7 @@ DEFAULT_APPLY_THRESHOLD = 0.80
 DEFAULT_SUGGEST_THRESHOLD = 0.6
 # Two readings closer than this are a coin toss: report, never apply.
 AMBIGUITY_MARGIN = 0.08
+OWN_GAZETTEER_PRIOR = 0.05
 
 
 class Normalizer:
@@ -84,7 +85,7 @@ class Normalizer:
         """Keep the best non-overlapping proposals at or above the suggest threshold."""
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
-        ranked = sorted(proposals, key=lambda p: (-p.confidence, p.first - p.last, p.first, p.replacement))
+        ranked = sorted(proposals, key=lambda p: (-p.confidence - self._own_prior(p), p.first - p.last, p.first, p.replacement))
         for proposal in ranked:
             proposal.rival = None
             for other in ranked:
@@ -92,7 +93,10 @@ class Normalizer:
                 different = other.entity != proposal.entity and other.replacement != proposal.replacement
                 # A reading pinned by an exact neighbour ("Wilkins" beside
                 # "Krisstin") is not put in doubt by a lone look-alike.
-                outranked = proposal.anchored and not other.anchored
+                # The newsroom's own gazetteer outranks the bundled one.
+                outranked = (proposal.anchored and not other.anchored) or (
+                    self._own_prior(proposal) > self._own_prior(other)
+                )
                 if other is not proposal and overlaps and different and not outranked:
                     proposal.rival = (other.replacement, other.confidence)
                     break
@@ -109,6 +113,12 @@ class Normalizer:
             taken |= span
             chosen.append(proposal)
         return chosen
+
+    def _own_prior(self, proposal: Proposal) -> float:
+        """Where a newsroom's own entities and the bundled ones compete for a
+        word, the newsroom's reading comes first ("Organisation" over the
+        bundled "Organization")."""
+        return OWN_GAZETTEER_PRIOR if self.index.entities[proposal.entity].own else 0.0
 
     def _applies(self, proposal: Proposal) -> bool:
         if proposal.confidence < self._threshold(proposal):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from symspellpy import SymSpell, Verbosity
 
-from .gazetteer import Entity, Gazetteer
+from .gazetteer import Entity, Gazetteer, bundled_dir
 from .lexicon import english_words
 from .phonetics import fold, skeleton, sound_key
 from .text import fold_case, tokenize
@@ -47,6 +47,7 @@ class EntityInfo(NamedTuple):
     kind: str
     threshold: float | None
     context: tuple[tuple[str, ...], ...]  # context phrases as token keys
+    own: bool = False  # from the user's own gazetteer, not the bundled set
 
 
 @dataclass
@@ -128,15 +129,28 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    bundled_prefix = str(bundled_dir())
+    # A spelling the newsroom's own gazetteer calls correct is never a variant
+    # to rewrite, whatever the bundled gazetteers say ("Organisation").
+    own_correct = {
+        tuple(fold_case(t.text) for t in tokenize(text))
+        for entity in gazetteer.entities
+        if not entity.origin.startswith(bundled_prefix)
+        for text, role, _ in _forms_of(entity)
+        if role != "variant"
+    }
     for entity in gazetteer.entities:
         entity_id = len(index.entities)
         context = tuple(tuple(t.key for t in tokenize(phrase)) for phrase in entity.context)
-        index.entities.append(EntityInfo(entity.canonical, entity.kind, entity.threshold, context))
+        own = not entity.origin.startswith(bundled_prefix)
+        index.entities.append(EntityInfo(entity.canonical, entity.kind, entity.threshold, context, own))
         seen: set[tuple[str, ...]] = set()
         for text, role, target in _forms_of(entity):
             tokens = tuple(t.text for t in tokenize(text))
             keys = tuple(fold_case(t) for t in tokens)
             if not keys or (keys, role == "variant") in seen:
+                continue
+            if role == "variant" and not own and keys in own_correct:
                 continue
             seen.add((keys, role == "variant"))
             form_id = len(index.forms)

@@ -321,7 +321,9 @@ class Matcher:
         )
 
     def _context_evidence(self, entity: int, first: int, last: int, reasons: list[str]) -> float:
-        positions = self._context_phrases(entity)
+        # A context word inside the mention is part of the name ("Health" in
+        # "World Health Organization"), not context.
+        positions = [p for p in self._context_phrases(entity) if not first <= p <= last]
         if not positions:
             return 0.0
         distance = min(min(abs(p - first), abs(p - last)) for p in positions)
