@@ -200,23 +200,27 @@ def fmt(value: float | None) -> str:
 
 
 QUALITY_HEADER = [
-    "system", "seeds P", "seeds R", "garbled P", "garbled R", "garbled F1",
-    "garbled false", "clean false", "clean false /10k tok", "lossy outputs",
+    "system", "seeds P", "seeds R", "garbled P", "garbled R", "garbled F1", "held-out F1",
+    "MT-heavy P", "MT-heavy R", "MT-heavy F1", "clean false", "clean false /10k tok", "lossy outputs",
 ]
 
 
 def quality_rows(reports: dict[str, dict[str, Report]]) -> list[list[str]]:
     rows = []
     for system, by_corpus in reports.items():
-        seeds, garbled, clean = (by_corpus.get(n) for n in ("seeds", "wikinews-garbled", "wikinews-clean"))
-        lossy = sum(r.lossy for r in by_corpus.values())
+        def metric(corpus: str, name: str) -> str:
+            report = by_corpus.get(corpus)
+            return fmt(getattr(report.overall, name)) if report else ""
+
+        clean = by_corpus.get("wikinews-clean")
         rows.append([
             system_label(system),
-            fmt(seeds.overall.precision) if seeds else "", fmt(seeds.overall.recall) if seeds else "",
-            fmt(garbled.overall.precision) if garbled else "", fmt(garbled.overall.recall) if garbled else "",
-            fmt(garbled.overall.f1) if garbled else "", str(garbled.overall.false) if garbled else "",
+            metric("seeds", "precision"), metric("seeds", "recall"),
+            metric("wikinews-garbled", "precision"), metric("wikinews-garbled", "recall"), metric("wikinews-garbled", "f1"),
+            metric("wikinews-heldout", "f1"),
+            metric("wikinews-mt", "precision"), metric("wikinews-mt", "recall"), metric("wikinews-mt", "f1"),
             str(clean.overall.false) if clean else "", f"{clean.false_per_10k_tokens:.2f}" if clean else "",
-            str(lossy),
+            str(sum(r.lossy for r in by_corpus.values())),
         ])
     return rows
 

@@ -2,9 +2,11 @@
 
     seeds             seeds/000 garbled vs seeds/reference, 001-004 clean (bundled gazetteers)
     wikinews-garbled  benchmarks/corpus/wikinews-garbled.jsonl (bundled + the Wikinews gazetteer)
+    wikinews-heldout  the same garbler with another seed (held out from any tuning)
+    wikinews-mt       machine-translation artifacts only, two in every word longer than five letters
     wikinews-clean    the 24 clean Wikinews articles, reference == input (same gazetteers)
 
-Rebuild the garbled corpus exactly with REBUILD_GARBLED (run from the repository root).
+Rebuild the garbled corpora exactly with the REBUILD_* commands (run from the repository root).
 """
 
 from __future__ import annotations
@@ -22,11 +24,26 @@ GARBLED_JSONL = CORPUS / "wikinews-garbled.jsonl"
 GARBLE_SEED = 1
 GARBLE_RATE = 0.4
 
+HELDOUT_JSONL = CORPUS / "wikinews-heldout.jsonl"
+MT_JSONL = CORPUS / "wikinews-mt.jsonl"
+MT_CATEGORIES = "rl,kh,vowel,gqk,truncate,case,compound"
+
 REBUILD_GARBLED = (
     "python -m normalizer.garbler benchmarks/corpus/wikinews "
     f"--gazetteer benchmarks/corpus/wikinews/gazetteer.yaml --no-bundled --seed {GARBLE_SEED} "
     f"--rate {GARBLE_RATE} -o benchmarks/corpus/wikinews-garbled.jsonl"
 )
+
+# Same garbler, another seed: a check that thresholds tuned on wikinews-garbled carry over.
+REBUILD_HELDOUT = REBUILD_GARBLED.replace(f"--seed {GARBLE_SEED}", "--seed 2").replace(
+    "wikinews-garbled.jsonl", "wikinews-heldout.jsonl"
+)
+# Machine translation only, two artifacts in every word longer than five letters (as in seeds/000).
+REBUILD_MT = REBUILD_GARBLED.replace(f"--seed {GARBLE_SEED}", "--seed 3").replace(
+    "-o benchmarks/corpus/wikinews-garbled.jsonl",
+    f"--categories {MT_CATEGORIES} --two-artifacts -o benchmarks/corpus/wikinews-mt.jsonl",
+)
+REBUILD_ALL = (REBUILD_GARBLED, REBUILD_HELDOUT, REBUILD_MT)
 
 
 @dataclass(frozen=True)
@@ -45,9 +62,17 @@ def wikinews_garbled() -> Corpus:
     return Corpus("wikinews-garbled", load_jsonl(GARBLED_JSONL), (str(WIKINEWS_GAZETTEER),))
 
 
+def wikinews_heldout() -> Corpus:
+    return Corpus("wikinews-heldout", load_jsonl(HELDOUT_JSONL), (str(WIKINEWS_GAZETTEER),))
+
+
+def wikinews_mt() -> Corpus:
+    return Corpus("wikinews-mt", load_jsonl(MT_JSONL), (str(WIKINEWS_GAZETTEER),))
+
+
 def wikinews_clean() -> Corpus:
     return Corpus("wikinews-clean", load_folders(WIKINEWS, WIKINEWS, "*.txt"), (str(WIKINEWS_GAZETTEER),))
 
 
 def all_corpora() -> list[Corpus]:
-    return [seeds(), wikinews_garbled(), wikinews_clean()]
+    return [seeds(), wikinews_garbled(), wikinews_heldout(), wikinews_mt(), wikinews_clean()]

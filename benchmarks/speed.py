@@ -200,10 +200,17 @@ def in_process_throughput(paths: Sequence[Path], gazetteers: Sequence[str]) -> d
 ONE_SHOT_SCRIPT = """
 import sys
 from normalizer import Normalizer
-args = sys.argv[1:]
-gazetteers = [args[args.index("--gazetteer") + 1]] if "--gazetteer" in args else []
-with open(args[-1], encoding="utf-8") as handle:
-    sys.stdout.write(Normalizer.load(gazetteers=gazetteers, bundled=True).normalize(handle.read()).text)
+args, gazetteers, files = sys.argv[1:], [], []
+while args:
+    arg = args.pop(0)
+    if arg == "--gazetteer":
+        gazetteers.append(args.pop(0))
+    elif not arg.startswith("--"):
+        files.append(arg)
+normalizer = Normalizer.load(gazetteers=gazetteers, bundled=True)
+for name in files:
+    with open(name, encoding="utf-8") as handle:
+        normalizer.normalize(handle.read())
 """
 
 
@@ -234,34 +241,38 @@ def measure(articles: int, runs: int, entities: int, seed: int = 1) -> dict:
     results: dict = {"articles": articles, "runs": runs, "entities": entities}
 
     results["throughput"] = in_process_throughput(paths, [wiki])
+    command = normalize_command(cold)
+    results["normalize_command"] = (
+        "python -c <one-shot library script>" if "-c" in command else " ".join([Path(command[0]).name, *command[1:]])
+    )
     batch = {
-        "normalizer": run_child([python, "-c", BATCH_SCRIPT, wiki, *files]),
+        "normalize --check (CLI)": run_child([*command, "--check", "--gazetteer", wiki, *files]),
+        "normalizer (library)": run_child([python, "-c", BATCH_SCRIPT, wiki, *files]),
         "codespell": run_child([codespell, *files], CODESPELL_OK),
         "regex floor": run_child([python, "-c", REGEX_SCRIPT, *files]),
     }
     results["batch_wall_s"] = {name: wall for name, (wall, _, _) in batch.items()}
     results["batch_rss_mb"] = {
-        "normalizer": peak_rss_mb([python, "-c", BATCH_SCRIPT, wiki, *files]),
+        "normalize --check (CLI)": peak_rss_mb([*command, "--check", "--gazetteer", wiki, *files]),
+        "normalizer (library)": peak_rss_mb([python, "-c", BATCH_SCRIPT, wiki, *files]),
         "codespell": peak_rss_mb([codespell, *files], CODESPELL_OK),
         "regex floor": peak_rss_mb([python, "-c", REGEX_SCRIPT, *files]),
     }
 
-    command = normalize_command(cold)
-    results["normalize_command"] = (
-        "python -c <one-shot library script>" if "-c" in command else " ".join([Path(command[0]).name, *command[1:]])
-    )
     restore_article(cold)
-    first_wall = run_child([*command, one])[0]  # may compile and cache the index
+    first_wall = run_child([*command, "--check", one])[0]  # may compile and cache the index
     results["cold_start_s"] = {
-        "normalize (first run)": first_wall,
-        "normalize": median_wall([*command, one], runs, restore=cold),
-        f"normalize, {entities:,} entities": median_wall([*command, "--gazetteer", str(big), one], runs, restore=cold),
+        "normalize --check (first run)": first_wall,
+        "normalize --check": median_wall([*command, "--check", one], runs, restore=cold),
+        f"normalize --check, {entities:,} entities": median_wall(
+            [*command, "--check", "--gazetteer", str(big), one], runs, restore=cold
+        ),
         "codespell": median_wall([codespell, one], runs, CODESPELL_OK),
         "python -c pass": median_wall([python, "-c", "pass"], runs),
     }
     results["memory_mb"] = {
-        "normalize": peak_rss_mb([*command, one]),
-        f"normalize, {entities:,} entities": peak_rss_mb([*command, "--gazetteer", str(big), one]),
+        "normalize --check": peak_rss_mb([*command, "--check", one]),
+        f"normalize --check, {entities:,} entities": peak_rss_mb([*command, "--check", "--gazetteer", str(big), one]),
         f"library, {entities:,} entities, {articles:,} articles": peak_rss_mb([python, "-c", BATCH_SCRIPT, str(big), *files]),
         "codespell": peak_rss_mb([codespell, one], CODESPELL_OK),
         "python -c pass": peak_rss_mb([python, "-c", "pass"]),

@@ -248,9 +248,19 @@ MAX_DISTANCE = 3  # Damerau-Levenshtein cap between a token and its garble (case
 class Garbler:
     """Garbles mentions of a gazetteer's names; one instance per gazetteer."""
 
-    def __init__(self, entities: Iterable, rate: float = 0.4, seed: int = 0):
+    def __init__(
+        self, entities: Iterable, rate: float = 0.4, seed: int = 0,
+        categories: Sequence[str] = (), two_artifacts: bool = False,
+    ):
+        """`categories` limits the artifacts used (default: all, and "compound");
+        `two_artifacts` gives every token longer than SHORT_TOKEN two of them."""
         self.rate = rate
         self.seed = seed
+        unknown = set(categories) - {*ARTIFACTS, "compound"}
+        if unknown:
+            raise ValueError(f"unknown garble categories: {', '.join(sorted(unknown))}")
+        self.categories = tuple(categories) or (*WEIGHTS, "compound")
+        self.two_artifacts = two_artifacts
         self.forms: list[str] = []
         self.places: set[str] = set()
         self.two_word_places: set[str] = set()
@@ -311,7 +321,7 @@ class Garbler:
         """Garble one mention: glue a compound, or garble one of its tokens."""
         words = mention.replace("-", " ").split()
         gluable = "-" in mention or mention in self.two_word_places
-        if gluable and len(words) == 2 and all(w.isalpha() and w[0].isupper() for w in words) and rng.random() < COMPOUND_CHANCE:
+        if gluable and "compound" in self.categories and len(words) == 2 and all(w.isalpha() and w[0].isupper() for w in words) and rng.random() < COMPOUND_CHANCE:
             glued = self.glue(mention, words, rng)
             if glued is not None:
                 return glued
@@ -331,17 +341,20 @@ class Garbler:
         return rank is None or rank >= COMMON_RANK
 
     def garble_token(self, token: str, rng: random.Random, tries: int = 12) -> tuple[str, tuple[str, ...]] | None:
-        names = list(WEIGHTS)
+        names = [n for n in WEIGHTS if n in self.categories]
         weights = [WEIGHTS[n] for n in names]
+        want_two = self.two_artifacts and len(token) > SHORT_TOKEN
         for _ in range(tries):
             first = rng.choices(names, weights)[0]
             new = ARTIFACTS[first](token, rng)
             artifacts = (first,)
-            if new is not None and len(token) > SHORT_TOKEN and rng.random() < SECOND_ARTIFACT_CHANCE:
+            if new is not None and len(token) > SHORT_TOKEN and (want_two or rng.random() < SECOND_ARTIFACT_CHANCE):
                 second = rng.choice([n for n in names if n != first])
                 again = ARTIFACTS[second](new, rng)
                 if again is not None:
                     new, artifacts = again, (first, second)
+            if want_two and len(artifacts) < 2:
+                continue
             if new is not None and self.acceptable(token, new):
                 return new, artifacts
         return None
@@ -401,6 +414,9 @@ def build_parser(prog: str = "python -m normalizer.garbler") -> argparse.Argumen
     parser.add_argument("--no-bundled", action="store_true", help="do not load the bundled gazetteers")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--rate", type=float, default=0.4, help="share of name mentions garbled (default 0.4)")
+    parser.add_argument("--categories", default="", help="comma-separated artifacts to use (default: all): "
+                        + ",".join([*ARTIFACTS, "compound"]))
+    parser.add_argument("--two-artifacts", action="store_true", help="two artifacts in every token longer than 5 letters")
     parser.add_argument("-o", "--output", default="-", help="JSONL file to write (default stdout)")
     return parser
 
@@ -413,8 +429,10 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m normalizer.ga
     try:
         gazetteer = load_gazetteer(args.gazetteer, bundled=not args.no_bundled)
         files = collect_articles(args.articles)
-        texts = garble_files(files, Garbler(gazetteer.entities, rate=args.rate, seed=args.seed))
-    except (NormalizerError, FileNotFoundError, UnicodeDecodeError) as exc:
+        categories = [c for c in args.categories.split(",") if c]
+        garbler = Garbler(gazetteer.entities, args.rate, args.seed, categories, args.two_artifacts)
+        texts = garble_files(files, garbler)
+    except (NormalizerError, FileNotFoundError, UnicodeDecodeError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     lines = "".join(json.dumps(t.to_json(), ensure_ascii=False) + "\n" for t in texts)

@@ -1,6 +1,7 @@
 """The garbler: deterministic, realistic, and the reference is the clean text."""
 
 import random
+import re
 
 import pytest
 
@@ -86,3 +87,20 @@ def test_compound_of_two_places_is_glued(entities):
     assert glued is not None
     word, category, _ = glued
     assert category == "compound" and word.startswith("Russo") and "-" not in word
+
+
+def test_categories_and_two_artifacts_options(entities):
+    garbler = Garbler(entities, rate=1.0, seed=4, categories=("rl", "vowel"), two_artifacts=True)
+    result = garbler.garble_text(TEXT, "a")
+    assert result.garbles
+    for garble in result.garbles:
+        assert set(garble.artifacts) <= {"rl", "vowel"}
+        words = zip(re.findall(r"\w+", garble.garbled), re.findall(r"\w+", garble.original))
+        changed = [old for new, old in words if new != old]
+        if changed and len(changed[0]) > 5:
+            assert len(garble.artifacts) == 2
+
+
+def test_unknown_category_is_refused(entities):
+    with pytest.raises(ValueError, match="nasal"):
+        Garbler(entities, categories=("nasal",))
