@@ -52,7 +52,10 @@ _FENCED_CODE = re.compile(
     r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)",
     re.DOTALL | re.MULTILINE,
 )
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+# Code spans and inline literals may wrap lines but never cross a blank line (a
+# paragraph break): a stray backtick must not swallow the rest of the article.
+_WITHIN_PARAGRAPH = r"(?:(?!\n[ \t]*\n).)+?"
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)" + _WITHIN_PARAGRAPH + r"(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # `](destination "title")`: the destination and title, not the link text.
 _LINK_DESTINATION = re.compile(r"(?<=\])\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
@@ -62,7 +65,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 # --- reStructuredText ----------------------------------------------------------
 
-_RST_INLINE_LITERAL = re.compile(r"``(?!\s).*?(?<!\s)``", re.DOTALL)
+_RST_INLINE_LITERAL = re.compile(r"``(?!\s)" + _WITHIN_PARAGRAPH + r"(?<!\s)``", re.DOTALL)
 _RST_ROLE = re.compile(r":[\w.+-]+:`[^`]*`|`[^`]*`:[\w.+-]+:")  # :code:`x`, :ref:`...`
 _RST_LINK_TARGET = re.compile(r"<[^<>\s]+>`_{1,2}")  # the `<url>` of `Text <url>`_
 _RST_CODE_DIRECTIVES = ("code", "code-block", "sourcecode", "literalinclude", "raw", "math", "highlight")

@@ -295,3 +295,19 @@ def test_spans_are_sorted_disjoint_and_inside_the_text(text, name):
         assert 0 <= start < end <= len(text)
         assert start > previous_end
         previous_end = end
+
+
+def test_a_stray_backtick_does_not_protect_across_paragraphs():
+    text = "He didn`t say.\n\nAragut spoke.\n\nLater `code` here."
+    assert protected_text("a.md", text) == ["`code`"]
+    assert not touches_protection("a.md", text, "Aragut spoke.")
+
+
+def test_code_span_may_wrap_one_line():
+    text = "Use `Aragut\nMokhajelani` here."
+    assert protected_text("a.md", text) == ["`Aragut\nMokhajelani`"]
+
+
+def test_rst_inline_literal_does_not_cross_a_blank_line():
+    text = "A ``broken literal\n\nAragut prose ``x``."
+    assert protected_text("a.rst", text) == ["``x``"]
