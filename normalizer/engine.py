@@ -65,10 +65,8 @@ class Normalizer:
         chosen = self._decide(proposals + candidates)
         # Entities repaired with confidence count as seen: a second garble of
         # the same name ("Araguchi" after "Abbas Aragut") gains that evidence.
-        repaired = {(p.entity, p.first) for p in chosen if self._applies(p)}
-        boosted = [
-            p for p in candidates if any(e == p.entity and first != p.first for e, first in repaired)
-        ]
+        repaired = [p for p in chosen if self._applies(p)]
+        boosted = [p for p in candidates if any(r.entity == p.entity and _apart(r, p) for r in repaired)]
         if boosted:
             for proposal in boosted:
                 matcher.add_document_evidence(proposal)
@@ -152,6 +150,11 @@ class Normalizer:
                 )
             )
         return corrections
+
+
+def _apart(a: Proposal, b: Proposal) -> bool:
+    """Two proposals on different words ("elsewhere in the text")."""
+    return a.last < b.first or b.last < a.first
 
 
 def _ignored_tokens(tokens, spans: Sequence[tuple[int, int]]) -> list[bool]:

@@ -405,13 +405,19 @@ class Matcher:
 
     # ----- evidence across the document ----------------------------------
     def _add_corroboration(self, candidates: list[Proposal]) -> None:
-        # Only a different spelling corroborates: the same garble repeated is
-        # one piece of evidence, not two.
-        spellings: dict[int, set[str]] = defaultdict(set)
+        # Only a different spelling elsewhere corroborates: the same garble
+        # repeated is one piece of evidence, not two, and a reading of the same
+        # words ("Mokhajelani" inside "Fatem Mokhajelani") is no evidence at all.
+        by_entity: dict[int, list[Proposal]] = defaultdict(list)
         for proposal in candidates:
-            spellings[proposal.entity].add(self._original(proposal).casefold())
+            by_entity[proposal.entity].append(proposal)
         for proposal in candidates:
-            if spellings[proposal.entity] - {self._original(proposal).casefold()}:
+            spelling = self._original(proposal).casefold()
+            if any(
+                (other.last < proposal.first or proposal.last < other.first)
+                and self._original(other).casefold() != spelling
+                for other in by_entity[proposal.entity]
+            ):
                 proposal.confidence += CORROBORATION_BONUS
                 proposal.reasons.append("another garble in the text points at the same name")
             if self.seen.get(proposal.entity):

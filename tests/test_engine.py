@@ -177,3 +177,10 @@ def test_seed_articles_through_the_library(bundled_normalizer):
         text = path.read_bytes().decode("utf-8")
         expected = (SEEDS / "reference" / path.name).read_bytes().decode("utf-8")
         assert bundled_normalizer.normalize(text).text == expected, path.name
+
+
+def test_a_name_garbled_in_both_words_is_repaired_whole_and_claims_no_other_evidence(engine):
+    result = engine.normalize("Energy minister Yerlen Nulgariyev spoke.")
+    assert changes(result) == [("Yerlen Nulgariyev", "Yerlan Nurgaliyev")]
+    reasons = " ".join(result.applied[0].reasons)
+    assert "elsewhere" not in reasons and "another garble" not in reasons
