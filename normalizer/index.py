@@ -70,8 +70,22 @@ class Index:
     english: dict[str, int] = field(default_factory=dict)
     max_form_length: int = 1
 
-    def fuzzy_tokens(self, word: str) -> set[str]:
-        """Name token keys that may be garbled into `word`."""
+    def fuzzy_tokens(self, word: str) -> frozenset[str]:
+        """Name token keys that may be garbled into `word` (memoized: the same
+        unknown names recur across the articles of a batch)."""
+        memo = self.__dict__.setdefault("_fuzzy_memo", {})
+        if word not in memo:
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[word] = frozenset(self._fuzzy_tokens(word))
+        return memo[word]
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state.pop("_fuzzy_memo", None)  # a per-process memo, not part of the index
+        return state
+
+    def _fuzzy_tokens(self, word: str) -> set[str]:
         found: set[str] = set()
         for term in self._near_folds(word):
             found.update(self.by_fold.get(term, ()))

@@ -67,6 +67,7 @@ def sound_key(word: str) -> str:
     return jellyfish.metaphone(folded) if folded else ""
 
 
+@lru_cache(maxsize=262144)  # news repeats its unknown names; scoring is pure
 def similarity(word: str, name: str) -> tuple[float, str]:
     """How alike a text word and a gazetteer name token are, with the reason.
 
