@@ -66,7 +66,7 @@ class Normalizer:
         # Entities repaired with confidence count as seen: a second garble of
         # the same name ("Araguchi" after "Abbas Aragut") gains that evidence.
         repaired = [p for p in chosen if self._applies(p)]
-        boosted = [p for p in candidates if any(r.entity == p.entity and _apart(r, p) for r in repaired)]
+        boosted = [p for p in candidates if any(r.entity == p.entity and not r.overlaps(p) for r in repaired)]
         if boosted:
             for proposal in boosted:
                 matcher.add_document_evidence(proposal)
@@ -87,7 +87,6 @@ class Normalizer:
         for proposal in ranked:
             proposal.rival = None
             for other in ranked:
-                overlaps = other.first <= proposal.last and proposal.first <= other.last
                 different = other.entity != proposal.entity and other.replacement != proposal.replacement
                 # A reading pinned by an exact neighbour ("Wilkins" beside
                 # "Krisstin") is not put in doubt by a lone look-alike.
@@ -95,7 +94,7 @@ class Normalizer:
                 outranked = (proposal.anchored and not other.anchored) or (
                     self._own_prior(proposal) > self._own_prior(other)
                 )
-                if other is not proposal and overlaps and different and not outranked:
+                if other is not proposal and other.overlaps(proposal) and different and not outranked:
                     proposal.rival = (other.replacement, other.confidence)
                     break
         chosen: list[Proposal] = []
@@ -150,11 +149,6 @@ class Normalizer:
                 )
             )
         return corrections
-
-
-def _apart(a: Proposal, b: Proposal) -> bool:
-    """Two proposals on different words ("elsewhere in the text")."""
-    return a.last < b.first or b.last < a.first
 
 
 def _ignored_tokens(tokens, spans: Sequence[tuple[int, int]]) -> list[bool]:

@@ -74,8 +74,11 @@ class Proposal:
     rival: tuple[str, float] | None = None  # best different replacement, its confidence
     anchored: bool = False  # pinned by a distinctive exact neighbour of the same name
     lost_capitals: bool = False  # lowercase word, capitalized name
-    _base: float = field(default=0.0, repr=False)
     _has_document_evidence: bool = field(default=False, repr=False)
+
+    def overlaps(self, other: "Proposal") -> bool:
+        """True when the two proposals touch at least one common word."""
+        return self.first <= other.last and other.first <= self.last
 
 
 class Matcher:
@@ -88,7 +91,7 @@ class Matcher:
         self.status = [self._classify(i, ignored[i]) for i in range(len(tokens))]
         self.covered = [False] * len(tokens)
         self.seen: dict[int, int] = defaultdict(int)  # entity -> intact mentions
-        self._context_positions: dict[int, list[int]] = {}
+        self._context_positions: dict[int, list[tuple[int, str]]] = {}
 
     # ----- classification -------------------------------------------------
     def _classify(self, i: int, ignored: bool) -> Status:
@@ -323,27 +326,28 @@ class Matcher:
     def _context_evidence(self, entity: int, first: int, last: int, reasons: list[str]) -> float:
         # A context word inside the mention is part of the name ("Health" in
         # "World Health Organization"), not context.
-        positions = [p for p in self._context_phrases(entity) if not first <= p <= last]
-        if not positions:
+        found = [(p, phrase) for p, phrase in self._context_phrases(entity) if not first <= p <= last]
+        if not found:
             return 0.0
-        distance = min(min(abs(p - first), abs(p - last)) for p in positions)
-        phrase = " ".join(" ".join(c) for c in self.index.entities[entity].context[:1])
+        distance, phrase = min((min(abs(p - first), abs(p - last)), phrase) for p, phrase in found)
+        canonical = self.index.entities[entity].canonical
         if distance <= NEAR:
-            reasons.append(f"context word of '{self.index.entities[entity].canonical}' next to it")
+            reasons.append(f"context word of '{canonical}' next to it")
             return CONTEXT_NEAR_BONUS
         if distance <= WINDOW:
-            reasons.append(f"context word of '{self.index.entities[entity].canonical}' nearby ({phrase}...)")
+            reasons.append(f"context word of '{canonical}' nearby ('{phrase}')")
             return CONTEXT_FAR_BONUS
         return 0.0
 
-    def _context_phrases(self, entity: int) -> list[int]:
+    def _context_phrases(self, entity: int) -> list[tuple[int, str]]:
+        """(token position, phrase) of each context phrase of `entity` in the text."""
         if entity not in self._context_positions:
             found = []
             for phrase in self.index.entities[entity].context:
                 size = len(phrase)
                 for k in range(len(self.keys) - size + 1):
                     if tuple(self.keys[k : k + size]) == phrase:
-                        found.append(k + size // 2)
+                        found.append((k + size // 2, " ".join(phrase)))
             self._context_positions[entity] = found
         return self._context_positions[entity]
 
@@ -414,8 +418,7 @@ class Matcher:
         for proposal in candidates:
             spelling = self._original(proposal).casefold()
             if any(
-                (other.last < proposal.first or proposal.last < other.first)
-                and self._original(other).casefold() != spelling
+                not other.overlaps(proposal) and self._original(other).casefold() != spelling
                 for other in by_entity[proposal.entity]
             ):
                 proposal.confidence += CORROBORATION_BONUS
