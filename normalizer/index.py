@@ -15,6 +15,7 @@ from symspellpy import SymSpell, Verbosity
 
 from .gazetteer import Entity, Gazetteer, bundled_dir
 from .lexicon import english_words
+from .names import surname_forms
 from .phonetics import fold, skeleton, sound_key
 from .text import fold_case, tokenize
 
@@ -117,26 +118,8 @@ def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
     forms += [(combining, "combining", combining) for combining in entity.combining]
     forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
     if entity.kind == "person":
-        forms += _surnames(entity)
+        forms += surname_forms(entity)
     return forms
-
-
-def _surnames(entity: Entity) -> list[tuple[str, str, str]]:
-    """A person is also mentioned by the last word of a name ("Araghchi")."""
-    canonical_words = entity.canonical.split()
-    if len(canonical_words) < 2:
-        return []
-    surname = canonical_words[-1]
-    derived = [(surname, "surname", surname)]
-    for alias in entity.aliases:
-        words = alias.split()
-        if len(words) >= 2:
-            derived.append((words[-1], "surname", words[-1]))
-    for variant in entity.variants:
-        words = variant.split()
-        if len(words) >= 2 and fold_case(words[-1]) != fold_case(surname):
-            derived.append((words[-1], "variant", surname))
-    return derived
 
 
 def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
