@@ -16,8 +16,13 @@ Exit status: 0 fine, 1 `--check` found corrections, 2 bad input or usage.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing as mp
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -30,6 +35,9 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 PROGRESS_MIN_FILES = 10  # fewer files finish before a bar is worth drawing
+# A worker costs a fork and a share of the results sent back: below this many
+# files each, one process is faster.
+MIN_FILES_PER_WORKER = 25
 
 
 class ReportFormat(str, Enum):
@@ -51,6 +59,8 @@ class Outcome:
     name: str
     result: object
     written: list[Path] = field(default_factory=list)
+    printed: bytes = b""  # for stdout (--diff, --stdout), printed in order by the parent
+    error: str = ""  # why this article failed
 
 
 @app.command(help="Repair garbled names in PATHS; write PATH.normalized and PATH.diff beside each.")
@@ -68,6 +78,9 @@ def normalize(
         None, "--min-confidence", min=0.01, max=1.0, help="Apply corrections at or above this confidence."
     ),
     output_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Report format."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", min=0, help="Worker processes for many files (0: one per CPU, 1: no workers)."
+    ),
 ) -> None:
     chosen = [flag for flag, on in (("--check", check), ("--in-place", in_place), ("--stdout", stdout)) if on]
     if len(chosen) > 1:
@@ -79,23 +92,23 @@ def normalize(
 
     engines = Engines(gazetteer, bundled=not no_bundled, apply_threshold=min_confidence)
     try:
-        jobs = plan(paths)
+        articles = plan(paths)
     except NormalizerError as exc:
         fail(str(exc))
 
+    task = partial(_normalize_one, engines, check=check, in_place=in_place, diff=diff, stdout=stdout)
     failed = False
     outcomes: list[Outcome] = []
-    with progress_bar(len(jobs), enabled=output_format is ReportFormat.text and not (stdout or diff)) as advance:
-        for name, config in jobs:
-            try:
-                outcomes.append(_normalize_one(engines, name, config, check=check, in_place=in_place,
-                                               diff=diff, to_stdout=stdout or (name == STDIN and not check)))
-            except NormalizerError as exc:
-                print(f"normalize: error: {exc}", file=sys.stderr)
+    with progress_bar(len(articles), enabled=output_format is ReportFormat.text and not (stdout or diff)) as advance:
+        for outcome in _run(task, articles, engines, jobs):
+            if outcome.error:
+                print(f"normalize: error: {outcome.error}", file=sys.stderr)
                 failed = True
-            except OSError as exc:  # a write that failed midway; the original is intact
-                print(f"normalize: error: {name}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-                failed = True
+            else:
+                outcomes.append(outcome)
+            if outcome.printed:
+                sys.stdout.buffer.write(outcome.printed)
+                sys.stdout.flush()
             advance()
 
     # Machine output and diagnostics go to stdout unless the text or diff does.
@@ -164,11 +177,57 @@ class Engines:
                 self._loaded[key] = Normalizer.load(**options)
             except NormalizerError as exc:  # a bad gazetteer spoils every file: stop at once
                 fail(str(exc))
+            # The index lives as long as the command: spare the garbage
+            # collector from walking its many objects again and again
+            # (and forked workers from copying the pages it would touch).
+            gc.freeze()
         return self._loaded[key]
 
 
-def _normalize_one(engines: Engines, name: str, config, *, check: bool, in_place: bool, diff: bool,
-                   to_stdout: bool) -> Outcome:
+def _run(task, articles: list[tuple[str, object]], engines: Engines, jobs: int):
+    """Outcomes of `task` over `articles`, in order: here, or on worker processes
+    when there are enough files to repay starting them."""
+    workers = jobs or os.cpu_count() or 1
+    workers = min(workers, len(articles) // MIN_FILES_PER_WORKER)
+    if workers < 2 or any(name == STDIN for name, _ in articles) or "fork" not in mp.get_all_start_methods():
+        yield from (task(article) for article in articles)
+        return
+    # Load every engine first: forked workers inherit them instead of each
+    # loading its own.
+    for _, config in articles:
+        engines.for_config(config)
+    # Forked workers find the task (and its loaded engines) in this global
+    # rather than receiving a pickled copy of the index with every chunk.
+    global _worker_task
+    _worker_task = task
+    chunk = max(1, len(articles) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        yield from pool.map(_run_worker_task, articles, chunksize=chunk)
+
+
+_worker_task = None
+
+
+def _run_worker_task(article):
+    return _worker_task(article)
+
+
+def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool, in_place: bool, diff: bool,
+                   stdout: bool) -> Outcome:
+    """Read, normalize and write one article. Runs on a worker process too, so it
+    prints nothing: what is for stdout goes back in the outcome, errors likewise."""
+    name, config = article
+    try:
+        return _normalize_article(engines, name, config, check=check, in_place=in_place, diff=diff,
+                                  to_stdout=stdout or (name == STDIN and not check))
+    except NormalizerError as exc:
+        return Outcome(name, None, error=str(exc))
+    except OSError as exc:  # a write that failed midway; the original is intact
+        return Outcome(name, None, error=f"{name}: cannot write: {exc.strerror or exc}")
+
+
+def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_place: bool, diff: bool,
+                       to_stdout: bool) -> Outcome:
     from .files import decode_article, read_article, write_atomic
     from .markup import protected_spans
 
@@ -178,11 +237,9 @@ def _normalize_one(engines: Engines, name: str, config, *, check: bool, in_place
     shown = STDIN_NAME if name == STDIN else name
     outcome = Outcome(shown, result)
     if diff:
-        sys.stdout.write(result.diff(Path(shown).as_posix()))
-        sys.stdout.flush()
+        outcome.printed = result.diff(Path(shown).as_posix()).encode("utf-8")
     elif to_stdout:
-        sys.stdout.buffer.write(result.text.encode("utf-8"))
-        sys.stdout.flush()
+        outcome.printed = result.text.encode("utf-8")
     elif in_place:
         if result.text != result.original:
             write_atomic(name, result.text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -84,9 +85,15 @@ class Normalizer:
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
         ranked = sorted(proposals, key=lambda p: (-p.confidence - self._own_prior(p), p.first - p.last, p.first, p.replacement))
+        # Only proposals that share a word can be rivals: look at those alone.
+        at_word: dict[int, list[int]] = defaultdict(list)  # word -> ranks of proposals over it
+        for rank, proposal in enumerate(ranked):
+            for k in range(proposal.first, proposal.last + 1):
+                at_word[k].append(rank)
         for proposal in ranked:
             proposal.rival = None
-            for other in ranked:
+            overlapping = sorted({r for k in range(proposal.first, proposal.last + 1) for r in at_word[k]})
+            for other in (ranked[r] for r in overlapping):
                 different = other.entity != proposal.entity and other.replacement != proposal.replacement
                 # A reading pinned by an exact neighbour ("Wilkins" beside
                 # "Krisstin") is not put in doubt by a lone look-alike.

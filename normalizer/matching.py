@@ -25,6 +25,8 @@ from .text import Token, apply_case_style, is_name_gap
 # e-mail address, a handle or a domain: its words are not prose.
 _DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "ese", "ites", "ite", "s", "es", "ism", "ist")
 _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
+# Whitespace ends a chunk: a word with whitespace on both sides is its own chunk.
+_CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
 
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
@@ -81,6 +83,28 @@ class Proposal:
         return self.first <= other.last and other.first <= self.last
 
 
+def _form_lengths_by_head(index: Index) -> dict[str, tuple[int, ...]]:
+    """First token key of a form -> the lengths of forms starting with it, longest
+    first: the exact pass tries only those, not every length at every word."""
+    lengths = index.__dict__.get("_lengths_by_head")
+    if lengths is None:
+        found: dict[str, set[int]] = defaultdict(set)
+        for keys in index.exact:
+            found[keys[0]].add(len(keys))
+        lengths = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in found.items()}
+        index.__dict__["_lengths_by_head"] = lengths
+    return lengths
+
+
+def _memo(index: Index, name: str) -> dict:
+    """A per-process memo of facts about single words under `index` (bounded):
+    a batch meets the same words again and again."""
+    memo = index.__dict__.setdefault(name, {})
+    if len(memo) > 500_000:
+        memo.clear()
+    return memo
+
+
 class Matcher:
     def __init__(self, index: Index, text: str, tokens: list[Token], ignored: list[bool]):
         self.index = index
@@ -88,23 +112,33 @@ class Matcher:
         self.text = text
         self.tokens = tokens
         self.keys = [t.key for t in tokens]
-        self.status = [self._classify(i, ignored[i]) for i in range(len(tokens))]
+        self.status = [self._classify(token, key, skip) for token, key, skip in zip(tokens, self.keys, ignored)]
         self.covered = [False] * len(tokens)
         self.seen: dict[int, int] = defaultdict(int)  # entity -> intact mentions
         self._context_positions: dict[int, list[tuple[int, str]]] = {}
+        self._positions: dict[str, list[int]] = defaultdict(list)  # token key -> where it occurs
+        for k, key in enumerate(self.keys):
+            self._positions[key].append(k)
 
     # ----- classification -------------------------------------------------
-    def _classify(self, i: int, ignored: bool) -> Status:
-        token, key = self.tokens[i], self.keys[i]
+    def _classify(self, token: Token, key: str, ignored: bool) -> Status:
         if ignored or key in self.index.protected or self._in_non_prose(token):
             return Status.SKIP
+        # The rest depends on the word alone: remembered across texts.
+        memo = _memo(self.index, "_word_status")
+        status = memo.get(token.text)
+        if status is None:
+            status = memo[token.text] = self._word_status(token.text, key)
+        return status
+
+    def _word_status(self, word: str, key: str) -> Status:
         if key in self.index.correct_tokens:
             return Status.KNOWN
         if key in self.english:
             return Status.ENGLISH
         if self._derived_from_name(key):
             return Status.SKIP
-        if len(token.text) < 3 or (token.text.isupper() and len(token.text) < 5):
+        if len(word) < 3 or (word.isupper() and len(word) < 5):
             return Status.SKIP  # too short to judge; acronyms
         return Status.SUSPECT
 
@@ -118,6 +152,11 @@ class Matcher:
         return False
 
     def _in_non_prose(self, token: Token) -> bool:
+        text = self.text
+        if (token.start == 0 or text[token.start - 1] in _CHUNK_EDGES) and (
+            token.end == len(text) or text[token.end] in _CHUNK_EDGES
+        ):
+            return False  # the chunk is the word itself (the common case)
         start = token.start
         while start > 0 and not self.text[start - 1].isspace():
             start -= 1
@@ -134,8 +173,9 @@ class Matcher:
     def exact_pass(self) -> list[Proposal]:
         proposals = []
         n, i = len(self.tokens), 0
+        heads = _form_lengths_by_head(self.index)
         while i < n:
-            length = self._longest_exact(i)
+            length = self._longest_exact(i) if self.keys[i] in heads else 0
             if length == 0:
                 i += 1
                 continue
@@ -158,8 +198,9 @@ class Matcher:
         return proposals
 
     def _longest_exact(self, i: int) -> int:
-        longest = min(self.index.max_form_length, len(self.tokens) - i)
-        for length in range(longest, 0, -1):
+        for length in _form_lengths_by_head(self.index).get(self.keys[i], ()):
+            if i + length > len(self.tokens):
+                continue
             span = tuple(self.keys[i : i + length])
             if span not in self.index.exact:
                 continue
@@ -221,11 +262,7 @@ class Matcher:
     def _candidate_tokens(self, i: int) -> dict[str, float]:
         """Name token keys that `tokens[i]` may be a garble of."""
         word = self.tokens[i].text
-        found: dict[str, float] = {}
-        for key in self.index.fuzzy_tokens(word):
-            score, _ = similarity(word, self.index.spelling[key])
-            if score >= MIN_SIMILARITY:
-                found[key] = score
+        found = dict(self._similar_name_tokens(word))
         # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
         for j in (i - 1, i + 1):
             if not 0 <= j < len(self.tokens) or self.status[j] != Status.KNOWN:
@@ -242,12 +279,30 @@ class Matcher:
                         found[form.keys[implied]] = score
         return found
 
+    def _similar_name_tokens(self, word: str) -> dict[str, float]:
+        """Name token keys alike enough to `word`, with their similarity
+        (remembered across texts: unknown words recur in a batch)."""
+        memo = _memo(self.index, "_similar_name_tokens")
+        if word not in memo:
+            found = {}
+            for key in self.index.fuzzy_tokens(word):
+                score, _ = similarity(word, self.index.spelling[key])
+                if score >= MIN_SIMILARITY:
+                    found[key] = score
+            memo[word] = found
+        return memo[word]
+
     def _align(self, form_id: int, start: int) -> Proposal | None:
         """Lay form `form_id` over the tokens from `start`; score the fit."""
         form = self.index.forms[form_id]
         end = start + len(form.keys)
         if start < 0 or end > len(self.tokens):
             return None
+        # Cheap test first: every word is the form's own or an open suspect.
+        keys, status, covered = self.keys, self.status, self.covered
+        for q, k in enumerate(range(start, end)):
+            if keys[k] != form.keys[q] and (status[k] != Status.SUSPECT or covered[k]):
+                return None
         scores, reasons, exact_neighbours = [], [], []
         for q, k in enumerate(range(start, end)):
             if k > start and not self._gap_ok(k - 1, k):
@@ -345,7 +400,7 @@ class Matcher:
             found = []
             for phrase in self.index.entities[entity].context:
                 size = len(phrase)
-                for k in range(len(self.keys) - size + 1):
+                for k in self._positions.get(phrase[0], ()) if phrase else ():
                     if tuple(self.keys[k : k + size]) == phrase:
                         found.append((k + size // 2, " ".join(phrase)))
             self._context_positions[entity] = found
@@ -358,7 +413,10 @@ class Matcher:
             word = self.tokens[i].text
             if status != Status.SUSPECT or self.covered[i] or len(word) < 7:
                 continue
-            for form_id in sorted(self.index.glued_forms(word)):
+            memo = _memo(self.index, "_glued_forms")
+            if word not in memo:
+                memo[word] = sorted(self.index.glued_forms(word))
+            for form_id in memo[word]:
                 form = self.index.forms[form_id]
                 score, why = similarity(word, "".join(form.tokens))
                 if score < MIN_SIMILARITY:

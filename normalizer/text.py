@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’][sS]$")
 # What may stand between two tokens of one name: a space or a hyphen, or a
 # single line break (wrapped text); never punctuation or a blank line.
 _NAME_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[-‐‑]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -37,8 +35,8 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
+        # A trailing 's / ’s (not the whole word) is a possessive, not part of the name.
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’":
             end -= 2
             word = word[:-2]
         tokens.append(Token(start, end, word))
@@ -57,6 +55,8 @@ def strip_accents(text: str) -> str:
 
 def fold_case(text: str) -> str:
     """Case- and accent-insensitive key: "Tehrán" and "TEHRAN" meet."""
+    if text.isascii():  # most words: no accents to strip, and casefold is lower
+        return text.lower()
     return strip_accents(text).casefold().replace("’", "'")
 
 
