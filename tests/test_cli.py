@@ -156,3 +156,32 @@ def test_hostile_yaml_tag_runs_nothing(tmp_path):
 def test_usage_errors_exit_2():
     assert run().returncode == 2
     assert run("--format", "xml", "x.txt").returncode == 2
+
+
+def _many_articles(folder: Path, count: int) -> list[Path]:
+    """`count` articles cut from the seeds: some garbled, some clean, one unreadable."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    paths = []
+    for number in range(count):
+        path = folder / f"{number:03d}.txt"
+        path.write_bytes(seeds[number % len(seeds)].read_bytes())
+        paths.append(path)
+    paths[7].write_bytes(b"\xff\xfe not utf-8 \xc3\x28")
+    return paths
+
+
+@pytest.mark.parametrize("mode", [["--check"], ["--diff"], ["--check", "--format", "json"], []])
+def test_worker_processes_give_the_same_output_as_one(tmp_path, mode):
+    one, many = tmp_path / "one", tmp_path / "many"
+    one.mkdir(), many.mkdir()
+    _many_articles(one, 60)
+    _many_articles(many, 60)
+    names = [f"{n:03d}.txt" for n in range(60)]
+    sequential = run(*mode, "-j", "1", *names, cwd=one)
+    parallel = run(*mode, "-j", "2", *names, cwd=many)
+    assert parallel.returncode == sequential.returncode == 2  # the unreadable article
+    assert parallel.stdout == sequential.stdout
+    assert parallel.stderr == sequential.stderr
+    assert sequential.stdout.count(b"\n") > 10
+    for name in sorted(p.name for p in one.iterdir()):
+        assert (many / name).read_bytes() == (one / name).read_bytes(), name
