@@ -1,8 +1,10 @@
 """Load and validate gazetteer YAML files into immutable `Entity` records.
 
 A gazetteer file holds `entities` (a list) and optionally `protect` (a list of
-strings never changed and never offered as a correction). Only `canonical` and
-`kind` are required of an entity; the other fields are optional, so the minimal
+strings never changed and never offered as a correction) and `common_words`
+(names reviewed as also being common English words: read by `normalize
+gazetteer lint` only, never by the engine). Only `canonical` and `kind` are
+required of an entity; the other fields are optional, so the minimal
 shape of DESIGN.md always stays valid. Errors name the file and the line.
 """
 
@@ -16,10 +18,12 @@ from typing import Any, Iterable
 import yaml
 
 from .errors import GazetteerError
+from .text import tokenize
 
 KINDS = ("person", "place", "organization", "honorific", "term")
-LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources")
+LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources", "surname")
 KNOWN_FIELDS = {"canonical", "kind", "threshold", "examples", *LIST_FIELDS}
+TOP_LEVEL_KEYS = ("entities", "protect", "common_words")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _LINE = "__line__"
 
@@ -56,6 +60,8 @@ class Entity:
     context    words that, near a mention, make the entity likely
     adjectives demonyms and adjectival forms of a place ("Iranian"), kept as written
     combining  combining forms used in compounds ("Russo" of Russia)
+    surname    a person's short forms in running text ("Kim" of Kim Jong Un),
+               when the default rule of names.py would pick the wrong words
     """
 
     canonical: str
@@ -66,6 +72,7 @@ class Entity:
     adjectives: tuple[str, ...] = ()
     combining: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    surname: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     threshold: float | None = None
     origin: str = field(default="", compare=False)  # "file:line", for messages
@@ -74,6 +81,15 @@ class Entity:
     def correct_forms(self) -> tuple[str, ...]:
         """Every spelling that is right as written."""
         return (self.canonical, *self.aliases, *self.adjectives)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One parsed file: its entities, its `protect` and its `common_words`."""
+
+    entities: tuple[Entity, ...]
+    protect: frozenset[str]
+    common_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -133,9 +149,9 @@ def load_files(files: list[Path]) -> Gazetteer:
     entities: list[Entity] = []
     protect: set[str] = set()
     for path in files:
-        file_entities, file_protect = parse_gazetteer(_read_bytes(path), str(path))
-        entities.extend(file_entities)
-        protect.update(file_protect)
+        parsed = read_file(path)
+        entities.extend(parsed.entities)
+        protect.update(parsed.protect)
     return Gazetteer(tuple(entities), frozenset(protect), tuple(files), fingerprint(files))
 
 
@@ -149,7 +165,18 @@ def _read_bytes(path: Path) -> bytes:
         raise GazetteerError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
 
 
+def read_file(path: Path) -> ParsedFile:
+    """Read and parse one gazetteer file (raises GazetteerError)."""
+    return parse_file(_read_bytes(path), str(path))
+
+
 def parse_gazetteer(raw: bytes | str, name: str) -> tuple[list[Entity], set[str]]:
+    """The entities and protected words of one file's content."""
+    parsed = parse_file(raw, name)
+    return list(parsed.entities), set(parsed.protect)
+
+
+def parse_file(raw: bytes | str, name: str) -> ParsedFile:
     """Parse one file's content; `name` is used in error messages."""
     if isinstance(raw, bytes):
         try:
@@ -166,18 +193,20 @@ def parse_gazetteer(raw: bytes | str, name: str) -> tuple[list[Entity], set[str]
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{name}: malformed gazetteer: {exc}") from None
     if document is None:
-        return [], set()
+        return ParsedFile((), frozenset())
+    expected = ", ".join(f"'{key}'" for key in TOP_LEVEL_KEYS)
     if not isinstance(document, dict):
-        raise GazetteerError(f"{name}:1: a gazetteer is a mapping with 'entities' and 'protect'")
-    unknown = sorted(k for k in document if k not in ("entities", "protect", _LINE))
+        raise GazetteerError(f"{name}:1: a gazetteer is a mapping with {expected}")
+    unknown = sorted(k for k in document if k not in (*TOP_LEVEL_KEYS, _LINE))
     if unknown:
-        raise GazetteerError(f"{name}:1: unknown top-level key '{unknown[0]}' (expected 'entities', 'protect')")
+        raise GazetteerError(f"{name}:1: unknown top-level key '{unknown[0]}' (expected {expected})")
     entries = document.get("entities", [])
     if not isinstance(entries, list):
         raise GazetteerError(f"{name}:1: 'entities' must be a list")
-    entities = [_entity(entry, name, document.get(_LINE, 1)) for entry in entries]
+    entities = tuple(_entity(entry, name, document.get(_LINE, 1)) for entry in entries)
     protect = _strings(document.get("protect", []), "protect", f"{name}:1")
-    return entities, set(protect)
+    common = _strings(document.get("common_words", []), "common_words", f"{name}:1")
+    return ParsedFile(entities, frozenset(protect), frozenset(common))
 
 
 def _entity(entry: Any, name: str, parent_line: int) -> Entity:
@@ -200,6 +229,8 @@ def _entity(entry: Any, name: str, parent_line: int) -> Entity:
         if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
             raise GazetteerError(f"{where}: '{canonical}': threshold must be a number in (0, 1]")
         threshold = float(threshold)
+    if lists["surname"]:
+        _check_surnames(canonical.strip(), kind, lists["surname"], lists["aliases"], where)
     return Entity(
         canonical=canonical.strip(),
         kind=kind,
@@ -216,6 +247,30 @@ def _strings(value: Any, key: str, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise GazetteerError(f"{where}: '{key}' must be a list of non-empty strings")
     return [v.strip() for v in value]
+
+
+def _check_surnames(canonical: str, kind: str, surnames: tuple[str, ...], aliases: tuple[str, ...], where: str) -> None:
+    """A surname is whole words of the person's own name: a nickname or a title
+    that is not in the name ("MBS", "Hemedti") belongs in `aliases`."""
+    if kind != "person":
+        raise GazetteerError(f"{where}: '{canonical}': only a person has a 'surname'")
+    names = [_word_keys(name) for name in (canonical, *aliases)]
+    for surname in surnames:
+        words = _word_keys(surname)
+        if not any(_contains(name, words) for name in names):
+            raise GazetteerError(
+                f"{where}: '{canonical}': surname '{surname}' is not whole words of its canonical or an alias"
+                " (a nickname belongs in 'aliases')"
+            )
+
+
+def _word_keys(text: str) -> list[str]:
+    return [token.key for token in tokenize(text)]
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    size = len(part)
+    return size > 0 and any(words[k : k + size] == part for k in range(len(words) - size + 1))
 
 
 def _examples(value: Any, where: str) -> list[Example]:

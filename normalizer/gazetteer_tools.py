@@ -29,14 +29,17 @@ import typer
 import yaml
 
 from .errors import GazetteerError, NormalizerError
-from .gazetteer import KINDS, Entity, bundled_dir, expand_paths, load_gazetteer, parse_gazetteer
+from .gazetteer import KINDS, Entity, bundled_dir, expand_paths, parse_gazetteer, read_file
+from .names import name_with_surname, surnames
 
-# A single-token canonical, alias or variant whose lowercase form occurs at least this
-# often in symspellpy's English frequency dictionary is reported as a common English
-# word. 50,000,000 keeps the ~1,450 most frequent words ("may", "said", "mobile",
-# "gold", "reading", "nice", "china", "london"): below it the list is full of place
-# and person names ("iran" 23.7M, "turkey" 28.1M, "chad" 9.2M) that counts alone
-# cannot tell from words, and flagging them would bury the real hazards.
+# A single-token canonical, alias, surname or variant whose lowercase form occurs at
+# least this often in symspellpy's English frequency dictionary is reported as a
+# common English word. 50,000,000 keeps the ~1,450 most frequent words ("may", "said",
+# "mobile", "gold", "reading", "nice", "china", "london"): below it the list is full
+# of place and person names ("iran" 23.7M, "turkey" 28.1M, "chad" 9.2M) that counts
+# alone cannot tell from words, and flagging them would bury the real hazards. Counts
+# cannot tell "London" (a frequent name) from "US" (also the word "us") either: a
+# reviewer does, and lists the names that may stay under the file's `common_words`.
 COMMON_WORD_MIN_COUNT = 50_000_000
 FREQUENCY_DICTIONARY = "frequency_dictionary_en_82_765.txt"
 
@@ -48,6 +51,7 @@ SINGULAR = {
     "aliases": "alias",
     "adjectives": "adjective",
     "combining": "combining form",
+    "surname": "surname",
 }
 # Letters that Unicode does not decompose into a base letter plus an accent.
 _UNDECOMPOSABLE = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "ħ": "h"})
@@ -77,11 +81,12 @@ def same_spelling(form: str) -> str:
 
 @dataclass(frozen=True)
 class GazetteerFile:
-    """One parsed file: its entities and its own `protect` list."""
+    """One parsed file: its entities, its own `protect` and `common_words` lists."""
 
     path: Path
     entities: tuple[Entity, ...]
     protect: frozenset[str]
+    common_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -106,8 +111,8 @@ def gather_files(paths: Iterable[str | Path], bundled: bool) -> list[Path]:
 
 def read_gazetteer_file(path: Path) -> GazetteerFile:
     """Parse one file with the engine's own loader (raises GazetteerError)."""
-    loaded = load_gazetteer([path], bundled=False)
-    return GazetteerFile(path, loaded.entities, loaded.protect)
+    parsed = read_file(path)
+    return GazetteerFile(path, parsed.entities, parsed.protect, parsed.common_words)
 
 
 def _origin_line(entity: Entity) -> int:
@@ -170,7 +175,9 @@ def lint_forms(files: list[GazetteerFile], common: dict[str, int]) -> list[Findi
         _lint_own_forms(entity, findings)
     _lint_collisions([entity for _, entity in kept], findings)
     for gfile, entity in kept:
-        _lint_common_words(entity, gfile.protect, common, findings)
+        _lint_common_words(entity, gfile, common, findings)
+    for gfile in files:
+        _lint_unused_common_words(gfile, findings)
     return findings
 
 
@@ -265,20 +272,52 @@ def _collision(entities: list[Entity], owners: dict, position: int, other: int, 
     return Finding(entity.origin, f"{_describe(field_name, form, entity)} {verb} {whose}")
 
 
-def _lint_common_words(entity: Entity, protect: frozenset[str], common: dict[str, int], findings: list[Finding]) -> None:
-    protected = {word.casefold() for word in protect}
+def _name_forms(entity: Entity) -> Iterable[tuple[str, str]]:
+    """(field, form) for the forms a name is written as: canonical, aliases,
+    variants, and a person's surnames (given or derived)."""
     for field_name, form in _entity_forms(entity):
-        if field_name not in ("canonical", "aliases", "variants") or len(form.split()) != 1:
-            continue
+        if field_name in ("canonical", "aliases", "variants"):
+            yield field_name, form
+    if entity.kind == "person":
+        for surname in surnames(entity):
+            yield "surname", surname
+
+
+def _lint_common_words(entity: Entity, gfile: GazetteerFile, common: dict[str, int], findings: list[Finding]) -> None:
+    """A one-word form that is also a common English word.
+
+    A correct form (a name that is also a word: "London", "US") stays once
+    reviewed and listed under the file's `common_words`, which changes nothing
+    the engine does; `protect` also accepts it, but would stop the engine from
+    ever repairing a garble into it. A variant never helps: the engine never
+    rewrites an English word, so it is reported whatever the lists say.
+    """
+    accepted = {word.casefold() for word in (*gfile.protect, *gfile.common_words)}
+    reported: set[str] = set()
+    for field_name, form in _name_forms(entity):
         word = form.casefold()
-        if word in common and word not in protected:
-            findings.append(
-                Finding(
-                    entity.origin,
-                    f"{_describe(field_name, form, entity)} is a common English word "
-                    f"(count {common[word]:,}); add it to this file's 'protect' list to keep it",
-                )
+        if len(form.split()) != 1 or word not in common or word in reported:
+            continue
+        reported.add(word)
+        count = f"a common English word (count {common[word]:,})"
+        if field_name == "variants":
+            message = f"{_describe(field_name, form, entity)} is {count}: the engine never rewrites it; remove it"
+        elif word in accepted:
+            continue
+        else:
+            message = (
+                f"{_describe(field_name, form, entity)} is also {count}: once reviewed, list it under "
+                "this file's 'common_words' ('protect' would also block repairs into it)"
             )
+        findings.append(Finding(entity.origin, message))
+
+
+def _lint_unused_common_words(gfile: GazetteerFile, findings: list[Finding]) -> None:
+    """A `common_words` entry that is no one-word form of this file: a stale review."""
+    forms = {form.casefold() for entity in gfile.entities for _, form in _name_forms(entity)}
+    for word in sorted(gfile.common_words):
+        if word.casefold() not in forms:
+            findings.append(Finding(f"{gfile.path}:1", f"common_words entry '{word}' is not a form of any entity in this file"))
 
 
 def lint_examples(files: list[GazetteerFile], paths: list[Path]) -> tuple[list[Finding], str | None]:
@@ -615,10 +654,11 @@ def variant_from_correction(entity: Entity, correction: Reviewed) -> str | None:
         original = original.title()  # a headline's capitals or a garble's lost ones are not the name's
     if replacement.casefold() == entity.canonical.casefold():  # the engine keeps a headline's capitals
         return original
-    names = entity.canonical.split()
-    surname_only = len(names) > 1 and replacement.casefold() == names[-1].casefold() and len(original.split()) == 1
-    if entity.kind == "person" and surname_only:
-        return " ".join([*names[:-1], original])
+    if entity.kind != "person":
+        return None
+    for surname in surnames(entity):
+        if replacement.casefold() == surname.casefold():
+            return name_with_surname(entity, surname, original)
     return None
 
 

@@ -2,27 +2,125 @@
 
 A person is mentioned by full name once and by surname after; the index adds
 those derived forms so that a garbled surname alone is recognised.
+
+The surname is the entity's `surname` field when the gazetteer gives one
+(East Asian order: "Kim" of "Kim Jong Un"; "Lula"; "Suu Kyi"); otherwise the
+last word of the name with the particles before it ("Al Thani", "bin Salman",
+"de Gaulle", "von der Leyen"), a generational suffix set aside ("Marcos" of
+"Ferdinand Marcos Jr."). A monarch or pope ("King Abdullah II") has none by
+default.
 """
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Entity
-from .text import fold_case
+from .text import fold_case, tokenize
+
+# Words that belong to the surname after them: Arabic nasab, kunya and article,
+# and the nobiliary and family particles of European names. Compared casefolded.
+PARTICLES = frozenset({
+    "al", "el", "bin", "ben", "ibn", "bint", "abu",
+    "de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "des",
+    "la", "le", "van", "von", "ter", "zu",
+})
+_GENERATION = re.compile(r"(?i:jr|sr)\.?")  # "Jr.": set aside, the surname is before it
+# A regnal number marks a monarch or a pope, who has no surname: the regnal
+# name alone ("Mohammed", "Abdullah") would be any namesake's.
+_REGNAL = re.compile(r"[IVX]+")
+
+
+def default_surname(name: str) -> str | None:
+    """The surname of a full name by the default rule, or None when it has none.
+
+    >>> default_surname("Tamim bin Hamad Al Thani")
+    'Al Thani'
+    """
+    words = name.split()
+    while len(words) > 1 and _GENERATION.fullmatch(words[-1]):
+        words.pop()
+    if len(words) < 2 or _REGNAL.fullmatch(words[-1]):
+        return None
+    start = len(words) - 1
+    while start > 0 and words[start - 1].casefold() in PARTICLES:
+        # A first word is a given name ("Al Gore", "Ben Wallace"), except the
+        # kunya "Abu": "Abu Mazen" is one name, with no shorter form.
+        if start == 1 and words[0].casefold() != "abu":
+            break
+        start -= 1
+    return " ".join(words[start:]) if start > 0 else None
+
+
+def surnames(entity: Entity) -> tuple[str, ...]:
+    """The short forms of a person: the `surname` field, else the default rule."""
+    if entity.surname:
+        return entity.surname
+    found = default_surname(entity.canonical)
+    return (found,) if found else ()
 
 
 def surname_forms(entity: Entity) -> list[tuple[str, str, str]]:
-    """A person is also mentioned by the last word of a name ("Araghchi")."""
-    canonical_words = entity.canonical.split()
-    if len(canonical_words) < 2:
-        return []
-    surname = canonical_words[-1]
-    derived = [(surname, "surname", surname)]
+    """(form, role, target) for the surnames of a person and their garbles.
+
+    Surnames are correct forms. A variant's surname ("Araqchi" of "Abbas
+    Araqchi") is a variant of the canonical's. With an explicit `surname`, the
+    field is the whole list (aliases add none), and a variant word for word
+    like the canonical gives the words at the surname's place ("Kimm" of
+    "Kimm Jong Un").
+    """
+    own = [s for s in surnames(entity) if fold_case(s) != fold_case(entity.canonical)]
+    derived = [(surname, "surname", surname) for surname in own]
+    if entity.surname:
+        for variant in entity.variants:
+            for surname in own:
+                garbled = _same_place(entity.canonical, surname, variant)
+                if garbled and fold_case(garbled) != fold_case(surname):
+                    derived.append((garbled, "variant", surname))
+        return derived
     for alias in entity.aliases:
-        words = alias.split()
-        if len(words) >= 2:
-            derived.append((words[-1], "surname", words[-1]))
-    for variant in entity.variants:
-        words = variant.split()
-        if len(words) >= 2 and fold_case(words[-1]) != fold_case(surname):
-            derived.append((words[-1], "variant", surname))
+        found = default_surname(alias)
+        if found and fold_case(found) != fold_case(alias):
+            derived.append((found, "surname", found))
+    if own:
+        for variant in entity.variants:
+            found = default_surname(variant)
+            if found and fold_case(found) != fold_case(own[0]):
+                derived.append((found, "variant", own[0]))
     return derived
+
+
+def _same_place(name: str, part: str, other: str) -> str | None:
+    """The words of `other` at the place `part` holds in `name`, when `other`
+    has as many words as `name` and `part` starts or ends it; else None."""
+    words, part_words, other_words = tokenize(name), tokenize(part), tokenize(other)
+    if len(other_words) != len(words) or not part_words:
+        return None
+    keys = [w.key for w in words]
+    size = len(part_words)
+    if keys[:size] == [w.key for w in part_words]:
+        first, last = other_words[0], other_words[size - 1]
+    elif keys[-size:] == [w.key for w in part_words]:
+        first, last = other_words[-size], other_words[-1]
+    else:
+        return None
+    return other[first.start : last.end]
+
+
+def name_with_surname(entity: Entity, surname: str, garbled: str) -> str | None:
+    """The canonical with its `surname` spelled as `garbled` ("Abbas Aragut"
+    from "Aragut" for "Araghchi"); None when the surname does not start or end
+    the canonical."""
+    return _replace_place(entity.canonical, surname, garbled)
+
+
+def _replace_place(name: str, part: str, replacement: str) -> str | None:
+    words, part_words = tokenize(name), tokenize(part)
+    keys, size = [w.key for w in words], len(part_words)
+    if not part_words or size > len(words):
+        return None
+    if keys[-size:] == [w.key for w in part_words]:
+        return name[: words[-size].start] + replacement + name[words[-1].end :]
+    if keys[:size] == [w.key for w in part_words]:
+        return name[: words[0].start] + replacement + name[words[size - 1].end :]
+    return None

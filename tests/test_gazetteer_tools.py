@@ -170,7 +170,7 @@ def test_lint_forms_of_two_entities_that_collide_when_folded(tmp_path):
     assert result.output.count("collides") + result.output.count("is also") == 2  # each pair once
 
 
-def test_lint_common_english_words_unless_protected(tmp_path):
+def test_lint_common_english_words_unless_reviewed(tmp_path):
     content = """
         entities:
           - canonical: Mobile
@@ -185,14 +185,66 @@ def test_lint_common_english_words_unless_protected(tmp_path):
         """
     path, result = lint(tmp_path, content)
     assert result.exit_code == 1
-    assert f"{path}:2: canonical 'Mobile' is a common English word" in result.output
+    assert f"{path}:2: canonical 'Mobile' is also a common English word" in result.output
+    assert "list it under this file's 'common_words'" in result.output
     assert "variant 'Gold' of 'Muammar Gaddafi' is a common English word" in result.output
     assert "Reading" not in result.output  # only single-token forms
     assert "Chad" not in result.output  # below the default count
-    _, protected = lint(tmp_path, content.rstrip() + "\n        protect: [mobile, Gold]\n")
-    assert protected.exit_code == 0, protected.output
     _, stricter = lint(tmp_path, content, "--common-min-count", "1000000")
-    assert "canonical 'Chad' is a common English word" in stricter.output
+    assert "canonical 'Chad' is also a common English word" in stricter.output
+
+
+def test_lint_accepts_reviewed_common_words_but_never_a_common_word_variant(tmp_path):
+    content = """
+        common_words: [mobile, US, Gold]
+        protect: [Nice]
+        entities:
+          - {canonical: Mobile, kind: place}
+          - {canonical: Nice, kind: place}
+          - {canonical: United States, kind: place, aliases: [US]}
+          - {canonical: Muammar Gaddafi, kind: person, variants: [Gold]}
+        """
+    path, result = lint(tmp_path, content)
+    assert result.exit_code == 1
+    # a variant that is an English word is never rewritten: listing it changes nothing
+    assert [line for line in result.output.splitlines() if line.startswith(str(path))] == [
+        f"{path}:7: variant 'Gold' of 'Muammar Gaddafi' is a common English word (count {common_words()['gold']:,}): "
+        "the engine never rewrites it; remove it"
+    ]
+
+
+def test_lint_checks_surnames_derived_or_given(tmp_path):
+    content = """
+        entities:
+          - {canonical: Ned Price, kind: person}
+          - {canonical: Dong Jun, kind: person, surname: Dong}
+        """
+    path, result = lint(tmp_path, content)
+    assert f"{path}:2: surname 'Price' of 'Ned Price' is also a common English word" in result.output
+    assert "Jun" not in result.output  # the surname of Dong Jun is Dong, not the word "jun"
+    _, reviewed = lint(tmp_path, content.rstrip() + "\n        common_words: [Price]\n")
+    assert reviewed.exit_code == 0, reviewed.output
+
+
+def test_lint_reports_a_common_words_entry_that_names_nothing(tmp_path):
+    path, result = lint(tmp_path, GOOD.rstrip() + "\n    common_words: [London]\n")
+    assert result.exit_code == 1
+    assert f"{path}:1: common_words entry 'London' is not a form of any entity in this file" in result.output
+
+
+def test_common_words_is_invisible_to_the_engine(tmp_path):
+    """Unlike `protect`, the reviewed list does not stop a repair into the name."""
+    from normalizer import Normalizer
+
+    text = "Fighting in Syria: London said on Monday that Lodnon would send aid."
+    entities = "entities:\n  - {canonical: London, kind: place}\n  - {canonical: Syria, kind: place}\n"
+    outputs = {}
+    for extra in ("", "common_words: [London]\n", "protect: [London]\n"):
+        path = tmp_path / "g.yaml"
+        path.write_text(extra + entities, encoding="utf-8")
+        outputs[extra.split(":")[0]] = Normalizer.load(gazetteers=[path], bundled=False).normalize(text).text
+    assert outputs[""] == outputs["common_words"] == text.replace("Lodnon", "London")
+    assert outputs["protect"] == text
 
 
 def test_common_word_threshold_keeps_frequent_words_only():

@@ -1,0 +1,143 @@
+"""Surnames: the default rule, the gazetteer's `surname` field, and the engine
+repairing a garbled surname written alone."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.errors import GazetteerError
+from normalizer.gazetteer import Entity, parse_gazetteer
+from normalizer.gazetteer_tools import Reviewed, variant_from_correction
+from normalizer.names import default_surname, surname_forms, surnames
+
+
+@pytest.mark.parametrize(
+    "name, surname",
+    [
+        ("Abbas Araghchi", "Araghchi"),
+        ("Tamim bin Hamad Al Thani", "Al Thani"),
+        ("Mohammed bin Salman", "bin Salman"),
+        ("Bashar al-Assad", "al-Assad"),
+        ("Charles de Gaulle", "de Gaulle"),
+        ("Ursula von der Leyen", "von der Leyen"),
+        ("Zine El Abidine Ben Ali", "Ben Ali"),
+        ("Mousa Abu Marzouk", "Abu Marzouk"),
+        ("Ferdinand Marcos Jr.", "Marcos"),
+        ("Joseph R. Biden Jr.", "Biden"),
+        ("Al Gore", "Gore"),  # a first word is a given name, even a particle's spelling
+        ("Ben Wallace", "Wallace"),
+        ("Abu Mazen", None),  # a kunya is one name
+        ("King Abdullah II", None),  # a monarch: the regnal name alone would be any namesake's
+        ("Pope Leo XIV", None),
+        ("Putin", None),
+    ],
+)
+def test_default_surname(name, surname):
+    assert default_surname(name) == surname
+
+
+def test_the_surname_field_overrides_the_rule_and_the_aliases():
+    kim = Entity("Kim Jong Un", "person", aliases=("Kim Jong-un",), variants=("Kimm Jong Un", "Kim Chen In"), surname=("Kim",))
+    assert surnames(kim) == ("Kim",)
+    assert surname_forms(kim) == [("Kim", "surname", "Kim"), ("Kimm", "variant", "Kim")]
+    assert surnames(Entity("Kim Jong Un", "person")) == ("Un",)  # what the rule alone would say
+
+
+def test_default_forms_from_aliases_and_variants():
+    assad = Entity("Bashar al-Assad", "person", aliases=("Bashar Assad",), variants=("Bashar al-Asad", "Assad"))
+    assert surname_forms(assad) == [
+        ("al-Assad", "surname", "al-Assad"),
+        ("Assad", "surname", "Assad"),
+        ("al-Asad", "variant", "al-Assad"),
+    ]
+
+
+def test_a_surname_spelled_like_the_whole_name_adds_no_short_form():
+    hlaing = Entity("Min Aung Hlaing", "person", surname=("Min Aung Hlaing",))
+    assert surname_forms(hlaing) == []
+
+
+def parse(body: str) -> Entity:
+    [entity] = parse_gazetteer("entities:\n" + textwrap.indent(textwrap.dedent(body), "  "), "g.yaml")[0]
+    return entity
+
+
+def test_surname_field_takes_a_string_or_a_list():
+    assert parse("- {canonical: Xi Jinping, kind: person, surname: Xi}").surname == ("Xi",)
+    both = parse("- {canonical: Bashar al-Assad, kind: person, surname: [al-Assad, Assad]}")
+    assert both.surname == ("al-Assad", "Assad")
+    lopez = parse("- {canonical: Andres Manuel Lopez Obrador, kind: person, surname: López Obrador}")
+    assert lopez.surname == ("López Obrador",)  # accents aside, words of the name
+    alias = parse("- {canonical: Salman bin Abdulaziz, kind: person, aliases: [King Salman], surname: King Salman}")
+    assert alias.surname == ("King Salman",)
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("- {canonical: Xi Jinping, kind: person, surname: 3}", "g.yaml:2: 'surname' must be a list of non-empty strings"),
+        ("- {canonical: Xi Jinping, kind: person, surname: ['']}", "'surname' must be a list of non-empty strings"),
+        ("- {canonical: Hezbollah, kind: organization, surname: Hez}", "g.yaml:2: 'Hezbollah': only a person has a 'surname'"),
+        ("- {canonical: Mohammed bin Salman, kind: person, surname: MBS}", "surname 'MBS' is not whole words"),
+        ("- {canonical: Xi Jinping, kind: person, surname: Jin}", "surname 'Jin' is not whole words"),
+    ],
+)
+def test_surname_field_is_validated(body, message):
+    with pytest.raises(GazetteerError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse(body)
+
+
+def test_add_variant_from_a_repaired_surname_keeps_its_place():
+    kim = Entity("Kim Jong Un", "person", surname=("Kim",))
+    thani = Entity("Tamim bin Hamad Al Thani", "person")
+    lula = Entity("Luiz Inacio Lula da Silva", "person", surname=("Lula",))
+    assert variant_from_correction(kim, Reviewed("Kim Jong Un", "Kimm", "Kim")) == "Kimm Jong Un"
+    assert variant_from_correction(thani, Reviewed(thani.canonical, "Al Thanni", "Al Thani")) == "Tamim bin Hamad Al Thanni"
+    assert variant_from_correction(lula, Reviewed(lula.canonical, "Lulla", "Lula")) is None  # mid-name: by hand
+
+
+NEWSROOM = """
+entities:
+  - canonical: Kim Jong Un
+    kind: person
+    surname: Kim
+    context: [North Korean leader]
+  - canonical: Prabowo Subianto
+    kind: person
+    surname: Prabowo
+    context: [Indonesian President]
+  - canonical: Tamim bin Hamad Al Thani
+    kind: person
+    context: [Emir]
+"""
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory):
+    """The same newsroom gazetteer with and without its `surname` fields."""
+    folder = tmp_path_factory.mktemp("names")
+    with_field, without = folder / "with.yaml", folder / "without.yaml"
+    with_field.write_text(NEWSROOM, encoding="utf-8")
+    without.write_text("\n".join(line for line in NEWSROOM.splitlines() if "surname:" not in line), encoding="utf-8")
+    return {name: Normalizer.load(gazetteers=[path], bundled=False) for name, path in [("with", with_field), ("without", without)]}
+
+
+@pytest.mark.parametrize(
+    "text, repaired",
+    [
+        ("Kim Jong Un spoke. Later the North Korean leader Kimm said no.", ("Kimm", "Kim")),
+        ("Prabowo Subianto arrived. Prabovo said he would stay.", ("Prabovo", "Prabowo")),
+    ],
+)
+def test_a_garbled_surname_alone_is_repaired_when_the_field_names_it(engines, text, repaired):
+    assert [(c.original, c.replacement) for c in engines["with"].normalize(text).applied] == [repaired]
+    assert engines["without"].normalize(text).applied == []  # the last word is not what news calls them
+
+
+def test_particles_join_the_surname_by_default(engines):
+    text = "The Emir Tamim bin Hamad Al Thani arrived; Al Thanni said the talks went well."
+    result = engines["with"].normalize(text)
+    assert result.text == text.replace("Thanni", "Thani")
