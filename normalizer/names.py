@@ -93,34 +93,35 @@ def surname_forms(entity: Entity) -> list[tuple[str, str, str]]:
 def _same_place(name: str, part: str, other: str) -> str | None:
     """The words of `other` at the place `part` holds in `name`, when `other`
     has as many words as `name` and `part` starts or ends it; else None."""
-    words, part_words, other_words = tokenize(name), tokenize(part), tokenize(other)
-    if len(other_words) != len(words) or not part_words:
+    words, other_words = tokenize(name), tokenize(other)
+    span = _edge_span(words, part)
+    if span is None or len(other_words) != len(words):
         return None
-    keys = [w.key for w in words]
-    size = len(part_words)
-    if keys[:size] == [w.key for w in part_words]:
-        first, last = other_words[0], other_words[size - 1]
-    elif keys[-size:] == [w.key for w in part_words]:
-        first, last = other_words[-size], other_words[-1]
-    else:
-        return None
-    return other[first.start : last.end]
+    first, last = span
+    return other[other_words[first].start : other_words[last].end]
 
 
 def name_with_surname(entity: Entity, surname: str, garbled: str) -> str | None:
     """The canonical with its `surname` spelled as `garbled` ("Abbas Aragut"
     from "Aragut" for "Araghchi"); None when the surname does not start or end
     the canonical."""
-    return _replace_place(entity.canonical, surname, garbled)
-
-
-def _replace_place(name: str, part: str, replacement: str) -> str | None:
-    words, part_words = tokenize(name), tokenize(part)
-    keys, size = [w.key for w in words], len(part_words)
-    if not part_words or size > len(words):
+    words = tokenize(entity.canonical)
+    span = _edge_span(words, surname)
+    if span is None:
         return None
-    if keys[-size:] == [w.key for w in part_words]:
-        return name[: words[-size].start] + replacement + name[words[-1].end :]
-    if keys[:size] == [w.key for w in part_words]:
-        return name[: words[0].start] + replacement + name[words[size - 1].end :]
+    first, last = span
+    return entity.canonical[: words[first].start] + garbled + entity.canonical[words[last].end :]
+
+
+def _edge_span(words: list, part: str) -> tuple[int, int] | None:
+    """(first, last) token positions of `part` at the end of `words`, else at
+    the start; None when it is at neither (a surname in mid-name: "Lula")."""
+    keys, part_keys = [w.key for w in words], [w.key for w in tokenize(part)]
+    size = len(part_keys)
+    if not part_keys or size > len(keys):
+        return None
+    if keys[-size:] == part_keys:
+        return len(keys) - size, len(keys) - 1
+    if keys[:size] == part_keys:
+        return 0, size - 1
     return None
