@@ -66,8 +66,13 @@ class Normalizer:
         chosen = self._decide(proposals + candidates)
         # Entities repaired with confidence count as seen: a second garble of
         # the same name ("Araguchi" after "Abbas Aragut") gains that evidence.
+        # The same spelling repaired elsewhere is no new evidence ("Rohingya"
+        # read as "Rohini" three times is one reading, not three).
         repaired = [p for p in chosen if self._applies(p)]
-        boosted = [p for p in candidates if any(r.entity == p.entity and not r.overlaps(p) for r in repaired)]
+        boosted = [
+            p for p in candidates
+            if any(r.entity == p.entity and not r.overlaps(p) and matcher.spelling(r) != matcher.spelling(p) for r in repaired)
+        ]
         if boosted:
             for proposal in boosted:
                 matcher.add_document_evidence(proposal)
@@ -101,7 +106,10 @@ class Normalizer:
                 outranked = (proposal.anchored and not other.anchored) or (
                     self._own_prior(proposal) > self._own_prior(other)
                 )
-                if other is not proposal and other.overlaps(proposal) and different and not outranked:
+                # A reading far below its own entity's threshold (a small
+                # town that needs 0.95) is no coin toss against this one.
+                credible = other.confidence >= self._threshold(other) - AMBIGUITY_MARGIN
+                if other is not proposal and other.overlaps(proposal) and different and not outranked and credible:
                     proposal.rival = (other.replacement, other.confidence)
                     break
         chosen: list[Proposal] = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .index import MAX_FORMS_PER_NEIGHBOUR, Form, Index
+from .names import PARTICLES
 from .phonetics import similarity
 from .text import Token, apply_case_style, is_name_gap
 
@@ -28,6 +29,10 @@ _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
 # Whitespace ends a chunk: a word with whitespace on both sides is its own chunk.
 _CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
 
+# Between two items of a list: "Iran, Libya", "Iran / Libya" ("and", "or" are words).
+_LIST_SEPARATOR = re.compile(r"\s*[,/;]\s*")
+_CONJUNCTIONS = frozenset({"and", "or"})
+
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
 # Evidence weights. Each is added to the word similarity; see DESIGN.md.
@@ -37,13 +42,16 @@ EXTRA_NEIGHBOUR_BONUS = 0.03  # per further exact neighbour, at most two
 GARBLES_AGREE_BONUS = 0.04  # two garbled words of one name side by side
 CONTEXT_NEAR_BONUS = 0.10  # a context phrase within NEAR tokens
 CONTEXT_FAR_BONUS = 0.05  # ... within WINDOW tokens
+LIST_NEIGHBOUR_BONUS = 0.06  # "Sdan, Iran, Libya": a list item beside a name of its kind
 DOCUMENT_BONUS = 0.06  # the entity appears intact (or repaired) elsewhere
+SURNAME_AFTER_FULL_NAME_BONUS = 0.04  # ... a surname, after the full name
 CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
 TITLE_BEFORE_NAME_BONUS = 0.06  # an honorific right before a known name
 TITLE_CHAIN_BONUS = 0.04  # ... and right after another honorific
 # A lowercase word that merely resembles a name is most often an ordinary
 # word the lexicon lacks ("tweeted", "cosplayer"), not a name that lost its capitals.
 LOST_CAPITALS_PENALTY = 0.20
+AFTER_PARTICLE_PENALTY = 0.10  # a lone word right after "de", "al", "van"...
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
 VARIANT_CONFIDENCE = 0.99
 # A neighbour is evidence only when it is distinctive: not a very common
@@ -76,6 +84,7 @@ class Proposal:
     rival: tuple[str, float] | None = None  # best different replacement, its confidence
     anchored: bool = False  # pinned by a distinctive exact neighbour of the same name
     lost_capitals: bool = False  # lowercase word, capitalized name
+    surname: bool = False  # read as a person's surname alone
     _has_document_evidence: bool = field(default=False, repr=False)
 
     def overlaps(self, other: "Proposal") -> bool:
@@ -115,6 +124,8 @@ class Matcher:
         self.status = [self._classify(token, key, skip) for token, key, skip in zip(tokens, self.keys, ignored)]
         self.covered = [False] * len(tokens)
         self.seen: dict[int, int] = defaultdict(int)  # entity -> intact mentions
+        self.full_name_at: dict[int, int] = {}  # entity -> first intact mention of a full name
+        self.intact_kinds: dict[int, set[str]] = defaultdict(set)  # word -> kinds of the intact names over it
         self._context_positions: dict[int, list[tuple[int, str]]] = {}
         self._positions: dict[str, list[int]] = defaultdict(list)  # token key -> where it occurs
         for k, key in enumerate(self.keys):
@@ -133,6 +144,8 @@ class Matcher:
 
     def _word_status(self, word: str, key: str) -> Status:
         if key in self.index.correct_tokens:
+            if word.islower() and key in self.english and not self.index.spelling[key].islower():
+                return Status.ENGLISH  # "nice", "reading": the word, not the city
             return Status.KNOWN
         if key in self.english:
             return Status.ENGLISH
@@ -185,6 +198,16 @@ class Matcher:
             if correct:
                 for entity in {self.index.forms[f].entity for f in correct}:
                     self.seen[entity] += 1
+                for f in correct:
+                    if length >= 2 and self.index.forms[f].role in ("canonical", "alias"):
+                        self.full_name_at.setdefault(self.index.forms[f].entity, i)
+                # What kind of name stands here, for list evidence; a demonym
+                # ("Bangladeshis") names people, not the place.
+                for f in correct:
+                    kind = self.index.entities[self.index.forms[f].entity].kind
+                    role = self.index.forms[f].role
+                    for k in range(i, i + length):
+                        self.intact_kinds[k].add(kind if role not in ("adjective", "combining") else role)
                 proposal = self._capitals_proposal(i, correct)
                 if proposal:
                     proposals.append(proposal)
@@ -206,6 +229,8 @@ class Matcher:
                 continue
             if any(self.status[k] == Status.SKIP and self.keys[k] in self.index.protected for k in range(i, i + length)):
                 continue
+            if all(self.status[k] == Status.ENGLISH for k in range(i, i + length)):
+                continue  # ordinary words that also spell a name ("new york", "nice")
             if all(self._gap_ok(k, k + 1) for k in range(i, i + length - 1)):
                 return length
         return 0
@@ -341,6 +366,7 @@ class Matcher:
             delta, lost_capitals = self._lone_word_evidence(start + q, form, form.tokens[q], reasons)
             confidence += delta
         confidence += self._context_evidence(form.entity, start, end - 1, reasons)
+        confidence += self._list_evidence(form.entity, start, end - 1, reasons)
         proposal = self._render(start, form, scores, confidence, reasons, "fuzzy")
         if proposal:
             proposal.anchored = bool(anchors)
@@ -369,6 +395,11 @@ class Matcher:
         lost_capitals = self.tokens[i].text[:1].islower() and name[:1].isupper()
         if lost_capitals:
             penalty -= LOST_CAPITALS_PENALTY
+        if i > 0 and self.keys[i - 1] in PARTICLES and self._gap_ok(i - 1, i):
+            # "De Vincenti", "Al-Ghaza": after "de", "al", "van" comes the rest
+            # of a surname, not a garbled place or demonym of its own.
+            penalty -= AFTER_PARTICLE_PENALTY
+            reasons.append(f"after '{self.tokens[i - 1].text}', part of another name")
         return penalty, lost_capitals
 
     def _is_title(self, k: int) -> bool:
@@ -393,6 +424,53 @@ class Matcher:
             reasons.append(f"context word of '{canonical}' nearby ('{phrase}')")
             return CONTEXT_FAR_BONUS
         return 0.0
+
+    def _list_evidence(self, entity: int, first: int, last: int, reasons: list[str]) -> float:
+        """"Sdan, Iran, Libya": an item of a list whose neighbour in the list is
+        an intact name of the same kind (countries beside countries)."""
+        kind = self.index.entities[entity].kind
+        for neighbour in self._list_neighbours(first, last):
+            if self.intact_kinds.get(neighbour) == {kind}:  # "Paris" the city or Valeska Paris: no evidence
+                reasons.append(f"in a list beside '{self.tokens[neighbour].text}', a {kind} too")
+                return LIST_NEIGHBOUR_BONUS
+        return 0.0
+
+    def _list_neighbours(self, first: int, last: int) -> list[int]:
+        """The words next to `first`..`last` across a list separator: "and"/"or"
+        (with or without a comma before it), or a comma, slash or semicolon when
+        the list goes on beyond ("Sdan, Iran, Libya"), not a lone comma
+        between clauses ("On board the Freewinds, Paris claims")."""
+        found, commas = [], []
+        for step, edge in ((-1, first), (1, last)):
+            k = edge + step
+            if not self._separated(edge, k):
+                continue
+            if self.keys[k] in _CONJUNCTIONS:
+                if self._separated(k, k + step, conjunction_ok=False) or self._joined(k, k + step):
+                    found.append(k + step)
+            else:
+                commas.append((k, k + step))
+        for neighbour, beyond in commas:
+            if len(commas) == 2 or self._separated(neighbour, beyond):
+                found.append(neighbour)
+        return found
+
+    def _separated(self, a: int, b: int, conjunction_ok: bool = True) -> bool:
+        """Tokens a and b (adjacent) are split by a list separator, or b is "and"/"or"."""
+        if not (0 <= a < len(self.tokens) and 0 <= b < len(self.tokens)):
+            return False
+        if conjunction_ok and self.keys[b] in _CONJUNCTIONS and self._joined(a, b):
+            return True
+        return _LIST_SEPARATOR.fullmatch(self._gap(min(a, b), max(a, b))) is not None
+
+    def _joined(self, a: int, b: int) -> bool:
+        """Tokens a and b (adjacent) stand side by side on a line: "Morcco and"."""
+        if not (0 <= a < len(self.tokens) and 0 <= b < len(self.tokens)):
+            return False
+        return self._gap(min(a, b), max(a, b)) in (" ", "\u00a0")
+
+    def _gap(self, left: int, right: int) -> str:
+        return self.text[self.tokens[left].end : self.tokens[right].start]
 
     def _context_phrases(self, entity: int) -> list[tuple[int, str]]:
         """(token position, phrase) of each context phrase of `entity` in the text."""
@@ -474,9 +552,9 @@ class Matcher:
         for proposal in candidates:
             by_entity[proposal.entity].append(proposal)
         for proposal in candidates:
-            spelling = self._original(proposal).casefold()
+            spelling = self.spelling(proposal)
             if any(
-                not other.overlaps(proposal) and self._original(other).casefold() != spelling
+                not other.overlaps(proposal) and self.spelling(other) != spelling
                 for other in by_entity[proposal.entity]
             ):
                 proposal.confidence += CORROBORATION_BONUS
@@ -484,8 +562,9 @@ class Matcher:
             if self.seen.get(proposal.entity):
                 self.add_document_evidence(proposal)
 
-    def _original(self, proposal: Proposal) -> str:
-        return self.text[self.tokens[proposal.first].start : self.tokens[proposal.last].end]
+    def spelling(self, proposal: Proposal) -> str:
+        """The words a proposal would replace, case set aside."""
+        return self.text[self.tokens[proposal.first].start : self.tokens[proposal.last].end].casefold()
 
     def add_document_evidence(self, proposal: Proposal) -> None:
         if proposal._has_document_evidence or proposal.match == "variant":
@@ -496,7 +575,14 @@ class Matcher:
             # The name is in the text, capitalized: this lowercase look-alike
             # is more likely the name than an unknown ordinary word.
             proposal.confidence += LOST_CAPITALS_PENALTY / 2
-        proposal.reasons.append(f"'{self.index.entities[proposal.entity].canonical}' appears elsewhere in the text")
+        canonical = self.index.entities[proposal.entity].canonical
+        if proposal.surname and self.full_name_at.get(proposal.entity, len(self.tokens)) < proposal.first:
+            # News names a person in full, then by surname: a surname-like
+            # word after the full name most likely refers back to it.
+            proposal.confidence += SURNAME_AFTER_FULL_NAME_BONUS
+            proposal.reasons.append(f"'{canonical}' is named in full earlier in the text")
+        else:
+            proposal.reasons.append(f"'{canonical}' appears elsewhere in the text")
 
     # ----- rendering --------------------------------------------------------
     def _render(self, start: int, form: Form, scores, confidence, reasons, match) -> Proposal | None:
@@ -519,4 +605,6 @@ class Matcher:
         else:
             first, last = 0, len(originals) - 1
             replacement = apply_case_style(originals[0], " ".join(target))
-        return Proposal(start + first, start + last, replacement, form.entity, confidence, reasons, match)
+        proposal = Proposal(start + first, start + last, replacement, form.entity, confidence, reasons, match)
+        proposal.surname = form.role == "surname"
+        return proposal

@@ -194,11 +194,6 @@ def test_a_garbled_name_that_is_also_a_word_is_still_repaired(bundled_normalizer
     assert [(c.original, c.replacement) for c in result.applied] == [("Lodnon", "London")]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="engine: matching.py exact_pass counts lowercase 'who' as an intact mention of WHO "
-    "(document evidence); an all-caps form should match only a token written in capitals",
-)
 def test_lowercase_who_is_no_evidence_for_the_who(bundled_normalizer):
     def confidence(text):
         [correction] = bundled_normalizer.normalize(text).corrections

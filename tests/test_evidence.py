@@ -1,0 +1,123 @@
+"""Evidence from the shape of the sentence: lists, name particles, repeats.
+
+Each test compares the same garbled word in two sentences that differ only in
+the evidence under test, so the tests follow the mechanism, not tuned numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+
+GAZETTEER = """\
+entities:
+  - {canonical: Morocco, kind: place}
+  - {canonical: Iran, kind: place}
+  - {canonical: Libya, kind: place}
+  - {canonical: Sudan, kind: place}
+  - {canonical: Saint Vincent, kind: place, adjectives: [Vincentian]}
+  - {canonical: Rohini, kind: place}
+  - {canonical: Paris, kind: place}
+  - {canonical: Valeska Paris, kind: person}
+  - {canonical: Margaret Atwood, kind: person}
+  - {canonical: Victoria, kind: place}
+  - {canonical: Vitoria, kind: place}
+  - {canonical: Nice, kind: place}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gazetteer") / "places.yaml"
+    path.write_text(GAZETTEER, encoding="utf-8")
+    return Normalizer.load([path], bundled=False, suggest_threshold=0.3)
+
+
+def reading(engine, text: str, original: str):
+    """The correction proposed for `original` in `text` (applied or not)."""
+    found = [c for c in engine.normalize(text).corrections if c.original == original]
+    assert found, f"nothing proposed for {original!r} in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "in_a_list",
+    [
+        "Teams from Morcco and Iran had difficulties.",
+        "Teams from Iran or Morcco had difficulties.",
+        "Teams from Libya, Morcco, Iran had difficulties.",
+        "Teams from Sudan, Libya, and Morcco had difficulties.",
+    ],
+)
+def test_a_list_item_beside_a_name_of_its_kind_gains(engine, in_a_list):
+    alone = reading(engine, "Teams from Morcco had difficulties.", "Morcco")
+    listed = reading(engine, in_a_list, "Morcco")
+    assert listed.replacement == alone.replacement == "Morocco"
+    assert listed.confidence > alone.confidence
+    assert any("in a list" in reason for reason in listed.reasons)
+
+
+@pytest.mark.parametrize(
+    "not_a_list",
+    [
+        "On board the Morcco, Iran claims she worked.",  # a comma between clauses
+        "He met Valeska Paris and Morcco officials.",  # "Paris": a person here
+        "He left Paris and Morcco officials stayed.",  # ...or the city: no kind to agree with
+    ],
+)
+def test_no_list_no_gain(engine, not_a_list):
+    alone = reading(engine, "Teams from Morcco had difficulties.", "Morcco")
+    other = reading(engine, not_a_list, "Morcco")
+    assert not any("in a list" in reason for reason in other.reasons)
+    assert other.confidence <= alone.confidence + 1e-9 or "elsewhere" in " ".join(other.reasons)
+
+
+@pytest.mark.parametrize("particle", ["De", "de", "Al-", "van"])
+def test_a_word_after_a_name_particle_is_part_of_another_name(engine, particle):
+    gap = "" if particle.endswith("-") else " "
+    plain = reading(engine, "The Vincenti delegation left.", "Vincenti")
+    after = reading(engine, f"The minister Claudio {particle}{gap}Vincenti left.", "Vincenti")
+    assert after.confidence < plain.confidence
+    assert not after.applied
+
+
+def test_the_same_spelling_repeated_is_one_piece_of_evidence(engine):
+    # A threshold low enough that the first reading is applied: a repair must
+    # not then count as the entity "seen elsewhere" for its own repeats.
+    eager = Normalizer(engine.index, apply_threshold=0.7, suggest_threshold=0.3)
+    once = reading(eager, "The Rohingya fled.", "Rohingya")
+    assert once.applied
+    thrice = eager.normalize("The Rohingya fled. The Rohingya crossed. The Rohingya waited.")
+    assert {c.confidence for c in thrice.corrections if c.original == "Rohingya"} == {once.confidence}
+    assert not any("elsewhere" in r for c in thrice.corrections for r in c.reasons)
+
+
+def test_a_surname_after_the_full_name_refers_back_to_it(engine):
+    before = reading(engine, "Margaret Atwood was there. Later, Atwod spoke to fans.", "Atwod")
+    after = reading(engine, "Later, Atwod spoke to fans. Margaret Atwood was there.", "Atwod")
+    assert before.replacement == after.replacement == "Atwood"
+    assert before.confidence > after.confidence
+    assert any("named in full earlier" in reason for reason in before.reasons)
+
+
+def test_a_rival_far_below_its_own_threshold_is_no_coin_toss(tmp_path):
+    # Victoria and Vitoria are both one edit from "Victolia"; Vitoria less so.
+    text = "Schools in Victolia took part."
+    for small_town_threshold, expect_applied in ((None, False), (0.97, True)):
+        path = tmp_path / f"places-{small_town_threshold}.yaml"
+        vitoria = "{canonical: Vitoria, kind: place" + (f", threshold: {small_town_threshold}" if small_town_threshold else "") + "}"
+        path.write_text(f"entities:\n  - {{canonical: Victoria, kind: place}}\n  - {vitoria}\n", encoding="utf-8")
+        engine = Normalizer(Normalizer.load([path], bundled=False).index, apply_threshold=0.7)
+        victoria = reading(engine, text, "Victolia")
+        assert victoria.replacement == "Victoria"
+        assert victoria.applied is expect_applied, victoria.reasons
+
+
+def test_a_lowercase_english_word_is_not_the_name_it_spells(engine):
+    # "nice" the word is no mention of Nice: it lends no evidence to a garble.
+    after_city = reading(engine, "We stayed in Nice. Flights to Nicce resumed.", "Nicce")
+    after_word = reading(engine, "We stayed, nice. Flights to Nicce resumed.", "Nicce")
+    assert any("elsewhere" in reason for reason in after_city.reasons)
+    assert not any("elsewhere" in reason for reason in after_word.reasons)
+    assert engine.normalize("It was a nice day in nice weather.").corrections == ()
