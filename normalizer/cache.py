@@ -10,6 +10,10 @@ truncated or foreign file, any pickling error, all fall back to `build()`
 without a word. Writes are atomic (temporary file in the same folder, then
 os.replace), so a reader never sees half a file.
 
+`cached_file(name, write)` keeps a file beside the pickles for data read
+piecemeal rather than unpickled whole (the SQLite delete table of the index).
+Its caller names it by a digest of its content, so it outlives code edits.
+
 Where: $NORMALIZER_CACHE_DIR, else $XDG_CACHE_HOME/normalizer, else
 ~/.cache/normalizer. NORMALIZER_NO_CACHE=1 turns it off. The cache folder is
 the user's own; as with any pickle cache, whoever can write there can run
@@ -21,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -64,6 +67,37 @@ def cached(key: str, build: Callable[[], T]) -> T:
     return value
 
 
+def cached_file(name: str, write: Callable[[Path], None], rewrite: bool = False) -> Path | None:
+    """The path of the cache file `name`, first written by `write(path)` if it
+    is missing (or if `rewrite`); None when the cache is off or not writable.
+
+    `name` must identify the content (a digest of it): a file of that name is
+    taken as is.
+    """
+    if not enabled():
+        return None
+    path = cache_dir() / name
+    if path.is_file() and not rewrite:
+        return path
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = _temporary_file(path)
+        os.close(handle)
+        write(Path(temporary))
+        os.replace(temporary, path)
+        temporary = None
+        return path
+    except Exception:  # noqa: BLE001 - read-only folder, full disk: the caller does without
+        return None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
 def _read(path: Path, key: str) -> tuple[bool, object]:
     try:
         with open(path, "rb") as handle:
@@ -84,7 +118,7 @@ def _write(path: Path, key: str, value: object) -> None:
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=path.parent)
+        handle, temporary = _temporary_file(path)
         with os.fdopen(handle, "wb") as out:
             pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
@@ -97,6 +131,13 @@ def _write(path: Path, key: str, value: object) -> None:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def _temporary_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path`, to be renamed over it when complete."""
+    import tempfile  # only writers need it; a cache hit should not pay for the import
+
+    return tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
 
 
 @lru_cache(maxsize=1)

@@ -148,10 +148,22 @@ def load_gazetteer(paths: Iterable[str | Path] = (), bundled: bool = True) -> Ga
 def load_files(files: list[Path]) -> Gazetteer:
     entities: list[Entity] = []
     protect: set[str] = set()
+    bundled_protect: set[str] = set()
+    own_forms: set[str] = set()
+    bundled = bundled_dir().resolve()
     for path in files:
         parsed = read_file(path)
         entities.extend(parsed.entities)
-        protect.update(parsed.protect)
+        if Path(path).resolve().is_relative_to(bundled):
+            bundled_protect.update(parsed.protect)
+        else:
+            protect.update(parsed.protect)
+            for entity in parsed.entities:
+                own_forms.update(f.casefold() for f in (entity.canonical, *entity.aliases, *entity.adjectives))
+    # The newsroom's own gazetteer outranks the bundled one: a name it lists
+    # (its "Victoria", its "Batman") is not kept out of reach by a bundled
+    # `protect` meant for the word or the namesake.
+    protect.update(word for word in bundled_protect if word.casefold() not in own_forms)
     return Gazetteer(tuple(entities), frozenset(protect), tuple(files), fingerprint(files))
 
 

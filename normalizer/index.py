@@ -1,23 +1,23 @@
 """The compiled index of a gazetteer: every form, tokenized, with fuzzy keys.
 
 Built once per set of gazetteer files and reused for every text (and cached
-on disk by the front doors). Everything here is plain data plus one SymSpell
-object, so the whole index pickles.
+on disk by the front doors). Everything here is plain data plus a
+DeleteStore, whose SymSpell table lives in its own file in the cache folder;
+the whole index pickles.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from symspellpy import SymSpell, Verbosity
-
-from .gazetteer import Entity, Gazetteer, bundled_dir
-from .lexicon import english_words
-from .names import surname_forms
+from .delete_store import DeleteStore
 from .phonetics import fold, skeleton, sound_key
 from .text import fold_case, tokenize
+
+if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
+    from .gazetteer import Entity, Gazetteer
 
 MAX_EDIT_DISTANCE = 2
 # A token shared by more forms than this ("Ali", "Mohammed") says too little
@@ -65,7 +65,7 @@ class Index:
     spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
     place_forms: dict[str, list[int]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: dict[str, list[int]] = field(default_factory=dict)  # fold of a name written as one word -> forms
-    symspell: SymSpell | None = None
+    near: DeleteStore | None = None  # SymSpell over the folds of by_fold and by_glued
     # The English lexicon travels with the index: unpickling a dict is far
     # cheaper than parsing symspellpy's word list at every start.
     english: dict[str, int] = field(default_factory=dict)
@@ -104,14 +104,15 @@ class Index:
 
     def _near_folds(self, word: str) -> list[str]:
         folded = fold(word)
-        if not folded or self.symspell is None:
+        if not folded or self.near is None:
             return []
-        suggestions = self.symspell.lookup(folded, Verbosity.ALL, max_edit_distance=MAX_EDIT_DISTANCE, transfer_casing=False)
-        return [s.term for s in suggestions]
+        return self.near.near(folded)
 
 
 def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
     """(form text, role, target text) for every spelling of an entity."""
+    from .names import surname_forms
+
     forms = [(entity.canonical, "canonical", entity.canonical)]
     forms += [(alias, "alias", alias) for alias in entity.aliases]
     forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
@@ -123,6 +124,9 @@ def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
 
 
 def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
+    from .gazetteer import bundled_dir
+    from .lexicon import english_words
+
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -171,6 +175,8 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     for word in (*gazetteer.protect, *ignore_words):
         index.protected.update(t.key for t in tokenize(word))
     _build_fuzzy_keys(index)
+    index.near = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
+    index.near.prepare()  # now, while building: later runs only open the file
     index.english = english_words()
     return index
 
@@ -188,7 +194,3 @@ def _build_fuzzy_keys(index: Index) -> None:
         if len(sound_key(key)) >= 3:
             by_sound[sound_key(key)].append(key)
     index.by_fold, index.by_skeleton, index.by_sound = dict(by_fold), dict(by_skeleton), dict(by_sound)
-    symspell = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=7)
-    for folded in (*index.by_fold, *index.by_glued):
-        symspell.create_dictionary_entry(folded, 1)
-    index.symspell = symspell

@@ -184,3 +184,19 @@ def test_a_name_garbled_in_both_words_is_repaired_whole_and_claims_no_other_evid
     assert changes(result) == [("Yerlen Nulgariyev", "Yerlan Nurgaliyev")]
     reasons = " ".join(result.applied[0].reasons)
     assert "elsewhere" not in reasons and "another garble" not in reasons
+
+
+def test_a_bundled_protect_does_not_hide_a_name_of_the_newsroom(tmp_path):
+    # cities.yaml protects "Victoria" (a given name too); a newsroom that lists
+    # the Australian state still gets "Victolia" repaired to it.
+    text = "Schools in New South Wales, Victolia and Queensland took part."
+    bundled_only = Normalizer.load()
+    assert "Victoria" not in [c.replacement for c in bundled_only.normalize(text).applied]
+    own = tmp_path / "states.yaml"
+    own.write_text("entities:\n  - {canonical: Victoria, kind: place, context: [Australia]}\n", encoding="utf-8")
+    with_own = Normalizer.load([own])
+    assert ("Victolia", "Victoria") in changes(with_own.normalize(text))
+    protect_too = tmp_path / "protect.yaml"
+    protect_too.write_text("protect: [Victoria]\nentities: []\n", encoding="utf-8")
+    # ...while the newsroom's own `protect` still holds.
+    assert ("Victolia", "Victoria") not in changes(Normalizer.load([own, protect_too]).normalize(text))

@@ -1,0 +1,169 @@
+"""Near spellings of a folded word: SymSpell's symmetric-delete lookup, its table on disk.
+
+SymSpell finds every term within edit distance 2 of a word by looking the
+word's deletes (up to two letters removed from its first seven) up in a table
+delete -> terms, built from the deletes of every term. For the folded name
+tokens of a gazetteer that table is most of the compiled index: 150,000 keys
+for the bundled gazetteers, millions for 100,000 entities. As a pickled dict
+it cost more to load than everything else and hundreds of MB with a large
+gazetteer. Here it lives in a SQLite file in the cache folder, opened
+read-only; a lookup reads only the rows of its own ~30 deletes and hands them
+to symspellpy's `lookup`, which verifies candidates with its edit distance as
+before. So the answer for any word is exactly SymSpell's over the same terms.
+
+The file is named by a digest of the terms and the SymSpell settings, so a
+file of that name always holds the right table. Without a usable cache folder
+(NORMALIZER_NO_CACHE=1, read-only, a damaged file) the table is built in
+memory instead, as a plain SymSpell object.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from contextlib import closing
+from pathlib import Path
+from typing import Iterable
+
+from symspellpy import SymSpell, Verbosity
+
+from . import cache
+
+_FORMAT = 1  # bump when the layout of the SQLite file changes
+
+
+class DeleteStore:
+    """Every term within `max_distance` edits of a word, by symmetric deletes.
+
+    Pickles without its table (the terms travel, the table is reopened or
+    rebuilt lazily), so an index holding one can go to worker processes.
+    """
+
+    def __init__(self, terms: Iterable[str], max_distance: int = 2, prefix_length: int = 7):
+        self.terms = tuple(dict.fromkeys(terms))  # insertion order, duplicates dropped
+        self.max_distance = max_distance
+        self.prefix_length = prefix_length
+        self.max_length = max((len(term) for term in self.terms), default=0)
+        header = f"{_FORMAT}\0{max_distance}\0{prefix_length}\0"
+        self.digest = hashlib.sha256((header + "\0".join(sorted(self.terms))).encode()).hexdigest()
+        self._reset()
+
+    def _reset(self) -> None:
+        self._backend: _SqliteTable | SymSpell | None = None
+        self._lock = threading.Lock()
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        for name in ("_backend", "_lock"):
+            state.pop(name, None)  # an open file and a lock belong to this process
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._reset()
+
+    @property
+    def file_name(self) -> str:
+        return f"deletes-{self.digest}.sqlite"
+
+    def prepare(self) -> None:
+        """Write the table to the cache folder now (or build it in memory), not at the first lookup."""
+        self._table()
+
+    def near(self, word: str) -> list[str]:
+        """The terms within `max_distance` edits of `word` (SymSpell, Verbosity.ALL)."""
+        if not word:
+            return []
+        table = self._table()
+        if isinstance(table, SymSpell):
+            symspell = table
+        else:
+            symspell = SymSpell(max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length)
+            try:
+                # Every delete `lookup` may probe, by SymSpell's own generator.
+                rows = table.rows(list(symspell._edits_prefix(word)))
+            except sqlite3.Error:  # the file went bad under us: carry on from memory
+                with self._lock:
+                    self._backend = self._in_memory()
+                return self.near(word)
+            self._fill(symspell, rows)
+        found = symspell.lookup(word, Verbosity.ALL, max_edit_distance=self.max_distance, transfer_casing=False)
+        return [item.term for item in found]
+
+    # ----- the table --------------------------------------------------------
+    def _table(self) -> "_SqliteTable | SymSpell":
+        if self._backend is None:
+            with self._lock:
+                if self._backend is None:
+                    self._backend = self._open_file() or self._in_memory()
+        return self._backend
+
+    def _open_file(self) -> "_SqliteTable | None":
+        # A second try rewrites the file: one of this name that does not open,
+        # or holds another digest, is damaged.
+        for rewrite in (False, True):
+            path = cache.cached_file(self.file_name, self._write, rewrite=rewrite)
+            if path is None:
+                return None
+            try:
+                return _SqliteTable(path, self.digest)
+            except sqlite3.Error:
+                continue
+        return None
+
+    def _in_memory(self) -> SymSpell:
+        symspell = SymSpell(max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length)
+        for term in self.terms:
+            symspell.create_dictionary_entry(term, 1)
+        return symspell
+
+    def _fill(self, symspell: SymSpell, rows: dict[str, list[str]]) -> None:
+        """Give an empty SymSpell just the rows one lookup reads. Its `lookup`
+        probes only the word's own deletes, all of which were fetched (a term
+        equal to the word is in the row of the word's prefix); term counts are
+        not kept (all 1), since only the terms are used."""
+        symspell._deletes = rows
+        symspell._words = {term: 1 for terms in rows.values() for term in terms}
+        symspell._max_length = self.max_length
+
+    def _write(self, path: Path) -> None:
+        if any(" " in term for term in self.terms):  # the row separator; folds never hold one
+            raise ValueError("a term holds a space: keep the table in memory")
+        deletes = self._in_memory()._deletes
+        with closing(sqlite3.connect(path)) as db:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
+            # Sorted keys append to the b-tree.
+            rows = ((key, " ".join(deletes[key])) for key in sorted(deletes))
+            db.executemany("INSERT INTO deletes VALUES (?, ?)", rows)
+            db.execute("INSERT INTO meta VALUES ('digest', ?)", (self.digest,))
+            db.commit()
+
+
+class _SqliteTable:
+    """The delete table in a read-only SQLite file; one connection per thread and process."""
+
+    def __init__(self, path: Path, digest: str):
+        self.uri = path.resolve().as_uri() + "?mode=ro&immutable=1"  # written once, never changed
+        self._local = threading.local()
+        found = self._connection().execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
+        if found is None or found[0] != digest:
+            raise sqlite3.DatabaseError(f"{path} holds another table")
+
+    def _connection(self) -> sqlite3.Connection:
+        local = self._local
+        # A connection must not cross a fork: a forked worker opens its own.
+        if getattr(local, "pid", None) != os.getpid():
+            local.connection = sqlite3.connect(self.uri, uri=True, check_same_thread=False)
+            local.pid = os.getpid()
+        return local.connection
+
+    def rows(self, keys: list[str]) -> dict[str, list[str]]:
+        marks = ",".join("?" * len(keys))
+        cursor = self._connection().execute(f"SELECT key, terms FROM deletes WHERE key IN ({marks})", keys)
+        return {key: terms.split(" ") for key, terms in cursor}
+

@@ -1,0 +1,256 @@
+"""The delete table on disk answers exactly as the in-memory SymSpell did.
+
+`Index.fuzzy_tokens` and `Index.glued_forms` used to ask a SymSpell object
+pickled with the index; they now ask a DeleteStore whose table is a SQLite
+file in the cache folder. These tests hold the old algorithm beside the new
+store and compare their answers for many words: gazetteer tokens with random
+edits, glued pairs, and arbitrary strings. They also cover every fallback:
+no cache, a read-only folder, a damaged or missing file, pickling.
+"""
+
+from __future__ import annotations
+
+import pickle
+import string
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from symspellpy import SymSpell, Verbosity
+
+from normalizer import delete_store
+from normalizer.delete_store import DeleteStore
+from normalizer.gazetteer import gazetteer_files, load_files
+from normalizer.index import MAX_EDIT_DISTANCE, build_index
+from normalizer.phonetics import fold, skeleton, sound_key
+
+EXAMPLES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NORMALIZER_NO_CACHE", raising=False)
+    return folder
+
+
+# ----- the algorithm as it was: one SymSpell over every fold ---------------------------
+
+
+def old_symspell(terms) -> SymSpell:
+    symspell = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=7)
+    for term in terms:
+        symspell.create_dictionary_entry(term, 1)
+    return symspell
+
+
+def old_near(symspell: SymSpell, folded: str) -> set[str]:
+    if not folded:
+        return set()
+    found = symspell.lookup(folded, Verbosity.ALL, max_edit_distance=MAX_EDIT_DISTANCE, transfer_casing=False)
+    return {s.term for s in found}
+
+
+class OldIndex:
+    """`fuzzy_tokens` and `glued_forms` exactly as index.py computed them before the store."""
+
+    def __init__(self, index):
+        self.index = index
+        self.symspell = old_symspell((*index.by_fold, *index.by_glued))
+
+    def fuzzy_tokens(self, word: str) -> frozenset[str]:
+        found: set[str] = set()
+        for term in old_near(self.symspell, fold(word)):
+            found.update(self.index.by_fold.get(term, ()))
+        found.update(self.index.by_skeleton.get(skeleton(word), ()))
+        found.update(self.index.by_sound.get(sound_key(word), ()))
+        return frozenset(found)
+
+    def glued_forms(self, word: str) -> set[int]:
+        found: set[int] = set()
+        for term in old_near(self.symspell, fold(word)):
+            found.update(self.index.by_glued.get(term, ()))
+        return found
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """The bundled index with its table on disk, and the old algorithm over the same terms."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NORMALIZER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("NORMALIZER_NO_CACHE", raising=False)
+        index = build_index(load_files(gazetteer_files((), bundled=True)))
+        assert isinstance(index.near._table(), delete_store._SqliteTable)
+    return index, OldIndex(index)
+
+
+# ----- words to try -----------------------------------------------------------------
+
+LETTERS = string.ascii_letters + "áéíóúüñçšž'’-"
+
+
+@st.composite
+def edited(draw, word: str) -> str:
+    """`word` with 0-3 random deletions, insertions, substitutions or swaps."""
+    letters = list(word)
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(["delete", "insert", "substitute", "swap"]))
+        at = draw(st.integers(0, max(len(letters) - 1, 0)))
+        if kind == "insert" or not letters:
+            letters.insert(at, draw(st.sampled_from(LETTERS)))
+        elif kind == "delete":
+            del letters[at]
+        elif kind == "substitute":
+            letters[at] = draw(st.sampled_from(LETTERS))
+        elif at + 1 < len(letters):
+            letters[at], letters[at + 1] = letters[at + 1], letters[at]
+    return "".join(letters)
+
+
+def garbled_words(index):
+    spellings = sorted(index.spelling.values())
+    single = st.sampled_from(spellings)
+    glued = st.tuples(single, single).map("".join)
+    arbitrary = st.text(alphabet=LETTERS, min_size=1, max_size=14)
+    return st.one_of(single.flatmap(edited), glued.flatmap(edited), arbitrary)
+
+
+# ----- the properties -----------------------------------------------------------------
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzy_tokens_and_glued_forms_are_what_the_old_symspell_gave(bundled, data):
+    index, old = bundled
+    word = data.draw(garbled_words(index))
+    assert index.fuzzy_tokens(word) == old.fuzzy_tokens(word)
+    assert index.glued_forms(word) == old.glued_forms(word)
+
+
+terms_lists = st.lists(st.text(alphabet="abcdeilr", min_size=1, max_size=10), min_size=1, max_size=40)
+
+
+@EXAMPLES
+@given(terms=terms_lists, words=st.lists(st.text(alphabet="abcdeilrx", max_size=11), min_size=1, max_size=10))
+def test_store_on_disk_agrees_with_symspell_for_any_terms(terms, words):
+    # Short terms and words reach SymSpell's corner cases (the empty delete,
+    # one-letter suggestions, the prefix cut at seven letters).
+    store = DeleteStore(terms)
+    assert isinstance(store._table(), delete_store._SqliteTable)
+    symspell = old_symspell(terms)
+    for word in words:
+        assert set(store.near(word)) == old_near(symspell, word)
+
+
+# ----- where the table lives, and every fallback -----------------------------------------
+
+TERMS = ["araghchi", "mohajerani", "hamenei", "homeini", "tehran", "losangeres", "ari", "ab"]
+WORDS = ["aragchi", "mohajelani", "hamenai", "tehlan", "rosangeres", "ar", "a", "abc", "zzzzzz", "araghchiii"]
+
+
+def expected():
+    symspell = old_symspell(TERMS)
+    return {word: old_near(symspell, word) for word in WORDS}
+
+
+def answers(store: DeleteStore):
+    return {word: set(store.near(word)) for word in WORDS}
+
+
+def test_the_table_is_one_sqlite_file_in_the_cache_folder(cache_folder):
+    store = DeleteStore(TERMS)
+    store.prepare()
+    assert [p.name for p in cache_folder.iterdir()] == [store.file_name]
+    assert answers(store) == expected()
+    # Another store over the same terms (another process, a rebuilt index) reuses it.
+    again = DeleteStore(reversed(TERMS))
+    assert again.file_name == store.file_name
+    assert answers(again) == expected()
+    assert len(list(cache_folder.iterdir())) == 1
+
+
+def test_without_a_cache_the_table_is_built_in_memory(cache_folder, monkeypatch):
+    monkeypatch.setenv("NORMALIZER_NO_CACHE", "1")
+    store = DeleteStore(TERMS)
+    assert isinstance(store._table(), SymSpell)
+    assert answers(store) == expected()
+    assert not cache_folder.exists()
+
+
+def test_unwritable_cache_location_builds_in_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(blocker / "cache"))
+    store = DeleteStore(TERMS)
+    assert isinstance(store._table(), SymSpell)
+    assert answers(store) == expected()
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage, not a database" * 100], ids=["empty", "garbage"])
+def test_a_damaged_file_is_rewritten(cache_folder, content):
+    store = DeleteStore(TERMS)
+    cache_folder.mkdir()
+    (cache_folder / store.file_name).write_bytes(content)
+    assert answers(store) == expected()
+    assert isinstance(store._table(), delete_store._SqliteTable)
+
+
+def test_a_file_holding_another_table_is_rewritten(cache_folder):
+    other = DeleteStore(["completely", "different"])
+    other.prepare()
+    store = DeleteStore(TERMS)
+    (cache_folder / other.file_name).rename(cache_folder / store.file_name)
+    assert answers(store) == expected()
+
+
+def test_a_file_that_breaks_after_opening_falls_back_to_memory(cache_folder, monkeypatch):
+    store = DeleteStore(TERMS)
+    store.prepare()
+
+    def broken(self, keys):
+        raise delete_store.sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(delete_store._SqliteTable, "rows", broken)
+    assert answers(store) == expected()
+    assert isinstance(store._table(), SymSpell)
+
+
+def test_pickles_without_its_table_and_reopens_it(cache_folder):
+    store = DeleteStore(TERMS)
+    assert answers(store) == expected()
+    data = pickle.dumps(store)
+    assert b"sqlite" not in data.replace(store.file_name.encode(), b"")
+    copy = pickle.loads(data)
+    assert copy._backend is None
+    assert answers(copy) == expected()
+    # The file is gone (a worker on another machine, a cleaned cache): it is rebuilt.
+    (cache_folder / store.file_name).unlink()
+    assert answers(pickle.loads(data)) == expected()
+    assert (cache_folder / store.file_name).is_file()
+
+
+def test_one_store_serves_many_threads(cache_folder):
+    store = DeleteStore(TERMS)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: answers(store), range(32)))
+    assert all(result == expected() for result in results)
+
+
+def test_the_index_pickles_and_answers_alike(bundled):
+    index, old = bundled
+    copy = pickle.loads(pickle.dumps(index))
+    for word in ["Mokhajelani", "Aragut", "Losangeles", "Russoilania", "Khamenai"]:
+        assert copy.fuzzy_tokens(word) == old.fuzzy_tokens(word)
+        assert copy.glued_forms(word) == old.glued_forms(word)
+
+
+def test_terms_with_a_space_stay_in_memory(cache_folder):
+    # A space separates the terms of a row on disk; no fold holds one, but the store is general.
+    terms = ["new york", "newyork", "paris"]
+    store = DeleteStore(terms)
+    assert isinstance(store._table(), SymSpell)
+    symspell = old_symspell(terms)
+    for word in ["new yrok", "newyrok", "pari"]:
+        assert set(store.near(word)) == old_near(symspell, word)
