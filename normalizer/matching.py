@@ -236,17 +236,24 @@ class Matcher:
         return 0
 
     def _capitals_proposal(self, i: int, form_ids: list[int]) -> Proposal | None:
-        """A name written all in lowercase ("montalvo") gets its capitals back,
-        unless the lowercase spelling is an English word ("bill", "china")."""
+        """A name that lost its capitals ("montalvo", "maxime Bernier") gets them
+        back, unless a lowercase word is an English word ("bill", "china", the
+        "the" of "the Philippines")."""
         form = self.index.forms[form_ids[0]]
         words = [self.tokens[i + k].text for k in range(len(form.keys))]
-        if not all(w.islower() for w in words) or all(t.islower() for t in form.tokens):
+        # After a hyphen a small letter is a spelling, not a loss ("Kim Jong-un").
+        lost = [
+            k for k, w in enumerate(words)
+            if w.islower() and not form.tokens[k].islower() and not (k and self._gap(i + k - 1, i + k) == "-")
+        ]
+        if not lost or any(len(t) > 1 and t.isupper() for t in form.tokens) or sum(map(len, words)) < 4:
+            return None  # nothing lost; "ap" for "AP": too short to tell a lost capital from a word
+        if any(self.status[i + k] == Status.SKIP for k in range(len(words))):
             return None
-        if any(len(t) > 1 and t.isupper() for t in form.tokens) or sum(map(len, words)) < 4:
-            return None  # "ap" for "AP": too short to tell a lost capital from a word
-        if any(self.status[i + k] == Status.SKIP or w in self.english for k, w in enumerate(words)):
+        if any(words[k] in self.english for k in lost):
             return None
-        if len({self.index.forms[f].entity for f in form_ids}) != 1:
+        # One name listed in two gazetteers (bundled and the newsroom's) is still one name.
+        if len({self.index.forms[f].target for f in form_ids}) != 1:
             return None
         reason = f"'{' '.join(words)}' is '{' '.join(form.tokens)}' without its capitals"
         return self._render(i, form, [1.0] * len(words), RESTORED_CAPITALS_CONFIDENCE, [reason], "capitals")

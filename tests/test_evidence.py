@@ -121,3 +121,31 @@ def test_a_lowercase_english_word_is_not_the_name_it_spells(engine):
     assert any("elsewhere" in reason for reason in after_city.reasons)
     assert not any("elsewhere" in reason for reason in after_word.reasons)
     assert engine.normalize("It was a nice day in nice weather.").corrections == ()
+
+
+@pytest.fixture(scope="module")
+def people(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("people")
+    (folder / "a.yaml").write_text(
+        "entities:\n"
+        "  - {canonical: Maxime Bernier, kind: person}\n"
+        "  - {canonical: Kim Jong Un, kind: person, surname: Kim}\n"
+        "  - {canonical: The Philippines, kind: place}\n"
+        "  - {canonical: Rishi Sunak, kind: person}\n",
+        encoding="utf-8",
+    )
+    (folder / "b.yaml").write_text("entities:\n  - {canonical: Sunak, kind: person}\n", encoding="utf-8")
+    return Normalizer.load([folder], bundled=False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In May, maxime Bernier resigned.", [("maxime", "Maxime")]),
+        ("Then sunak spoke.", [("sunak", "Sunak")]),  # one name in two files
+        ("He flew to the Philippines.", []),  # "the": an English word, not a lost capital
+        ("An order of Kim Jong-un was read.", []),  # after a hyphen: a spelling
+    ],
+)
+def test_lost_capitals_inside_a_name(people, text, expected):
+    assert [(c.original, c.replacement) for c in people.normalize(text).applied] == expected
