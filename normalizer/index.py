@@ -55,16 +55,17 @@ class EntityInfo(NamedTuple):
 class Index:
     entities: list[EntityInfo] = field(default_factory=list)
     forms: list[Form] = field(default_factory=list)
-    exact: dict[tuple[str, ...], list[int]] = field(default_factory=dict)  # keys -> form ids
+    # Read-only once built: the sequences in these maps are tuples (smaller than lists).
+    exact: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)  # keys -> form ids
     correct_tokens: set[str] = field(default_factory=set)  # token keys of correct forms
     protected: set[str] = field(default_factory=set)  # token keys never changed
-    token_forms: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # key -> (form, position)
-    by_fold: dict[str, list[str]] = field(default_factory=dict)  # fold -> token keys
-    by_skeleton: dict[str, list[str]] = field(default_factory=dict)
-    by_sound: dict[str, list[str]] = field(default_factory=dict)
+    token_forms: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # key -> (form, position)
+    by_fold: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fold -> token keys
+    by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_sound: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
-    place_forms: dict[str, list[int]] = field(default_factory=dict)  # single-token place key -> entity ids
-    by_glued: dict[str, list[int]] = field(default_factory=dict)  # fold of a name written as one word -> forms
+    place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
+    by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     near: DeleteStore | None = None  # SymSpell over the folds of by_fold and by_glued
     # The English lexicon travels with the index: unpickling a dict is far
     # cheaper than parsing symspellpy's word list at every start.
@@ -82,9 +83,9 @@ class Index:
         return memo[word]
 
     def __getstate__(self):
-        state = self.__dict__.copy()
-        state.pop("_fuzzy_memo", None)  # a per-process memo, not part of the index
-        return state
+        # Attributes with a leading underscore are per-process memos
+        # (`_fuzzy_memo`, the matcher's), not part of the index.
+        return {name: value for name, value in self.__dict__.items() if not name.startswith("_")}
 
     def _fuzzy_tokens(self, word: str) -> set[str]:
         found: set[str] = set()
@@ -175,6 +176,7 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     for word in (*gazetteer.protect, *ignore_words):
         index.protected.update(t.key for t in tokenize(word))
     _build_fuzzy_keys(index)
+    _share_equal_values(index)
     index.near = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
     index.near.prepare()  # now, while building: later runs only open the file
     index.english = english_words()
@@ -194,3 +196,36 @@ def _build_fuzzy_keys(index: Index) -> None:
         if len(sound_key(key)) >= 3:
             by_sound[sound_key(key)].append(key)
     index.by_fold, index.by_skeleton, index.by_sound = dict(by_fold), dict(by_skeleton), dict(by_sound)
+
+
+def _share_equal_values(index: Index) -> None:
+    """One object for each distinct string and key tuple, and tuples for lists.
+
+    Building makes a fresh string for every token of every form ("tomaro" of
+    the canonical, of the surname form, of the by_fold lists...). Pickle
+    stores a shared object once, so sharing them makes the cached index
+    smaller, faster to load and, with 100,000 entities, a third smaller in
+    memory.
+    """
+    shared: dict = {}
+
+    def one(value):
+        return shared.setdefault(value, value)
+
+    def keys(values):
+        return one(tuple(one(value) for value in values))
+
+    index.entities = [
+        EntityInfo(one(e.canonical), one(e.kind), e.threshold, tuple(keys(c) for c in e.context), e.own)
+        for e in index.entities
+    ]
+    index.forms = [Form(f.entity, keys(f.tokens), keys(f.keys), keys(f.target), one(f.role)) for f in index.forms]
+    index.exact = {keys(k): tuple(v) for k, v in index.exact.items()}
+    index.token_forms = {one(k): tuple(v) for k, v in index.token_forms.items()}
+    index.correct_tokens = {one(k) for k in index.correct_tokens}
+    index.protected = {one(k) for k in index.protected}
+    index.spelling = {one(k): one(v) for k, v in index.spelling.items()}
+    index.place_forms = {one(k): tuple(v) for k, v in index.place_forms.items()}
+    index.by_glued = {one(k): tuple(v) for k, v in index.by_glued.items()}
+    for name in ("by_fold", "by_skeleton", "by_sound"):
+        setattr(index, name, {one(k): keys(v) for k, v in getattr(index, name).items()})
