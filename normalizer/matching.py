@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .index import MAX_FORMS_PER_NEIGHBOUR, Form, Index
+from .lexicon import place_names
 from .names import PARTICLES
 from .phonetics import similarity
 from .text import Token, apply_case_style, is_name_gap
@@ -68,6 +69,11 @@ class Status(Enum):
     KNOWN = 1  # a token of a correct gazetteer form
     ENGLISH = 2  # in the English lexicon
     SUSPECT = 3
+    NAME = 4  # a real place name the gazetteers do not hold ("Kanata"): a garble only beside its name
+
+
+# Words a fuzzy reading may rewrite.
+_OPEN = frozenset({Status.SUSPECT, Status.NAME})
 
 
 @dataclass
@@ -151,6 +157,8 @@ class Matcher:
             return Status.ENGLISH
         if self._derived_from_name(key):
             return Status.SKIP
+        if key in place_names():
+            return Status.NAME
         if len(word) < 3 or (word.isupper() and len(word) < 5):
             return Status.SKIP  # too short to judge; acronyms
         return Status.SUSPECT
@@ -272,7 +280,7 @@ class Matcher:
         candidates: list[Proposal] = []
         tried: set[tuple[int, int]] = set()
         for i, status in enumerate(self.status):
-            if status != Status.SUSPECT or self.covered[i]:
+            if status not in _OPEN or self.covered[i]:
                 continue
             # Best candidates first, ties by spelling: the same input always
             # yields the same proposals in the same order (sets are unordered).
@@ -333,7 +341,7 @@ class Matcher:
         # Cheap test first: every word is the form's own or an open suspect.
         keys, status, covered = self.keys, self.status, self.covered
         for q, k in enumerate(range(start, end)):
-            if keys[k] != form.keys[q] and (status[k] != Status.SUSPECT or covered[k]):
+            if keys[k] != form.keys[q] and (status[k] not in _OPEN or covered[k]):
                 return None
         scores, reasons, exact_neighbours = [], [], []
         for q, k in enumerate(range(start, end)):
@@ -343,7 +351,7 @@ class Matcher:
                 scores.append(1.0)
                 exact_neighbours.append(self.tokens[k].text)
                 continue
-            if self.status[k] != Status.SUSPECT or self.covered[k]:
+            if self.status[k] not in _OPEN or self.covered[k]:
                 return None
             score, why = similarity(self.tokens[k].text, form.tokens[q])
             if score < MIN_SIMILARITY:
@@ -353,11 +361,14 @@ class Matcher:
         fuzzy = [s for s in scores if s < 1.0]
         if not fuzzy:
             return None
+        real_names = any(self.status[k] == Status.NAME for k in range(start, end))
         confidence = min(fuzzy)
         # "the Freewinds" ~ "The Philippines": a neighbour as common as "the",
         # "New" or "Al" says nothing about which name is meant.
         weak = [w for w in exact_neighbours if not self._distinctive(w)]
         anchors = [w for w in exact_neighbours if self._distinctive(w)]
+        if real_names and not any(w[:1].isupper() for w in exact_neighbours):
+            return None  # a real place name alone ("Kanata") is no garble; "South Kolea" is
         if weak:
             reasons.append("beside " + " ".join(f"'{w}'" for w in weak) + " (too common to count)")
         lost_capitals = False

@@ -142,6 +142,8 @@ def test_regenerating_gives_the_committed_files(tmp_path):
     subprocess.run([sys.executable, str(GENERATOR), "--out", str(tmp_path)], check=True, capture_output=True)
     for name in GENERATED:
         assert (tmp_path / name).read_bytes() == (ROOT / "gazetteers" / name).read_bytes(), name
+    place_names = ROOT / "normalizer" / "data" / "place_names.txt"
+    assert (tmp_path / place_names.name).read_bytes() == place_names.read_bytes()
 
 
 def test_generated_files_say_how_they_were_made():

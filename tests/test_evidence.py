@@ -149,3 +149,17 @@ def people(tmp_path_factory):
 )
 def test_lost_capitals_inside_a_name(people, text, expected):
     assert [(c.original, c.replacement) for c in people.normalize(text).applied] == expected
+
+
+def test_a_real_place_name_is_no_garble_unless_beside_its_name(tmp_path):
+    path = tmp_path / "countries.yaml"
+    path.write_text("entities:\n  - {canonical: Canada, kind: place}\n  - {canonical: South Korea, kind: place}\n",
+                    encoding="utf-8")
+    engine = Normalizer(Normalizer.load([path], bundled=False).index, apply_threshold=0.6)
+    # Kanata (Ontario) is a city of its own, not a garbled Canada...
+    assert not engine.normalize("Canada's papers were found in Kanata, Ontario.").applied
+    # ...while Kolea (Algeria) beside "South" is South Korea garbled.
+    fixed = engine.normalize("Tensions with South Kolea rose.")
+    assert [(c.original, c.replacement) for c in fixed.applied] == [("Kolea", "Korea")]
+    # A made-up word as close to Canada is still read as it.
+    assert [c.replacement for c in engine.normalize("Canada's papers were found in Kanadda.").applied] == ["Canada"]
