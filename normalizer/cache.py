@@ -22,6 +22,7 @@ code as that user.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -99,11 +100,18 @@ def cached_file(name: str, write: Callable[[Path], None], rewrite: bool = False)
 
 
 def _read(path: Path, key: str) -> tuple[bool, object]:
+    # Unpickling makes many small objects at once; the cyclic collector
+    # would scan them over and over while none can be garbage yet.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with open(path, "rb") as handle:
             record = pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated, or pickled by other code
         return False, None
+    finally:
+        if collecting:
+            gc.enable()
     # The record repeats its key and version: a hash collision or a file copied
     # from elsewhere must not be taken for ours.
     if not isinstance(record, dict) or record.get("format") != _FORMAT:
@@ -155,9 +163,8 @@ def code_version() -> str:
 
 
 def _package_version() -> str:
-    try:
-        from importlib.metadata import version
+    # The package's own attribute, not importlib.metadata: that import and
+    # its search of site-packages cost more than the whole cache read.
+    from . import __version__
 
-        return version("normalizer")
-    except Exception:  # noqa: BLE001 - running from a checkout that is not installed
-        return "0+source"
+    return __version__
