@@ -8,6 +8,7 @@ the whole index pickles.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -207,13 +208,12 @@ def _share_equal_values(index: Index) -> None:
     smaller, faster to load and, with 100,000 entities, a third smaller in
     memory.
     """
-    shared: dict = {}
-
-    def one(value):
-        return shared.setdefault(value, value)
+    one = sys.intern  # strings
+    tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def keys(values):
-        return one(tuple(one(value) for value in values))
+        shared = tuple(map(one, values))
+        return tuples.setdefault(shared, shared)
 
     index.entities = [
         EntityInfo(one(e.canonical), one(e.kind), e.threshold, tuple(keys(c) for c in e.context), e.own)
