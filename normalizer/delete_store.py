@@ -4,7 +4,7 @@ SymSpell finds every term within edit distance 2 of a word by looking the
 word's deletes (up to two letters removed from its first seven) up in a table
 delete -> terms, built from the deletes of every term. For the folded name
 tokens of a gazetteer that table is most of the compiled index: 150,000 keys
-for the bundled gazetteers, millions for 100,000 entities. As a pickled dict
+for the bundled gazetteers, 1.1 million for 100,000 entities. As a pickled dict
 it cost more to load than everything else and hundreds of MB with a large
 gazetteer. Here it lives in a SQLite file in the cache folder, opened
 read-only; a lookup reads only the rows of its own ~30 deletes and hands them

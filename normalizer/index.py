@@ -67,7 +67,7 @@ class Index:
     spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
     place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
-    near: DeleteStore | None = None  # SymSpell over the folds of by_fold and by_glued
+    deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
     # The English lexicon travels with the index: unpickling a dict is far
     # cheaper than parsing symspellpy's word list at every start.
     english: dict[str, int] = field(default_factory=dict)
@@ -106,9 +106,9 @@ class Index:
 
     def _near_folds(self, word: str) -> list[str]:
         folded = fold(word)
-        if not folded or self.near is None:
+        if not folded or self.deletes is None:
             return []
-        return self.near.near(folded)
+        return self.deletes.near(folded)
 
 
 def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
@@ -178,8 +178,8 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
         index.protected.update(t.key for t in tokenize(word))
     _build_fuzzy_keys(index)
     _share_equal_values(index)
-    index.near = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
-    index.near.prepare()  # now, while building: later runs only open the file
+    index.deletes = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
+    index.deletes.prepare()  # now, while building: later runs only open the file
     index.english = english_words()
     return index
 

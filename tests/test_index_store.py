@@ -82,7 +82,7 @@ def bundled(tmp_path_factory):
         patch.setenv("NORMALIZER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         patch.delenv("NORMALIZER_NO_CACHE", raising=False)
         index = build_index(load_files(gazetteer_files((), bundled=True)))
-        assert isinstance(index.near._table(), delete_store._SqliteTable)
+        assert isinstance(index.deletes._table(), delete_store._SqliteTable)
     return index, OldIndex(index)
 
 
