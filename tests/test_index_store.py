@@ -10,9 +10,11 @@ no cache, a read-only folder, a damaged or missing file, pickling.
 
 from __future__ import annotations
 
+import json
 import pickle
 import string
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -254,3 +256,35 @@ def test_terms_with_a_space_stay_in_memory(cache_folder):
     symspell = old_symspell(terms)
     for word in ["new yrok", "newyrok", "pari"]:
         assert set(store.near(word)) == old_near(symspell, word)
+
+
+# ----- the engine, whichever way the table is held ----------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def garbled_texts() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    corpus = ROOT / "benchmarks" / "corpus" / "wikinews-mt.jsonl"
+    texts += [json.loads(line)["garbled"] for line in corpus.read_text(encoding="utf-8").splitlines()[:6]]
+    return texts
+
+
+def corrections(normalizer, texts):
+    return [normalizer.normalize(text).corrections for text in texts]
+
+
+def test_the_engine_corrects_alike_from_disk_from_memory_and_pickled(monkeypatch):
+    from normalizer import Normalizer
+
+    texts = garbled_texts()
+    on_disk = Normalizer.load()
+    assert isinstance(on_disk.index.deletes._table(), delete_store._SqliteTable)
+    expected = corrections(on_disk, texts)
+    assert any(expected)
+    shipped = pickle.loads(pickle.dumps(on_disk))  # as to a worker process
+    assert corrections(shipped, texts) == expected
+    monkeypatch.setenv("NORMALIZER_NO_CACHE", "1")
+    in_memory = Normalizer.load()
+    assert isinstance(in_memory.index.deletes._table(), SymSpell)
+    assert corrections(in_memory, texts) == expected
