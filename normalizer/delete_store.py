@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import threading
 from contextlib import closing
 from pathlib import Path
-from typing import Iterable
-
-from symspellpy import SymSpell, Verbosity
+from typing import TYPE_CHECKING, Iterable
 
 from . import cache
+
+# symspellpy and sqlite3 (~25 ms together) are imported at the first lookup:
+# a text with no unknown word never needs them.
+if TYPE_CHECKING:
+    import sqlite3
+
+    from symspellpy import SymSpell
 
 _FORMAT = 1  # bump when the layout of the SQLite file changes
 
@@ -76,11 +80,15 @@ class DeleteStore:
         """The terms within `max_distance` edits of `word` (SymSpell, Verbosity.ALL)."""
         if not word:
             return []
+        import sqlite3
+
+        from symspellpy import Verbosity
+
         table = self._table()
-        if isinstance(table, SymSpell):
+        if not isinstance(table, _SqliteTable):
             symspell = table
         else:
-            symspell = SymSpell(max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length)
+            symspell = self._symspell()
             try:
                 # Every delete `lookup` may probe, by SymSpell's own generator.
                 rows = table.rows(list(symspell._edits_prefix(word)))
@@ -101,6 +109,8 @@ class DeleteStore:
         return self._backend
 
     def _open_file(self) -> "_SqliteTable | None":
+        import sqlite3
+
         # A second try rewrites the file: one of this name that does not open,
         # or holds another digest, is damaged.
         for rewrite in (False, True):
@@ -113,8 +123,13 @@ class DeleteStore:
                 continue
         return None
 
+    def _symspell(self) -> SymSpell:
+        from symspellpy import SymSpell
+
+        return SymSpell(max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length)
+
     def _in_memory(self) -> SymSpell:
-        symspell = SymSpell(max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length)
+        symspell = self._symspell()
         for term in self.terms:
             symspell.create_dictionary_entry(term, 1)
         return symspell
@@ -129,6 +144,8 @@ class DeleteStore:
         symspell._max_length = self.max_length
 
     def _write(self, path: Path) -> None:
+        import sqlite3
+
         if any(" " in term for term in self.terms):  # the row separator; folds never hold one
             raise ValueError("a term holds a space: keep the table in memory")
         deletes = self._in_memory()._deletes
@@ -148,6 +165,8 @@ class _SqliteTable:
     """The delete table in a read-only SQLite file; one connection per thread and process."""
 
     def __init__(self, path: Path, digest: str):
+        import sqlite3
+
         self.uri = path.resolve().as_uri() + "?mode=ro&immutable=1"  # written once, never changed
         self._local = threading.local()
         found = self._connection().execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
@@ -155,6 +174,8 @@ class _SqliteTable:
             raise sqlite3.DatabaseError(f"{path} holds another table")
 
     def _connection(self) -> sqlite3.Connection:
+        import sqlite3
+
         local = self._local
         # A connection must not cross a fork: a forked worker opens its own.
         if getattr(local, "pid", None) != os.getpid():

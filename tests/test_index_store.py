@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sqlite3
 import string
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -212,7 +213,7 @@ def test_a_file_that_breaks_after_opening_falls_back_to_memory(cache_folder, mon
     store.prepare()
 
     def broken(self, keys):
-        raise delete_store.sqlite3.DatabaseError("database disk image is malformed")
+        raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(delete_store._SqliteTable, "rows", broken)
     assert answers(store) == expected()
