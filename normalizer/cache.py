@@ -80,23 +80,7 @@ def cached_file(name: str, write: Callable[[Path], None], rewrite: bool = False)
     path = cache_dir() / name
     if path.is_file() and not rewrite:
         return path
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _temporary_file(path)
-        os.close(handle)
-        write(Path(temporary))
-        os.replace(temporary, path)
-        temporary = None
-        return path
-    except Exception:  # noqa: BLE001 - read-only folder, full disk: the caller does without
-        return None
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+    return path if _replace_atomically(path, write) else None
 
 
 def _read(path: Path, key: str) -> tuple[bool, object]:
@@ -123,16 +107,29 @@ def _read(path: Path, key: str) -> tuple[bool, object]:
 
 def _write(path: Path, key: str, value: object) -> None:
     record = {"format": _FORMAT, "version": code_version(), "key": key, "value": value}
+
+    def dump(temporary: Path) -> None:
+        with open(temporary, "wb") as out:
+            pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    _replace_atomically(path, dump)  # an unpicklable value or a full disk: just do not cache
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> bool:
+    """Have `write` fill a temporary file beside `path`, then rename it over
+    `path`, so a reader never sees half a file. False (and no file left
+    behind) when anything fails: a read-only folder, a full disk."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = _temporary_file(path)
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.close(handle)
+        write(Path(temporary))
         os.replace(temporary, path)
         temporary = None
-    except Exception:  # noqa: BLE001 - read-only folder, full disk, unpicklable value: just do not cache
-        pass
+        return True
+    except Exception:  # noqa: BLE001 - the caller does without the cache
+        return False
     finally:
         if temporary is not None:
             try:

@@ -73,13 +73,20 @@ class Index:
     english: dict[str, int] = field(default_factory=dict)
     max_form_length: int = 1
 
+    def memo(self, name: str, limit: int = 500_000) -> dict:
+        """A per-process memo of facts about single words under this index,
+        emptied past `limit` entries: a batch meets the same words again and
+        again. `name` starts with "_", so it is never pickled."""
+        memo = self.__dict__.setdefault(name, {})
+        if len(memo) > limit:
+            memo.clear()
+        return memo
+
     def fuzzy_tokens(self, word: str) -> frozenset[str]:
         """Name token keys that may be garbled into `word` (memoized: the same
         unknown names recur across the articles of a batch)."""
-        memo = self.__dict__.setdefault("_fuzzy_memo", {})
+        memo = self.memo("_fuzzy_memo", limit=200_000)
         if word not in memo:
-            if len(memo) > 200_000:
-                memo.clear()
             memo[word] = frozenset(self._fuzzy_tokens(word))
         return memo[word]
 

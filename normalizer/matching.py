@@ -33,6 +33,7 @@ _CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
 # Between two items of a list: "Iran, Libya", "Iran / Libya" ("and", "or" are words).
 _LIST_SEPARATOR = re.compile(r"\s*[,/;]\s*")
 _CONJUNCTIONS = frozenset({"and", "or"})
+_SPACES = (" ", "\u00a0")  # two words side by side on a line
 
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
@@ -111,15 +112,6 @@ def _form_lengths_by_head(index: Index) -> dict[str, tuple[int, ...]]:
     return lengths
 
 
-def _memo(index: Index, name: str) -> dict:
-    """A per-process memo of facts about single words under `index` (bounded):
-    a batch meets the same words again and again."""
-    memo = index.__dict__.setdefault(name, {})
-    if len(memo) > 500_000:
-        memo.clear()
-    return memo
-
-
 class Matcher:
     def __init__(self, index: Index, text: str, tokens: list[Token], ignored: list[bool]):
         self.index = index
@@ -142,7 +134,7 @@ class Matcher:
         if ignored or key in self.index.protected or self._in_non_prose(token):
             return Status.SKIP
         # The rest depends on the word alone: remembered across texts.
-        memo = _memo(self.index, "_word_status")
+        memo = self.index.memo("_word_status")
         status = memo.get(token.text)
         if status is None:
             status = memo[token.text] = self._word_status(token.text, key)
@@ -188,7 +180,7 @@ class Matcher:
         return chunk != token.text and _NOT_PROSE.search(chunk) is not None
 
     def _gap_ok(self, left: int, right: int) -> bool:
-        return is_name_gap(self.text[self.tokens[left].end : self.tokens[right].start])
+        return is_name_gap(self._gap(left, right))
 
     # ----- pass 1: intact mentions and known variants --------------------
     def exact_pass(self) -> list[Proposal]:
@@ -322,7 +314,7 @@ class Matcher:
     def _similar_name_tokens(self, word: str) -> dict[str, float]:
         """Name token keys alike enough to `word`, with their similarity
         (remembered across texts: unknown words recur in a batch)."""
-        memo = _memo(self.index, "_similar_name_tokens")
+        memo = self.index.memo("_similar_name_tokens")
         if word not in memo:
             found = {}
             for key in self.index.fuzzy_tokens(word):
@@ -475,17 +467,23 @@ class Matcher:
 
     def _separated(self, a: int, b: int, conjunction_ok: bool = True) -> bool:
         """Tokens a and b (adjacent) are split by a list separator, or b is "and"/"or"."""
-        if not (0 <= a < len(self.tokens) and 0 <= b < len(self.tokens)):
+        gap = self._between(a, b)
+        if gap is None:
             return False
-        if conjunction_ok and self.keys[b] in _CONJUNCTIONS and self._joined(a, b):
+        if conjunction_ok and self.keys[b] in _CONJUNCTIONS and gap in _SPACES:
             return True
-        return _LIST_SEPARATOR.fullmatch(self._gap(min(a, b), max(a, b))) is not None
+        return _LIST_SEPARATOR.fullmatch(gap) is not None
 
     def _joined(self, a: int, b: int) -> bool:
         """Tokens a and b (adjacent) stand side by side on a line: "Morcco and"."""
+        return self._between(a, b) in _SPACES
+
+    def _between(self, a: int, b: int) -> str | None:
+        """The text between adjacent tokens a and b, in either order; None
+        when either is outside the text."""
         if not (0 <= a < len(self.tokens) and 0 <= b < len(self.tokens)):
-            return False
-        return self._gap(min(a, b), max(a, b)) in (" ", "\u00a0")
+            return None
+        return self._gap(min(a, b), max(a, b))
 
     def _gap(self, left: int, right: int) -> str:
         return self.text[self.tokens[left].end : self.tokens[right].start]
@@ -509,7 +507,7 @@ class Matcher:
             word = self.tokens[i].text
             if status != Status.SUSPECT or self.covered[i] or len(word) < 7:
                 continue
-            memo = _memo(self.index, "_glued_forms")
+            memo = self.index.memo("_glued_forms")
             if word not in memo:
                 memo[word] = sorted(self.index.glued_forms(word))
             for form_id in memo[word]:

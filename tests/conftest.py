@@ -63,3 +63,12 @@ def installed_normalize() -> str:
     if not found:
         pytest.fail("the `normalize` command is not installed: run `pip install -e '.[test]'` first")
     return found
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch) -> Path:
+    """A fresh, enabled on-disk cache in the test's own folder."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NORMALIZER_NO_CACHE", raising=False)
+    return folder

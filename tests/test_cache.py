@@ -13,11 +13,8 @@ from normalizer.cache import cache_dir, cache_path, cached
 
 
 @pytest.fixture(autouse=True)
-def cache_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(folder))
-    monkeypatch.delenv("NORMALIZER_NO_CACHE", raising=False)
-    return folder
+def _own_cache(cache_folder):
+    """Every test here gets a fresh, enabled cache folder."""
 
 
 class Builder:

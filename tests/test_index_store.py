@@ -32,11 +32,8 @@ EXAMPLES = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 
 @pytest.fixture(autouse=True)
-def cache_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(folder))
-    monkeypatch.delenv("NORMALIZER_NO_CACHE", raising=False)
-    return folder
+def _own_cache(cache_folder):
+    """Every test here gets a fresh, enabled cache folder."""
 
 
 # ----- the algorithm as it was: one SymSpell over every fold ---------------------------
