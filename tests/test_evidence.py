@@ -163,3 +163,11 @@ def test_a_real_place_name_is_no_garble_unless_beside_its_name(tmp_path):
     assert [(c.original, c.replacement) for c in fixed.applied] == [("Kolea", "Korea")]
     # A made-up word as close to Canada is still read as it.
     assert [c.replacement for c in engine.normalize("Canada's papers were found in Kanadda.").applied] == ["Canada"]
+
+
+def test_a_short_name_one_vowel_apart_needs_evidence_from_the_article(engine):
+    alone = reading(engine, "Delegates from Sdan had difficulties.", "Sdan")
+    listed = reading(engine, "Delegates from Sdan, Iran and Libya had difficulties.", "Sdan")
+    assert alone.replacement == listed.replacement == "Sudan"
+    assert not alone.applied
+    assert listed.applied

@@ -53,3 +53,15 @@ def test_short_words_pay_for_colliding_easily():
     short, _ = similarity("Irak", "Iran")
     long, _ = similarity("Tarkestam", "Tarkestan")
     assert short < long
+
+
+def test_a_short_name_one_vowel_apart_is_closer_than_any_other_slip():
+    vowel, why = similarity("Pris", "Paris")
+    consonant, _ = similarity("Pais", "Paris")
+    two_vowels, _ = similarity("Miln", "Maroni")  # same consonants after r/l folding
+    assert why == "one vowel apart"
+    assert vowel > consonant
+    assert vowel > two_vowels
+    # Still below a folded-key match: it is a lead, not proof.
+    folded, _ = similarity("Palis", "Paris")
+    assert vowel < folded
