@@ -17,10 +17,8 @@ Exit status: 0 fine, 1 `--check` found corrections, 2 bad input or usage.
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from enum import Enum
@@ -189,9 +187,14 @@ def _run(task, articles: list[tuple[str, object]], engines: Engines, jobs: int):
     when there are enough files to repay starting them."""
     workers = jobs or os.cpu_count() or 1
     workers = min(workers, len(articles) // MIN_FILES_PER_WORKER)
-    if workers < 2 or any(name == STDIN for name, _ in articles) or "fork" not in mp.get_all_start_methods():
+    if workers < 2 or any(name == STDIN for name, _ in articles) or not _can_fork():
         yield from (task(article) for article in articles)
         return
+    # Imported only here: a hook's run on a few files never starts a worker
+    # and should not pay for importing multiprocessing (~15 ms).
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
     # Load every engine first: forked workers inherit them instead of each
     # loading its own.
     for _, config in articles:
@@ -203,6 +206,12 @@ def _run(task, articles: list[tuple[str, object]], engines: Engines, jobs: int):
     chunk = max(1, len(articles) // (workers * 8))
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
         yield from pool.map(_run_worker_task, articles, chunksize=chunk)
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
 
 
 _worker_task = None

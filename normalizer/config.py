@@ -22,12 +22,9 @@ A bad key or value raises `ConfigError` naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
-
-import yaml
 
 from .errors import ConfigError
 
@@ -121,6 +118,8 @@ def _config_in(folder: Path) -> ProjectConfig | None:
 
 
 def _read_yaml(path: Path) -> ProjectConfig:
+    import yaml  # here, not at the top: most projects have no YAML config, and yaml costs ~12 ms to import
+
     try:
         document = yaml.safe_load(_read_text(path))
     except yaml.MarkedYAMLError as exc:
@@ -135,6 +134,8 @@ def _read_yaml(path: Path) -> ProjectConfig:
 
 
 def _read_pyproject(path: Path) -> ProjectConfig | None:
+    import tomllib  # likewise, only when there is a pyproject.toml to read
+
     try:
         document = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
