@@ -87,31 +87,35 @@ class Normalizer:
 
     def _decide(self, proposals: list[Proposal]) -> list[Proposal]:
         """Keep the best non-overlapping proposals at or above the suggest threshold."""
+        prior = {id(p): self._own_prior(p) for p in proposals}
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
-        ranked = sorted(proposals, key=lambda p: (-p.confidence - self._own_prior(p), p.first - p.last, p.first, p.replacement))
+        ranked = sorted(proposals, key=lambda p: (-p.confidence - prior[id(p)], p.first - p.last, p.first, p.replacement))
+        # A reading far below its own entity's threshold (a small town that
+        # needs 0.95) is no coin toss against another one.
+        credible = [p.confidence >= self._threshold(p) - AMBIGUITY_MARGIN for p in ranked]
         # Only proposals that share a word can be rivals: look at those alone.
         at_word: dict[int, list[int]] = defaultdict(list)  # word -> ranks of proposals over it
         for rank, proposal in enumerate(ranked):
             for k in range(proposal.first, proposal.last + 1):
                 at_word[k].append(rank)
-        for proposal in ranked:
+        for rank, proposal in enumerate(ranked):
             proposal.rival = None
+            own = prior[id(proposal)]
             overlapping = sorted({r for k in range(proposal.first, proposal.last + 1) for r in at_word[k]})
-            for other in (ranked[r] for r in overlapping):
-                different = other.entity != proposal.entity and other.replacement != proposal.replacement
+            for r in overlapping:
+                other = ranked[r]
+                if r == rank or not credible[r]:
+                    continue
+                if other.entity == proposal.entity or other.replacement == proposal.replacement:
+                    continue
                 # A reading pinned by an exact neighbour ("Wilkins" beside
                 # "Krisstin") is not put in doubt by a lone look-alike.
                 # The newsroom's own gazetteer outranks the bundled one.
-                outranked = (proposal.anchored and not other.anchored) or (
-                    self._own_prior(proposal) > self._own_prior(other)
-                )
-                # A reading far below its own entity's threshold (a small
-                # town that needs 0.95) is no coin toss against this one.
-                credible = other.confidence >= self._threshold(other) - AMBIGUITY_MARGIN
-                if other is not proposal and other.overlaps(proposal) and different and not outranked and credible:
-                    proposal.rival = (other.replacement, other.confidence)
-                    break
+                if (proposal.anchored and not other.anchored) or own > prior[id(other)]:
+                    continue
+                proposal.rival = (other.replacement, other.confidence)
+                break
         chosen: list[Proposal] = []
         taken: set[int] = set()
         for proposal in ranked:
@@ -120,7 +124,7 @@ class Normalizer:
             span = set(range(proposal.first, proposal.last + 1))
             if span & taken:
                 continue
-            if self.index.protected & {proposal.replacement.casefold()}:
+            if proposal.replacement.casefold() in self.index.protected:
                 continue
             taken |= span
             chosen.append(proposal)

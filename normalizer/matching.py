@@ -125,6 +125,7 @@ class Matcher:
         self.full_name_at: dict[int, int] = {}  # entity -> first intact mention of a full name
         self.intact_kinds: dict[int, set[str]] = defaultdict(set)  # word -> kinds of the intact names over it
         self._context_positions: dict[int, list[tuple[int, str]]] = {}
+        self._list_neighbours_at: dict[tuple[int, int], list[int]] = {}
         self._positions: dict[str, list[int]] = defaultdict(list)  # token key -> where it occurs
         for k, key in enumerate(self.keys):
             self._positions[key].append(k)
@@ -439,7 +440,11 @@ class Matcher:
         """"Sdan, Iran, Libya": an item of a list whose neighbour in the list is
         an intact name of the same kind (countries beside countries)."""
         kind = self.index.entities[entity].kind
-        for neighbour in self._list_neighbours(first, last):
+        # Every reading of a word asks about the same span: work it out once.
+        neighbours = self._list_neighbours_at.get((first, last))
+        if neighbours is None:
+            neighbours = self._list_neighbours_at[first, last] = self._list_neighbours(first, last)
+        for neighbour in neighbours:
             if self.intact_kinds.get(neighbour) == {kind}:  # "Paris" the city or Valeska Paris: no evidence
                 reasons.append(f"in a list beside '{self.tokens[neighbour].text}', a {kind} too")
                 return LIST_NEIGHBOUR_BONUS
