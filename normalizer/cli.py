@@ -265,9 +265,10 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
 def _report_findings(outcomes: list[Outcome], stream, done: bool) -> None:
     """`path:line:col: original -> replacement (confidence, why)` lines, then a
     one-line summary on stderr when there is anything to say."""
-    from .formats import render
+    if any(o.result.corrections for o in outcomes):  # a clean run need not import formats
+        from .formats import render
 
-    stream.write(render("text", [(o.name, o.result) for o in outcomes]))
+        stream.write(render("text", [(o.name, o.result) for o in outcomes]))
     applied = sum(len(o.result.applied) for o in outcomes)
     files = sum(1 for o in outcomes if o.result.applied)
     if applied:

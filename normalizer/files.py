@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from .errors import InputError
@@ -52,6 +51,8 @@ def write_atomic(path: str | Path, text: str, like: str | Path | None = None) ->
         mode = stat.S_IMODE(template.stat().st_mode)
     except OSError:
         mode = None
+    import tempfile  # here, not at the top: `--check` writes nothing and need not import it
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:

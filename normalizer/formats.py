@@ -16,7 +16,6 @@ in SARIF regions.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -133,6 +132,8 @@ def render_text(items: Sequence[Finding]) -> str:
 
 
 def render_json(items: Sequence[Finding]) -> str:
+    import json  # here and in render_sarif: the text report of a hook need not import it
+
     return json.dumps([item.as_dict() for item in items], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -197,6 +198,8 @@ def render_sarif(items: Sequence[Finding], version: str) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -185,3 +185,38 @@ def test_worker_processes_give_the_same_output_as_one(tmp_path, mode):
     assert sequential.stdout.count(b"\n") > 10
     for name in sorted(p.name for p in one.iterdir()):
         assert (many / name).read_bytes() == (one / name).read_bytes(), name
+
+
+# Imported only where needed (cli._run, config._read_yaml, gazetteer.parse_file,
+# the typer pin): the pre-commit hook runs `normalize --check` at every commit.
+NOT_AT_START = ("multiprocessing", "concurrent.futures.process", "yaml", "pydantic")
+_IMPORTED_AFTER_RUN = """
+import sys
+from normalizer.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(" ".join(name for name in {names!r} if name in sys.modules))
+"""
+
+
+def test_a_hook_run_imports_neither_multiprocessing_nor_yaml(tmp_path, cache_folder, newsroom_gazetteer):
+    import sys
+
+    article = tmp_path / "clean.txt"
+    article.write_text("The minister Ruhollah Khomeini spoke.\n", encoding="utf-8")
+    script = _IMPORTED_AFTER_RUN.format(names=NOT_AT_START)
+    args = [sys.executable, "-c", script, "--check", "--no-bundled", "-g", newsroom_gazetteer, article]
+    cold = subprocess.run(args, capture_output=True, text=True, check=True)
+    assert "yaml" in cold.stdout.split()  # the first run parses the gazetteer and caches the index
+    warm = subprocess.run(args, capture_output=True, text=True, check=True)
+    assert warm.stdout.split() == [], warm.stderr
+
+
+def test_importing_the_cli_imports_neither_multiprocessing_nor_yaml():
+    import sys
+
+    script = f"import sys, normalizer.cli; print(' '.join(n for n in {NOT_AT_START!r} if n in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []
