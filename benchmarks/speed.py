@@ -6,6 +6,8 @@
                  run (which compiles and caches the index) apart; the import of the CLI alone
     memory       peak RSS (ru_maxrss of the child, os.wait4) with the bundled gazetteers and
                  with a generated 100,000-entity gazetteer
+    profiles     where the time goes (benchmarks/profile.py): cProfile of the library on the
+                 first 500 articles; importtime and cProfile of one cold `normalize --check`
 
 The index cache is a fresh temporary folder for each run (or --cache-dir), so a
 "first run" really compiles and nothing is read from or left in the user's cache.
@@ -38,6 +40,11 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpora import GARBLED_JSONL, WIKINEWS_GAZETTEER  # noqa: E402
 from benchmarks.baselines import tool  # noqa: E402
+from benchmarks import profile  # noqa: E402
+
+# The speed targets, as ratios to codespell (BENCHMARKS.md's targets table).
+BATCH_TARGET = 1.5  # `normalize --check` on the whole batch
+COLD_TARGET = 1.5  # `normalize --check` on one article
 
 WORK = ROOT / "benchmarks" / "_work"
 WORD = re.compile(r"\w+")
@@ -308,6 +315,12 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         "codespell": peak_rss_mb([codespell, one], CODESPELL_OK),
         "python -c pass": peak_rss_mb([python, "-c", "pass"]),
     }
+    # Last, on the warm cache of the cold-start medians.
+    restore_article(cold)
+    results["profiles"] = {
+        "batch": profile.batch_section(files, [wiki], env=ENV),
+        "cold_start": profile.cold_start_section(command, cold, env=ENV),
+    }
     return results
 
 
@@ -316,6 +329,21 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
 
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "–"
+
+
+def batch_ratio(results: dict) -> float:
+    batch = results["batch_wall_s"]
+    return batch["normalize --check (CLI)"] / batch["codespell"]
+
+
+def cold_ratio(results: dict) -> float:
+    cold = results["cold_start_s"]
+    return cold["normalize --check"] / cold["codespell"]
+
+
+def target_status(what: str, measured: float, target: float) -> str:
+    met = "met" if measured <= target else "**not met**"
+    return f"Target: {what} <= {target:g}x codespell; measured {measured:.2f}x: {met}."
 
 
 def render(results: dict) -> str:
@@ -351,7 +379,22 @@ def render(results: dict) -> str:
             [[name, f"{mb:.0f}", ratio(mb, memory["codespell"])] for name, mb in memory.items()],
         ),
     ]
-    return "\n".join(out) + "\n"
+    profiles = results.get("profiles")
+    if profiles:
+        out += [
+            "",
+            "### Where the time goes: the batch",
+            "",
+            target_status(f"`normalize --check` on {results['articles']:,} articles", batch_ratio(results), BATCH_TARGET),
+            "",
+            profiles["batch"],
+            "### Where the time goes: a cold start",
+            "",
+            target_status("a cold start", cold_ratio(results), COLD_TARGET),
+            "",
+            profiles["cold_start"],
+        ]
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
