@@ -68,9 +68,11 @@ class Index:
     place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
-    # The English lexicon travels with the index: unpickling a dict is far
+    # The English lexicon travels with the index: unpickling a set is far
     # cheaper than parsing symspellpy's word list at every start.
-    english: dict[str, int] = field(default_factory=dict)
+    english: frozenset[str] = frozenset()
+    common_english: frozenset[str] = frozenset()  # "the", "new", "john": no evidence as neighbours
+    lengths_by_head: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
     max_form_length: int = 1
 
     def memo(self, name: str, limit: int = 500_000) -> dict:
@@ -134,7 +136,7 @@ def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
 
 def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
     from .gazetteer import bundled_dir
-    from .lexicon import english_words
+    from .lexicon import common_english_words, english_words
 
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -180,6 +182,11 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
                 if len(glued) >= 7:
                     index.by_glued.setdefault(glued, []).append(form_id)
     index.exact = dict(exact)
+    # The exact pass tries only the lengths of forms that start with the word at hand.
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for keys in exact:
+        lengths[keys[0]].add(len(keys))
+    index.lengths_by_head = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in lengths.items()}
     index.token_forms = dict(token_forms)
     for word in (*gazetteer.protect, *ignore_words):
         index.protected.update(t.key for t in tokenize(word))
@@ -187,7 +194,8 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     _share_equal_values(index)
     index.deletes = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
     index.deletes.prepare()  # now, while building: later runs only open the file
-    index.english = english_words()
+    index.english = frozenset(english_words())
+    index.common_english = common_english_words()
     return index
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 from .cache import cached
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
+# More than 1e8 in the dictionary's counts ("the", "new", "john"): a word so
+# common that standing beside a name says nothing about which name is meant.
+COMMON_WORD_COUNT = 100_000_000
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +33,10 @@ def english_words() -> dict[str, int]:
             if word and count.isdigit():
                 words[word] = int(count)
     return words
+
+
+def common_english_words() -> frozenset[str]:
+    return frozenset(word for word, count in english_words().items() if count >= COMMON_WORD_COUNT)
 
 
 @lru_cache(maxsize=1)

@@ -57,9 +57,7 @@ AFTER_PARTICLE_PENALTY = 0.10  # a lone word right after "de", "al", "van"...
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
 VARIANT_CONFIDENCE = 0.99
 # A neighbour is evidence only when it is distinctive: not a very common
-# English word (more than 1e8 in symspellpy's counts: "the", "new", "john")
-# and part of only a few names.
-COMMON_WORD_COUNT = 100_000_000
+# English word (lexicon.COMMON_WORD_COUNT) and part of only a few names.
 MAX_FORMS_OF_DISTINCTIVE_WORD = 12
 NEAR, WINDOW = 3, 25
 MAX_CONFIDENCE = 0.99  # reported; ranking uses the raw sum
@@ -97,19 +95,6 @@ class Proposal:
     def overlaps(self, other: "Proposal") -> bool:
         """True when the two proposals touch at least one common word."""
         return self.first <= other.last and other.first <= self.last
-
-
-def _form_lengths_by_head(index: Index) -> dict[str, tuple[int, ...]]:
-    """First token key of a form -> the lengths of forms starting with it, longest
-    first: the exact pass tries only those, not every length at every word."""
-    lengths = index.__dict__.get("_lengths_by_head")
-    if lengths is None:
-        found: dict[str, set[int]] = defaultdict(set)
-        for keys in index.exact:
-            found[keys[0]].add(len(keys))
-        lengths = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in found.items()}
-        index.__dict__["_lengths_by_head"] = lengths
-    return lengths
 
 
 class Matcher:
@@ -187,7 +172,7 @@ class Matcher:
     def exact_pass(self) -> list[Proposal]:
         proposals = []
         n, i = len(self.tokens), 0
-        heads = _form_lengths_by_head(self.index)
+        heads = self.index.lengths_by_head
         while i < n:
             length = self._longest_exact(i) if self.keys[i] in heads else 0
             if length == 0:
@@ -222,7 +207,7 @@ class Matcher:
         return proposals
 
     def _longest_exact(self, i: int) -> int:
-        for length in _form_lengths_by_head(self.index).get(self.keys[i], ()):
+        for length in self.index.lengths_by_head.get(self.keys[i], ()):
             if i + length > len(self.tokens):
                 continue
             span = tuple(self.keys[i : i + length])
@@ -386,7 +371,7 @@ class Matcher:
 
     def _distinctive(self, word: str) -> bool:
         key = word.casefold()
-        common_english = self.english.get(key, 0) >= COMMON_WORD_COUNT
+        common_english = key in self.index.common_english
         return not common_english and len(self.index.token_forms.get(key, ())) <= MAX_FORMS_OF_DISTINCTIVE_WORD
 
     def _lone_word_evidence(self, i: int, form: Form, name: str, reasons: list[str]) -> tuple[float, bool]:
