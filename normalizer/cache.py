@@ -14,6 +14,11 @@ os.replace), so a reader never sees half a file.
 piecemeal rather than unpickled whole (the SQLite delete table of the index).
 Its caller names it by a digest of its content, so it outlives code edits.
 
+Files not used for `UNUSED_DAYS` days (another release's index, a gazetteer
+edited since) are removed whenever a new file is written, and past
+`MAX_BYTES` the least recently used go first, so the folder does not grow
+with every upgrade or edit; a read marks its file as used.
+
 Where: $NORMALIZER_CACHE_DIR, else $XDG_CACHE_HOME/normalizer, else
 ~/.cache/normalizer. NORMALIZER_NO_CACHE=1 turns it off. The cache folder is
 the user's own; as with any pickle cache, whoever can write there can run
@@ -33,6 +38,9 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 
 _FORMAT = 1  # bump when the layout of the stored record changes
+UNUSED_DAYS = 30
+MAX_BYTES = 1 << 30  # a 100,000-entity index and its delete table take about 200 MB
+_OURS = ("*.pickle", "deletes-*.sqlite", ".tmp-*")  # what the sweep may remove, nothing else
 
 
 def cache_dir() -> Path:
@@ -79,6 +87,7 @@ def cached_file(name: str, write: Callable[[Path], None], rewrite: bool = False)
         return None
     path = cache_dir() / name
     if path.is_file() and not rewrite:
+        _mark_used(path)
         return path
     return path if _replace_atomically(path, write) else None
 
@@ -102,7 +111,45 @@ def _read(path: Path, key: str) -> tuple[bool, object]:
         return False, None
     if record.get("key") != key or record.get("version") != code_version():
         return False, None
+    _mark_used(path)
     return True, record.get("value")
+
+
+def _mark_used(path: Path) -> None:
+    # The modification time says when a file was last used (access times are
+    # often not kept); a file we cannot touch is simply swept earlier.
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def sweep(folder: Path, keep: Path | None = None) -> int:
+    """Remove the cache's own files not used for UNUSED_DAYS, then the least
+    recently used until the rest fit in MAX_BYTES; never `keep` (the file just
+    written). How many went."""
+    import time
+
+    files = []
+    for pattern in _OURS:
+        for path in folder.glob(pattern):
+            try:
+                info = path.stat()
+            except OSError:
+                continue  # another process removed it first
+            files.append((info.st_mtime, info.st_size, path))
+    files.sort(reverse=True)  # most recently used first
+    cutoff, kept_bytes, removed = time.time() - UNUSED_DAYS * 86400, 0, 0
+    for used, size, path in files:
+        if path == keep or (used >= cutoff and kept_bytes + size <= MAX_BYTES):
+            kept_bytes += size
+            continue
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def _write(path: Path, key: str, value: object) -> None:
@@ -127,6 +174,7 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> bool:
         write(Path(temporary))
         os.replace(temporary, path)
         temporary = None
+        sweep(path.parent, keep=path)  # writes are rare (a new gazetteer or release): the time to tidy up
         return True
     except Exception:  # noqa: BLE001 - the caller does without the cache
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,41 @@ def test_engine_works_with_a_corrupt_cache_file(tmp_path, cache_folder):
         stored.write_bytes(stored.read_bytes()[:100])
     text = "Foreign Minister Abbas Aragut said."
     assert Normalizer.load([gazetteer], bundled=False).normalize(text).text == "Foreign Minister Abbas Araghchi said."
+
+
+def test_writing_sweeps_files_unused_for_a_month_and_nothing_else(cache_folder):
+    cached("old", Builder("old"))
+    old = cache_path("old")
+    stale_table = cache_folder / "deletes-0123.sqlite"
+    stale_table.write_bytes(b"")
+    foreign = cache_folder / "notes.txt"  # not ours: never touched
+    foreign.write_text("keep")
+    month_ago = time.time() - (cache.UNUSED_DAYS + 1) * 86400
+    for path in (old, stale_table, foreign):
+        os.utime(path, (month_ago, month_ago))
+    cached("new", Builder("new"))
+    assert not old.exists() and not stale_table.exists()
+    assert foreign.read_text() == "keep"
+    assert cache_path("new").is_file()
+
+
+def test_a_read_keeps_a_file_from_the_sweep(cache_folder):
+    cached("kept", Builder("kept"))
+    kept = cache_path("kept")
+    month_ago = time.time() - (cache.UNUSED_DAYS + 1) * 86400
+    os.utime(kept, (month_ago, month_ago))
+    assert cached("kept", Builder("unused")) == "kept"  # a hit marks it used
+    cached("other", Builder("other"))  # a write sweeps
+    assert kept.is_file()
+
+
+def test_past_the_size_limit_the_least_recently_used_go_first(cache_folder, monkeypatch):
+    for key in ("a", "b"):
+        cached(key, Builder("x" * 1000))
+    size = cache_path("a").stat().st_size
+    monkeypatch.setattr(cache, "MAX_BYTES", 2 * size + size // 2)  # room for two of three
+    hour_ago = time.time() - 3600
+    os.utime(cache_path("a"), (hour_ago, hour_ago))
+    cached("c", Builder("x" * 1000))
+    assert not cache_path("a").exists()
+    assert cache_path("b").is_file() and cache_path("c").is_file()
