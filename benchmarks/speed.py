@@ -49,6 +49,9 @@ COLD_TARGET = 1.5  # `normalize --check` on one article
 WORK = ROOT / "benchmarks" / "_work"
 WORD = re.compile(r"\w+")
 ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+# An installed tool (codespell, or normalize from pip or pre-commit) starts from
+# compiled bytecode; a checkout run with this set would recompile every start.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 # ---------------------------------------------------------------- inputs
