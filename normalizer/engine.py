@@ -87,10 +87,10 @@ class Normalizer:
 
     def _decide(self, proposals: list[Proposal]) -> list[Proposal]:
         """Keep the best non-overlapping proposals at or above the suggest threshold."""
-        prior = {id(p): self._own_prior(p) for p in proposals}
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
-        ranked = sorted(proposals, key=lambda p: (-p.confidence - prior[id(p)], p.first - p.last, p.first, p.replacement))
+        ranked = sorted(proposals, key=lambda p: (-p.confidence - self._own_prior(p), p.first - p.last, p.first, p.replacement))
+        prior = [self._own_prior(p) for p in ranked]
         # A reading far below its own entity's threshold (a small town that
         # needs 0.95) is no coin toss against another one.
         credible = [p.confidence >= self._threshold(p) - AMBIGUITY_MARGIN for p in ranked]
@@ -101,7 +101,7 @@ class Normalizer:
                 at_word[k].append(rank)
         for rank, proposal in enumerate(ranked):
             proposal.rival = None
-            own = prior[id(proposal)]
+            own = prior[rank]
             overlapping = sorted({r for k in range(proposal.first, proposal.last + 1) for r in at_word[k]})
             for r in overlapping:
                 other = ranked[r]
@@ -112,7 +112,7 @@ class Normalizer:
                 # A reading pinned by an exact neighbour ("Wilkins" beside
                 # "Krisstin") is not put in doubt by a lone look-alike.
                 # The newsroom's own gazetteer outranks the bundled one.
-                if (proposal.anchored and not other.anchored) or own > prior[id(other)]:
+                if (proposal.anchored and not other.anchored) or own > prior[r]:
                     continue
                 proposal.rival = (other.replacement, other.confidence)
                 break

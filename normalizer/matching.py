@@ -60,6 +60,7 @@ VARIANT_CONFIDENCE = 0.99
 # English word (lexicon.COMMON_WORD_COUNT) and part of only a few names.
 MAX_FORMS_OF_DISTINCTIVE_WORD = 12
 NEAR, WINDOW = 3, 25
+MIN_GLUED_LENGTH = 7  # shorter words are too short to be two words run together
 MAX_CONFIDENCE = 0.99  # reported; ranking uses the raw sum
 
 
@@ -491,12 +492,17 @@ class Matcher:
         return self._context_positions[entity]
 
     # ----- one name glued into one word: "Losangeles" -> "Los Angeles" -----
-    def _glued_names(self) -> list[Proposal]:
-        proposals = []
+    def _long_suspects(self):
+        """(position, word) of each uncovered suspect long enough to hold two
+        words glued together: one name's ("Losangeles") or two places' ("Russoilania")."""
         for i, status in enumerate(self.status):
             word = self.tokens[i].text
-            if status != Status.SUSPECT or self.covered[i] or len(word) < 7:
-                continue
+            if status == Status.SUSPECT and not self.covered[i] and len(word) >= MIN_GLUED_LENGTH:
+                yield i, word
+
+    def _glued_names(self) -> list[Proposal]:
+        proposals = []
+        for i, word in self._long_suspects():
             memo = self.index.memo("_glued_forms")
             if word not in memo:
                 memo[word] = sorted(self.index.glued_forms(word))
@@ -518,10 +524,7 @@ class Matcher:
     # ----- glued compounds: "Russoilania" -> "Russia-Iran" ----------------
     def _compounds(self) -> list[Proposal]:
         proposals = []
-        for i, status in enumerate(self.status):
-            word = self.tokens[i].text
-            if status != Status.SUSPECT or self.covered[i] or len(word) < 7:
-                continue
+        for i, word in self._long_suspects():
             best = self._best_split(word)
             if best:
                 confidence, left, right, reasons = best

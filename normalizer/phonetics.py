@@ -93,10 +93,11 @@ def similarity(word: str, name: str) -> tuple[float, str]:
         return (0.95 if shortest >= 4 else 0.8), "same MT-folded key"
     distance = jellyfish.damerau_levenshtein_distance(folded_word, folded_name)
     skeleton_word = skeleton(word)
+    same_skeleton = skeleton_word == skeleton(name)
     # A skeleton of four consonants or more is specific enough to trust
     # ("argch"); shorter ones ("hmn") join different people, so only the blend
     # below decides between them.
-    if skeleton_word == skeleton(name) and len(skeleton_word) >= 4:
+    if same_skeleton and len(skeleton_word) >= 4:
         return 0.9 - 0.01 * distance, "same consonant skeleton"
     longest = max(len(folded_word), len(folded_name))
     edit_score = 1 - distance / longest
@@ -106,6 +107,6 @@ def similarity(word: str, name: str) -> tuple[float, str]:
         score -= 0.1
     if folded_word[0] != folded_name[0]:
         score -= 0.1
-    if distance == 1 and len(skeleton_word) == 3 and skeleton_word == skeleton(name) and score < ONE_VOWEL_APART:
+    if same_skeleton and len(skeleton_word) == 3 and distance == 1 and score < ONE_VOWEL_APART:
         return ONE_VOWEL_APART, "one vowel apart"
     return max(0.0, score), f"edit distance {distance} after folding"
