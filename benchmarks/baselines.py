@@ -1,7 +1,7 @@
 """Quality of the engine beside simple baselines, on the same corpora and gazetteers.
 
 Each system turns a list of garbled texts into outputs; one arithmetic
-(normalizer.evaluate) scores them all.
+(normalizer.measure.evaluate) scores them all.
 
     symspell    a non-dictionary token -> the closest gazetteer token within edit distance 2
     rapidfuzz   a non-dictionary token -> the best gazetteer token by fuzz.ratio >= 80
@@ -29,9 +29,9 @@ from typing import Callable, Sequence
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpora import Corpus, all_corpora  # noqa: E402
-from normalizer.evaluate import IdentityNormalizer, Pair, Report, evaluate, run_normalizer  # noqa: E402
-from normalizer.garbler import english_ranks  # noqa: E402
-from normalizer.gazetteer import load_gazetteer  # noqa: E402
+from normalizer.measure.evaluate import IdentityNormalizer, Pair, Report, evaluate, run_normalizer  # noqa: E402
+from normalizer.measure.garbler import english_ranks  # noqa: E402
+from normalizer.gazetteer.loading import load_gazetteer  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]+")
 RAPIDFUZZ_CUTOFF = 80
@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format == "json":
         print(json.dumps({s: {c: r.to_dict() for c, r in by.items()} for s, by in reports.items()}, indent=2))
         return 0
-    from normalizer.evaluate import markdown_table
+    from normalizer.measure.evaluate import markdown_table
 
     print(markdown_table(QUALITY_HEADER, quality_rows(reports)))
     return 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from normalizer.evaluate import Pair, load_folders, load_jsonl
+from normalizer.measure.evaluate import Pair, load_folders, load_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "corpus"
@@ -29,7 +29,7 @@ MT_JSONL = CORPUS / "wikinews-mt.jsonl"
 MT_CATEGORIES = "rl,kh,vowel,gqk,truncate,case,compound"
 
 REBUILD_GARBLED = (
-    "python -m normalizer.garbler benchmarks/corpus/wikinews "
+    "python -m normalizer.measure.garbler benchmarks/corpus/wikinews "
     f"--gazetteer benchmarks/corpus/wikinews/gazetteer.yaml --no-bundled --seed {GARBLE_SEED} "
     f"--rate {GARBLE_RATE} -o benchmarks/corpus/wikinews-garbled.jsonl"
 )

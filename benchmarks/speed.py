@@ -234,7 +234,7 @@ def normalize_command(article: Path) -> list[str]:
     """The installed `normalize` console script, else this checkout's CLI module, else
     (while the CLI does not run) a one-shot library script taking the same arguments."""
     candidates = [[tool("normalize")]] if tool("normalize") else []
-    candidates.append([sys.executable, "-m", "normalizer.cli"])
+    candidates.append([sys.executable, "-m", "normalizer.cli.app"])
     for command in candidates:
         if works(command, article):
             return command
@@ -308,7 +308,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
             [*command, "--check", "--gazetteer", str(big), one], runs, restore=cold
         ),
         "codespell": median_wall([codespell, one], runs, CODESPELL_OK),
-        "python -c 'import normalizer.cli'": median_wall([python, "-c", "import normalizer.cli"], runs),
+        "python -c 'import normalizer.cli.app'": median_wall([python, "-c", "import normalizer.cli.app"], runs),
         "python -c pass": median_wall([python, "-c", "pass"], runs),
     }
     results["memory_mb"] = {
@@ -350,7 +350,7 @@ def target_status(what: str, measured: float, target: float) -> str:
 
 
 def render(results: dict) -> str:
-    from normalizer.evaluate import markdown_table
+    from normalizer.measure.evaluate import markdown_table
 
     t = results["throughput"]
     batch = results["batch_wall_s"]

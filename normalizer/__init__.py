@@ -8,22 +8,22 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from normalizer._version import __version__
 __all__ = ["Normalizer", "Result", "Correction", "NormalizerError", "__version__"]
 
 
 def __getattr__(name: str):
     # Lazy, so `normalize --help` and the hook start without loading the engine.
     if name == "Normalizer":
-        from .engine import Normalizer
+        from normalizer.engine import Normalizer
 
         return Normalizer
     if name in ("Result", "Correction"):
-        from . import result
+        from normalizer import result
 
         return getattr(result, name)
     if name == "NormalizerError":
-        from .errors import NormalizerError
+        from normalizer.errors import NormalizerError
 
         return NormalizerError
     raise AttributeError(f"module 'normalizer' has no attribute {name!r}")

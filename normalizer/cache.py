@@ -198,18 +198,18 @@ def code_version() -> str:
     """The package version and a stamp (name, size, mtime) of its source files."""
     package = Path(__file__).resolve().parent
     stamp = hashlib.sha256()
-    for source in sorted(package.glob("*.py")):
+    for source in sorted(package.rglob("*.py")):
         try:
             info = source.stat()
         except OSError:
             continue
-        stamp.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+        stamp.update(f"{source.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return f"{_package_version()}+{stamp.hexdigest()[:16]}"
 
 
 def _package_version() -> str:
     # The package's own attribute, not importlib.metadata: that import and
     # its search of site-packages cost more than the whole cache read.
-    from . import __version__
+    from normalizer._version import __version__
 
     return __version__

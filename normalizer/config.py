@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import ConfigError
+from normalizer.errors import ConfigError
 
 YAML_NAMES = (".normalizer.yaml", ".normalizer.yml")
 PYPROJECT = "pyproject.toml"

@@ -7,13 +7,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .cache import cached
-from .errors import LosslessError, NormalizerError
-from .gazetteer import fingerprint, gazetteer_files, load_files
-from .index import Index, build_index
-from .matching import MAX_CONFIDENCE, Matcher, Proposal
-from .result import Correction, Result
-from .text import line_starts, tokenize
+from normalizer.cache import cached
+from normalizer.errors import LosslessError, NormalizerError
+from normalizer.gazetteer.loading import fingerprint, gazetteer_files, load_files
+from normalizer.gazetteer.index import Index, build_index
+from normalizer.matching import MAX_CONFIDENCE, Matcher, Proposal
+from normalizer.result import Correction, Result
+from normalizer.tokens import line_starts, tokenize
 
 # Set on measured precision (see BENCHMARKS.md), not taste.
 DEFAULT_APPLY_THRESHOLD = 0.80

@@ -17,11 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .index import MAX_FORMS_PER_NEIGHBOUR, Form, Index
-from .lexicon import place_names
-from .names import PARTICLES
-from .phonetics import similarity
-from .text import Token, apply_case_style, is_name_gap
+from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR, Form, Index
+from normalizer.gazetteer.lexicon import place_names
+from normalizer.gazetteer.names import PARTICLES
+from normalizer.similarity import similarity
+from normalizer.tokens import Token, apply_case_style, is_name_gap
 
 # The whitespace-delimited chunk around a token looks like a URL, a path, an
 # e-mail address, a handle or a domain: its words are not prose.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from normalizer.gazetteer import bundled_dir, load_gazetteer, parse_file, parse_gazetteer
+from normalizer.gazetteer.loading import bundled_dir, load_gazetteer, parse_file, parse_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "tools" / "generate_gazetteers.py"
@@ -158,7 +158,7 @@ def test_generated_files_say_how_they_were_made():
 def test_bundled_gazetteers_lint_clean():
     from typer.testing import CliRunner
 
-    from normalizer.gazetteer_tools import gazetteer_app
+    from normalizer.gazetteer.tools import gazetteer_app
 
     result = CliRunner().invoke(gazetteer_app, ["lint"])
     assert result.exit_code == 0, result.output

@@ -175,13 +175,13 @@ def test_in_place_fixes_the_garbled_seed_into_its_reference(tmp_path):
 
 
 def invoke(*args: str):
-    from normalizer.cli import app
+    from normalizer.cli.app import app
 
     return CliRunner().invoke(app, [*names_options(), *args])
 
 
 def test_in_place_failure_midway_leaves_the_original_intact(tmp_path, monkeypatch):
-    from normalizer import files
+    from normalizer.cli import files
 
     article = write(tmp_path / "story.txt", GARBLED)
 
@@ -196,7 +196,7 @@ def test_in_place_failure_midway_leaves_the_original_intact(tmp_path, monkeypatc
 
 
 def test_in_place_failure_while_writing_leaves_the_original_intact(tmp_path, monkeypatch):
-    from normalizer import files
+    from normalizer.cli import files
 
     article = write(tmp_path / "story.txt", GARBLED)
 
@@ -437,7 +437,7 @@ class FakeTerminal(io.StringIO):
 
 
 def test_progress_bar_only_for_many_files_on_a_terminal(monkeypatch):
-    from normalizer import cli
+    from normalizer.cli import app as cli
 
     monkeypatch.setattr(cli.sys, "stderr", FakeTerminal())
     many = cli.PROGRESS_MIN_FILES
@@ -449,7 +449,7 @@ def test_progress_bar_only_for_many_files_on_a_terminal(monkeypatch):
 
 
 def test_progress_bar_runs_and_clears_itself(monkeypatch):
-    from normalizer import cli
+    from normalizer.cli import app as cli
 
     terminal = FakeTerminal()
     monkeypatch.setattr(cli.sys, "stderr", terminal)

@@ -192,7 +192,7 @@ def test_worker_processes_give_the_same_output_as_one(tmp_path, mode):
 NOT_AT_START = ("multiprocessing", "concurrent.futures.process", "yaml", "pydantic")
 _IMPORTED_AFTER_RUN = """
 import sys
-from normalizer.cli import main
+from normalizer.cli.app import main
 try:
     main(sys.argv[1:])
 except SystemExit:
@@ -217,6 +217,6 @@ def test_a_hook_run_imports_neither_multiprocessing_nor_yaml(tmp_path, cache_fol
 def test_importing_the_cli_imports_neither_multiprocessing_nor_yaml():
     import sys
 
-    script = f"import sys, normalizer.cli; print(' '.join(n for n in {NOT_AT_START!r} if n in sys.modules))"
+    script = f"import sys, normalizer.cli.app; print(' '.join(n for n in {NOT_AT_START!r} if n in sys.modules))"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == []

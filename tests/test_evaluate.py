@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from normalizer.evaluate import (
+from normalizer.measure.evaluate import (
     CLEAN,
     BadInput,
     Counts,

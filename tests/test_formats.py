@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from normalizer.formats import FINDING_FIELDS, findings, position_after, render
+from normalizer.cli.formats import FINDING_FIELDS, findings, position_after, render
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

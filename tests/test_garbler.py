@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from normalizer.garbler import ARTIFACTS, Garbler, is_english_word
-from normalizer.gazetteer import parse_gazetteer
+from normalizer.measure.garbler import ARTIFACTS, Garbler, is_english_word
+from normalizer.gazetteer.loading import parse_gazetteer
 
 GAZETTEER = """
 entities:

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import normalizer
-from normalizer.gazetteer import load_gazetteer, parse_gazetteer
-from normalizer.gazetteer_tools import (
+from normalizer.gazetteer.loading import load_gazetteer, parse_gazetteer
+from normalizer.gazetteer.tools import (
     COMMON_WORD_MIN_COUNT,
     common_words,
     fold,
@@ -349,7 +349,7 @@ def test_bundled_examples_hold():
     pytest.importorskip("normalizer.engine")
     if not hasattr(normalizer, "Normalizer"):
         pytest.skip("engine not exported yet")
-    from normalizer.gazetteer_tools import gather_files, lint_examples, read_gazetteer_file
+    from normalizer.gazetteer.tools import gather_files, lint_examples, read_gazetteer_file
 
     files = gather_files([], bundled=True)
     findings, notice = lint_examples([read_gazetteer_file(path) for path in files], files)
@@ -592,8 +592,8 @@ def test_add_variant_to_an_entity_whose_canonical_is_escaped(tmp_path):
 
 
 def test_variant_from_correction_spells_like_the_file():
-    from normalizer.gazetteer import Entity
-    from normalizer.gazetteer_tools import Reviewed, variant_from_correction
+    from normalizer.gazetteer.loading import Entity
+    from normalizer.gazetteer.tools import Reviewed, variant_from_correction
 
     sayyed = Entity("Sayyed", "honorific")
     araghchi = Entity("Abbas Araghchi", "person")

@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from symspellpy import SymSpell, Verbosity
 
-from normalizer import delete_store
-from normalizer.delete_store import DeleteStore
-from normalizer.gazetteer import gazetteer_files, load_files
-from normalizer.index import MAX_EDIT_DISTANCE, build_index
-from normalizer.phonetics import fold, skeleton, sound_key
+from normalizer.gazetteer import delete_store
+from normalizer.gazetteer.delete_store import DeleteStore
+from normalizer.gazetteer.loading import gazetteer_files, load_files
+from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, build_index
+from normalizer.similarity import fold, skeleton, sound_key
 
 EXAMPLES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import normalizer
-from normalizer import lexicon
+from normalizer.gazetteer import lexicon
 
 PLACE_NAMES = Path(normalizer.__file__).parent / "data" / "place_names.txt"
 

@@ -9,9 +9,9 @@ import pytest
 
 from normalizer import Normalizer
 from normalizer.errors import GazetteerError
-from normalizer.gazetteer import Entity, parse_gazetteer
-from normalizer.gazetteer_tools import Reviewed, variant_from_correction
-from normalizer.names import default_surname, surname_forms, surnames
+from normalizer.gazetteer.loading import Entity, parse_gazetteer
+from normalizer.gazetteer.tools import Reviewed, variant_from_correction
+from normalizer.gazetteer.names import default_surname, surname_forms, surnames
 
 
 @pytest.mark.parametrize(

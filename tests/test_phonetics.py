@@ -1,6 +1,6 @@
 import pytest
 
-from normalizer.phonetics import fold, similarity, skeleton, sound_key
+from normalizer.similarity import fold, similarity, skeleton, sound_key
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ it, so these tests need network access to PyPI and take a minute or so each.
 
 They are end-to-end tests of the whole tool: they pass only once the engine
 repairs the seed article exactly as its reference does. Until
-`normalizer.engine` and `normalizer.cli` exist they are skipped, with that reason.
+`normalizer.engine` and `normalizer.cli.app` exist they are skipped, with that reason.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ pytestmark = [
     pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="needs the pre-commit tool"),
     pytest.mark.skipif(not (REPO_ROOT / ".git").exists(), reason="needs this repository as a git checkout"),
     pytest.mark.skipif(
-        importlib.util.find_spec("normalizer.engine") is None or importlib.util.find_spec("normalizer.cli") is None,
+        importlib.util.find_spec("normalizer.engine") is None or importlib.util.find_spec("normalizer.cli.app") is None,
         reason="end-to-end: needs the engine and the `normalize` command to repair the seeds",
     ),
 ]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import jellyfish
 
-from .text import strip_accents
+from normalizer.tokens import strip_accents
 
 # Applied in order; each line is one family of confusions.
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import GazetteerError
-from .text import tokenize
+from normalizer.errors import GazetteerError
+from normalizer.tokens import tokenize
 
 KINDS = ("person", "place", "organization", "honorific", "term")
 LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources", "surname")
@@ -110,10 +110,11 @@ class Gazetteer:
 def bundled_dir() -> Path:
     """The folder of bundled gazetteers: inside the installed package, or the
     top-level `gazetteers/` of a source checkout (editable installs)."""
-    installed = Path(__file__).resolve().parent / "gazetteers"
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "gazetteers"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parent.parent / "gazetteers"
+    return package.parent / "gazetteers"
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

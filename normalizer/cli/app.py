@@ -27,7 +27,7 @@ from typing import Optional
 
 import typer
 
-from .errors import NormalizerError
+from normalizer.errors import NormalizerError
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 STDIN = "-"
@@ -113,8 +113,8 @@ def normalize(
     text_on_stdout = stdout or diff or (STDIN in paths and not check)
     report_stream = sys.stderr if text_on_stdout else sys.stdout
     if output_format is not ReportFormat.text:
-        from . import __version__
-        from .formats import render
+        from normalizer._version import __version__
+        from normalizer.cli.formats import render
 
         report_stream.write(render(output_format.value, [(o.name, o.result) for o in outcomes], __version__))
     elif check or in_place or diff:
@@ -131,7 +131,7 @@ def normalize(
 
 def plan(paths: list[str]) -> list[tuple[str, object]]:
     """Each path with its project configuration, leaving out what the config excludes."""
-    from .config import find_config
+    from normalizer.config import find_config
 
     jobs = []
     for name in paths:
@@ -156,7 +156,7 @@ class Engines:
 
         Command-line options win: --gazetteer adds to the config's gazetteers,
         --no-bundled and --min-confidence override it."""
-        from .engine import Normalizer  # lazy: `--help` stays instant
+        from normalizer.engine import Normalizer  # lazy: `--help` stays instant
 
         options = {
             "gazetteers": [*(config.gazetteers if config else ()), *self.gazetteers],
@@ -237,8 +237,8 @@ def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool
 
 def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_place: bool, diff: bool,
                        to_stdout: bool) -> Outcome:
-    from .files import decode_article, read_article, write_atomic
-    from .markup import protected_spans
+    from normalizer.cli.files import decode_article, read_article, write_atomic
+    from normalizer.markup import protected_spans
 
     text = decode_article(sys.stdin.buffer.read(), STDIN_NAME) if name == STDIN else read_article(name)
     engine = engines.for_config(config)
@@ -266,7 +266,7 @@ def _report_findings(outcomes: list[Outcome], stream, done: bool) -> None:
     """`path:line:col: original -> replacement (confidence, why)` lines, then a
     one-line summary on stderr when there is anything to say."""
     if any(o.result.corrections for o in outcomes):  # a clean run need not import formats
-        from .formats import render
+        from normalizer.cli.formats import render
 
         stream.write(render("text", [(o.name, o.result) for o in outcomes]))
     applied = sum(len(o.result.applied) for o in outcomes)
@@ -278,7 +278,7 @@ def _report_findings(outcomes: list[Outcome], stream, done: bool) -> None:
 
 
 def _report(outcomes: list[Outcome], stream) -> None:
-    from .formats import render
+    from normalizer.cli.formats import render
 
     for outcome in outcomes:
         name, result = outcome.name, outcome.result
@@ -321,7 +321,7 @@ def fail(message: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "gazetteer":
-        from .gazetteer_tools import gazetteer_app
+        from normalizer.gazetteer.tools import gazetteer_app
 
         gazetteer_app(args[1:], prog_name="normalize gazetteer")
         return

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Entity
-from .text import fold_case, tokenize
+from normalizer.gazetteer.loading import Entity
+from normalizer.tokens import fold_case, tokenize
 
 # Words that belong to the surname after them: Arabic nasab, kunya and article,
 # and the nobiliary and family particles of European names. Compared casefolded.

@@ -2,7 +2,7 @@
 
     normalize-eval GARBLED_DIR REFERENCE_DIR      same-named files in two folders
     normalize-eval CORPUS.jsonl                   lines with "garbled", "reference" (+ "id", "category", "garbles")
-    normalize-eval garble ...                     build such a corpus (see normalizer.garbler)
+    normalize-eval garble ...                     build such a corpus (see normalizer.measure.garbler)
 
 Edits are found by aligning word tokens (difflib): garbled -> reference gives
 the gold edits, garbled -> output the system's. A system edit is a true
@@ -404,7 +404,7 @@ class IdentityResult:
 
 
 def load_engine(gazetteers: Sequence[str], bundled: bool, threshold: float | None):
-    from . import Normalizer  # the engine; imported late so `garble` works without it
+    from normalizer import Normalizer  # the engine; imported late so `garble` works without it
 
     return Normalizer.load(gazetteers=list(gazetteers), bundled=bundled, apply_threshold=threshold)
 
@@ -490,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["garble"]:
-        from .garbler import main as garble_main
+        from normalizer.measure.garbler import main as garble_main
 
         return garble_main(argv[1:], prog="normalize-eval garble")
     args = build_parser().parse_args(argv)
@@ -505,7 +505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"normalize-eval: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # the engine's NormalizerError and friends: one line, exit 2
-        from .errors import NormalizerError
+        from normalizer.errors import NormalizerError
 
         if isinstance(exc, NormalizerError):
             print(f"normalize-eval: {exc}", file=sys.stderr)

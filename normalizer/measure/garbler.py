@@ -11,7 +11,7 @@ can be split by it. A garble must differ from its original, must not be an
 English word (symspellpy's bundled frequency dictionary) nor another name of
 the gazetteer, and carries at most two artifacts, so a reader still knows it.
 
-    python -m normalizer.garbler ARTICLES... --gazetteer G.yaml --no-bundled --seed 1 -o corpus.jsonl
+    python -m normalizer.measure.garbler ARTICLES... --gazetteer G.yaml --no-bundled --seed 1 -o corpus.jsonl
     normalize-eval garble ...   (the same command)
 
 The same inputs and seed rebuild the same corpus byte for byte.
@@ -407,7 +407,7 @@ def collect_articles(inputs: Sequence[str]) -> list[Path]:
     return files
 
 
-def build_parser(prog: str = "python -m normalizer.garbler") -> argparse.ArgumentParser:
+def build_parser(prog: str = "python -m normalizer.measure.garbler") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description="Garble gazetteer names in clean articles (JSONL corpus out).")
     parser.add_argument("articles", nargs="+", help="clean .txt files or folders of them")
     parser.add_argument("--gazetteer", action="append", default=[], metavar="PATH", help="gazetteer file or folder (repeatable)")
@@ -421,10 +421,10 @@ def build_parser(prog: str = "python -m normalizer.garbler") -> argparse.Argumen
     return parser
 
 
-def main(argv: Sequence[str] | None = None, prog: str = "python -m normalizer.garbler") -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "python -m normalizer.measure.garbler") -> int:
     args = build_parser(prog).parse_args(argv)
-    from .errors import NormalizerError
-    from .gazetteer import load_gazetteer
+    from normalizer.errors import NormalizerError
+    from normalizer.gazetteer.loading import load_gazetteer
 
     try:
         gazetteer = load_gazetteer(args.gazetteer, bundled=not args.no_bundled)

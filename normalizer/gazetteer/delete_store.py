@@ -26,7 +26,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from . import cache
+from normalizer import cache
 
 # symspellpy and sqlite3 (~25 ms together) are imported at the first lookup:
 # a text with no unknown word never needs them.
