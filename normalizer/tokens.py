@@ -10,8 +10,9 @@ the text is rebuilt by slicing, which makes the round trip exact.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
+
+from normalizer.folding import fold_case
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What may stand between two tokens of one name: a space or a hyphen, or a
@@ -46,18 +47,6 @@ def tokenize(text: str) -> list[Token]:
 def is_name_gap(gap: str) -> bool:
     """True when `gap` may separate two tokens of one name."""
     return _NAME_GAP.fullmatch(gap) is not None
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold_case(text: str) -> str:
-    """Case- and accent-insensitive key: "Tehrán" and "TEHRAN" meet."""
-    if text.isascii():  # most words: no accents to strip, and casefold is lower
-        return text.lower()
-    return strip_accents(text).casefold().replace("’", "'")
 
 
 def apply_case_style(original: str, replacement: str) -> str:

@@ -19,7 +19,6 @@ from normalizer.gazetteer.loading import load_gazetteer, parse_gazetteer
 from normalizer.gazetteer.tools import (
     COMMON_WORD_MIN_COUNT,
     common_words,
-    fold,
     gazetteer_app,
     insert_variant,
 )
@@ -355,12 +354,6 @@ def test_bundled_examples_hold():
     findings, notice = lint_examples([read_gazetteer_file(path) for path in files], files)
     assert notice is None
     assert [str(f) for f in findings] == []
-
-
-def test_fold_ignores_case_accents_and_spacing():
-    assert fold("São  Paulo") == fold("sao paulo")
-    assert fold("Łódź") == fold("lodz")
-    assert fold("Araghchi") != fold("Araqchi")
 
 
 # ------------------------------------------------------------------ stats

@@ -26,7 +26,7 @@ from normalizer.gazetteer import delete_store
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, build_index
-from normalizer.similarity import fold, skeleton, sound_key
+from normalizer.folding import mt_fold, skeleton, sound_key
 
 EXAMPLES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -62,7 +62,7 @@ class OldIndex:
 
     def fuzzy_tokens(self, word: str) -> frozenset[str]:
         found: set[str] = set()
-        for term in old_near(self.symspell, fold(word)):
+        for term in old_near(self.symspell, mt_fold(word)):
             found.update(self.index.by_fold.get(term, ()))
         found.update(self.index.by_skeleton.get(skeleton(word), ()))
         found.update(self.index.by_sound.get(sound_key(word), ()))
@@ -70,7 +70,7 @@ class OldIndex:
 
     def glued_forms(self, word: str) -> set[int]:
         found: set[int] = set()
-        for term in old_near(self.symspell, fold(word)):
+        for term in old_near(self.symspell, mt_fold(word)):
             found.update(self.index.by_glued.get(term, ()))
         return found
 

@@ -1,7 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizer.tokens import apply_case_style, fold_case, is_name_gap, line_starts, tokenize
+from normalizer.folding import fold_case
+from normalizer.tokens import apply_case_style, is_name_gap, line_starts, tokenize
 
 
 @given(st.text())

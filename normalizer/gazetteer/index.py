@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from normalizer.gazetteer.delete_store import DeleteStore
-from normalizer.similarity import fold, skeleton, sound_key
-from normalizer.tokens import fold_case, tokenize
+from normalizer.folding import fold_case, mt_fold, skeleton, sound_key
+from normalizer.tokens import tokenize
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
     from normalizer.gazetteer.loading import Entity, Gazetteer
@@ -114,7 +114,7 @@ class Index:
         return found
 
     def _near_folds(self, word: str) -> list[str]:
-        folded = fold(word)
+        folded = mt_fold(word)
         if not folded or self.deletes is None:
             return []
         return self.deletes.near(folded)
@@ -178,7 +178,7 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
             if entity.kind == "place" and len(keys) == 1 and role != "variant":
                 index.place_forms.setdefault(keys[0], []).append(entity_id)
             if 2 <= len(keys) <= 3 and role != "surname":
-                glued = fold("".join(keys))
+                glued = mt_fold("".join(keys))
                 if len(glued) >= 7:
                     index.by_glued.setdefault(glued, []).append(form_id)
     index.exact = dict(exact)
@@ -206,7 +206,7 @@ def _build_fuzzy_keys(index: Index) -> None:
     for key in index.token_forms:
         if len(key) < 3:
             continue
-        by_fold[fold(key)].append(key)
+        by_fold[mt_fold(key)].append(key)
         if len(skeleton(key)) >= 4:
             by_skeleton[skeleton(key)].append(key)
         if len(sound_key(key)) >= 3:

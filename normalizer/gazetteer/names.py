@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from normalizer.gazetteer.loading import Entity
-from normalizer.tokens import fold_case, tokenize
+from normalizer.folding import fold_case
+from normalizer.tokens import tokenize
 
 # Words that belong to the surname after them: Arabic nasab, kunya and article,
 # and the nobiliary and family particles of European names. Compared casefolded.

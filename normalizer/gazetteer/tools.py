@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import typer
+
+from normalizer.folding import fold_form
 import yaml
 
 from normalizer.errors import GazetteerError, NormalizerError
@@ -54,7 +56,6 @@ SINGULAR = {
     "surname": "surname",
 }
 # Letters that Unicode does not decompose into a base letter plus an accent.
-_UNDECOMPOSABLE = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "ħ": "h"})
 
 gazetteer_app = typer.Typer(
     name="gazetteer",
@@ -65,13 +66,6 @@ gazetteer_app = typer.Typer(
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def fold(form: str) -> str:
-    """The key two spellings share when they differ only by case or accents."""
-    decomposed = unicodedata.normalize("NFKD", form.translate(_UNDECOMPOSABLE))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
 
 
 def same_spelling(form: str) -> str:
@@ -248,7 +242,7 @@ def _lint_collisions(entities: list[Entity], findings: list[Finding]) -> None:
         for field_name, form in _entity_forms(entity):
             if field_name == "combining":  # compound stems ("Anglo-") may rightly serve two places
                 continue
-            index.setdefault(fold(form), {}).setdefault(position, (field_name, form))
+            index.setdefault(fold_form(form), {}).setdefault(position, (field_name, form))
     for owners in index.values():
         if len(owners) < 2:
             continue
@@ -570,7 +564,7 @@ def _forms_index(entities: Iterable[Entity]) -> dict[str, list[tuple[Entity, str
     for entity in entities:
         for field_name, form in _entity_forms(entity):
             if field_name != "combining":
-                index.setdefault(fold(form), []).append((entity, field_name, form))
+                index.setdefault(fold_form(form), []).append((entity, field_name, form))
     return index
 
 
@@ -582,7 +576,7 @@ def check_new_variant(entity: Entity, variant: str, index: dict[str, list[tuple[
         return False
     if field_name:
         raise RefusedEdit(f"'{variant}' is already the {SINGULAR[field_name]} of '{entity.canonical}' ({entity.origin})")
-    for other, other_field, form in index.get(fold(variant), []):
+    for other, other_field, form in index.get(fold_form(variant), []):
         if other.canonical != entity.canonical or other.origin != entity.origin:
             raise RefusedEdit(
                 f"'{variant}' collides with {_describe(other_field, form, other)} ({other.origin})"
@@ -756,7 +750,7 @@ class _VariantEditor:
         if variant not in edited.variants:
             raise GazetteerError(f"{self.name}:{line}: internal error: the edit did not add '{variant}'")
         self.text, self.entities, self.changed = text, entities, True
-        self.index.setdefault(fold(variant), []).append((edited, "variants", variant))
+        self.index.setdefault(fold_form(variant), []).append((edited, "variants", variant))
         typer.echo(f"{self.name}:{line}: added variant '{variant}' to '{entity.canonical}'")
         return True
 
