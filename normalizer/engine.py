@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from normalizer.cache import cached
-from normalizer.errors import LosslessError, NormalizerError
+from normalizer.errors import NormalizerError
 from normalizer.gazetteer.loading import fingerprint, gazetteer_files, load_files
 from normalizer.gazetteer.index import Index, build_index
 from normalizer.matching import MAX_CONFIDENCE, Matcher, Proposal
-from normalizer.result import Correction, Result
+from normalizer.result import Correction, Result, apply_corrections
 from normalizer.tokens import line_starts, tokenize
 
 # Set on measured precision (see BENCHMARKS.md), not taste.
@@ -78,7 +78,7 @@ class Normalizer:
                 matcher.add_document_evidence(proposal)
             chosen = self._decide(proposals + candidates)
         corrections = self._corrections(text, tokens, chosen)
-        return Result(text, _apply(text, corrections), tuple(corrections))
+        return Result(text, apply_corrections(text, corrections), tuple(corrections))
 
     # ----- deciding ---------------------------------------------------------
     def _threshold(self, proposal: Proposal) -> float:
@@ -184,33 +184,3 @@ def _ignored_tokens(tokens, spans: Sequence[tuple[int, int]]) -> list[bool]:
         k = bisect_right(starts, token.end - 1) - 1  # the last span starting inside or before
         ignored.append(k >= 0 and merged[k][1] > token.start)
     return ignored
-
-
-def _apply(text: str, corrections: list[Correction]) -> str:
-    """Splice the applied corrections in; then prove that undoing them gives `text` back."""
-    pieces, cursor = [], 0
-    applied = [c for c in corrections if c.applied]
-    for correction in applied:
-        pieces.append(text[cursor : correction.start])
-        pieces.append(correction.replacement)
-        cursor = correction.end
-    pieces.append(text[cursor:])
-    result = "".join(pieces)
-    if undo(result, applied) != text:
-        raise LosslessError("internal error: undoing the corrections does not give back the input; nothing written")
-    return result
-
-
-def undo(normalized: str, applied: list[Correction]) -> str:
-    """Rebuild the original from the normalized text and its applied corrections."""
-    pieces, cursor, shift = [], 0, 0
-    for correction in applied:
-        start = correction.start + shift
-        pieces.append(normalized[cursor:start])
-        if normalized[start : start + len(correction.replacement)] != correction.replacement:
-            return ""  # the replacement is not where it should be
-        pieces.append(correction.original)
-        cursor = start + len(correction.replacement)
-        shift += len(correction.replacement) - (correction.end - correction.start)
-    pieces.append(normalized[cursor:])
-    return "".join(pieces)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import asdict, dataclass
+from typing import Iterable
+
+from normalizer.errors import LosslessError
 
 
 @dataclass(frozen=True)
@@ -79,3 +82,36 @@ def _git_lines(text: str) -> list[str]:
     """Lines as git sees them: split after "\n" only (str.splitlines would also
     split at form feeds and U+2028, and the diff would not apply)."""
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def apply_corrections(text: str, corrections: Iterable[Correction]) -> str:
+    """Splice the applied corrections into `text`; then prove that undoing them
+    gives `text` back, or raise LosslessError (nothing is written)."""
+    applied = sorted((c for c in corrections if c.applied), key=lambda c: c.start)
+    pieces, cursor = [], 0
+    for correction in applied:
+        pieces.append(text[cursor : correction.start])
+        pieces.append(correction.replacement)
+        cursor = correction.end
+    pieces.append(text[cursor:])
+    result = "".join(pieces)
+    if undo(result, applied) != text:
+        raise LosslessError("internal error: undoing the corrections does not give back the input; nothing written")
+    return result
+
+
+def undo(output: str, corrections: Iterable) -> str | None:
+    """Undo the applied corrections in `output` (suggestions are passed over);
+    None if a correction is not where it claims to be."""
+    applied = sorted((c for c in corrections if getattr(c, "applied", True)), key=lambda c: c.start)
+    pieces, cursor, shift = [], 0, 0
+    for c in applied:
+        at = c.start + shift
+        if at < cursor or output[at : at + len(c.replacement)] != c.replacement:
+            return None
+        pieces.append(output[cursor:at])
+        pieces.append(c.original)
+        cursor = at + len(c.replacement)
+        shift += len(c.replacement) - (c.end - c.start)
+    pieces.append(output[cursor:])
+    return "".join(pieces)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizer import Normalizer
-from normalizer.engine import undo
+from normalizer.result import undo
 
 
 @pytest.fixture

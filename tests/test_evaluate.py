@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from normalizer.result import undo
 from normalizer.measure.evaluate import (
     CLEAN,
     BadInput,
@@ -14,7 +15,6 @@ from normalizer.measure.evaluate import (
     load_jsonl,
     main,
     score_text,
-    undo_corrections,
 )
 
 
@@ -96,8 +96,8 @@ def test_lossy_output_is_detected_from_corrections():
 def test_undo_ignores_suggestions_and_rejects_misplaced_corrections():
     fix = FakeCorrection(4, 10, "Aragut", "Araghchi")
     hint = FakeCorrection(15, 21, "Tehlan", "Tehran", applied=False)
-    assert undo_corrections("Mr. Araghchi in Tehlan", [fix, hint]) == "Mr. Aragut in Tehlan"
-    assert undo_corrections("Mr. Arafat in Tehlan", [fix]) is None
+    assert undo("Mr. Araghchi in Tehlan", [fix, hint]) == "Mr. Aragut in Tehlan"
+    assert undo("Mr. Arafat in Tehlan", [fix]) is None
 
 
 def test_report_totals_and_rates():

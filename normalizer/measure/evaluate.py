@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from normalizer.result import undo
+
 WORD = re.compile(r"\w+")
 CLEAN = "clean"  # the category of false corrections made outside any gold edit
 UNCATEGORIZED = "other"
@@ -224,22 +226,6 @@ def category_of(edit: Edit, pair: Pair) -> str:
     return pair.category or UNCATEGORIZED
 
 
-def undo_corrections(output: str, corrections: Iterable) -> str | None:
-    """Undo applied corrections in `output`; None if a correction is not where it claims to be."""
-    applied = sorted((c for c in corrections if getattr(c, "applied", True)), key=lambda c: c.start)
-    pieces, cursor, shift = [], 0, 0
-    for c in applied:
-        at = c.start + shift
-        if at < cursor or output[at : at + len(c.replacement)] != c.replacement:
-            return None
-        pieces.append(output[cursor:at])
-        pieces.append(c.original)
-        cursor = at + len(c.replacement)
-        shift += len(c.replacement) - (c.end - c.start)
-    pieces.append(output[cursor:])
-    return "".join(pieces)
-
-
 def is_lossy(garbled: str, output: str, corrections: Iterable | None, edits: Sequence[Edit]) -> bool:
     """True if the output changed the input anywhere outside its corrections.
 
@@ -248,7 +234,7 @@ def is_lossy(garbled: str, output: str, corrections: Iterable | None, edits: Seq
     and the result compared with the output, which catches punctuation and
     whitespace changes."""
     if corrections is not None:
-        return undo_corrections(output, corrections) != garbled
+        return undo(output, corrections) != garbled
     return apply_edits(garbled, edits) != output
 
 
