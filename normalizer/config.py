@@ -56,16 +56,6 @@ class ProjectConfig:
             return False
         return not any(_matches(relative, p) for p in self.exclude)
 
-    def engine_options(self) -> dict[str, Any]:
-        """Keyword arguments of `Normalizer.load` that this config decides."""
-        return {
-            "gazetteers": list(self.gazetteers),
-            "bundled": self.bundled,
-            "apply_threshold": self.apply_threshold,
-            "suggest_threshold": self.suggest_threshold,
-            "ignore_words": self.ignore_words,
-        }
-
 
 _found: dict[Path, ProjectConfig | None] = {}  # folder -> config found from it (None: none up to the root)
 

@@ -382,8 +382,8 @@ def test_files_sharing_a_config_share_one_loaded_normalizer(tmp_path, monkeypatc
     from normalizer import engine
 
     loads = []
-    real = engine.Normalizer.load.__func__
-    monkeypatch.setattr(engine.Normalizer, "load", classmethod(lambda cls, **kw: loads.append(kw) or real(cls, **kw)))
+    real = engine.Normalizer.from_options.__func__
+    monkeypatch.setattr(engine.Normalizer, "from_options", classmethod(lambda cls, o: loads.append(o) or real(cls, o)))
     write(tmp_path / "one" / ".normalizer.yaml", "ignore_words: [X]\n")
     paths = [str(write(tmp_path / "one" / f"a{i}.txt", GARBLED)) for i in range(3)]
     paths += [str(write(tmp_path / "two" / f"b{i}.txt", GARBLED)) for i in range(3)]

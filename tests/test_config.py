@@ -218,14 +218,3 @@ def test_include_and_exclude_patterns(tmp_path, include, exclude, relative, sele
 def test_a_file_outside_the_project_root_is_not_filtered(tmp_path):
     config = project(tmp_path / "proj", include=("only/**",))
     assert config.selects(tmp_path / "elsewhere" / "a.md") is True
-
-
-def test_engine_options_match_the_load_signature(tmp_path):
-    config = ProjectConfig(root=tmp_path, ignore_words=("A",), apply_threshold=0.9, bundled=False)
-    assert config.engine_options() == {
-        "gazetteers": [],
-        "bundled": False,
-        "apply_threshold": 0.9,
-        "suggest_threshold": None,
-        "ignore_words": ("A",),
-    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from normalizer import Normalizer
+from normalizer.options import Options
 
 GAZETTEER = """\
 entities:
@@ -85,7 +86,7 @@ def test_a_word_after_a_name_particle_is_part_of_another_name(engine, particle):
 def test_the_same_spelling_repeated_is_one_piece_of_evidence(engine):
     # A threshold low enough that the first reading is applied: a repair must
     # not then count as the entity "seen elsewhere" for its own repeats.
-    eager = Normalizer(engine.index, apply_threshold=0.7, suggest_threshold=0.3)
+    eager = Normalizer(engine.index, Options(apply_threshold=0.7, suggest_threshold=0.3))
     once = reading(eager, "The Rohingya fled.", "Rohingya")
     assert once.applied
     thrice = eager.normalize("The Rohingya fled. The Rohingya crossed. The Rohingya waited.")
@@ -108,7 +109,7 @@ def test_a_rival_far_below_its_own_threshold_is_no_coin_toss(tmp_path):
         path = tmp_path / f"places-{small_town_threshold}.yaml"
         vitoria = "{canonical: Vitoria, kind: place" + (f", threshold: {small_town_threshold}" if small_town_threshold else "") + "}"
         path.write_text(f"entities:\n  - {{canonical: Victoria, kind: place}}\n  - {vitoria}\n", encoding="utf-8")
-        engine = Normalizer(Normalizer.load([path], bundled=False).index, apply_threshold=0.7)
+        engine = Normalizer(Normalizer.load([path], bundled=False).index, Options(apply_threshold=0.7))
         victoria = reading(engine, text, "Victolia")
         assert victoria.replacement == "Victoria"
         assert victoria.applied is expect_applied, victoria.reasons
@@ -155,7 +156,7 @@ def test_a_real_place_name_is_no_garble_unless_beside_its_name(tmp_path):
     path = tmp_path / "countries.yaml"
     path.write_text("entities:\n  - {canonical: Canada, kind: place}\n  - {canonical: South Korea, kind: place}\n",
                     encoding="utf-8")
-    engine = Normalizer(Normalizer.load([path], bundled=False).index, apply_threshold=0.6)
+    engine = Normalizer(Normalizer.load([path], bundled=False).index, Options(apply_threshold=0.6))
     # Kanata (Ontario) is a city of its own, not a garbled Canada...
     assert not engine.normalize("Canada's papers were found in Kanata, Ontario.").applied
     # ...while Kolea (Algeria) beside "South" is South Korea garbled.

@@ -149,7 +149,7 @@ class Engines:
         self.gazetteers = list(gazetteers)
         self.bundled = bundled
         self.apply_threshold = apply_threshold
-        self._loaded: dict[tuple, object] = {}
+        self._loaded: dict = {}  # Options -> Normalizer
 
     def for_config(self, config):
         """The Normalizer for articles under `config` (None: no project config).
@@ -157,29 +157,22 @@ class Engines:
         Command-line options win: --gazetteer adds to the config's gazetteers,
         --no-bundled and --min-confidence override it."""
         from normalizer.engine import Normalizer  # lazy: `--help` stays instant
+        from normalizer.options import merge
 
-        options = {
-            "gazetteers": [*(config.gazetteers if config else ()), *self.gazetteers],
-            "bundled": self.bundled and (config.bundled if config else True),
-            "apply_threshold": self.apply_threshold if self.apply_threshold is not None else (
-                config.apply_threshold if config else None
-            ),
-            "suggest_threshold": config.suggest_threshold if config else None,
-            "ignore_words": tuple(config.ignore_words) if config else (),
-        }
-        if options["apply_threshold"] is not None and options["suggest_threshold"] is not None:
-            options["suggest_threshold"] = min(options["suggest_threshold"], options["apply_threshold"])
-        key = tuple((name, tuple(map(str, v)) if isinstance(v, (list, tuple)) else v) for name, v in options.items())
-        if key not in self._loaded:
+        try:
+            options = merge(config, self.gazetteers, bundled=self.bundled, apply_threshold=self.apply_threshold)
+        except NormalizerError as exc:
+            fail(str(exc))
+        if options not in self._loaded:
             try:
-                self._loaded[key] = Normalizer.load(**options)
+                self._loaded[options] = Normalizer.from_options(options)
             except NormalizerError as exc:  # a bad gazetteer spoils every file: stop at once
                 fail(str(exc))
             # The index lives as long as the command: spare the garbage
             # collector from walking its many objects again and again
             # (and forked workers from copying the pages it would touch).
             gc.freeze()
-        return self._loaded[key]
+        return self._loaded[options]
 
 
 def _run(task, articles: list[tuple[str, object]], engines: Engines, jobs: int):

@@ -1,0 +1,46 @@
+"""Candidates from two places glued into a compound: "Russoilania" -> "Russia-Iran"."""
+
+from __future__ import annotations
+
+from normalizer.candidates.glued import long_suspects
+from normalizer.document import Document
+from normalizer.mentions import Mentions
+from normalizer.proposal import Proposal
+from normalizer.similarity import similarity
+from normalizer.tokens import apply_case_style
+
+MIN_TAIL_SIMILARITY = 0.85  # the garbled half must be close to its place
+MIN_PART_LENGTH = 3
+
+
+def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
+    proposals = []
+    for i, word in long_suspects(doc, mentions):
+        best = best_split(doc, word)
+        if best:
+            confidence, left, right, reasons = best
+            entities = doc.index.entities
+            replacement = f"{entities[left].canonical}-{entities[right].canonical}"
+            proposals.append(Proposal(i, i, apply_case_style(word, replacement), right, confidence, reasons, "compound"))
+    return proposals
+
+
+def best_split(doc: Document, word: str):
+    """(score, left entity, right entity, reasons) of the best reading of
+    `word` as an intact place followed by a garbled one; None if none."""
+    index = doc.index
+    best = None
+    for cut in range(MIN_PART_LENGTH, len(word) - MIN_PART_LENGTH + 1):
+        head, tail = word[:cut], word[cut:]
+        for left in index.place_forms.get(head.casefold(), ()):
+            for key in sorted(index.fuzzy_tokens(tail)):
+                for right in index.place_forms.get(key, ()):
+                    if right == left:
+                        continue
+                    score, why = similarity(tail, index.spelling[key])
+                    if score < MIN_TAIL_SIMILARITY or (best and score <= best[0]):
+                        continue
+                    names = (index.entities[left].canonical, index.entities[right].canonical)
+                    reasons = (f"glued compound: '{head}' is '{names[0]}', '{tail}' ~ '{index.spelling[key]}' ({why})",)
+                    best = (score, left, right, reasons)
+    return best

@@ -1,0 +1,58 @@
+"""Candidates from intact spellings: a listed variant ("Abbas Araqchi") and a
+name that lost its capitals ("montalvo", "maxime Bernier")."""
+
+from __future__ import annotations
+
+from normalizer.candidates.render import render
+from normalizer.document import Document
+from normalizer.mentions import Mention, Mentions
+from normalizer.proposal import Proposal
+from normalizer.suspects import Status
+
+RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
+VARIANT_CONFIDENCE = 0.99
+
+
+def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
+    proposals = []
+    for mention in mentions.found:
+        make = _capitals if mention.correct else _variant
+        proposal = make(doc, mention)
+        if proposal:
+            proposals.append(proposal)
+    return proposals
+
+
+def _capitals(doc: Document, mention: Mention) -> Proposal | None:
+    """Capitals back, unless a lowercase word is an English word ("bill",
+    "china", the "the" of "the Philippines")."""
+    index, i = doc.index, mention.start
+    form = index.forms[mention.correct[0]]
+    words = [doc.tokens[i + k].text for k in range(len(form.keys))]
+    # After a hyphen a small letter is a spelling, not a loss ("Kim Jong-un").
+    lost = [
+        k for k, w in enumerate(words)
+        if w.islower() and not form.tokens[k].islower() and not (k and doc.gap(i + k - 1, i + k) == "-")
+    ]
+    if not lost or any(len(t) > 1 and t.isupper() for t in form.tokens) or sum(map(len, words)) < 4:
+        return None  # nothing lost; "ap" for "AP": too short to tell a lost capital from a word
+    if any(doc.status[i + k] == Status.SKIP for k in range(len(words))):
+        return None
+    if any(words[k] in index.english for k in lost):
+        return None
+    # One name listed in two gazetteers (bundled and the newsroom's) is still one name.
+    if len({index.forms[f].target for f in mention.correct}) != 1:
+        return None
+    reason = f"'{' '.join(words)}' is '{' '.join(form.tokens)}' without its capitals"
+    return render(doc, i, form, RESTORED_CAPITALS_CONFIDENCE, [reason], "capitals")
+
+
+def _variant(doc: Document, mention: Mention) -> Proposal | None:
+    index, i = doc.index, mention.start
+    targets = {index.forms[f].target for f in mention.form_ids}
+    form = index.forms[mention.form_ids[0]]
+    if len(targets) != 1 or any(doc.status[i + k] in (Status.SKIP, Status.ENGLISH) for k in range(len(form.keys))):
+        return None  # ambiguous, ignored, or an English word: leave it alone
+    canonical = index.entities[form.entity].canonical
+    reason = f"'{' '.join(form.tokens)}' is a listed variant of '{canonical}'"
+    return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant")

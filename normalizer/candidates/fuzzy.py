@@ -1,0 +1,129 @@
+"""Candidates from look-alike words: each suspect proposes the name tokens it
+may be a garble of (SymSpell over MT-folded keys, skeletons, metaphone, and
+the word a known neighbour implies), and each form holding such a token is
+laid over the text around it and scored."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from normalizer.candidates.render import render
+from normalizer.document import Document
+from normalizer.evidence.context import context
+from normalizer.evidence.lists import list_neighbour
+from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
+from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
+from normalizer.mentions import Mentions
+from normalizer.proposal import Proposal
+from normalizer.similarity import similarity
+from normalizer.suspects import OPEN, Status
+
+# Lowest word similarity a candidate may have at all.
+MIN_SIMILARITY = 0.6
+
+
+def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
+    proposals: list[Proposal] = []
+    tried: set[tuple[int, int]] = set()
+    index = doc.index
+    for i, status in enumerate(doc.status):
+        if status not in OPEN or mentions.covered[i]:
+            continue
+        # Best candidates first, ties by spelling: the same input always
+        # yields the same proposals in the same order (sets are unordered).
+        ranked = sorted(candidate_tokens(doc, i).items(), key=lambda item: (-item[1], item[0]))
+        for key, _score in ranked:
+            for form_id, position in index.token_forms.get(key, ()):
+                start = i - position
+                if (form_id, start) in tried:
+                    continue
+                tried.add((form_id, start))
+                proposal = align(doc, mentions, form_id, start)
+                if proposal:
+                    proposals.append(proposal)
+    return proposals
+
+
+def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
+    """Name token keys that `tokens[i]` may be a garble of, with their similarity."""
+    index = doc.index
+    word = doc.tokens[i].text
+    found = dict(similar_name_tokens(doc, word))
+    # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
+            continue
+        forms = index.token_forms.get(doc.keys[j], ())
+        if len(forms) > MAX_FORMS_PER_NEIGHBOUR:
+            continue
+        for form_id, position in forms:
+            form = index.forms[form_id]
+            implied = position + (i - j)
+            if 0 <= implied < len(form.keys) and form.keys[implied] not in found:
+                score, _ = similarity(word, form.tokens[implied])
+                if score >= MIN_SIMILARITY:
+                    found[form.keys[implied]] = score
+    return found
+
+
+def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
+    """Name token keys alike enough to `word`, with their similarity
+    (remembered across texts: unknown words recur in a batch)."""
+    index = doc.index
+    memo = index.memo("_similar_name_tokens")
+    if word not in memo:
+        found = {}
+        for key in index.fuzzy_tokens(word):
+            score, _ = similarity(word, index.spelling[key])
+            if score >= MIN_SIMILARITY:
+                found[key] = score
+        memo[word] = found
+    return memo[word]
+
+
+def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Proposal | None:
+    """Lay form `form_id` over the tokens from `start`; score the fit."""
+    form = doc.index.forms[form_id]
+    end = start + len(form.keys)
+    if start < 0 or end > len(doc):
+        return None
+    # Cheap test first: every word is the form's own or an open suspect.
+    keys, status, covered = doc.keys, doc.status, mentions.covered
+    for q, k in enumerate(range(start, end)):
+        if keys[k] != form.keys[q] and (status[k] not in OPEN or covered[k]):
+            return None
+    scores, reasons, exact_words = [], [], []
+    for q, k in enumerate(range(start, end)):
+        if k > start and not doc.gap_ok(k - 1, k):
+            return None
+        if keys[k] == form.keys[q]:
+            scores.append(1.0)
+            exact_words.append(doc.tokens[k].text)
+            continue
+        score, why = similarity(doc.tokens[k].text, form.tokens[q])
+        if score < MIN_SIMILARITY:
+            return None
+        scores.append(score)
+        reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
+    fuzzy = [s for s in scores if s < 1.0]
+    if not fuzzy:
+        return None
+    real_names = any(status[k] == Status.NAME for k in range(start, end))
+    if real_names and not any(w[:1].isupper() for w in exact_words):
+        return None  # a real place name alone ("Kanata") is no garble; "South Kolea" is
+    weak = [w for w in exact_words if not distinctive(doc, w)]
+    anchors = [w for w in exact_words if distinctive(doc, w)]
+    evidence = [exact_neighbours(doc, weak, anchors, len(fuzzy))]
+    lost_capitals = False
+    if not anchors and len(fuzzy) < 2 and not weak:  # a common neighbour is weak evidence, but not none
+        q = next(q for q, score in enumerate(scores) if score < 1.0)
+        alone, lost_capitals = lone_word(doc, start + q, form, form.tokens[q])
+        evidence.append(alone)
+    evidence.append(context(doc, form.entity, start, end - 1))
+    evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
+    proposal = render(doc, start, form, min(fuzzy), reasons, "fuzzy")
+    if proposal is None:
+        return None
+    for piece in evidence:
+        proposal = proposal.with_evidence(piece)
+    return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals)

@@ -1,0 +1,48 @@
+"""Candidates from one name glued into one word: "Losangeles" -> "Los Angeles"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from normalizer.candidates.fuzzy import MIN_SIMILARITY
+from normalizer.document import Document
+from normalizer.evidence.context import context
+from normalizer.evidence.neighbours import lone_word
+from normalizer.mentions import Mentions
+from normalizer.proposal import Proposal
+from normalizer.similarity import similarity
+from normalizer.suspects import Status
+from normalizer.tokens import apply_case_style
+
+MIN_GLUED_LENGTH = 7  # shorter words are too short to be two words run together
+
+
+def long_suspects(doc: Document, mentions: Mentions) -> Iterator[tuple[int, str]]:
+    """(position, word) of each uncovered suspect long enough to hold two
+    words glued together: one name's ("Losangeles") or two places' ("Russoilania")."""
+    for i, status in enumerate(doc.status):
+        word = doc.tokens[i].text
+        if status == Status.SUSPECT and not mentions.covered[i] and len(word) >= MIN_GLUED_LENGTH:
+            yield i, word
+
+
+def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
+    index = doc.index
+    proposals = []
+    for i, word in long_suspects(doc, mentions):
+        memo = index.memo("_glued_forms")
+        if word not in memo:
+            memo[word] = sorted(index.glued_forms(word))
+        for form_id in memo[word]:
+            form = index.forms[form_id]
+            score, why = similarity(word, "".join(form.tokens))
+            if score < MIN_SIMILARITY:
+                continue
+            reasons = (f"'{word}' ~ '{' '.join(form.tokens)}' written as one word: {why}",)
+            alone, lost_capitals = lone_word(doc, i, form, form.tokens[0])
+            replacement = apply_case_style(word, " ".join(form.target))
+            proposal = Proposal(i, i, replacement, form.entity, score, reasons, "glued")
+            proposal = proposal.with_evidence(alone).with_evidence(context(doc, form.entity, i, i))
+            proposals.append(replace(proposal, lost_capitals=lost_capitals))
+    return proposals

@@ -1,0 +1,34 @@
+"""Turn a gazetteer form laid over the text into a proposal for the smallest span that changes."""
+
+from __future__ import annotations
+
+from normalizer.document import Document
+from normalizer.gazetteer.index import Form
+from normalizer.proposal import Proposal
+from normalizer.tokens import apply_case_style
+
+
+def render(doc: Document, start: int, form: Form, confidence: float, reasons, match: str) -> Proposal | None:
+    """The proposal that writes `form`'s target over the tokens from `start`;
+    None when nothing would change."""
+    target = form.target
+    originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
+    if len(target) == len(originals):
+        new = [apply_case_style(o, t) for o, t in zip(originals, target)]
+        changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
+        if not changed:
+            return None
+        first, last = changed[0], changed[-1]
+        pieces = []
+        for q in range(first, last + 1):
+            if q > first:
+                pieces.append(doc.gap(start + q - 1, start + q))
+            pieces.append(new[q])
+        replacement = "".join(pieces)
+    else:
+        first, last = 0, len(originals) - 1
+        replacement = apply_case_style(originals[0], " ".join(target))
+    return Proposal(
+        start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
+        surname=form.role == "surname",
+    )

@@ -1,0 +1,128 @@
+"""Stage 6: decide. Keep the best non-overlapping proposals; apply those at or
+above their threshold with no close rival; the rest above the suggestion
+threshold are suggestions. Then turn decisions into `Correction` values."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from typing import NamedTuple
+
+from normalizer.document import Document
+from normalizer.gazetteer.index import Index
+from normalizer.options import Options
+from normalizer.proposal import MAX_CONFIDENCE, Proposal
+from normalizer.result import Correction
+from normalizer.tokens import line_starts
+
+# Two readings closer than this are a coin toss: report, never apply.
+AMBIGUITY_MARGIN = 0.08
+# Where a newsroom's own entities and the bundled ones compete for a word,
+# the newsroom's reading comes first ("Organisation" over the bundled "Organization").
+OWN_GAZETTEER_PRIOR = 0.05
+
+
+class Decision(NamedTuple):
+    proposal: Proposal
+    rival: tuple[str, float] | None  # the best credible different reading: replacement, confidence
+
+
+class Decider:
+    def __init__(self, index: Index, options: Options):
+        self.index = index
+        self.options = options
+
+    def threshold(self, proposal: Proposal) -> float:
+        own = self.index.entities[proposal.entity].threshold
+        return own if own is not None else self.options.apply_threshold
+
+    def prior(self, proposal: Proposal) -> float:
+        return OWN_GAZETTEER_PRIOR if self.index.entities[proposal.entity].own else 0.0
+
+    def applies(self, decision: Decision) -> bool:
+        proposal, rival = decision
+        if proposal.confidence < self.threshold(proposal):
+            return False
+        return rival is None or rival[1] < proposal.confidence - AMBIGUITY_MARGIN
+
+    def decide(self, proposals: list[Proposal]) -> list[Decision]:
+        """The best non-overlapping proposals at or above the suggest threshold."""
+        # Surer first; between equals the longer mention ("Fatem Mokhajelani"
+        # over "Mokhajelani"); then position and text, so the order is total.
+        ranked = sorted(proposals, key=lambda p: (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement))
+        chosen: list[Decision] = []
+        taken: set[int] = set()
+        rivals = self._rivals(ranked)
+        for proposal, rival in zip(ranked, rivals):
+            if proposal.confidence < self.options.suggest_threshold:
+                break
+            span = set(range(proposal.first, proposal.last + 1))
+            if span & taken:
+                continue
+            if proposal.replacement.casefold() in self.index.protected:
+                continue
+            taken |= span
+            chosen.append(Decision(proposal, rival))
+        return chosen
+
+    def _rivals(self, ranked: list[Proposal]) -> list[tuple[str, float] | None]:
+        """For each ranked proposal, the first credible different reading of an
+        overlapping span that outranks it or is not outranked by it."""
+        prior = [self.prior(p) for p in ranked]
+        # A reading far below its own entity's threshold (a small town that
+        # needs 0.95) is no coin toss against another one.
+        credible = [p.confidence >= self.threshold(p) - AMBIGUITY_MARGIN for p in ranked]
+        # Only proposals that share a word can be rivals: look at those alone.
+        at_word: dict[int, list[int]] = defaultdict(list)  # word -> ranks of proposals over it
+        for rank, proposal in enumerate(ranked):
+            for k in range(proposal.first, proposal.last + 1):
+                at_word[k].append(rank)
+        rivals: list[tuple[str, float] | None] = []
+        for rank, proposal in enumerate(ranked):
+            rival = None
+            overlapping = sorted({r for k in range(proposal.first, proposal.last + 1) for r in at_word[k]})
+            for r in overlapping:
+                other = ranked[r]
+                if r == rank or not credible[r]:
+                    continue
+                if other.entity == proposal.entity or other.replacement == proposal.replacement:
+                    continue
+                # A reading pinned by an exact neighbour ("Wilkins" beside
+                # "Krisstin") is not put in doubt by a lone look-alike.
+                # The newsroom's own gazetteer outranks the bundled one.
+                if (proposal.anchored and not other.anchored) or prior[rank] > prior[r]:
+                    continue
+                rival = (other.replacement, other.confidence)
+                break
+            rivals.append(rival)
+        return rivals
+
+    def corrections(self, doc: Document, decisions: list[Decision]) -> list[Correction]:
+        text, tokens = doc.text, doc.tokens
+        starts = line_starts(text)
+        corrections = []
+        for decision in sorted(decisions, key=lambda d: d.proposal.first):
+            proposal, rival = decision
+            start, end = tokens[proposal.first].start, tokens[proposal.last].end
+            line = bisect_right(starts, start)
+            entity = self.index.entities[proposal.entity]
+            reasons = list(proposal.reasons)
+            applied = self.applies(decision)
+            if rival and not applied and proposal.confidence >= self.threshold(proposal):
+                reasons.append(f"too close to another reading, '{rival[0]}' ({rival[1]:.2f})")
+            corrections.append(
+                Correction(
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=start - starts[line - 1] + 1,
+                    original=text[start:end],
+                    replacement=proposal.replacement,
+                    entity=entity.canonical,
+                    kind=entity.kind,
+                    confidence=round(min(proposal.confidence, MAX_CONFIDENCE), 4),
+                    reasons=tuple(reasons),
+                    applied=applied,
+                )
+            )
+        return corrections

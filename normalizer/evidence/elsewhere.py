@@ -1,0 +1,69 @@
+"""Evidence across the article: the entity named intact elsewhere, repaired
+elsewhere, or garbled another way elsewhere."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from normalizer.document import Document
+from normalizer.evidence.neighbours import LOST_CAPITALS_PENALTY
+from normalizer.mentions import Mentions
+from normalizer.proposal import Evidence, Proposal
+
+DOCUMENT_BONUS = 0.06  # the entity appears intact (or repaired) elsewhere
+SURNAME_AFTER_FULL_NAME_BONUS = 0.04  # ... a surname, after the full name
+CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
+
+
+def corroboration(doc: Document, proposals: list[Proposal]) -> list[Evidence]:
+    """For each proposal, whether another garble points at the same entity.
+
+    Only a different spelling corroborates: the same garble repeated is one
+    piece of evidence, not two, and a reading of the same words ("Mokhajelani"
+    inside "Fatem Mokhajelani") is no evidence at all."""
+    by_entity: dict[int, list[Proposal]] = defaultdict(list)
+    for proposal in proposals:
+        by_entity[proposal.entity].append(proposal)
+    found = []
+    for proposal in proposals:
+        words = doc.words(proposal.first, proposal.last)
+        if any(
+            not other.overlaps(proposal) and doc.words(other.first, other.last) != words
+            for other in by_entity[proposal.entity]
+        ):
+            found.append(Evidence(CORROBORATION_BONUS, ("another garble in the text points at the same name",)))
+        else:
+            found.append(Evidence())
+    return found
+
+
+def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal) -> Proposal:
+    """`proposal` with the evidence of its entity elsewhere in the text
+    (given once; a listed variant needs none)."""
+    if proposal.seen_elsewhere or proposal.match == "variant":
+        return proposal
+    proposal = proposal.with_evidence(Evidence(DOCUMENT_BONUS), seen_elsewhere=True)
+    if proposal.lost_capitals:
+        # The name is in the text, capitalized: this lowercase look-alike
+        # is more likely the name than an unknown ordinary word.
+        proposal = proposal.with_evidence(Evidence(LOST_CAPITALS_PENALTY / 2))
+    canonical = doc.index.entities[proposal.entity].canonical
+    if proposal.surname and mentions.full_name_at.get(proposal.entity, len(doc)) < proposal.first:
+        # News names a person in full, then by surname: a surname-like
+        # word after the full name most likely refers back to it.
+        return proposal.with_evidence(
+            Evidence(SURNAME_AFTER_FULL_NAME_BONUS, (f"'{canonical}' is named in full earlier in the text",))
+        )
+    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' appears elsewhere in the text",)))
+
+
+def across_the_text(doc: Document, mentions: Mentions, proposals: list[Proposal]) -> list[Proposal]:
+    """Corroboration, then the entity named intact elsewhere, for every proposal."""
+    moved = []
+    for proposal, evidence in zip(proposals, corroboration(doc, proposals)):
+        if evidence:
+            proposal = proposal.with_evidence(evidence)
+        if mentions.seen.get(proposal.entity):
+            proposal = seen_elsewhere(doc, mentions, proposal)
+        moved.append(proposal)
+    return moved

@@ -1,0 +1,77 @@
+"""Stage 3: the names the text holds intact (and the listed variants).
+
+A run of tokens equal to a gazetteer form is a mention: a correct form is
+document evidence for its entity, and its words are settled (covered) so no
+fuzzy reading rewrites them; a listed variant becomes a proposal to rewrite.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from normalizer.document import Document
+from normalizer.suspects import Status
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # first token
+    length: int  # tokens
+    form_ids: tuple[int, ...]  # the forms spelled by these tokens
+    correct: tuple[int, ...]  # ... of them, the forms that are not variants
+
+
+@dataclass
+class Mentions:
+    found: list[Mention] = field(default_factory=list)
+    covered: list[bool] = field(default_factory=list)  # token -> inside a mention
+    seen: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # entity -> intact mentions
+    full_name_at: dict[int, int] = field(default_factory=dict)  # entity -> first intact full name
+    intact_kinds: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # token -> kinds named there
+
+
+def find_mentions(doc: Document) -> Mentions:
+    index = doc.index
+    mentions = Mentions(covered=[False] * len(doc))
+    n, i = len(doc), 0
+    heads = index.lengths_by_head
+    while i < n:
+        length = _longest_exact(doc, i) if doc.keys[i] in heads else 0
+        if length == 0:
+            i += 1
+            continue
+        form_ids = index.exact[tuple(doc.keys[i : i + length])]
+        correct = tuple(f for f in form_ids if not index.forms[f].is_variant)
+        mentions.found.append(Mention(i, length, form_ids, correct))
+        for entity in {index.forms[f].entity for f in correct}:
+            mentions.seen[entity] += 1
+        for f in correct:
+            form = index.forms[f]
+            if length >= 2 and form.role in ("canonical", "alias"):
+                mentions.full_name_at.setdefault(form.entity, i)
+            # What kind of name stands here, for list evidence; a demonym
+            # ("Bangladeshis") names people, not the place.
+            kind = index.entities[form.entity].kind
+            for k in range(i, i + length):
+                mentions.intact_kinds[k].add(kind if form.role not in ("adjective", "combining") else form.role)
+        for k in range(i, i + length):
+            mentions.covered[k] = True
+        i += length
+    return mentions
+
+
+def _longest_exact(doc: Document, i: int) -> int:
+    index = doc.index
+    for length in index.lengths_by_head.get(doc.keys[i], ()):
+        if i + length > len(doc):
+            continue
+        if tuple(doc.keys[i : i + length]) not in index.exact:
+            continue
+        if any(doc.status[k] == Status.SKIP and doc.keys[k] in index.protected for k in range(i, i + length)):
+            continue
+        if all(doc.status[k] == Status.ENGLISH for k in range(i, i + length)):
+            continue  # ordinary words that also spell a name ("new york", "nice")
+        if all(doc.gap_ok(k, k + 1) for k in range(i, i + length - 1)):
+            return length
+    return 0

@@ -1,0 +1,51 @@
+"""The values that flow between the stages: a proposed correction and a piece
+of evidence. Both are immutable; evidence makes a new proposal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+# Reported confidences stop here; ranking uses the raw sum.
+MAX_CONFIDENCE = 0.99
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one kind of evidence says of a proposal: a change of confidence
+    and the reasons shown to the user (either may be empty)."""
+
+    delta: float = 0.0
+    reasons: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.delta or self.reasons)
+
+
+NO_EVIDENCE = Evidence()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A possible correction of tokens `first`..`last` (inclusive)."""
+
+    first: int
+    last: int
+    replacement: str
+    entity: int
+    confidence: float
+    reasons: tuple[str, ...]
+    match: str  # variant | capitals | fuzzy | glued | compound
+    anchored: bool = False  # pinned by a distinctive exact neighbour of the same name
+    lost_capitals: bool = False  # lowercase word, capitalized name
+    surname: bool = False  # read as a person's surname alone
+    seen_elsewhere: bool = False  # has had the evidence of its entity elsewhere in the text
+
+    def overlaps(self, other: "Proposal") -> bool:
+        """True when the two proposals touch at least one common word."""
+        return self.first <= other.last and other.first <= self.last
+
+    def with_evidence(self, evidence: Evidence, **changes) -> "Proposal":
+        """This proposal moved by `evidence` (and with `changes` to its flags)."""
+        return replace(
+            self, confidence=self.confidence + evidence.delta, reasons=self.reasons + evidence.reasons, **changes
+        )

@@ -1,0 +1,95 @@
+"""Stage 2: sort every token into what it is, so later stages only look at suspects.
+
+A suspect is a token that is not a correct gazetteer form, not an English
+word, not protected, not part of a URL or path, and not a word derived from a
+known name ("Zealanders"). Real place names the gazetteers leave out
+("Kanata") are suspects only beside a word of the name they may garble.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from normalizer.gazetteer.index import Index
+from normalizer.gazetteer.lexicon import place_names
+from normalizer.tokens import Token
+
+# A known name plus one of these is a derived word (demonym, plural), not a garble.
+_DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "ese", "ites", "ite", "s", "es", "ism", "ist")
+# The whitespace-delimited chunk around a token looks like a URL, a path, an
+# e-mail address, a handle or a domain: its words are not prose.
+_NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
+# Whitespace ends a chunk: a word with whitespace on both sides is its own chunk.
+_CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
+
+
+class Status(Enum):
+    SKIP = 0  # ignored span, protected, too short, acronym
+    KNOWN = 1  # a token of a correct gazetteer form
+    ENGLISH = 2  # in the English lexicon
+    SUSPECT = 3
+    NAME = 4  # a real place name the gazetteers do not hold ("Kanata"): a garble only beside its name
+
+
+# Words a fuzzy reading may rewrite.
+OPEN = frozenset({Status.SUSPECT, Status.NAME})
+
+
+def classify(index: Index, text: str, tokens: list[Token], ignored: list[bool]) -> list[Status]:
+    """The status of each token of `text`."""
+    return [_classify(index, text, token, skip) for token, skip in zip(tokens, ignored)]
+
+
+def _classify(index: Index, text: str, token: Token, ignored: bool) -> Status:
+    key = token.key
+    if ignored or key in index.protected or _in_non_prose(text, token):
+        return Status.SKIP
+    # The rest depends on the word alone: remembered across texts.
+    memo = index.memo("_word_status")
+    status = memo.get(token.text)
+    if status is None:
+        status = memo[token.text] = word_status(index, token.text, key)
+    return status
+
+
+def word_status(index: Index, word: str, key: str) -> Status:
+    """What a word is, by itself (its place in the text aside)."""
+    if key in index.correct_tokens:
+        if word.islower() and key in index.english and not index.spelling[key].islower():
+            return Status.ENGLISH  # "nice", "reading": the word, not the city
+        return Status.KNOWN
+    if key in index.english:
+        return Status.ENGLISH
+    if _derived_from_name(index, key):
+        return Status.SKIP
+    if key in place_names():
+        return Status.NAME
+    if len(word) < 3 or (word.isupper() and len(word) < 5):
+        return Status.SKIP  # too short to judge; acronyms
+    return Status.SUSPECT
+
+
+def _derived_from_name(index: Index, key: str) -> bool:
+    """"Zealanders", "Londoner", "Texans": a known name plus an English
+    suffix is a derived word (demonym, plural), not a garble."""
+    for suffix in _DERIVATIONAL_SUFFIXES:
+        stem = key[: -len(suffix)]
+        if key.endswith(suffix) and len(stem) >= 3 and stem in index.correct_tokens:
+            return True
+    return False
+
+
+def _in_non_prose(text: str, token: Token) -> bool:
+    if (token.start == 0 or text[token.start - 1] in _CHUNK_EDGES) and (
+        token.end == len(text) or text[token.end] in _CHUNK_EDGES
+    ):
+        return False  # the chunk is the word itself (the common case)
+    start = token.start
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = token.end
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    chunk = text[start:end]
+    return chunk != token.text and _NOT_PROSE.search(chunk) is not None

@@ -1,0 +1,147 @@
+"""Each stage of the flow called directly: suspects, mentions, candidates,
+evidence, decision. The engine tests cover them together; these pin down
+what each stage hands to the next."""
+
+from __future__ import annotations
+
+from dataclasses import FrozenInstanceError, replace
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, compounds, exact, fuzzy, glued
+from normalizer.decision import AMBIGUITY_MARGIN, Decider, Decision
+from normalizer.document import Document, ignored_tokens
+from normalizer.evidence.context import CONTEXT_NEAR_BONUS, context
+from normalizer.evidence.elsewhere import DOCUMENT_BONUS, across_the_text, corroboration, seen_elsewhere
+from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour
+from normalizer.evidence.neighbours import EXACT_NEIGHBOUR_BONUS, exact_neighbours, lone_word
+from normalizer.mentions import find_mentions
+from normalizer.options import Options
+from normalizer.proposal import Evidence, Proposal
+from normalizer.suspects import Status
+from normalizer.tokens import tokenize
+
+GAZETTEER = """\
+entities:
+  - canonical: Abbas Araghchi
+    kind: person
+    variants: [Abbas Araqchi]
+    context: [Foreign Minister]
+  - {canonical: Iran, kind: place, adjectives: [Iranian]}
+  - {canonical: Russia, kind: place, combining: [Russo]}
+  - {canonical: Libya, kind: place}
+  - {canonical: Los Angeles, kind: place}
+  - {canonical: Ali Khamenei, kind: person}
+  - {canonical: Ruhollah Khomeini, kind: person}
+"""
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    path = tmp_path_factory.mktemp("g") / "g.yaml"
+    path.write_text(GAZETTEER, encoding="utf-8")
+    return Normalizer.load([path], bundled=False).index
+
+
+def doc_of(index, text, ignore=()):
+    doc = Document(index, text, ignore)
+    return doc, find_mentions(doc)
+
+
+def at(doc, word):
+    return [t.text for t in doc.tokens].index(word)
+
+
+def test_suspects_sort_tokens_by_what_they_are(index):
+    doc, _ = doc_of(index, "The minister Aragut met Iran at https://example.com/Aragut today.")
+    status = dict(zip((t.text for t in doc.tokens), doc.status))
+    assert status["The"] == Status.ENGLISH and status["minister"] == Status.ENGLISH
+    assert status["Iran"] == Status.KNOWN
+    assert doc.status[at(doc, "Aragut")] == Status.SUSPECT
+    assert doc.status[len(doc) - 2] == Status.SKIP  # the "Aragut" inside the URL
+
+
+def test_ignored_spans_mark_every_token_they_touch():
+    tokens = tokenize("one two three four")
+    assert ignored_tokens(tokens, [(5, 6), (8, 10)]) == [False, True, True, False]
+
+
+def test_mentions_cover_intact_names_and_count_them(index):
+    doc, mentions = doc_of(index, "Abbas Araghchi met Iran. Iran agreed.")
+    assert mentions.covered[:2] == [True, True]
+    iran = next(e for e, info in enumerate(index.entities) if info.canonical == "Iran")
+    assert mentions.seen[iran] == 2
+    assert [m.start for m in mentions.found] == [0, 3, 4]
+
+
+def test_the_exact_source_rewrites_a_listed_variant_and_lost_capitals(index):
+    doc, mentions = doc_of(index, "Abbas Araqchi visited khamenei.")
+    proposals = exact.propose(doc, mentions)
+    assert [(p.replacement, p.match) for p in proposals] == [("Araghchi", "variant"), ("Khamenei", "capitals")]
+
+
+def test_the_fuzzy_source_reads_a_garble_beside_its_name(index):
+    doc, mentions = doc_of(index, "Abbas Aragut spoke.")
+    proposals = fuzzy.propose(doc, mentions)
+    best = max(proposals, key=lambda p: p.confidence)
+    assert (best.replacement, best.anchored) == ("Araghchi", True)
+    assert any("beside 'Abbas'" in r for r in best.reasons)
+
+
+def test_the_glued_and_compound_sources(index):
+    doc, mentions = doc_of(index, "Losangeles and Russoilania talks.")
+    assert [p.replacement for p in glued.propose(doc, mentions)] == ["Los Angeles"]
+    assert [p.replacement for p in compounds.propose(doc, mentions)] == ["Russia-Iran"]
+
+
+def test_every_source_is_listed_once():
+    sources = EXACT_SOURCES + GARBLE_SOURCES
+    assert len(set(sources)) == len(sources) == 4
+
+
+def test_evidence_is_a_value_and_proposals_do_not_change(index):
+    doc, mentions = doc_of(index, "Foreign Minister Aragut said Libya, Irn, Russia agreed.")
+    entity = next(e for e, info in enumerate(index.entities) if info.canonical == "Abbas Araghchi")
+    near = context(doc, entity, at(doc, "Aragut"), at(doc, "Aragut"))
+    assert near.delta == CONTEXT_NEAR_BONUS and near.reasons
+    iran = next(e for e, info in enumerate(index.entities) if info.canonical == "Iran")
+    listed = list_neighbour(doc, mentions, iran, at(doc, "Irn"), at(doc, "Irn"))
+    assert listed.delta == LIST_NEIGHBOUR_BONUS
+    assert exact_neighbours(doc, [], ["Abbas"], 1).delta == EXACT_NEIGHBOUR_BONUS
+    form = next(f for f in index.forms if f.role == "surname")
+    alone, lost = lone_word(doc, at(doc, "Aragut"), form, "Araghchi")
+    assert alone.delta < 0 and lost is False
+    proposal = Proposal(0, 0, "X", entity, 0.7, (), "fuzzy")
+    with pytest.raises(FrozenInstanceError):
+        proposal.confidence = 0.9
+    moved = proposal.with_evidence(Evidence(0.1, ("why",)))
+    assert (proposal.confidence, proposal.reasons) == (0.7, ())
+    assert moved.confidence == pytest.approx(0.8) and moved.reasons == ("why",)
+
+
+def test_evidence_across_the_text(index):
+    doc, mentions = doc_of(index, "Abbas Araghchi spoke. Aragut and Araguchi agreed.")
+    entity = next(e for e, info in enumerate(index.entities) if info.canonical == "Abbas Araghchi")
+    a = Proposal(at(doc, "Aragut"), at(doc, "Aragut"), "Araghchi", entity, 0.7, (), "fuzzy", surname=True)
+    b = replace(a, first=at(doc, "Araguchi"), last=at(doc, "Araguchi"))
+    assert all(e.delta > 0 for e in corroboration(doc, [a, b]))
+    assert not any(corroboration(doc, [a, replace(a)]))  # the same spelling twice is one piece of evidence
+    seen = seen_elsewhere(doc, mentions, a)
+    assert seen.confidence > a.confidence + DOCUMENT_BONUS - 1e-9 and seen.seen_elsewhere
+    assert seen_elsewhere(doc, mentions, seen) is seen  # given once
+    assert len(across_the_text(doc, mentions, [a, b])) == 2
+
+
+def test_the_decider_keeps_close_rivals_as_suggestions(index):
+    decider = Decider(index, Options())
+    khamenei = next(e for e, info in enumerate(index.entities) if info.canonical == "Ali Khamenei")
+    khomeini = next(e for e, info in enumerate(index.entities) if info.canonical == "Ruhollah Khomeini")
+    one = Proposal(3, 3, "Khamenei", khamenei, 0.86, (), "fuzzy")
+    other = Proposal(3, 3, "Khomeini", khomeini, 0.86 - AMBIGUITY_MARGIN / 2, (), "fuzzy")
+    [decision] = decider.decide([other, one])
+    assert decision.proposal is one and decision.rival == ("Khomeini", other.confidence)
+    assert not decider.applies(decision)
+    assert decider.applies(Decision(one, None))
+    far = replace(other, confidence=0.86 - 2 * AMBIGUITY_MARGIN)
+    assert decider.applies(decider.decide([far, one])[0])
