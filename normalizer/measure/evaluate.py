@@ -22,29 +22,18 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Sequence
 
+# The corpus readers and the text report live beside this module; they are
+# named here too, for the benchmarks that score baselines the same way.
+from normalizer.measure.corpus import CLEAN, UNCATEGORIZED, BadInput, Pair, load_folders, load_jsonl, load_pairs  # noqa: F401
+from normalizer.measure.report import CATEGORY_HEADER, category_rows, fmt, markdown_table, render_text  # noqa: F401
 from normalizer.result import undo
 
 WORD = re.compile(r"\w+")
-CLEAN = "clean"  # the category of false corrections made outside any gold edit
-UNCATEGORIZED = "other"
 
 
 # ---------------------------------------------------------------- data
-
-
-@dataclass(frozen=True)
-class Pair:
-    """A garbled text and its reference; `garbles` are (start, end, category) spans of the garbled text."""
-
-    id: str
-    garbled: str
-    reference: str
-    category: str | None = None
-    garbles: tuple[tuple[int, int, str], ...] = ()
-    source: str = ""  # path shown by --show (file, or corpus file)
 
 
 @dataclass(frozen=True)
@@ -306,75 +295,6 @@ def evaluate(system: str, pairs: Sequence[Pair], outputs: Sequence[tuple[str, It
 # ---------------------------------------------------------------- input
 
 
-class BadInput(Exception):
-    """Input that cannot be evaluated; the message is one line."""
-
-
-def load_pairs(first: str, second: str | None = None, glob: str = "*") -> list[Pair]:
-    if second is None:
-        return load_jsonl(Path(first))
-    return load_folders(Path(first), Path(second), glob)
-
-
-def load_folders(garbled_dir: Path, reference_dir: Path, glob: str = "*") -> list[Pair]:
-    for folder in (garbled_dir, reference_dir):
-        if not folder.is_dir():
-            raise BadInput(f"{folder}: not a folder")
-    names = sorted(p.name for p in garbled_dir.glob(glob) if p.is_file() and not p.name.startswith("."))
-    if not names:
-        raise BadInput(f"{garbled_dir}: no files to evaluate")
-    pairs = []
-    for name in names:
-        ref = reference_dir / name
-        if not ref.is_file():
-            raise BadInput(f"{ref}: missing reference for {garbled_dir / name}")
-        pairs.append(Pair(name, _read(garbled_dir / name), _read(ref), source=str(garbled_dir / name)))
-    return pairs
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-def load_jsonl(path: Path) -> list[Pair]:
-    if not path.is_file():
-        raise BadInput(f"{path}: no such file (give a JSONL corpus, or two folders)")
-    pairs = []
-    for number, line in enumerate(_read(path).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BadInput(f"{path}:{number}: not JSON: {exc.msg}") from None
-        if not isinstance(record, dict) or not all(isinstance(record.get(k), str) for k in ("garbled", "reference")):
-            raise BadInput(f"{path}:{number}: needs string fields 'garbled' and 'reference'")
-        garbles = []
-        for g in record.get("garbles") or ():
-            try:
-                garbles.append((int(g["start"]), int(g["end"]), str(g["category"])))
-            except (KeyError, TypeError, ValueError):
-                raise BadInput(f"{path}:{number}: each garble needs start, end and category") from None
-        category = record.get("category")
-        pairs.append(
-            Pair(
-                str(record.get("id", number)), record["garbled"], record["reference"],
-                str(category) if category is not None else None, tuple(garbles), str(path),
-            )
-        )
-    if not pairs:
-        raise BadInput(f"{path}: no records")
-    return pairs
-
-
-# ---------------------------------------------------------------- systems
-
-
 class IdentityNormalizer:
     """Stand-in with the engine's API that changes nothing (a floor, and for developing without the engine)."""
 
@@ -404,53 +324,6 @@ def run_normalizer(normalizer, pairs: Sequence[Pair]) -> list[tuple[str, list]]:
 
 
 # ---------------------------------------------------------------- rendering
-
-
-def fmt(value: float | None, digits: int = 3) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def category_rows(report: Report) -> list[list[str]]:
-    rows = []
-    order = sorted(report.by_category, key=lambda c: (c == CLEAN, c))
-    for name in order:
-        c = report.by_category[name]
-        rows.append([name, str(c.gold), str(c.true), str(c.false), str(c.miss), fmt(c.precision), fmt(c.recall), fmt(c.f1)])
-    o = report.overall
-    rows.append(["overall", str(o.gold), str(o.true), str(o.false), str(o.miss), fmt(o.precision), fmt(o.recall), fmt(o.f1)])
-    return rows
-
-
-CATEGORY_HEADER = ["category", "gold", "true", "false", "miss", "P", "R", "F1"]
-
-
-def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def render_text(report: Report, pairs: Sequence[Pair], show: bool) -> str:
-    out = [f"{report.system}: {report.texts} texts, {report.tokens} word tokens", ""]
-    out.append(markdown_table(CATEGORY_HEADER, category_rows(report)))
-    out.append("")
-    out.append(
-        f"clean tokens broken: {report.clean_broken}/{report.clean_tokens} ({100 * report.broken_share:.3f}%); "
-        f"false corrections per 10,000 tokens: {report.false_per_10k_tokens:.2f}; "
-        f"outputs changed outside their corrections: {report.lossy}"
-    )
-    if show:
-        sources = {p.id: p.source for p in pairs}
-        out.append("")
-        for f in report.findings:
-            where = sources.get(f.text_id, "")
-            where = f"{where}:{f.line}" if where.endswith(f.text_id) else f"{where}#{f.text_id}:{f.line}"
-            label = "false correction" if f.kind == "false" else "miss"
-            out.append(f"{where}: {label} [{f.category}] {f.original!r} -> {f.got!r} (expected {f.expected!r})")
-    return "\n".join(out) + "\n"
-
-
-# ---------------------------------------------------------------- command
 
 
 def build_parser() -> argparse.ArgumentParser:
