@@ -25,6 +25,9 @@ OWN_GAZETTEER_PRIOR = 0.05
 class Decision(NamedTuple):
     proposal: Proposal
     rival: tuple[str, float] | None  # the best credible different reading: replacement, confidence
+    # The same words read the same way elsewhere in the text, with confidence:
+    # one spelling has one outcome in one article.
+    settled_by: Proposal | None = None
 
 
 class Decider:
@@ -33,14 +36,21 @@ class Decider:
         self.options = options
 
     def threshold(self, proposal: Proposal) -> float:
+        """The apply threshold of this proposal: an entity's own threshold can
+        only raise the global one (a small town needs more), never lower it."""
         own = self.index.entities[proposal.entity].threshold
-        return own if own is not None else self.options.apply_threshold
+        return max(own, self.options.apply_threshold) if own is not None else self.options.apply_threshold
 
     def prior(self, proposal: Proposal) -> float:
         return OWN_GAZETTEER_PRIOR if self.index.entities[proposal.entity].own else 0.0
 
     def applies(self, decision: Decision) -> bool:
-        proposal, rival = decision
+        if decision.settled_by is not None:
+            return True
+        return self._confident(decision)
+
+    def _confident(self, decision: Decision) -> bool:
+        proposal, rival, _ = decision
         if proposal.confidence < self.threshold(proposal):
             return False
         return rival is None or rival[1] < proposal.confidence - AMBIGUITY_MARGIN
@@ -63,7 +73,21 @@ class Decider:
                 continue
             taken |= span
             chosen.append(Decision(proposal, rival))
-        return chosen
+        return self._one_outcome(chosen)
+
+    def _one_outcome(self, chosen: list[Decision]) -> list[Decision]:
+        """The same words repaired the same way everywhere in the text: where
+        one mention is confident, the others of that spelling follow it."""
+        confident: dict[tuple[str, str], Proposal] = {}
+        for decision in chosen:
+            if self._confident(decision):
+                key = (decision.proposal.spelling, decision.proposal.replacement)
+                confident.setdefault(key, decision.proposal)
+        return [
+            d if self._confident(d) or (d.proposal.spelling, d.proposal.replacement) not in confident
+            else d._replace(settled_by=confident[d.proposal.spelling, d.proposal.replacement])
+            for d in chosen
+        ]
 
     def _rivals(self, ranked: list[Proposal]) -> list[tuple[str, float] | None]:
         """For each ranked proposal, the first credible different reading of an
@@ -102,7 +126,7 @@ class Decider:
         starts = line_starts(text)
         corrections = []
         for decision in sorted(decisions, key=lambda d: d.proposal.first):
-            proposal, rival = decision
+            proposal, rival, settled_by = decision
             start, end = tokens[proposal.first].start, tokens[proposal.last].end
             line = bisect_right(starts, start)
             entity = self.index.entities[proposal.entity]
@@ -110,6 +134,9 @@ class Decider:
             applied = self.applies(decision)
             if rival and not applied and proposal.confidence >= self.threshold(proposal):
                 reasons.append(f"too close to another reading, '{rival[0]}' ({rival[1]:.2f})")
+            if settled_by is not None:
+                line_of = bisect_right(starts, tokens[settled_by.first].start)
+                reasons.append(f"the same words are repaired with confidence on line {line_of}")
             corrections.append(
                 Correction(
                     start=start,

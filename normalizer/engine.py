@@ -26,7 +26,10 @@ from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.mentions import Mentions, find_mentions
 from normalizer.options import Options
 from normalizer.proposal import Proposal
-from normalizer.result import Result, apply_corrections
+from normalizer.result import Correction, Result, apply_corrections, rebase, shift_spans
+
+# Each pass reads the text the previous one repaired; two or three settle every case seen.
+MAX_PASSES = 3
 
 
 class Normalizer:
@@ -70,7 +73,25 @@ class Normalizer:
         return self.options.suggest_threshold
 
     def normalize(self, text: str, ignore_spans: Sequence[tuple[int, int]] = ()) -> Result:
-        """Find and repair garbled names in `text`; never touch `ignore_spans`."""
+        """Find and repair garbled names in `text`; never touch `ignore_spans`.
+
+        A fix converges in one call: a repair can be evidence for another
+        (the full name restored, then its lone surname), so the repaired text
+        is read again until nothing more is applied."""
+        corrections = self._one_pass(text, ignore_spans)
+        current = apply_corrections(text, corrections)
+        for _ in range(MAX_PASSES - 1):
+            applied = [c for c in corrections if c.applied]
+            if not applied:
+                break
+            again = self._one_pass(current, shift_spans(ignore_spans, applied))
+            if not any(c.applied for c in again):
+                break
+            corrections = sorted(applied + rebase(again, applied, text), key=lambda c: c.start)
+            current = apply_corrections(text, corrections)
+        return Result(text, current, tuple(corrections))
+
+    def _one_pass(self, text: str, ignore_spans: Sequence[tuple[int, int]]) -> list[Correction]:
         doc = Document(self.index, text, ignore_spans)
         mentions = find_mentions(doc)
         exact = [p for source in EXACT_SOURCES for p in source(doc, mentions)]
@@ -80,8 +101,7 @@ class Normalizer:
         garbles = self._repaired_elsewhere(doc, mentions, decisions, garbles)
         if garbles is not None:
             decisions = self.decider.decide(exact + garbles)
-        corrections = self.decider.corrections(doc, decisions)
-        return Result(text, apply_corrections(text, corrections), tuple(corrections))
+        return self.decider.corrections(doc, decisions)
 
     def _repaired_elsewhere(
         self, doc: Document, mentions: Mentions, decisions: list[Decision], garbles: list[Proposal]
@@ -94,7 +114,7 @@ class Normalizer:
         repaired = [d.proposal for d in decisions if self.decider.applies(d)]
         boosted = [
             any(
-                r.entity == p.entity and not r.overlaps(p) and doc.words(r.first, r.last) != doc.words(p.first, p.last)
+                r.entity == p.entity and not r.overlaps(p) and r.spelling != p.spelling
                 for r in repaired
             )
             for p in garbles

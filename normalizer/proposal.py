@@ -39,6 +39,7 @@ class Proposal:
     lost_capitals: bool = False  # lowercase word, capitalized name
     surname: bool = False  # read as a person's surname alone
     seen_elsewhere: bool = False  # has had the evidence of its entity elsewhere in the text
+    spelling: str = ""  # the words it replaces, case set aside
 
     def overlaps(self, other: "Proposal") -> bool:
         """True when the two proposals touch at least one common word."""

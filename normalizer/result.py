@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import asdict, dataclass
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable
 
 from normalizer.errors import LosslessError
@@ -115,3 +116,43 @@ def undo(output: str, corrections: Iterable) -> str | None:
         shift += len(c.replacement) - (c.end - c.start)
     pieces.append(output[cursor:])
     return "".join(pieces)
+
+
+def rebase(later: Iterable[Correction], earlier: Iterable[Correction], original: str) -> list[Correction]:
+    """Corrections found in the text that `earlier` (applied to `original`)
+    produced, moved back to offsets, lines and columns of `original`; those
+    that touch an earlier replacement are dropped."""
+    applied = sorted((c for c in earlier if c.applied), key=lambda c: c.start)
+    moved = []
+    starts = None
+    for correction in later:
+        shift, clash = 0, False
+        for e in applied:
+            at = e.start + shift  # where e's replacement stands in the later text
+            if correction.start < at + len(e.replacement) and at < correction.end:
+                clash = True
+                break
+            if at + len(e.replacement) > correction.start:
+                break
+            shift += len(e.replacement) - (e.end - e.start)
+        if clash:
+            continue
+        start, end = correction.start - shift, correction.end - shift
+        if starts is None:
+            from normalizer.tokens import line_starts
+
+            starts = line_starts(original)
+        line = bisect_right(starts, start)
+        moved.append(replace(correction, start=start, end=end, line=line, column=start - starts[line - 1] + 1))
+    return moved
+
+
+def shift_spans(spans: Iterable[tuple[int, int]], applied: Iterable[Correction]) -> list[tuple[int, int]]:
+    """Character spans of the original, moved to where they stand once
+    `applied` corrections are spliced in (corrections never touch them)."""
+    edits = sorted((c for c in applied if c.applied), key=lambda c: c.start)
+    moved = []
+    for start, end in spans:
+        shift = sum(len(c.replacement) - (c.end - c.start) for c in edits if c.end <= start)
+        moved.append((start + shift, end + shift))
+    return moved

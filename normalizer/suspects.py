@@ -30,6 +30,7 @@ class Status(Enum):
     ENGLISH = 2  # in the English lexicon
     SUSPECT = 3
     NAME = 4  # a real place name the gazetteers do not hold ("Kanata"): a garble only beside its name
+    FOREIGN = 5  # spelled with letters machine translation into English does not write ("Siliņa")
 
 
 # Words a fuzzy reading may rewrite.
@@ -63,6 +64,10 @@ def word_status(index: Index, word: str, key: str) -> Status:
         return Status.ENGLISH
     if _derived_from_name(index, key):
         return Status.SKIP
+    if not word.isascii() and any(not c.isascii() and c.isalpha() for c in word):
+        # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
+        # come from a writer who knew the name's own spelling.
+        return Status.FOREIGN
     if key in place_names():
         return Status.NAME
     if len(word) < 3 or (word.isupper() and len(word) < 5):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from normalizer.candidates.glued import long_suspects
 from normalizer.document import Document
+from normalizer.evidence.open_world import unknown_name_beside
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import similarity
@@ -16,12 +17,15 @@ MIN_PART_LENGTH = 3
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for i, word in long_suspects(doc, mentions):
+        if unknown_name_beside(doc, i, i):
+            continue
         best = best_split(doc, word)
         if best:
             confidence, left, right, reasons = best
             entities = doc.index.entities
             replacement = f"{entities[left].canonical}-{entities[right].canonical}"
-            proposals.append(Proposal(i, i, apply_case_style(word, replacement), right, confidence, reasons, "compound"))
+            replacement = apply_case_style(word, replacement)
+            proposals.append(Proposal(i, i, replacement, right, confidence, reasons, "compound", spelling=word.casefold()))
     return proposals
 
 

@@ -12,6 +12,7 @@ from normalizer.document import Document
 from normalizer.evidence.context import context
 from normalizer.evidence.lists import list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
+from normalizer.evidence.open_world import veto
 from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -111,6 +112,8 @@ def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Propos
     real_names = any(status[k] == Status.NAME for k in range(start, end))
     if real_names and not any(w[:1].isupper() for w in exact_words):
         return None  # a real place name alone ("Kanata") is no garble; "South Kolea" is
+    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0]):
+        return None
     weak = [w for w in exact_words if not distinctive(doc, w)]
     anchors = [w for w in exact_words if distinctive(doc, w)]
     evidence = [exact_neighbours(doc, weak, anchors, len(fuzzy))]

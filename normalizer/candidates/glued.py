@@ -9,6 +9,7 @@ from normalizer.candidates.fuzzy import MIN_SIMILARITY
 from normalizer.document import Document
 from normalizer.evidence.context import context
 from normalizer.evidence.neighbours import lone_word
+from normalizer.evidence.open_world import veto
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import similarity
@@ -37,12 +38,12 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         for form_id in memo[word]:
             form = index.forms[form_id]
             score, why = similarity(word, "".join(form.tokens))
-            if score < MIN_SIMILARITY:
+            if score < MIN_SIMILARITY or veto(doc, form, i, i, list(range(len(form.tokens)))):
                 continue
             reasons = (f"'{word}' ~ '{' '.join(form.tokens)}' written as one word: {why}",)
             alone, lost_capitals = lone_word(doc, i, form, form.tokens[0])
             replacement = apply_case_style(word, " ".join(form.target))
-            proposal = Proposal(i, i, replacement, form.entity, score, reasons, "glued")
+            proposal = Proposal(i, i, replacement, form.entity, score, reasons, "glued", spelling=word.casefold())
             proposal = proposal.with_evidence(alone).with_evidence(context(doc, form.entity, i, i))
             proposals.append(replace(proposal, lost_capitals=lost_capitals))
     return proposals

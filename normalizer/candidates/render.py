@@ -30,5 +30,5 @@ def render(doc: Document, start: int, form: Form, confidence: float, reasons, ma
         replacement = apply_case_style(originals[0], " ".join(target))
     return Proposal(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
-        surname=form.role == "surname",
+        surname=form.role == "surname", spelling=doc.words(start + first, start + last),
     )

@@ -26,9 +26,8 @@ def corroboration(doc: Document, proposals: list[Proposal]) -> list[Evidence]:
         by_entity[proposal.entity].append(proposal)
     found = []
     for proposal in proposals:
-        words = doc.words(proposal.first, proposal.last)
         if any(
-            not other.overlaps(proposal) and doc.words(other.first, other.last) != words
+            not other.overlaps(proposal) and other.spelling != proposal.spelling
             for other in by_entity[proposal.entity]
         ):
             found.append(Evidence(CORROBORATION_BONUS, ("another garble in the text points at the same name",)))

@@ -74,6 +74,10 @@ class Index:
     common_english: frozenset[str] = frozenset()  # "the", "new", "john": no evidence as neighbours
     lengths_by_head: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
     max_form_length: int = 1
+    # Words of people's context phrases that are English words and no name
+    # ("minister", "president"): a capitalized one right before a word makes
+    # that word a person's name.
+    office_words: frozenset[str] = frozenset()
 
     def memo(self, name: str, limit: int = 500_000) -> dict:
         """A per-process memo of facts about single words under this index,
@@ -196,6 +200,14 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     index.deletes.prepare()  # now, while building: later runs only open the file
     index.english = frozenset(english_words())
     index.common_english = common_english_words()
+    index.office_words = frozenset(
+        key
+        for entity in index.entities
+        if entity.kind == "person"
+        for phrase in entity.context
+        for key in phrase
+        if key in index.english and key not in index.correct_tokens
+    )
     return index
 
 

@@ -1,0 +1,66 @@
+"""The open world: a capitalized word the gazetteer does not hold is, by
+default, somebody's correct name. These checks say when a reading must not
+be made at all, whatever its similarity; each returns the reason, or None.
+
+- a word inside a longer name the gazetteer does not hold ("Evika Siliņa",
+  "Petteri Orpo") belongs to that name;
+- a person's slot (after an office, "Prime Minister Siliņa") is not read as
+  a place or an organization;
+- an acronym is spelled letter by letter and never garbled into another one
+  (UNESCO is not a garble of UNSC).
+"""
+
+from __future__ import annotations
+
+from normalizer.document import Document
+from normalizer.gazetteer.index import Form
+from normalizer.suspects import Status
+
+# Statuses of a capitalized word that is nobody the gazetteer knows.
+_UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
+_NOT_PEOPLE = frozenset({"place", "organization"})
+
+
+def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int]) -> str | None:
+    """Why the reading of tokens `first`..`last` as `form` must not be made
+    (`garbled`: the form positions read fuzzily), or None."""
+    beside = unknown_name_beside(doc, first, last)
+    if beside is not None:
+        return f"part of the name '{beside}', which the gazetteer does not hold"
+    if any(_is_acronym(form.tokens[q]) for q in garbled):
+        return "an acronym is not garbled into another"
+    kind = doc.index.entities[form.entity].kind
+    if kind in _NOT_PEOPLE:
+        office = office_before(doc, first)
+        if office is not None:
+            return f"after '{office}', a person's name, not a {kind}"
+    return None
+
+
+def unknown_name_beside(doc: Document, first: int, last: int) -> str | None:
+    """The words of a longer name around `first`..`last` that nobody in the
+    gazetteer bears: a capitalized unknown word joined to it as name words are."""
+    for k, joined in ((first - 1, first), (last + 1, last)):
+        if not 0 <= k < len(doc) or not doc.gap_ok(min(k, joined), max(k, joined)):
+            continue
+        word = doc.tokens[k].text
+        if word[:1].isupper() and doc.status[k] in _UNKNOWN:
+            lo, hi = min(k, first), max(k, last)
+            return doc.text[doc.tokens[lo].start : doc.tokens[hi].end]
+    return None
+
+
+def office_before(doc: Document, first: int) -> str | None:
+    """The office word right before token `first` ("Minister" of "Prime
+    Minister Siliņa"): a word of a person's context phrase, capitalized."""
+    k = first - 1
+    if k < 0 or not doc.gap_ok(k, first):
+        return None
+    word = doc.tokens[k].text
+    if word[:1].isupper() and doc.keys[k] in doc.index.office_words:
+        return word
+    return None
+
+
+def _is_acronym(token: str) -> bool:
+    return len(token) > 1 and token.isupper()

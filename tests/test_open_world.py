@@ -1,0 +1,101 @@
+"""The open world (issue 11): real names the gazetteer does not hold are left
+alone, a fix converges in one pass, one spelling has one outcome, and an
+entity's own threshold can only raise the global one."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from normalizer import Normalizer
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = sorted((ROOT / "benchmarks" / "corpus").glob("wikinews-*.jsonl"))
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return Normalizer.load()
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Latvian Prime Minister Evika Siliņa met her Estonian counterpart.", "Siliņa"),
+        ("Finnish Prime Minister Petteri Orpo said on Monday.", "Petteri"),
+        ("The Nobel committee and UNESCO said on Friday.", "UNESCO"),
+        ("The police deactivated a device in Andalucía on Sunday.", "Andalucía"),
+        ("The prime minister flew back to Nukuʻalofa.", "Nukuʻalofa"),
+        ("Emmanuel Macron met Süddeutsche Zeitung editors.", "Süddeutsche"),
+    ],
+)
+def test_a_real_name_the_gazetteer_does_not_hold_is_left_alone(bundled, text, name):
+    result = bundled.normalize(text)
+    assert name in result.text
+    assert not [c for c in result.corrections if name in c.original]
+
+
+def test_a_word_inside_an_unknown_longer_name_is_part_of_it(bundled):
+    # "Putln" alone is a garble of Putin; beside an unknown capitalized word it
+    # is part of a name nobody in the gazetteer bears.
+    assert "Putin" in bundled.normalize("Russian President Vladimir Putln spoke.").text
+    assert bundled.normalize("The director Hallar Putln spoke.").corrections == ()
+
+
+def test_an_entity_threshold_only_raises_the_global_one(tmp_path):
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text(
+        "entities:\n  - {canonical: Abbas Araghchi, kind: person, threshold: 0.7, context: [Foreign Minister]}\n",
+        encoding="utf-8",
+    )
+    text = "Foreign Minister Abbas Aragut spoke."
+    assert Normalizer.load([gazetteer], bundled=False).normalize(text).applied
+    strict = Normalizer.load([gazetteer], bundled=False, apply_threshold=0.999)
+    assert not strict.normalize(text).applied
+
+
+def _garbled_texts():
+    for corpus in CORPORA:
+        for line in corpus.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            yield f"{corpus.stem}#{record['id']}", record["garbled"]
+
+
+@pytest.fixture(scope="module")
+def benchmark_engine():
+    return Normalizer.load([ROOT / "benchmarks" / "corpus" / "wikinews" / "gazetteer.yaml"])
+
+
+def test_a_fix_converges_in_one_pass_on_every_garbled_text(benchmark_engine):
+    unsettled = {}
+    for name, text in _garbled_texts():
+        again = benchmark_engine.normalize(benchmark_engine.normalize(text).text)
+        if again.applied:
+            unsettled[name] = [(c.original, c.replacement) for c in again.applied]
+    assert unsettled == {}
+
+
+def test_one_spelling_has_one_outcome_in_one_text(benchmark_engine):
+    mixed = {}
+    for name, text in _garbled_texts():
+        outcomes: dict[tuple[str, str], set[bool]] = {}
+        for c in benchmark_engine.normalize(text).corrections:
+            outcomes.setdefault((c.original.casefold(), c.replacement), set()).add(c.applied)
+        mixed.update({(name, *key): found for key, found in outcomes.items() if len(found) > 1})
+    assert mixed == {}
+
+
+def test_the_fix_hook_then_the_check_hook_pass(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Russian President Vladimir Putln met Foreign Minister Abbas Aragut. Later Putln left.\n", encoding="utf-8"
+    )
+    normalize = [str(Path(sys.executable).parent / "normalize")]  # the installed command
+    assert subprocess.run([*normalize, "--in-place", str(article)], capture_output=True).returncode == 0
+    check = subprocess.run([*normalize, "--check", str(article)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert article.read_text(encoding="utf-8").count("Putin") == 2
