@@ -60,6 +60,7 @@ class Decider:
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
         ranked = sorted(proposals, key=lambda p: (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement))
+        ranked = self._own_first(ranked)
         chosen: list[Decision] = []
         taken: set[int] = set()
         rivals = self._rivals(ranked)
@@ -88,6 +89,21 @@ class Decider:
             else d._replace(settled_by=confident[d.proposal.spelling, d.proposal.replacement])
             for d in chosen
         ]
+
+    def _own_first(self, ranked: list[Proposal]) -> list[Proposal]:
+        """A credible reading from the newsroom's own gazetteer goes before the
+        bundled readings of the same words: its spelling is the house style
+        ("Organisation" over the bundled "Organization")."""
+        own = [p for p in ranked if self.prior(p) and p.confidence >= self.threshold(p) - AMBIGUITY_MARGIN]
+        if not own:
+            return ranked
+        words = {k for p in own for k in range(p.first, p.last + 1)}
+        outranked = [p for p in ranked if not self.prior(p) and any(k in words for k in range(p.first, p.last + 1))]
+        if not outranked:
+            return ranked
+        first = {id(p) for p in own}
+        later = {id(p) for p in outranked}
+        return own + [p for p in ranked if id(p) not in first | later] + outranked
 
     def _rivals(self, ranked: list[Proposal]) -> list[tuple[str, float] | None]:
         """For each ranked proposal, the first credible different reading of an

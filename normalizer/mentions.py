@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from normalizer.document import Document
+from normalizer.gazetteer.index import Form
 from normalizer.suspects import Status
 
 
@@ -70,8 +71,24 @@ def _longest_exact(doc: Document, i: int) -> int:
             continue
         if any(doc.status[k] == Status.SKIP and doc.keys[k] in index.protected for k in range(i, i + length)):
             continue
-        if all(doc.status[k] == Status.ENGLISH for k in range(i, i + length)):
+        if all(doc.status[k] == Status.ENGLISH for k in range(i, i + length)) and not _capitalized_variant(doc, i, length):
             continue  # ordinary words that also spell a name ("new york", "nice")
         if all(doc.gap_ok(k, k + 1) for k in range(i, i + length - 1)):
             return length
     return 0
+
+
+def written_as_a_name(doc: Document, i: int, form: Form) -> bool:
+    """The tokens from `i` carry the capitals of `form` ("Kiev", not "kiev")."""
+    return all(
+        doc.tokens[i + k].text[:1].isupper() or not token[:1].isupper() for k, token in enumerate(form.tokens)
+    )
+
+
+def _capitalized_variant(doc: Document, i: int, length: int) -> bool:
+    """A listed variant that is also an English word, written as a name ("Kiev")."""
+    index = doc.index
+    return any(
+        index.forms[f].is_variant and written_as_a_name(doc, i, index.forms[f])
+        for f in index.exact[tuple(doc.keys[i : i + length])]
+    )

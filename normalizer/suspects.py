@@ -25,12 +25,19 @@ _CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
 
 
 class Status(Enum):
-    SKIP = 0  # ignored span, protected, too short, acronym
+    SKIP = 0  # ignored span, protected, part of a URL or path
     KNOWN = 1  # a token of a correct gazetteer form
     ENGLISH = 2  # in the English lexicon
     SUSPECT = 3
     NAME = 4  # a real place name the gazetteers do not hold ("Kanata"): a garble only beside its name
     FOREIGN = 5  # spelled with letters machine translation into English does not write ("Siliņa")
+    SHORT = 6  # too short to judge, or an acronym
+    DERIVED = 7  # a known name plus an English suffix ("Zealanders")
+
+    @property
+    def settled(self) -> bool:
+        """Not to be read as anything else: a listed variant may still rewrite it."""
+        return self in (Status.SHORT, Status.DERIVED)
 
 
 # Words a fuzzy reading may rewrite.
@@ -63,7 +70,7 @@ def word_status(index: Index, word: str, key: str) -> Status:
     if key in index.english:
         return Status.ENGLISH
     if _derived_from_name(index, key):
-        return Status.SKIP
+        return Status.DERIVED
     if not word.isascii() and any(not c.isascii() and c.isalpha() for c in word):
         # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
         # come from a writer who knew the name's own spelling.
@@ -71,7 +78,7 @@ def word_status(index: Index, word: str, key: str) -> Status:
     if key in place_names():
         return Status.NAME
     if len(word) < 3 or (word.isupper() and len(word) < 5):
-        return Status.SKIP  # too short to judge; acronyms
+        return Status.SHORT  # too short to judge; acronyms
     return Status.SUSPECT
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from normalizer.candidates.render import render
 from normalizer.document import Document
-from normalizer.mentions import Mention, Mentions
+from normalizer.folding import fold_form
+from normalizer.mentions import Mention, Mentions, written_as_a_name
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status
+from normalizer.tokens import apply_case_style
 
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
 VARIANT_CONFIDENCE = 0.99
@@ -16,11 +18,28 @@ VARIANT_CONFIDENCE = 0.99
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for mention in mentions.found:
-        make = _capitals if mention.correct else _variant
-        proposal = make(doc, mention)
+        if mention.correct:
+            proposal = _separators(doc, mention) or _capitals(doc, mention)
+        else:
+            proposal = _variant(doc, mention)
         if proposal:
             proposals.append(proposal)
     return proposals
+
+
+def _separators(doc: Document, mention: Mention) -> Proposal | None:
+    """A listed variant that differs from its canonical only in how the words
+    are joined ("Hossein Amir Abdollahian" for "Hossein Amir-Abdollahian")."""
+    index, i = doc.index, mention.start
+    last = i + mention.length - 1
+    written = " ".join(doc.text[doc.tokens[i].start : doc.tokens[last].end].split())
+    canonical = index.spelled_apart.get(fold_form(written))
+    if canonical is None or any(doc.status[k] == Status.SKIP for k in range(i, last + 1)):
+        return None
+    entity = index.forms[mention.correct[0]].entity
+    reason = f"'{written}' is a listed variant of '{canonical}'"
+    replacement = apply_case_style(written, canonical)
+    return Proposal(i, last, replacement, entity, VARIANT_CONFIDENCE, (reason,), "variant", spelling=written.casefold())
 
 
 def _capitals(doc: Document, mention: Mention) -> Proposal | None:
@@ -36,7 +55,7 @@ def _capitals(doc: Document, mention: Mention) -> Proposal | None:
     ]
     if not lost or any(len(t) > 1 and t.isupper() for t in form.tokens) or sum(map(len, words)) < 4:
         return None  # nothing lost; "ap" for "AP": too short to tell a lost capital from a word
-    if any(doc.status[i + k] == Status.SKIP for k in range(len(words))):
+    if any(doc.status[i + k] == Status.SKIP or doc.status[i + k].settled for k in range(len(words))):
         return None
     if any(words[k] in index.english for k in lost):
         return None
@@ -44,15 +63,19 @@ def _capitals(doc: Document, mention: Mention) -> Proposal | None:
     if len({index.forms[f].target for f in mention.correct}) != 1:
         return None
     reason = f"'{' '.join(words)}' is '{' '.join(form.tokens)}' without its capitals"
-    return render(doc, i, form, RESTORED_CAPITALS_CONFIDENCE, [reason], "capitals")
+    # The form's own capitals: an alias stays the alias it is.
+    return render(doc, i, form, RESTORED_CAPITALS_CONFIDENCE, [reason], "capitals", target=form.tokens)
 
 
 def _variant(doc: Document, mention: Mention) -> Proposal | None:
     index, i = doc.index, mention.start
     targets = {index.forms[f].target for f in mention.form_ids}
     form = index.forms[mention.form_ids[0]]
-    if len(targets) != 1 or any(doc.status[i + k] in (Status.SKIP, Status.ENGLISH) for k in range(len(form.keys))):
-        return None  # ambiguous, ignored, or an English word: leave it alone
+    if len(targets) != 1 or any(doc.status[i + k] == Status.SKIP for k in range(len(form.keys))):
+        return None  # ambiguous or ignored: leave it alone
+    if any(doc.status[i + k] == Status.ENGLISH for k in range(len(form.keys))) and not written_as_a_name(doc, i, form):
+        return None  # a variant that is also an English word fires only where it is written as a name
     canonical = index.entities[form.entity].canonical
     reason = f"'{' '.join(form.tokens)}' is a listed variant of '{canonical}'"
     return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant")
+

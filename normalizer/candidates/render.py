@@ -8,10 +8,12 @@ from normalizer.proposal import Proposal
 from normalizer.tokens import apply_case_style
 
 
-def render(doc: Document, start: int, form: Form, confidence: float, reasons, match: str) -> Proposal | None:
-    """The proposal that writes `form`'s target over the tokens from `start`;
-    None when nothing would change."""
-    target = form.target
+def render(
+    doc: Document, start: int, form: Form, confidence: float, reasons, match: str, target: tuple[str, ...] | None = None
+) -> Proposal | None:
+    """The proposal that writes `target` (by default `form`'s target) over the
+    tokens from `start`; None when nothing would change."""
+    target = form.target if target is None else target
     originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
     if len(target) == len(originals):
         new = [apply_case_style(o, t) for o, t in zip(originals, target)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from normalizer.gazetteer.delete_store import DeleteStore
-from normalizer.folding import fold_case, mt_fold, skeleton, sound_key
+from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
 from normalizer.tokens import tokenize
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
@@ -78,6 +78,9 @@ class Index:
     # ("minister", "president"): a capitalized one right before a word makes
     # that word a person's name.
     office_words: frozenset[str] = frozenset()
+    # Variants spelled like a correct form but for how the words are joined:
+    # the variant as written (fold_form) -> the canonical.
+    spelled_apart: dict[str, str] = field(default_factory=dict)
 
     def memo(self, name: str, limit: int = 500_000) -> dict:
         """A per-process memo of facts about single words under this index,
@@ -129,7 +132,7 @@ def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
     from normalizer.gazetteer.names import surname_forms
 
     forms = [(entity.canonical, "canonical", entity.canonical)]
-    forms += [(alias, "alias", alias) for alias in entity.aliases]
+    forms += [(alias, "alias", _alias_target(entity, alias)) for alias in entity.aliases]
     forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
     forms += [(combining, "combining", combining) for combining in entity.combining]
     forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
@@ -138,29 +141,37 @@ def _forms_of(entity: Entity) -> list[tuple[str, str, str]]:
     return forms
 
 
+def _alias_target(entity: Entity, alias: str) -> str:
+    """What a garble of an alias is repaired to: the canonical (or its
+    surname) when the alias is another spelling of it word for word; else
+    the alias itself, a different correct form ("Ayatollah Khamenei")."""
+    from normalizer.gazetteer.names import respelled, surnames
+
+    return respelled(alias, (entity.canonical, *(surnames(entity) if entity.kind == "person" else ()))) or alias
+
+
 def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
-    from normalizer.gazetteer.loading import bundled_dir
     from normalizer.gazetteer.lexicon import common_english_words, english_words
 
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    bundled_prefix = str(bundled_dir())
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
     own_correct = {
         tuple(fold_case(t.text) for t in tokenize(text))
         for entity in gazetteer.entities
-        if not entity.origin.startswith(bundled_prefix)
+        if not entity.bundled
         for text, role, _ in _forms_of(entity)
         if role != "variant"
     }
     for entity in gazetteer.entities:
         entity_id = len(index.entities)
         context = tuple(tuple(t.key for t in tokenize(phrase)) for phrase in entity.context)
-        own = not entity.origin.startswith(bundled_prefix)
+        own = not entity.bundled
         index.entities.append(EntityInfo(entity.canonical, entity.kind, entity.threshold, context, own))
         seen: set[tuple[str, ...]] = set()
+        correct_spelling: dict[tuple[str, ...], str] = {}  # keys -> a correct form's text
         for text, role, target in _forms_of(entity):
             tokens = tuple(t.text for t in tokenize(text))
             keys = tuple(fold_case(t) for t in tokens)
@@ -168,6 +179,10 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
                 continue
             if role == "variant" and not own and keys in own_correct:
                 continue
+            if role != "variant":
+                correct_spelling.setdefault(keys, text)
+            elif correct_spelling.get(keys) == entity.canonical and fold_form(text) != fold_form(entity.canonical):
+                index.spelled_apart[fold_form(text)] = entity.canonical
             seen.add((keys, role == "variant"))
             form_id = len(index.forms)
             target_tokens = tuple(t.text for t in tokenize(target))

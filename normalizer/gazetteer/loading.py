@@ -11,7 +11,7 @@ shape of DESIGN.md always stays valid. Errors name the file and the line.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -81,6 +81,7 @@ class Entity:
     examples: tuple[Example, ...] = ()
     threshold: float | None = None
     origin: str = field(default="", compare=False)  # "file:line", for messages
+    bundled: bool = field(default=False, compare=False)  # from the bundled set, not the newsroom's own
 
     @property
     def correct_forms(self) -> tuple[str, ...]:
@@ -159,10 +160,11 @@ def load_files(files: list[Path]) -> Gazetteer:
     bundled = bundled_dir().resolve()
     for path in files:
         parsed = read_file(path)
-        entities.extend(parsed.entities)
         if Path(path).resolve().is_relative_to(bundled):
+            entities.extend(replace(entity, bundled=True) for entity in parsed.entities)
             bundled_protect.update(parsed.protect)
         else:
+            entities.extend(parsed.entities)
             protect.update(parsed.protect)
             for entity in parsed.entities:
                 own_forms.update(f.casefold() for f in (entity.canonical, *entity.aliases, *entity.adjectives))

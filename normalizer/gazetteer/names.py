@@ -82,7 +82,9 @@ def surname_forms(entity: Entity) -> list[tuple[str, str, str]]:
     for alias in entity.aliases:
         found = default_surname(alias)
         if found and fold_case(found) != fold_case(alias):
-            derived.append((found, "surname", found))
+            # A garble of an alias's surname is repaired to the canonical's,
+            # when the two are spellings of one name ("Zelenskiy", "Zelenskyy").
+            derived.append((found, "surname", respelled(found, own) or found))
     if own:
         for variant in entity.variants:
             found = default_surname(variant)
@@ -125,4 +127,21 @@ def _edge_span(words: list, part: str) -> tuple[int, int] | None:
         return len(keys) - size, len(keys) - 1
     if keys[:size] == part_keys:
         return 0, size - 1
+    return None
+
+
+# A word this alike another (normalizer.similarity) is another spelling of it.
+SAME_WORD_SIMILARITY = 0.8
+
+
+def respelled(form: str, candidates) -> str | None:
+    """The first of `candidates` that spells `form` another way, word for word
+    ("Volodymyr Zelenskiy" / "Volodymyr Zelenskyy"), or None."""
+    from normalizer.similarity import similarity
+
+    words = [t.text for t in tokenize(form)]
+    for candidate in candidates:
+        other = [t.text for t in tokenize(candidate)]
+        if len(other) == len(words) and all(similarity(a, b)[0] >= SAME_WORD_SIMILARITY for a, b in zip(words, other)):
+            return candidate
     return None
