@@ -289,6 +289,26 @@ def _english_landing_garbles(entities) -> list[str]:
     return sorted(landed)
 
 
+_CYRILLIC = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")) | {
+    "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"}
+
+
+def _russian_romanized() -> list[tuple[str, str]]:
+    """(romanized key, English key) of every Russian pair whose Cyrillic side, romanized as English
+    news romanizes Russian (х kh, ж zh, й y, я ya...), is not its English side: real machine
+    translation garbles of real names ("трамп" -> "tramp")."""
+    pairs = []
+    for split in SPLITS:
+        for line in (TRANSLITERATION / f"russian.{split}.tsv").read_text(encoding="utf-8").splitlines():
+            english, cyrillic, _ = line.split("\t")
+            if not (english.isascii() and english.isalpha()):
+                continue
+            romanized = "".join(_CYRILLIC.get(ch, ch) for ch in cyrillic.lower())
+            if romanized.isascii() and romanized.isalpha() and romanized != english:
+                pairs.append((romanized, english))
+    return pairs
+
+
 def _open_world() -> tuple[list[str], list[str], list[str]]:
     """Word keys of the originals of the engine's applied corrections and suggestions on the clean
     open-world corpus, and its capitalized words the engine may judge (not English, not a
@@ -321,6 +341,7 @@ def measure(out=sys.stdout) -> None:
     corpora = [g for name, pairs in garbled.items() if name != "seeds" for g, _ in pairs]
     synthetic = [g for g, _ in _synthetic_garbles(gazetteer.entities)]
     landing = _english_landing_garbles(gazetteer.entities)
+    romanized = [r for r, _ in _russian_romanized()]
     applied, suggested, open_words = _open_world()
     by_file: dict[str, set[str]] = {}
     variants: set[str] = set()
@@ -337,13 +358,14 @@ def measure(out=sys.stdout) -> None:
 
     print(f"garbled words (changed, word by word): corpora {len(corpora)} "
           f"({', '.join(f'{n} {len(p)}' for n, p in garbled.items() if n != 'seeds')}), seeds {len(garbled['seeds'])}, "
-          f"synthetic {len(synthetic)}, landing on English words {len(landing)}; open world: "
+          f"synthetic {len(synthetic)}, landing on English words {len(landing)}, Russian pairs romanized {len(romanized)}; "
+          f"open world: "
           f"{len(applied)} applied and {len(suggested)} suggested original words, {len(open_words)} judgeable "
           f"capitalized words", file=out)
     print("\n| filters | words | garbles of the corpora in it | synthetic garbles | seed garbles | garbles landing on "
-          "English | bundled variants | open world: applied originals | suggested originals | judgeable capitalized "
+          "English | Russian names romanized | bundled variants | open world: applied originals | suggested originals | judgeable capitalized "
           "words | people.yaml words | cities.yaml words | countries.yaml words |", file=out)
-    print("|" + " --- |" * 13, file=out)
+    print("|" + " --- |" * 14, file=out)
     default = Filters()
     grid = [("default", default)]
     grid += [(f"pairs >= {n}", Filters(min_pairs=n)) for n in (1, 3, 5, 10) if n != default.min_pairs]
@@ -358,7 +380,8 @@ def measure(out=sys.stdout) -> None:
     for label, f in grid:
         chosen = set(select(words, english, f))
         cells = [label, f"{len(chosen):,}", share(corpora, chosen), share(synthetic, chosen),
-                 share([g for g, _ in garbled["seeds"]], chosen), share(landing, chosen), share(sorted(variants), chosen),
+                 share([g for g, _ in garbled["seeds"]], chosen), share(landing, chosen), share(romanized, chosen),
+                 share(sorted(variants), chosen),
                  share(applied, chosen), share(suggested, chosen), share(open_words, chosen)]
         cells += [share(sorted(by_file.get(stem, ())), chosen) for stem in ("people", "cities", "countries")]
         print("| " + " | ".join(cells) + " |", file=out)
