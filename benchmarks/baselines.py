@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from typing import Callable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import tool  # noqa: E402
 from benchmarks.corpora import Corpus, all_corpora  # noqa: E402
 from normalizer.measure.evaluate import IdentityNormalizer, Pair, Report, evaluate, run_normalizer  # noqa: E402
 from normalizer.measure.garbler import english_ranks  # noqa: E402
@@ -37,12 +37,6 @@ WORD = re.compile(r"[^\W\d_]+")
 RAPIDFUZZ_CUTOFF = 80
 SYMSPELL_DISTANCE = 2
 Outputs = list[tuple[str, list | None]]
-
-
-def tool(name: str) -> str | None:
-    """A console script of this virtualenv, else one on PATH."""
-    beside = Path(sys.executable).parent / name
-    return str(beside) if beside.exists() else shutil.which(name)
 
 
 # ---------------------------------------------------------------- token baselines

@@ -39,6 +39,8 @@ import tempfile  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from typing import Sequence  # noqa: E402
 
+from benchmarks.common import WORK, build_articles, child_env, normalize_command  # noqa: E402
+
 BATCH_ARTICLES = 500  # profiled in the batch profile: enough to be typical, quick under cProfile
 OWN_TIME_ROWS = 12
 IMPORT_ROWS = 10
@@ -90,7 +92,7 @@ def _module_path(filename: str) -> str:
 
 
 def function_label(func: tuple[str, int, str]) -> str:
-    """`normalizer/matching.py:_align`, `re/_parser.py:_parse`, or `{built-in method builtins.len}`."""
+    """`normalizer/candidates/fuzzy.py:align`, `re/_parser.py:_parse`, or `{built-in method builtins.len}`."""
     filename, _, name = func
     if filename == "~" and name.startswith("<") and name.endswith(">"):
         return "{" + name[1:-1] + "}"
@@ -131,12 +133,16 @@ class Stage:
     stem: str  # else: the function of `module` with this in its name and the most cumulative time
 
 
-STAGES = (
-    Stage("tokenize", "text.py", ("tokenize",), "tokeni"),
-    Stage("classification (`Matcher.__init__`)", "matching.py", ("__init__",), "classif"),
-    Stage("exact pass", "matching.py", ("exact_pass",), "exact"),
-    Stage("fuzzy pass", "matching.py", ("fuzzy_pass",), "fuzzy"),
-    Stage("decide", "engine.py", ("_decide", "decide"), "decide"),
+STAGES = (  # the flow of Normalizer.normalize (README "How it works"), one stage a module
+    Stage("tokenize", "tokens.py", ("tokenize",), "tokeni"),
+    Stage("suspects", "suspects.py", ("classify",), "classif"),
+    Stage("intact mentions", "mentions.py", ("find_mentions",), "mention"),
+    Stage("exact forms", "candidates/exact.py", ("propose",), "propose"),
+    Stage("fuzzy candidates", "candidates/fuzzy.py", ("propose",), "propose"),
+    Stage("glued names", "candidates/glued.py", ("propose",), "propose"),
+    Stage("compounds", "candidates/compounds.py", ("propose",), "propose"),
+    Stage("evidence across the text", "evidence/elsewhere.py", ("across_the_text",), "across"),
+    Stage("decide", "decision.py", ("decide",), "decide"),
 )
 TOTAL = Stage("`Normalizer.normalize`", "engine.py", ("normalize",), "normalize")
 
@@ -280,12 +286,6 @@ def _display(path: str | Path) -> str:
         return str(path)
 
 
-def _child_env(env: dict | None) -> dict:
-    env = dict(os.environ if env is None else env)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
-
-
 def profile_batch(files: Sequence[str | Path], gazetteers: Sequence[str | Path], env: dict | None = None,
                   save: str | Path | None = None) -> tuple[pstats.Stats, float]:
     """(cProfile stats of normalize over `files`, load seconds), from a fresh child process."""
@@ -293,7 +293,7 @@ def profile_batch(files: Sequence[str | Path], gazetteers: Sequence[str | Path],
         out = Path(save) if save else Path(folder) / "batch.prof"
         done = subprocess.run(
             [sys.executable, "-c", BATCH_SCRIPT, str(out), ",".join(map(str, gazetteers)), *map(str, files)],
-            capture_output=True, text=True, env=_child_env(env), cwd=ROOT, check=True,
+            capture_output=True, text=True, env=child_env(env), cwd=ROOT, check=True,
         )
         return pstats.Stats(str(out)), float(done.stdout.split()[-1])
 
@@ -353,7 +353,7 @@ def cold_start_section(command: Sequence[str], article: str | Path, env: dict | 
                        save: str | Path | None = None) -> str:
     """Markdown: the imports and the functions that make up one `normalize --check ARTICLE`
     (a warm index cache, as in the cold-start median)."""
-    env = _child_env(env)
+    env = child_env(env)
     with tempfile.TemporaryDirectory(prefix="normalizer-profile-") as folder:
         args = python_args(command, Path(folder))
         if args is None:
@@ -401,8 +401,6 @@ def _default_gazetteer() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from benchmarks import speed
-
     parser = argparse.ArgumentParser(description="Where the time goes: the profiles of BENCHMARKS.md.")
     sub = parser.add_subparsers(dest="which", required=True)
     batch = sub.add_parser("batch", help="cProfile of normalize over the speed articles")
@@ -414,15 +412,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     cold.add_argument("--save", help="keep the raw cProfile here")
     args = parser.parse_args(argv)
     if args.which == "batch":
-        paths = speed.build_articles(args.articles, 1, speed.WORK / "profile-articles")
+        paths = build_articles(args.articles, 1, WORK / "profile-articles")
         print(batch_section(paths, args.gazetteer or [_default_gazetteer()], save=args.save))
     else:
         # a copy, as speed.py's cold start: normalize_command tries commands on it and restores it
-        article = speed.build_articles(1, 1, speed.WORK / "profile-cold-start")[0]  # the speed batch's first
+        article = build_articles(1, 1, WORK / "profile-cold-start")[0]  # the speed batch's first
         if args.article:
             article.write_bytes(Path(args.article).read_bytes())
         article.with_suffix(".orig").write_bytes(article.read_bytes())
-        print(cold_start_section(speed.normalize_command(article), article, save=args.save))
+        print(cold_start_section(normalize_command(article), article, save=args.save))
     return 0
 
 

@@ -38,42 +38,18 @@ from typing import Sequence
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpora import GARBLED_JSONL, WIKINEWS_GAZETTEER  # noqa: E402
-from benchmarks.baselines import tool  # noqa: E402
 from benchmarks import profile  # noqa: E402
+from benchmarks.common import WORK, build_articles, child_env, normalize_command, restore_article, tool  # noqa: E402
+from benchmarks.corpora import WIKINEWS_GAZETTEER  # noqa: E402
 
 # The speed targets, as ratios to codespell (BENCHMARKS.md's targets table).
 BATCH_TARGET = 1.5  # `normalize --check` on the whole batch
 COLD_TARGET = 1.5  # `normalize --check` on one article
 
-WORK = ROOT / "benchmarks" / "_work"
 WORD = re.compile(r"\w+")
-ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-# An installed tool (codespell, or normalize from pip or pre-commit) starts from
-# compiled bytecode; a checkout run with this set would recompile every start.
-ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 # ---------------------------------------------------------------- inputs
-
-
-def build_articles(count: int, seed: int, folder: Path) -> list[Path]:
-    """`count` articles of 3-9 paragraphs drawn from the garbled Wikinews corpus."""
-    paragraphs = []
-    for line in GARBLED_JSONL.read_text(encoding="utf-8").splitlines():
-        text = json.loads(line)["garbled"]
-        paragraphs += [p for p in text.split("\n\n") if p.strip()]
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.txt"):
-        old.unlink()
-    paths = []
-    for number in range(count):
-        body = "\n\n".join(rng.choice(paragraphs) for _ in range(rng.randint(3, 9)))
-        path = folder / f"{number:05d}.txt"
-        path.write_text(body + "\n", encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 SYLLABLES = "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi zu kha gha qa sha ya yu an el or in us ar".split()
@@ -114,7 +90,7 @@ def run_child(command: Sequence[str], ok: Sequence[int] = (0, 1), env: dict | No
     Exit 1 is fine by default ("found something", as a --check says); codespell uses 65."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env or ENV)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env or child_env())
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         code = os.waitstatus_to_exitcode(status)
@@ -145,7 +121,7 @@ print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))
 
 def peak_rss_mb(command: Sequence[str], ok: Sequence[int] = (0, 1)) -> float:
     """Peak resident memory of `command` alone, in MB."""
-    out = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, env=ENV, check=True)
+    out = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, env=child_env(), check=True)
     rss_kib, code = out.stdout.split()
     if int(code) not in ok:
         last = out.stderr.decode(errors="replace").strip().splitlines()[-1:]
@@ -161,18 +137,6 @@ def median_wall(command: Sequence[str], runs: int, ok: Sequence[int] = (0, 1), r
             restore_article(restore)
         walls.append(run_child(command, ok)[0])
     return statistics.median(walls)
-
-
-def restore_article(path: Path) -> None:
-    path.write_bytes(path.with_suffix(".orig").read_bytes())
-
-
-def works(command: Sequence[str], article: Path) -> bool:
-    """Whether the command runs on an article, not just exits 1 with a traceback."""
-    restore_article(article)
-    done = subprocess.run([*command, str(article)], capture_output=True, env=ENV)
-    restore_article(article)
-    return done.returncode in (0, 1) and b"Traceback" not in done.stderr
 
 
 BATCH_SCRIPT = """
@@ -213,34 +177,6 @@ def in_process_throughput(paths: Sequence[Path], gazetteers: Sequence[str]) -> d
             "tokens_per_s": tokens / (done - loaded)}
 
 
-ONE_SHOT_SCRIPT = """
-import sys
-from normalizer import Normalizer
-args, gazetteers, files = sys.argv[1:], [], []
-while args:
-    arg = args.pop(0)
-    if arg == "--gazetteer":
-        gazetteers.append(args.pop(0))
-    elif not arg.startswith("--"):
-        files.append(arg)
-normalizer = Normalizer.load(gazetteers=gazetteers, bundled=True)
-for name in files:
-    with open(name, encoding="utf-8") as handle:
-        normalizer.normalize(handle.read())
-"""
-
-
-def normalize_command(article: Path) -> list[str]:
-    """The installed `normalize` console script, else this checkout's CLI module, else
-    (while the CLI does not run) a one-shot library script taking the same arguments."""
-    candidates = [[tool("normalize")]] if tool("normalize") else []
-    candidates.append([sys.executable, "-m", "normalizer.cli.app"])
-    for command in candidates:
-        if works(command, article):
-            return command
-    return [sys.executable, "-c", ONE_SHOT_SCRIPT]
-
-
 def measure(articles: int, runs: int, entities: int, seed: int = 1, cache_dir: str | None = None) -> dict:
     saved = {name: os.environ.get(name) for name in ("NORMALIZER_CACHE_DIR", "NORMALIZER_NO_CACHE")}
     try:
@@ -254,10 +190,9 @@ def measure(articles: int, runs: int, entities: int, seed: int = 1, cache_dir: s
 
 
 def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str) -> dict:
-    # In this process (throughput) and in every child.
-    os.environ["NORMALIZER_CACHE_DIR"] = ENV["NORMALIZER_CACHE_DIR"] = cache_dir
+    # In this process (throughput) and in every child (child_env() copies os.environ).
+    os.environ["NORMALIZER_CACHE_DIR"] = cache_dir
     os.environ.pop("NORMALIZER_NO_CACHE", None)
-    ENV.pop("NORMALIZER_NO_CACHE", None)
     paths = build_articles(articles, seed, WORK / "speed-articles")
     files = [str(p) for p in paths]
     # cold starts run on a copy, restored before each run: a CLI may rewrite its file
@@ -295,7 +230,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
     # checking the command above already cached the bundled one.
     first_cache = Path(cache_dir) / "first-run"
     shutil.rmtree(first_cache, ignore_errors=True)
-    first = {**ENV, "NORMALIZER_CACHE_DIR": str(first_cache)}
+    first = {**child_env(), "NORMALIZER_CACHE_DIR": str(first_cache)}
     restore_article(cold)
     first_wall = run_child([*command, "--check", one], env=first)[0]
     restore_article(cold)
@@ -321,8 +256,8 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
     # Last, on the warm cache of the cold-start medians.
     restore_article(cold)
     results["profiles"] = {
-        "batch": profile.batch_section(files, [wiki], env=ENV),
-        "cold_start": profile.cold_start_section(command, cold, env=ENV),
+        "batch": profile.batch_section(files, [wiki]),
+        "cold_start": profile.cold_start_section(command, cold),
     }
     return results
 

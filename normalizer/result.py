@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, replace
-from typing import Iterable
+from dataclasses import dataclass, replace
+from typing import Any, Iterable
 
 from normalizer.errors import LosslessError
+
+CONFIDENCE_DIGITS = 4  # confidence as reported: JSON, SARIF
+SCHEMA_FILE = "schemas/result.schema.json"  # in the package: the JSON Schema of Result.to_dict()
 
 
 @dataclass(frozen=True)
@@ -27,11 +31,24 @@ class Correction:
     reasons: tuple[str, ...]
     applied: bool
 
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["reasons"] = list(self.reasons)
-        data["confidence"] = round(self.confidence, 3)
-        return data
+    def to_dict(self) -> dict[str, Any]:
+        """The correction as JSON-ready values (see `Result.to_dict`)."""
+        end_line, end_column = end_position(self.line, self.column, self.original)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "original": self.original,
+            "replacement": self.replacement,
+            "entity": self.entity,
+            "kind": self.kind,
+            "confidence": round(float(self.confidence), CONFIDENCE_DIGITS),
+            "reasons": list(self.reasons),
+            "applied": bool(self.applied),
+        }
 
 
 @dataclass(frozen=True)
@@ -56,11 +73,42 @@ class Result:
         """A unified diff with `a/name` and `b/name` headers, for `git apply`."""
         return unified_diff(self.original, self.text, name)
 
-    def to_dict(self) -> dict:
+    def to_dict(self, path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+        """The record `normalize --format json` prints for each file, described by the
+        JSON Schema `normalizer/schemas/result.schema.json` (see `json_schema()`):
+
+            {"path": ..., "changed": ..., "corrections": [...], "text": ...}
+
+        `path` is the file's name as given, or None; `text` is the normalized text.
+        Each correction has `start` and `end` (character offsets into the original,
+        end exclusive), `line`, `column`, `end_line` and `end_column` (1-based,
+        counted in characters, the end being the position just after the
+        correction), then `original`, `replacement`, `entity`, `kind`,
+        `confidence`, `reasons` and `applied`."""
         return {
+            "path": None if path is None else os.fspath(path),
             "changed": self.changed,
             "corrections": [c.to_dict() for c in self.corrections],
+            "text": self.text,
         }
+
+
+def end_position(line: int, column: int, original: str) -> tuple[int, int]:
+    """1-based line and column just after a span that starts at `line:column` and
+    reads `original`. Lines end at a line feed, as `line` counts them (a CR stays
+    on its line); columns count characters (code points)."""
+    newlines = original.count("\n")
+    if not newlines:
+        return line, column + len(original)
+    return line + newlines, len(original) - original.rfind("\n")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `Result.to_dict()`, shipped in the package."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("normalizer").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
 def unified_diff(before: str, after: str, name: str) -> str:

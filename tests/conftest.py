@@ -1,4 +1,5 @@
-"""Shared fixtures: small gazetteers written by the tests, never the seeds."""
+"""Shared fixtures: small gazetteers written by the tests, never the seeds; and a
+cache folder of the session's own, so that no test writes to the user's cache."""
 
 from __future__ import annotations
 
@@ -41,6 +42,20 @@ entities:
     adjectives: [Iraqi]
 protect: [Lotfi]
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory) -> Path:
+    """The index cache of this test session, in pytest's temporary folder: never
+    `~/.cache/normalizer`. Set in the environment, so subprocesses (the installed
+    `normalize`, pre-commit's hooks) inherit it; XDG_CACHE_HOME too, for a test or a
+    child that drops NORMALIZER_CACHE_DIR. Tests that need a cache of their own
+    (`cache_folder`) override it for themselves."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NORMALIZER_CACHE_DIR", str(folder / "normalizer"))
+        patch.setenv("XDG_CACHE_HOME", str(folder / "xdg"))
+        yield folder / "normalizer"
 
 
 @pytest.fixture

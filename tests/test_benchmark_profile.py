@@ -64,24 +64,25 @@ def test_own_time_table_has_a_row_per_function_with_every_column():
 
 def test_function_labels():
     assert profile.function_label(("~", 0, "<built-in method builtins.len>")) == "{built-in method builtins.len}"
-    assert profile.function_label(engine("matching.py", "_align")) == "normalizer/matching.py:_align"
+    assert profile.function_label(engine("candidates/fuzzy.py", "align")) == "normalizer/candidates/fuzzy.py:align"
 
 
 def test_stages_found_by_name_and_missing_ones_shown_as_dash():
     stats = FakeStats({
         engine("engine.py", "normalize"): entry(10, 0.1, 10.0),
-        engine("text.py", "tokenize"): entry(10, 1.0, 1.0),
-        engine("matching.py", "__init__"): entry(10, 0.5, 2.0),
-        engine("matching.py", "exact_pass"): entry(10, 0.5, 1.5),
-        # fuzzy_pass renamed out of reach; decide renamed, found by its stem
-        engine("matching.py", "approximate"): entry(10, 0.5, 4.0),
-        engine("engine.py", "_decide_all"): entry(12, 0.5, 0.5),
-        engine("engine.py", "_decide_one", 50): entry(40, 0.1, 0.2),
+        engine("tokens.py", "tokenize"): entry(10, 1.0, 1.0),
+        engine("suspects.py", "classify"): entry(10, 0.5, 2.0),
+        engine("candidates/exact.py", "propose"): entry(10, 0.5, 1.5),
+        # fuzzy's propose renamed out of reach; decide renamed, found by its stem
+        engine("candidates/fuzzy.py", "approximate"): entry(10, 0.5, 4.0),
+        engine("decision.py", "_decide_all"): entry(12, 0.5, 0.5),
+        engine("decision.py", "_decide_one", 50): entry(40, 0.1, 0.2),
     }, total_tt=10.0)
     rows = {row[0]: row for row in profile.stage_rows(stats)}
     assert all(len(row) == len(profile.STAGE_HEADER) for row in rows.values())
-    assert rows["fuzzy pass"][1:] == ["-", "-", "-", "-"]
-    assert rows["decide"][1] == "`normalizer/engine.py:_decide_all`"
+    assert rows["fuzzy candidates"][1:] == ["-", "-", "-", "-"]
+    assert rows["decide"][1] == "`normalizer/decision.py:_decide_all`"
+    assert rows["exact forms"][1] == "`normalizer/candidates/exact.py:propose`"  # not another module's propose
     assert rows["tokenize"][2:] == ["10", "1.000", "10.0%"]
     assert rows["rest of `normalize`"][3:] == ["5.000", "50.0%"]
     assert rows["`Normalizer.normalize`"][4] == "100.0%"

@@ -259,15 +259,15 @@ def test_check_and_diff_together_print_the_diff_and_exit_1(tmp_path):
 
 
 @needs_command
-def test_check_format_json_is_a_valid_array_of_findings(tmp_path):
+def test_check_format_json_is_an_array_of_one_record_per_file(tmp_path):
     write(tmp_path / "a.txt", GARBLED)
     write(tmp_path / "b.txt", CLEAN)
     result = run("--check", "--format", "json", "a.txt", "b.txt")
     assert result.returncode == 1
-    findings = json.loads(result.stdout)
-    assert [(f["path"], f["original"], f["replacement"], f["applied"]) for f in findings] == [
-        ("a.txt", "Lotfolahi", "Lotfollahi", True)
-    ]
+    records = json.loads(result.stdout)
+    assert [(r["path"], r["changed"], r["text"]) for r in records] == [("a.txt", True, REPAIRED), ("b.txt", False, CLEAN)]
+    findings = [(r["path"], c["original"], c["replacement"], c["applied"]) for r in records for c in r["corrections"]]
+    assert findings == [("a.txt", "Lotfolahi", "Lotfollahi", True)]
 
 
 @needs_command

@@ -1,11 +1,11 @@
 """Render the findings of many files for people and machines.
 
 Input everywhere: a list of `(path, result)` pairs, where `result` is an engine
-`Result` (only `original` and `corrections` are read, and of each correction
-its documented fields). Formats:
+`Result`. Formats:
 
     text    path:line:col: original -> replacement (0.97, reason; reason)
-    json    a JSON array, one object per finding, fields in FINDING_FIELDS
+    json    a JSON array, one record per file: `Result.to_dict(path)`, the shape
+            of `normalizer/schemas/result.schema.json`
     sarif   SARIF 2.1.0, for code-scanning dashboards
     github  GitHub Actions workflow commands (::error / ::notice annotations)
 
@@ -21,21 +21,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
+from normalizer.result import CONFIDENCE_DIGITS, end_position
+
 FORMATS = ("text", "json", "sarif", "github")
-FINDING_FIELDS = (
-    "path",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "original",
-    "replacement",
-    "entity",
-    "kind",
-    "confidence",
-    "reasons",
-    "applied",
-)
 TOOL_NAME = "normalizer"
 INFORMATION_URI = "https://pypi.org/project/normalizer/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -65,9 +53,6 @@ class Finding:
     reasons: tuple[str, ...]
     applied: bool
 
-    def as_dict(self) -> dict[str, Any]:
-        return {name: list(v) if isinstance(v := getattr(self, name), tuple) else v for name in FINDING_FIELDS}
-
     @property
     def message(self) -> str:
         """`original -> replacement (0.97, reason; reason)`."""
@@ -81,7 +66,7 @@ def findings(results: Iterable[tuple[str | Path, Any]]) -> list[Finding]:
     found = []
     for path, result in results:
         for correction in result.corrections:
-            end_line, end_column = position_after(result.original, correction.end)
+            end_line, end_column = end_position(correction.line, correction.column, correction.original)
             found.append(
                 Finding(
                     path=str(path),
@@ -93,7 +78,7 @@ def findings(results: Iterable[tuple[str | Path, Any]]) -> list[Finding]:
                     replacement=correction.replacement,
                     entity=correction.entity,
                     kind=correction.kind,
-                    confidence=round(float(correction.confidence), 4),
+                    confidence=round(float(correction.confidence), CONFIDENCE_DIGITS),
                     reasons=tuple(correction.reasons),
                     applied=bool(correction.applied),
                 )
@@ -101,20 +86,13 @@ def findings(results: Iterable[tuple[str | Path, Any]]) -> list[Finding]:
     return found
 
 
-def position_after(text: str, end: int) -> tuple[int, int]:
-    """1-based line and column of offset `end` (the character after a span)."""
-    line = text.count("\n", 0, end) + 1
-    line_start = text.rfind("\n", 0, end) + 1
-    return line, end - line_start + 1
-
-
 def render(fmt: str, results: Sequence[tuple[str | Path, Any]], version: str = "0") -> str:
     """The findings of `results` in format `fmt`; empty text output when none."""
+    if fmt == "json":
+        return render_json(results)
     items = findings(results)
     if fmt == "text":
         return render_text(items)
-    if fmt == "json":
-        return render_json(items)
     if fmt == "sarif":
         return render_sarif(items, version)
     if fmt == "github":
@@ -131,10 +109,12 @@ def render_text(items: Sequence[Finding]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def render_json(items: Sequence[Finding]) -> str:
+def render_json(results: Sequence[tuple[str | Path, Any]]) -> str:
+    """One record per file, as the library's `Result.to_dict(path)` gives it."""
     import json  # here and in render_sarif: the text report of a hook need not import it
 
-    return json.dumps([item.as_dict() for item in items], ensure_ascii=False, indent=2) + "\n"
+    records = [result.to_dict(path=str(path)) for path, result in results]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_github(items: Sequence[Finding]) -> str:
