@@ -13,6 +13,7 @@ from enum import Enum
 
 from normalizer.gazetteer.index import Index
 from normalizer.gazetteer.lexicon import place_names
+from normalizer.gazetteer.name_words import name_words
 from normalizer.tokens import Token
 
 # A known name plus one of these is a derived word (demonym, plural), not a garble.
@@ -29,7 +30,7 @@ class Status(Enum):
     KNOWN = 1  # a token of a correct gazetteer form
     ENGLISH = 2  # in the English lexicon
     SUSPECT = 3
-    NAME = 4  # a real place name the gazetteers do not hold ("Kanata"): a garble only beside its name
+    NAME = 4  # a real name the gazetteers do not hold ("Kanata", "Merkle"): a garble only with evidence
     FOREIGN = 5  # spelled with letters machine translation into English does not write ("Siliņa")
     SHORT = 6  # too short to judge, or an acronym
     DERIVED = 7  # a known name plus an English suffix ("Zealanders")
@@ -75,7 +76,7 @@ def word_status(index: Index, word: str, key: str) -> Status:
         # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
         # come from a writer who knew the name's own spelling.
         return Status.FOREIGN
-    if key in place_names():
+    if key in place_names() or key in name_words():
         return Status.NAME
     if len(word) < 3 or (word.isupper() and len(word) < 5):
         return Status.SHORT  # too short to judge; acronyms

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from normalizer.candidates.render import render
 from normalizer.document import Document
-from normalizer.evidence.context import context
+from normalizer.evidence.context import CONTEXT_NEAR_BONUS, context
 from normalizer.evidence.lists import list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import veto
@@ -110,8 +110,12 @@ def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Propos
     if not fuzzy:
         return None
     real_names = any(status[k] == Status.NAME for k in range(start, end))
-    if real_names and not any(w[:1].isupper() for w in exact_words):
-        return None  # a real place name alone ("Kanata") is no garble; "South Kolea" is
+    near = context(doc, form.entity, start, end - 1)
+    if real_names and not any(w[:1].isupper() for w in exact_words) and not _person_in_view(doc, mentions, form, near):
+        # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
+        # word of the name ("South Kolea"), or as a person's surname where the
+        # text names the person or their office, it may be a garble.
+        return None
     if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0]):
         return None
     weak = [w for w in exact_words if not distinctive(doc, w)]
@@ -122,7 +126,7 @@ def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Propos
         q = next(q for q, score in enumerate(scores) if score < 1.0)
         alone, lost_capitals = lone_word(doc, start + q, form, form.tokens[q])
         evidence.append(alone)
-    evidence.append(context(doc, form.entity, start, end - 1))
+    evidence.append(near)
     evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
     proposal = render(doc, start, form, min(fuzzy), reasons, "fuzzy")
     if proposal is None:
@@ -130,3 +134,11 @@ def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Propos
     for piece in evidence:
         proposal = proposal.with_evidence(piece)
     return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals)
+
+
+def _person_in_view(doc: Document, mentions: Mentions, form, near) -> bool:
+    """The form is a person's, and the text names that person intact or
+    their office right beside the word ("Syrian President Assaad")."""
+    if doc.index.entities[form.entity].kind != "person":
+        return False
+    return bool(mentions.seen.get(form.entity)) or near.delta >= CONTEXT_NEAR_BONUS
