@@ -39,6 +39,7 @@ EXACT = 1.0
 # equal MT-folded key): the learned route is evidence beside them, not above.
 SCORE_CAP = 0.94
 _NOT_LETTER = re.compile(r"[^a-z]")
+LM_PRIOR = 2.0
 
 
 class Model:
@@ -48,7 +49,13 @@ class Model:
         self.max_source = data["max_source"]
         self.max_target = data["max_target"]
         self.routes: dict[str, str] = data["routes"]
-        self.calibration: dict[str, list[float]] = data["calibration"]
+        self.calibration: list[float] = data["calibration"]
+        # The English-name letter model: n-gram counts, their histories' counts summed from them.
+        self.lm_order: int = data["english"]["order"]
+        self.lm_grams: dict[str, int] = data["english"]["grams"]
+        self.lm_history: dict[str, int] = {}
+        for gram, count in self.lm_grams.items():
+            self.lm_history[gram[:-1]] = self.lm_history.get(gram[:-1], 0) + count
         self.tables: dict[str, dict[str, dict[str, float]]] = {}
         self.floors: dict[str, tuple[float, float, float, float]] = {}
         for script, table in data["tables"].items():
@@ -62,6 +69,22 @@ class Model:
         self.folds: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in data["keys"]["rules"]]
         self.loose_folds: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in data["keys"]["loose"]]
         self.loose_min_length: int = data["keys"]["loose_min_length"]
+
+    def english_cost(self, word: str) -> float:
+        """-log P(word) under the letter n-gram model of English-side names
+        (each order interpolated with the one below by LM_PRIOR pseudo-counts)."""
+        order = self.lm_order
+        padded = "^" * (order - 1) + word + "$"
+        grams, history = self.lm_grams, self.lm_history
+        total = 0.0
+        for i in range(order - 1, len(padded)):
+            p = 1 / 28
+            for k in range(1, order + 1):
+                seen = history.get(padded[i - k + 1 : i], 0)
+                if seen:
+                    p = (grams.get(padded[i - k + 1 : i + 1], 0) + LM_PRIOR * p) / (seen + LM_PRIOR)
+            total -= math.log(p)
+        return total
 
     def cost(self, script: str, source: str, target: str) -> float:
         """The cost of the cheapest route of `source` (English) to `target`
@@ -149,24 +172,32 @@ def model() -> Model:
     return Model(json.loads(text))
 
 
-def calibrated(per_letter: float, curve: list[float]) -> float:
-    """A similarity in [0, SCORE_CAP] from a cost per letter, by the
-    piecewise-linear curve [(cost, similarity), ...] fitted on the dev split."""
+def calibrated(cost: float, curve: list[float]) -> float:
+    """A similarity in [0, SCORE_CAP] from a cost (lower is likelier), by the
+    piecewise-linear curve [cost, similarity, cost, similarity, ...] fitted on
+    the dev split."""
     points = list(zip(curve[0::2], curve[1::2]))
-    if per_letter <= points[0][0]:
+    if cost <= points[0][0]:
         return points[0][1]
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        if per_letter <= x1:
-            return y0 + (y1 - y0) * (per_letter - x0) / (x1 - x0)
+        if cost <= x1:
+            return y0 + (y1 - y0) * (cost - x0) / (x1 - x0)
     return points[-1][1]
 
 
-def route_costs(word: str, name: str) -> dict[str, float]:
-    """The cost per letter of `name` -> `word` on every route (lower is likelier)."""
+def evidence(word: str, name: str) -> tuple[float, str]:
+    """log P(word | name, best route) - log P(word as an English-side name),
+    in nats, and the best route's script: above 0, `word` is better explained
+    as a round trip of `name` than as a real name spelled as it is."""
     loaded = model()
     source, target = plain(name), plain(word)
-    length = max(len(source), 1)
-    return {script: loaded.cost(script, source, target) / length for script in loaded.tables}
+    alone = loaded.english_cost(target)
+    best, best_script = -math.inf, POOLED
+    for script in loaded.tables:
+        value = alone - loaded.cost(script, source, target)
+        if value > best:
+            best, best_script = value, script
+    return best, best_script
 
 
 @lru_cache(maxsize=262144)
@@ -174,22 +205,22 @@ def score(word: str, name: str) -> tuple[float, str]:
     """How likely `word` (as printed) is a round-trip garble of the gazetteer
     word `name`: a similarity in [0, 1] on the scale of
     normalizer.similarity.similarity (1.0 equal ignoring case and accents),
-    and the label of the route that explains it best."""
+    and the label of the route that explains it best.
+
+    The evidence (log-likelihood ratio of "a round trip of `name`" against "a
+    real name spelled as it is", `evidence`) is mapped by a curve fitted on
+    the dev split: hard impostors (different real names of nearly the same
+    spelling) reach the engine's apply threshold 0.8 in about 0.5% of cases.
+    """
     source, target = plain(name), plain(word)
     if not source or not target:
         return 0.0, "empty"
     if source == target:
         return EXACT, "exact"
     loaded = model()
-    best, label = 0.0, ""
-    for script, curve in loaded.calibration.items():
-        if script not in loaded.tables:
-            continue
-        per_letter = loaded.cost(script, source, target) / len(source)
-        value = calibrated(per_letter, curve)
-        if value > best:
-            best, label = value, loaded.routes[script]
-    return round(min(best, SCORE_CAP), 4), label or "no route"
+    value, script = evidence(word, name)
+    similarity = calibrated(-value, loaded.calibration)
+    return round(min(similarity, SCORE_CAP), 4), loaded.routes[script]
 
 
 def explain(word: str, name: str, script: str) -> list[tuple[str, str]]:

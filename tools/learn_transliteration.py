@@ -20,10 +20,16 @@ What it does, deterministically (same data and romanizer versions, same bytes):
    MAX_TARGET garbled letters: "j" -> "dzh", "er" -> "aa"), and sets each
    group's cost to -log(count / occurrences of the English group in the
    training words); the next iteration aligns with those costs.
-3. Calibration: on dev pairs (true round trips) and impostors (the round trip
-   of another dev word of about the same length), a monotone curve per route
-   from cost per letter to a similarity on normalizer.similarity's scale.
-4. Keys: folding rules mined greedily from the aligned groups: at each round
+3. The alternative to a garble: a letter trigram model of the English side
+   of the train split (every script's words), so that a score weighs "a round
+   trip of this name" against "a real name spelled as it is"
+   (normalizer.transliteration.evidence).
+4. Calibration: one monotone curve from that evidence to a similarity on
+   normalizer.similarity's scale, from the first dev words of each script:
+   true round trips, hard impostors (two different dev names with the same
+   first three letters and lengths within one) and random impostors (another
+   word's round trip).
+5. Keys: folding rules mined greedily from the aligned groups: at each round
    the candidate rewrite (applied to both spellings) that most raises the
    train hit rate (garble and English share the key) less the rise in
    collisions (distinct English names sharing a key), until no candidate
@@ -48,14 +54,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from normalizer.measure.roundtrip import ROUTES, SCRIPTS, read_pairs, round_trip_forms  # noqa: E402
-from normalizer.transliteration import POOLED, SCORE_CAP, align, plain  # noqa: E402
+from normalizer.transliteration import POOLED, SCORE_CAP, Model, align, plain  # noqa: E402
 
 DATA = ROOT / "tools" / "data" / "transliteration"
 OUTPUT = ROOT / "normalizer" / "data" / "transliteration.json"
 WORDS_PER_SCRIPT = 1000
 KEY_WORDS_PER_SCRIPT = 400
 DEV_WORDS_PER_SCRIPT = 600
-IMPOSTORS_PER_ROUTE = 1500
+CALIBRATION_WORDS_PER_SCRIPT = 150
+HARD_IMPOSTORS = 1500
+RANDOM_IMPOSTORS = 500
+LM_ORDER = 3
 MAX_SOURCE = 2
 MAX_TARGET = 3
 ITERATIONS = 3
@@ -246,27 +255,59 @@ def quantile(values: list[float], q: float) -> float:
 
 
 def calibration_curve(true_costs: list[float], false_costs: list[float]) -> list[float]:
-    """A decreasing cost-per-letter -> similarity curve through anchors: the
-    cheapest 0.2% of impostors at 0.8 (the engine's apply threshold), the
-    cheapest 5% at 0.6 (a suggestion), half of them at 0.3, 95% at 0; the
-    median true pair at SCORE_CAP and its 90th percentile at 0.88 when they
-    are cheaper than the 0.8 anchor (an anchor out of order is dropped)."""
+    """A decreasing cost -> similarity curve (cost = minus the evidence) through
+    anchors: the most garble-like 0.5% of impostors at 0.8 (the engine's apply
+    threshold), 5% at 0.6 (a suggestion), half at 0.3, 95% at 0; the median
+    true pair at SCORE_CAP and its 25th percentile at 0.88 when they are
+    cheaper than the 0.8 anchor (an anchor out of order is dropped)."""
     false_anchors = [
-        (quantile(false_costs, 0.002), 0.8),
+        (quantile(false_costs, 0.005), 0.8),
         (quantile(false_costs, 0.05), 0.6),
         (quantile(false_costs, 0.5), 0.3),
         (quantile(false_costs, 0.95), 0.0),
     ]
-    true_anchors = [(quantile(true_costs, 0.5), SCORE_CAP), (quantile(true_costs, 0.9), 0.88)]
+    true_anchors = [(quantile(true_costs, 0.5), SCORE_CAP), (quantile(true_costs, 0.75), 0.88)]
     limit = false_anchors[0][0]
-    anchors = [(x, y) for x, y in true_anchors if x < limit] + false_anchors
+    anchors = sorted((x, y) for x, y in true_anchors if x < limit) + false_anchors
     curve: list[float] = []
-    last_x = -1.0
+    last_x = -math.inf
     for x, y in anchors:
         x = round(max(x, last_x + 0.01), 3)
         curve += [x, y]
         last_x = x
     return curve
+
+
+def hard_impostors(words: list[str], limit: int) -> list[tuple[str, str]]:
+    """Pairs of different names spelled nearly alike (same first three letters,
+    lengths within one): a real name that a garble score must not take for
+    a round trip of the other."""
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(set(words)):
+        by_start[word[:3]].append(word)
+    pairs = []
+    for group in by_start.values():
+        for a, b in zip(group, group[1:]):
+            if abs(len(a) - len(b)) <= 1:
+                pairs.append((a, b))
+    return pairs[:limit]
+
+
+def english_grams(order: int = LM_ORDER) -> dict[str, int]:
+    """Letter n-gram counts (n <= order) of the English side of every train file."""
+    words: set[str] = set()
+    for script in SCRIPTS:
+        for english, _ in read_pairs(DATA / f"{script}.train.tsv"):
+            source = strip_plain(english)
+            if source.isascii() and source.isalpha():
+                words.add(source)
+    grams: Counter = Counter()
+    for word in sorted(words):
+        padded = "^" * (order - 1) + word + "$"
+        for i in range(order - 1, len(padded)):
+            for k in range(1, order + 1):
+                grams[padded[i - k + 1 : i + 1]] += 1
+    return dict(sorted(grams.items()))
 
 
 # ---------------------------------------------------------------- keys
@@ -430,20 +471,34 @@ def build(verbose: bool = False) -> dict:
     tables[POOLED] = pooled_model([tables[script] for script in SCRIPTS])
     if verbose:
         print(f"pooled: {len(tables[POOLED]['ops'])} ops, {time.time() - started:.1f}s", file=sys.stderr)
+    grams = english_grams()
     rng = random.Random(SEED)
-    dev = {script: [(e, g) for e, g in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT) if e != g] for script in SCRIPTS}
-    # Impostors from every script: a route must not explain another script's garbles of other names either.
-    pooled_impostors = [pair for script in SCRIPTS for pair in impostors(dev[script], rng)]
-    rng.shuffle(pooled_impostors)
-    pooled_impostors = pooled_impostors[:IMPOSTORS_PER_ROUTE]
-    calibration = {}
-    for route in (*SCRIPTS, POOLED):
-        true_pairs = dev[route] if route != POOLED else [pair for script in SCRIPTS for pair in dev[script][::6]]
-        true_costs = [per_letter(e, g, tables[route]) for e, g in true_pairs]
-        false_costs = [per_letter(e, g, tables[route]) for e, g in pooled_impostors]
-        calibration[route] = calibration_curve(true_costs, false_costs)
+    scorer = Model(
+        {
+            "max_source": MAX_SOURCE, "max_target": MAX_TARGET, "routes": {}, "calibration": [],
+            "english": {"order": LM_ORDER, "grams": grams},
+            "tables": {script: {"floors": t["floors"], "ops": t["ops"]} for script, t in tables.items()},
+            "keys": {"rules": [], "loose": [], "loose_min_length": 0},
+        }
+    )
+
+    def cost(english: str, garbled: str) -> float:
+        alone = scorer.english_cost(garbled)
+        return -max(alone - scorer.cost(script, english, garbled) for script in scorer.tables)
+
+    true_pairs, random_pairs, dev_words = [], [], []
+    for script in SCRIPTS:
+        dev = [(e, g) for e, g in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT) if e != g]
+        dev_words += [e for e, _ in dev]
+        words = sorted({e for e, _ in dev})[:CALIBRATION_WORDS_PER_SCRIPT]
+        chosen = set(words)
+        true_pairs += [(e, g) for e, g in dev if e in chosen]
+        random_pairs += impostors(dev, rng)
+    rng.shuffle(random_pairs)
+    false_pairs = hard_impostors(dev_words, HARD_IMPOSTORS) + random_pairs[:RANDOM_IMPOSTORS]
+    calibration = calibration_curve([cost(e, g) for e, g in true_pairs], [cost(e, g) for e, g in false_pairs])
     if verbose:
-        print(f"calibrated, {time.time() - started:.1f}s", file=sys.stderr)
+        print(f"calibrated on {len(true_pairs)} true, {len(false_pairs)} impostor pairs, {time.time() - started:.1f}s", file=sys.stderr)
     key_rules = learn_keys(pairs_by_script, tables)
     return {
         "about": "learned by tools/learn_transliteration.py from tools/data/transliteration/*.train.tsv; do not edit",
@@ -452,6 +507,7 @@ def build(verbose: bool = False) -> dict:
         "words_per_script": WORDS_PER_SCRIPT,
         "routes": {**ROUTES, POOLED: "transliteration"},
         "calibration": calibration,
+        "english": {"order": LM_ORDER, "grams": grams},
         "tables": {script: {"floors": t["floors"], "ops": t["ops"]} for script, t in tables.items()},
         "keys": key_rules,
     }

@@ -310,10 +310,17 @@ def latin_word(text: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+def _is_latin(form: str) -> bool:
+    """Only Latin letters: a romanizer that lets a letter through unchanged
+    (iuliia's BGN/PCGN leaves "ё" after a consonant) gives no form."""
+    return all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in form) and form.isalpha()
+
+
 def round_trips(script: str, native: str) -> list[tuple[str, str]]:
     """Every Latin form that a romanizer of `script` gives for `native`, as
     (scheme label, form); each form at most once (the first scheme that
-    gives it), empty forms left out. `script` is one of SCRIPTS."""
+    gives it), empty forms and forms with a letter left in another script
+    left out. `script` is one of SCRIPTS."""
     try:
         romanize = _ROMANIZERS[script]
     except KeyError:
@@ -322,7 +329,7 @@ def round_trips(script: str, native: str) -> list[tuple[str, str]]:
     forms = []
     for label, raw in romanize(native):
         form = latin_word(raw)
-        if form and form not in seen and form.isalpha():
+        if form and form not in seen and _is_latin(form):
             seen.add(form)
             forms.append((label, form))
     return forms
