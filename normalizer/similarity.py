@@ -13,6 +13,7 @@ from functools import lru_cache
 import jellyfish
 
 from normalizer.folding import mt_fold, skeleton, strip_accents
+from normalizer.transliteration import score as round_trip
 
 # Three consonants in order, one vowel added, dropped or changed ("Sdan" ~
 # "Sudan", "Pris" ~ "Paris"): the commonest MT and typing slip in a short name.
@@ -31,10 +32,25 @@ BLEND_CAP = 0.88  # the edit/Jaro-Winkler blend stays below the key tiers
 SHORT_WORD = 4  # a word this short or shorter ...
 SHORT_WORD_PENALTY = 0.1  # ... pays this in the blend
 FIRST_LETTER_PENALTY = 0.1  # garbles rarely change the first letter
+MIN_ROUND_TRIP_LENGTH = 4  # shorter words are too short for the learned routes to tell apart
 
 
 @lru_cache(maxsize=262144)  # news repeats its unknown names; scoring is pure
 def similarity(word: str, name: str) -> tuple[float, str]:
+    """The better of two readings of how `word` came from `name`: the folds
+    and edit distance below (`spelling_similarity`), or a round trip through
+    another script as the learned model sees it (normalizer.transliteration),
+    with the route in the reason ("katakana round trip")."""
+    score, why = spelling_similarity(word, name)
+    if score >= SAME_SKELETON or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
+        return score, why
+    learned, route = round_trip(word, name)
+    if learned > score:
+        return learned, route
+    return score, why
+
+
+def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     """How alike a text word and a gazetteer name token are, with the reason.
 
     Exact (ignoring case and accents) is 1.0; equal MT-folded keys 0.95; equal

@@ -29,6 +29,9 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int]) -
         return f"part of the name '{beside}', which the gazetteer does not hold"
     if any(_is_acronym(form.tokens[q]) for q in garbled):
         return "an acronym is not garbled into another"
+    written = [first + q for q in garbled if first + q <= last]
+    if any(_acronym_in_prose(doc, k) for k in written):
+        return "an acronym in running text is spelled letter by letter, not garbled"
     kind = doc.index.entities[form.entity].kind
     if kind in _NOT_PEOPLE:
         office = office_before(doc, first)
@@ -64,3 +67,11 @@ def office_before(doc: Document, first: int) -> str | None:
 
 def _is_acronym(token: str) -> bool:
     return len(token) > 1 and token.isupper()
+
+
+def _acronym_in_prose(doc: Document, k: int) -> bool:
+    """Token k is ALL CAPS beside a word that is not: an acronym ("MSNBC"),
+    not a word of an ALL-CAPS headline."""
+    if not _is_acronym(doc.tokens[k].text):
+        return False
+    return any(0 <= j < len(doc) and not doc.tokens[j].text.isupper() for j in (k - 1, k + 1))

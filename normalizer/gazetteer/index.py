@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
+from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
     from normalizer.gazetteer.loading import Entity, Gazetteer
 
 MAX_EDIT_DISTANCE = 2
+# Learned round-trip keys shorter than this join too many names to be worth a lookup.
+MIN_ROUND_TRIP_KEY = 4
 # A token shared by more forms than this ("Ali", "Mohammed") says too little
 # about which entity is meant to be worth aligning every one of them.
 MAX_FORMS_PER_NEIGHBOUR = 400
@@ -64,6 +67,7 @@ class Index:
     by_fold: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fold -> token keys
     by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_sound: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_round_trip: dict[str, tuple[str, ...]] = field(default_factory=dict)  # learned transliteration key -> token keys
     spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
     place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
@@ -110,6 +114,8 @@ class Index:
             found.update(self.by_fold.get(term, ()))
         found.update(self.by_skeleton.get(skeleton(word), ()))
         found.update(self.by_sound.get(sound_key(word), ()))
+        for key in round_trip_keys(word):
+            found.update(self.by_round_trip.get(key, ()))
         return found
 
     def glued_forms(self, word: str) -> set[int]:
@@ -230,6 +236,7 @@ def _build_fuzzy_keys(index: Index) -> None:
     by_fold: dict[str, list[str]] = defaultdict(list)
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     by_sound: dict[str, list[str]] = defaultdict(list)
+    by_round_trip: dict[str, list[str]] = defaultdict(list)
     for key in index.token_forms:
         if len(key) < 3:
             continue
@@ -238,7 +245,11 @@ def _build_fuzzy_keys(index: Index) -> None:
             by_skeleton[skeleton(key)].append(key)
         if len(sound_key(key)) >= 3:
             by_sound[sound_key(key)].append(key)
+        for learned in round_trip_keys(key):
+            if len(learned) >= MIN_ROUND_TRIP_KEY:
+                by_round_trip[learned].append(key)
     index.by_fold, index.by_skeleton, index.by_sound = dict(by_fold), dict(by_skeleton), dict(by_sound)
+    index.by_round_trip = dict(by_round_trip)
 
 
 def _share_equal_values(index: Index) -> None:
@@ -269,5 +280,5 @@ def _share_equal_values(index: Index) -> None:
     index.spelling = {one(k): one(v) for k, v in index.spelling.items()}
     index.place_forms = {one(k): tuple(v) for k, v in index.place_forms.items()}
     index.by_glued = {one(k): tuple(v) for k, v in index.by_glued.items()}
-    for name in ("by_fold", "by_skeleton", "by_sound"):
+    for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
         setattr(index, name, {one(k): keys(v) for k, v in getattr(index, name).items()})
