@@ -14,7 +14,6 @@ old file.
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 import os
 import re
@@ -31,6 +30,7 @@ from normalizer.folding import fold_form
 import yaml
 
 from normalizer.errors import GazetteerError, NormalizerError
+from normalizer.gazetteer import lexicon
 from normalizer.gazetteer.loading import KINDS, Entity, bundled_dir, expand_paths, parse_gazetteer, read_file
 from normalizer.gazetteer.names import name_with_surname, surnames
 
@@ -43,7 +43,6 @@ from normalizer.gazetteer.names import name_with_surname, surnames
 # cannot tell "London" (a frequent name) from "US" (also the word "us") either: a
 # reviewer does, and lists the names that may stay under the file's `common_words`.
 COMMON_WORD_MIN_COUNT = 50_000_000
-FREQUENCY_DICTIONARY = "frequency_dictionary_en_82_765.txt"
 
 # Fields whose forms are right as written, and the singular used in messages.
 CORRECT_FIELDS = ("canonical", "aliases", "adjectives")
@@ -151,14 +150,7 @@ def validate(
 
 def common_words(min_count: int = COMMON_WORD_MIN_COUNT) -> dict[str, int]:
     """Lowercase English words of symspellpy's frequency dictionary at or above `min_count`."""
-    resource = importlib.resources.files("symspellpy") / FREQUENCY_DICTIONARY
-    words: dict[str, int] = {}
-    with resource.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, count = line.partition(" ")
-            if count and int(count) >= min_count:
-                words[word] = int(count)
-    return words
+    return lexicon.common_words(min_count)
 
 
 def lint_forms(files: list[GazetteerFile], common: dict[str, int]) -> list[Finding]:
