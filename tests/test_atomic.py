@@ -98,7 +98,10 @@ def failing_fill(temporary: Path) -> None:
     raise ValueError("cannot pickle")
 
 
-@pytest.mark.parametrize(("content", "patch", "error"), [("new", True, OSError), (failing_fill, False, ValueError)])
+@pytest.mark.parametrize(
+    ("content", "patch", "error"),
+    [("new", True, OSError), (failing_fill, False, ValueError), ("lone \ud800 surrogate", False, UnicodeEncodeError)],
+)
 def test_a_failure_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, content, patch, error):
     target = tmp_path / "g.yaml"
     target.write_text("old")
@@ -115,3 +118,23 @@ def test_importing_the_writer_does_not_import_tempfile():
     code = "import sys, normalizer.atomic, normalizer.cli.files, normalizer.cache; print('tempfile' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_cache_writes_through_it_with_temporary_files_its_sweep_knows(tmp_path, monkeypatch):
+    """The cache's files: a ".tmp-*" temporary file (what `sweep` may remove after a
+    crash), owner-only, no fsync (a lost cache file is only built again)."""
+    from normalizer import cache
+
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NORMALIZER_NO_CACHE", raising=False)
+    renamed, synced = [], []
+    real_replace = os.replace
+    monkeypatch.setattr(atomic.os, "replace", lambda s, t: (renamed.append(Path(s)), real_replace(s, t))[1])
+    monkeypatch.setattr(atomic.os, "fsync", synced.append)
+    assert cache.cached("key", lambda: "value") == "value"
+    [temporary] = renamed
+    assert temporary.parent == tmp_path / "cache"
+    assert temporary.name.startswith(".tmp-") and temporary.match(".tmp-*") and ".tmp-*" in cache._OURS
+    assert synced == []
+    [stored] = (tmp_path / "cache").iterdir()
+    assert mode(stored) == 0o600
