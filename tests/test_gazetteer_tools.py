@@ -533,6 +533,26 @@ def test_add_variant_from_json_rejects_bad_json(tmp_path):
     assert result.exit_code == 2 and "cannot read corrections JSON" in result.output
 
 
+def test_add_variant_from_json_stopped_by_an_error_reports_no_addition(tmp_path):
+    """The file is written only when every correction went through: an error
+    after a first addition leaves the file as it was, and says nothing was added."""
+    path = write(tmp_path, "g.yaml", """
+        entities:
+          - {canonical: Gaza, kind: place}
+          - canonical: Iran
+            kind: place
+            variants: |
+              Eran
+        """)
+    before = path.read_bytes()
+    report = [finding("Ghaza", "Gaza", "Gaza"), finding("Irann", "Iran", "Iran")]
+    corrections = write(tmp_path, "report.json", json.dumps(report))
+    result = run("add-variant", "--no-bundled", path, "--from-json", corrections)
+    assert result.exit_code == 2
+    assert "cannot extend this 'variants' field" in result.output and "added" not in result.output
+    assert path.read_bytes() == before
+
+
 def test_add_variant_to_an_entity_whose_canonical_is_escaped(tmp_path):
     path = write(tmp_path, "g.yaml", """
         entities:
