@@ -7,8 +7,8 @@ files), so a new release or an edited checkout never reads an old pickle.
 
 The cache is an optimization only: a read-only or missing folder, a corrupt,
 truncated or foreign file, any pickling error, all fall back to `build()`
-without a word. Writes are atomic (temporary file in the same folder, then
-os.replace), so a reader never sees half a file.
+without a word. Writes are atomic (`normalizer.atomic`: temporary file in the
+same folder, then os.replace), so a reader never sees half a file.
 
 `cached_file(name, write)` keeps a file beside the pickles for data read
 piecemeal rather than unpickled whole (the SQLite delete table of the index).
@@ -34,6 +34,8 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
+
+from normalizer.atomic import write_atomic
 
 T = TypeVar("T")
 
@@ -165,32 +167,18 @@ def _write(path: Path, key: str, value: object) -> None:
 def _replace_atomically(path: Path, write: Callable[[Path], None]) -> bool:
     """Have `write` fill a temporary file beside `path`, then rename it over
     `path`, so a reader never sees half a file. False (and no file left
-    behind) when anything fails: a read-only folder, a full disk."""
-    temporary = None
+    behind) when anything fails: a read-only folder, a full disk.
+
+    The temporary file is named ".tmp-*" (what `sweep` may remove if a crash
+    leaves one) and keeps its owner-only mode; no fsync: a cache file lost
+    in a crash is only built again."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _temporary_file(path)
-        os.close(handle)
-        write(Path(temporary))
-        os.replace(temporary, path)
-        temporary = None
+        write_atomic(path, write, keep_mode=False, fsync=False, prefix=".tmp-", suffix=path.suffix)
         sweep(path.parent, keep=path)  # writes are rare (a new gazetteer or release): the time to tidy up
         return True
     except Exception:  # noqa: BLE001 - the caller does without the cache
         return False
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-
-
-def _temporary_file(path: Path) -> tuple[int, str]:
-    """A new temporary file beside `path`, to be renamed over it when complete."""
-    import tempfile  # only writers need it; a cache hit should not pay for the import
-
-    return tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
 
 
 @lru_cache(maxsize=1)

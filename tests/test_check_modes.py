@@ -181,14 +181,14 @@ def invoke(*args: str):
 
 
 def test_in_place_failure_midway_leaves_the_original_intact(tmp_path, monkeypatch):
-    from normalizer.cli import files
+    from normalizer import atomic  # the writer behind --in-place
 
     article = write(tmp_path / "story.txt", GARBLED)
 
     def failing_replace(source, target):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "replace", failing_replace)
+    monkeypatch.setattr(atomic.os, "replace", failing_replace)
     result = invoke("--in-place", str(article))
     assert result.exit_code == 2
     assert article.read_bytes() == GARBLED.encode("utf-8")
@@ -196,14 +196,14 @@ def test_in_place_failure_midway_leaves_the_original_intact(tmp_path, monkeypatc
 
 
 def test_in_place_failure_while_writing_leaves_the_original_intact(tmp_path, monkeypatch):
-    from normalizer.cli import files
+    from normalizer import atomic  # the writer behind --in-place
 
     article = write(tmp_path / "story.txt", GARBLED)
 
     def failing_fsync(fd):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(files.os, "fsync", failing_fsync)
+    monkeypatch.setattr(atomic.os, "fsync", failing_fsync)
     result = invoke("--in-place", str(article))
     assert result.exit_code == 2
     assert article.read_bytes() == GARBLED.encode("utf-8")

@@ -1,27 +1,25 @@
-"""`normalize gazetteer validate|lint|stats|add-variant` on files written here."""
+"""`normalize gazetteer validate|lint|stats|add-variant` on files written here: the
+command line (normalizer/gazetteer/app.py) end to end. Each piece behind it has
+its own tests: test_gazetteer_files, _lint, _stats, _edit."""
 
 from __future__ import annotations
 
 import difflib
 import json
 import stat
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from conftest import installed_normalize
 from typer.testing import CliRunner
 
 import normalizer
+from normalizer.gazetteer.app import gazetteer_app
+from normalizer.gazetteer.lexicon import english_words
 from normalizer.gazetteer.loading import load_gazetteer, parse_gazetteer
-from normalizer.gazetteer.tools import (
-    COMMON_WORD_MIN_COUNT,
-    common_words,
-    gazetteer_app,
-    insert_variant,
-)
 
 runner = CliRunner()
 
@@ -207,7 +205,7 @@ def test_lint_accepts_reviewed_common_words_but_never_a_common_word_variant(tmp_
     assert result.exit_code == 1
     # a variant that is an English word is never rewritten: listing it changes nothing
     assert [line for line in result.output.splitlines() if line.startswith(str(path))] == [
-        f"{path}:7: variant 'Gold' of 'Muammar Gaddafi' is a common English word (count {common_words()['gold']:,}): "
+        f"{path}:7: variant 'Gold' of 'Muammar Gaddafi' is a common English word (count {english_words()['gold']:,}): "
         "the engine never rewrites it; remove it"
     ]
 
@@ -244,13 +242,6 @@ def test_common_words_is_invisible_to_the_engine(tmp_path):
         outputs[extra.split(":")[0]] = Normalizer.load(gazetteers=[path], bundled=False).normalize(text).text
     assert outputs[""] == outputs["common_words"] == text.replace("Lodnon", "London")
     assert outputs["protect"] == text
-
-
-def test_common_word_threshold_keeps_frequent_words_only():
-    words = common_words()
-    assert {"may", "said", "gold"} <= set(words)
-    assert all(count >= COMMON_WORD_MIN_COUNT for count in words.values())
-    assert "araghchi" not in words
 
 
 def test_lint_duplicate_entity_and_duplicate_variant(tmp_path):
@@ -341,19 +332,6 @@ def test_lint_skips_examples_with_a_notice_without_the_engine(tmp_path, monkeypa
     _, result = lint(tmp_path, EXAMPLES, "--examples")
     assert result.exit_code == 0, result.output
     assert "skipped 2 example(s)" in result.output
-
-
-def test_bundled_examples_hold():
-    """Every example pinned in the bundled gazetteers comes out as it expects."""
-    pytest.importorskip("normalizer.engine")
-    if not hasattr(normalizer, "Normalizer"):
-        pytest.skip("engine not exported yet")
-    from normalizer.gazetteer.tools import gather_files, lint_examples, read_gazetteer_file
-
-    files = gather_files([], bundled=True)
-    findings, notice = lint_examples([read_gazetteer_file(path) for path in files], files)
-    assert notice is None
-    assert [str(f) for f in findings] == []
 
 
 # ------------------------------------------------------------------ stats
@@ -555,20 +533,24 @@ def test_add_variant_from_json_rejects_bad_json(tmp_path):
     assert result.exit_code == 2 and "cannot read corrections JSON" in result.output
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    variant=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
-    .map(str.strip)
-    .filter(bool),
-    canonical=st.sampled_from(["Fatemeh Mohajerani", "Abbas Araghchi", "Hezbollah", "Iran", "Tehran", "Gaza"]),
-)
-def test_insert_variant_reads_back_any_string(variant, canonical):
-    text = textwrap.dedent(STYLES).lstrip("\n")
-    edited = insert_variant(text, "g.yaml", canonical, variant)
-    only_insertions(text, edited)
-    after = parse_entities(edited)
-    assert after[canonical].variants[-1] == variant
-    assert len(after) == len(parse_entities(text))
+def test_add_variant_from_json_stopped_by_an_error_reports_no_addition(tmp_path):
+    """The file is written only when every correction went through: an error
+    after a first addition leaves the file as it was, and says nothing was added."""
+    path = write(tmp_path, "g.yaml", """
+        entities:
+          - {canonical: Gaza, kind: place}
+          - canonical: Iran
+            kind: place
+            variants: |
+              Eran
+        """)
+    before = path.read_bytes()
+    report = [finding("Ghaza", "Gaza", "Gaza"), finding("Irann", "Iran", "Iran")]
+    corrections = write(tmp_path, "report.json", json.dumps(report))
+    result = run("add-variant", "--no-bundled", path, "--from-json", corrections)
+    assert result.exit_code == 2
+    assert "cannot extend this 'variants' field" in result.output and "added" not in result.output
+    assert path.read_bytes() == before
 
 
 def test_add_variant_to_an_entity_whose_canonical_is_escaped(tmp_path):
@@ -584,15 +566,29 @@ def test_add_variant_to_an_entity_whose_canonical_is_escaped(tmp_path):
     assert entity(path, "Çad").variants == ("Tschad",)
 
 
-def test_variant_from_correction_spells_like_the_file():
-    from normalizer.gazetteer.loading import Entity
-    from normalizer.gazetteer.tools import Reviewed, variant_from_correction
+# ------------------------------------------------------------------ the installed command and its aliases
 
-    sayyed = Entity("Sayyed", "honorific")
-    araghchi = Entity("Abbas Araghchi", "person")
-    kremlin = Entity("Kremlin", "organization")
-    assert variant_from_correction(sayyed, Reviewed("Sayyed", "seided", "Sayyed")) == "Seided"
-    assert variant_from_correction(araghchi, Reviewed("Abbas Araghchi", "Aragut", "Araghchi")) == "Abbas Aragut"
-    assert variant_from_correction(kremlin, Reviewed("Kremlin", "Kremlim’s", "Kremlin’s")) == "Kremlim"
-    assert variant_from_correction(kremlin, Reviewed("Kremlin", "Krem", "Kre")) is None
-    assert variant_from_correction(Entity("Kyiv", "place"), Reviewed("Kyiv", "Kyiv", "Kiev")) is None
+
+def test_the_installed_command_mounts_the_gazetteer_tools(tmp_path):
+    path = write(tmp_path, "g.yaml", STYLES)
+    done = subprocess.run(
+        [installed_normalize(), "gazetteer", "add-variant", "--no-bundled", str(path), "Iran", "Eeran"],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{path}:13: added variant 'Eeran' to 'Iran'\n" and done.stderr == ""
+    assert entity(path, "Iran").variants == ("Irān", "Eran", "Eeran")
+    refused = subprocess.run(
+        [installed_normalize(), "gazetteer", "add-variant", "--no-bundled", str(path), "Gaza", "Teheran"],
+        capture_output=True, text=True,
+    )
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.startswith(f"{path}: refused: 'Teheran' collides with variant 'Teheran' of 'Tehran'")
+
+
+@pytest.mark.parametrize("module", ["normalizer.gazetteer.app", "normalizer.gazetteer.tools"])
+def test_python_m_runs_the_tools_under_the_new_and_the_old_name(tmp_path, module):
+    path = write(tmp_path, "g.yaml", GOOD)
+    done = subprocess.run([sys.executable, "-m", module, "stats", "--format", "json", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["entities"] == 3

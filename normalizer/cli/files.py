@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
+# The package's one atomic writer, re-exported for the command: a temporary file in
+# the same folder, fsync, the replaced file's permissions (or `like=`'s), a rename.
+from normalizer.atomic import write_atomic  # noqa: F401
 from normalizer.errors import InputError
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -39,32 +40,3 @@ def decode_article(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
-
-
-def write_atomic(path: str | Path, text: str, like: str | Path | None = None) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a
-    rename, so a reader sees the old file or the new one, never half of one.
-    Permissions are copied from `like` (default: the file being replaced)."""
-    path = Path(path)
-    template = Path(like) if like is not None else path
-    try:
-        mode = stat.S_IMODE(template.stat().st_mode)
-    except OSError:
-        mode = None
-    import tempfile  # here, not at the top: `--check` writes nothing and need not import it
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise

@@ -3,6 +3,9 @@
 A token found here is an ordinary English word and is never treated as a
 garbled name: precision first. The list also holds many well-known names,
 which is harmless, since a name spelled right needs no repair either.
+
+This module is the one reader of that dictionary: the engine's index, the
+gazetteer lint (`common_words`) and the garbler (`english_ranks`) all ask it.
 """
 
 from __future__ import annotations
@@ -35,8 +38,21 @@ def english_words() -> dict[str, int]:
     return words
 
 
+@lru_cache(maxsize=1)
+def english_ranks() -> dict[str, int]:
+    """Lowercase word -> its line in the dictionary (0 = first), which lists
+    the words roughly from the most frequent down."""
+    return {word: rank for rank, word in enumerate(english_words())}
+
+
+def common_words(min_count: int) -> dict[str, int]:
+    """The words counted at least `min_count` times, with their counts."""
+    return {word: count for word, count in english_words().items() if count >= min_count}
+
+
 def common_english_words() -> frozenset[str]:
-    return frozenset(word for word, count in english_words().items() if count >= COMMON_WORD_COUNT)
+    """The words so common (COMMON_WORD_COUNT) that they say nothing about a name beside them."""
+    return frozenset(common_words(COMMON_WORD_COUNT))
 
 
 @lru_cache(maxsize=1)

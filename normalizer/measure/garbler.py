@@ -20,17 +20,19 @@ The same inputs and seed rebuild the same corpus byte for byte.
 from __future__ import annotations
 
 import argparse
-import importlib.resources
 import json
 import random
 import re
 import sys
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import jellyfish
+
+# The English word list has one reader; `english_ranks` stays importable from here
+# (benchmarks/baselines.py).
+from normalizer.gazetteer.lexicon import english_ranks, english_words
 
 VOWELS = "aeiou"
 NAME_TOKEN = re.compile(r"[^\W\d_]+")
@@ -73,20 +75,8 @@ class GarbledText:
 # ---------------------------------------------------------------- lexicon
 
 
-@lru_cache(maxsize=1)
-def english_ranks() -> dict[str, int]:
-    """Lower-case English words of symspellpy's dictionary -> frequency rank (0 = most frequent)."""
-    path = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-    ranks: dict[str, int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split(" ", 1)[0]
-        if word:
-            ranks.setdefault(word, len(ranks))
-    return ranks
-
-
 def is_english_word(token: str) -> bool:
-    return token.lower() in english_ranks()
+    return token.lower() in english_words()
 
 
 # ---------------------------------------------------------------- artifacts
