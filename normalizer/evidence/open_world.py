@@ -7,7 +7,10 @@ be made at all, whatever its similarity; each returns the reason, or None.
 - a person's slot (after an office, "Prime Minister Siliņa") is not read as
   a place or an organization;
 - an acronym is spelled letter by letter and never garbled into another one
-  (UNESCO is not a garble of UNSC).
+  (UNESCO is not a garble of UNSC);
+- the feminine form of a Slavic, Baltic or Central Asian surname names
+  another person ("Yulia Navalnaya" is not "Alexei Navalny"): a listed
+  variant may say otherwise, a fuzzy reading may not.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int]) -
     if any(_acronym_in_prose(doc, k) for k in written):
         return "an acronym in running text is spelled letter by letter, not garbled"
     kind = doc.index.entities[form.entity].kind
+    if kind == "person":
+        for q in garbled:
+            if first + q <= last and feminine_of(doc.keys[first + q], form.keys[q]):
+                return f"'{doc.tokens[first + q].text}' is the feminine form of '{form.tokens[q]}', another person"
     if kind in _NOT_PEOPLE:
         office = office_before(doc, first)
         if office is not None:
@@ -63,6 +70,30 @@ def office_before(doc: Document, first: int) -> str | None:
     if word[:1].isupper() and doc.keys[k] in doc.index.office_words:
         return word
     return None
+
+
+# Feminine endings of surnames and the masculine endings they replace:
+# Navalny/Navalnaya, Zelensky/Zelenskaya, Landsbergis/Landsbergienė; a plain
+# -a after a consonant too (Ivanov/Ivanova, Putin/Putina).
+_FEMININE_ENDINGS = ("skaya", "tskaya", "aya", "iene", "yte", "ute", "aite")
+_MASCULINE_ENDINGS = ("skiy", "skyy", "sky", "ski", "tskiy", "tsky", "iy", "yy", "y", "i", "is", "ys", "as", "us")
+_MIN_STEM = 3
+
+
+def feminine_of(word: str, name: str) -> bool:
+    """`word` (a token key) is the feminine form of the surname `name`."""
+    if word[:1] != name[:1]:
+        return False
+    if word == name + "a" and name[-1:] not in "aeiouy":
+        return True
+    for feminine in _FEMININE_ENDINGS:
+        stem = word[: -len(feminine)]
+        if not word.endswith(feminine) or len(stem) < _MIN_STEM:
+            continue
+        for masculine in _MASCULINE_ENDINGS:
+            if name.endswith(masculine) and name[: -len(masculine)] in (stem, stem + feminine[:-3]):
+                return True
+    return False
 
 
 def _is_acronym(token: str) -> bool:
