@@ -28,6 +28,7 @@ from normalizer.options import Options
 from normalizer.proposal import Proposal
 from normalizer.result import Correction, Result, apply_corrections, rebase, shift_spans
 
+MARKUPS = ("markdown", "html", "rst", "text")
 # Each pass reads the text the previous one repaired; two or three settle every case seen.
 MAX_PASSES = 3
 
@@ -72,12 +73,21 @@ class Normalizer:
     def suggest_threshold(self) -> float:
         return self.options.suggest_threshold
 
-    def normalize(self, text: str, ignore_spans: Sequence[tuple[int, int]] = ()) -> Result:
+    def normalize(
+        self, text: str, ignore_spans: Sequence[tuple[int, int]] = (), markup: str | None = None
+    ) -> Result:
         """Find and repair garbled names in `text`; never touch `ignore_spans`.
+
+        `markup` ("markdown", "html", "rst" or "text") protects what the
+        command line protects in such a file: code, URLs, tags and their
+        attributes, link destinations, `normalizer: skip` lines. With None
+        only `ignore_spans` are protected.
 
         A fix converges in one call: a repair can be evidence for another
         (the full name restored, then its lone surname), so the repaired text
         is read again until nothing more is applied."""
+        if markup is not None:
+            ignore_spans = [*ignore_spans, *_markup_spans(text, markup)]
         corrections = self._one_pass(text, ignore_spans)
         current = apply_corrections(text, corrections)
         for _ in range(MAX_PASSES - 1):
@@ -122,3 +132,12 @@ class Normalizer:
         if not any(boosted):
             return None
         return [seen_elsewhere(doc, mentions, p) if moved else p for p, moved in zip(garbles, boosted)]
+
+
+def _markup_spans(text: str, markup: str) -> list[tuple[int, int]]:
+    from normalizer.errors import NormalizerError
+    from normalizer.markup import protected_spans
+
+    if markup not in MARKUPS:
+        raise NormalizerError(f"markup must be one of {', '.join(MARKUPS)}, got {markup!r}")
+    return protected_spans("", text, fmt=markup)

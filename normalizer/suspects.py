@@ -21,6 +21,8 @@ _DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "ese", "ites", "ite
 # The whitespace-delimited chunk around a token looks like a URL, a path, an
 # e-mail address, a handle or a domain: its words are not prose.
 _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
+# Markup around a word is no part of it: "<b>Macrom</b>", "[Emmanuel Macrom](https://...)".
+_MARKUP_AROUND = re.compile(r"</?[A-Za-z][\w:-]*[^<>]*>|\]\([^()\s]*\)|[\[\]]|^[*_]+|[*_]+$")
 # Whitespace ends a chunk: a word with whitespace on both sides is its own chunk.
 _CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
 
@@ -105,4 +107,9 @@ def _in_non_prose(text: str, token: Token) -> bool:
     while end < len(text) and not text[end].isspace():
         end += 1
     chunk = text[start:end]
-    return chunk != token.text and _NOT_PROSE.search(chunk) is not None
+    if _NOT_PROSE.search(chunk) is None:
+        return False
+    pieces = [piece for piece in _MARKUP_AROUND.sub(" ", chunk).split() if token.text in piece]
+    # Inside the markup itself (a link's destination), or in a piece that is
+    # a URL, a path or an address: not prose.
+    return not pieces or any(piece != token.text and _NOT_PROSE.search(piece) for piece in pieces)

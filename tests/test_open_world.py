@@ -99,3 +99,40 @@ def test_the_fix_hook_then_the_check_hook_pass(tmp_path):
     check = subprocess.run([*normalize, "--check", str(article)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     assert article.read_text(encoding="utf-8").count("Putin") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<b>Emmanuel Macrom</b> spoke.", "[Emmanuel Macrom](https://example.org/) spoke.", "*Emmanuel Macrom* spoke."],
+)
+def test_a_name_beside_markup_is_checked_like_prose(bundled, text):
+    assert [(c.original, c.replacement) for c in bundled.normalize(text).applied] == [("Macrom", "Macron")]
+
+
+def test_the_library_protects_markup_when_told_which():
+    engine = Normalizer.load()
+    text = 'See `Emmanuel Macrom` and <a href="https://x.org/Macrom">Emmanuel Macrom</a>.'
+    assert len(engine.normalize(text).applied) == 2
+    protected = engine.normalize(text, markup="markdown")
+    assert [c.start for c in protected.applied] == [text.rindex("Macrom")]
+    with pytest.raises(Exception, match="markup must be one of"):
+        engine.normalize(text, markup="latex")
+
+
+def test_a_correction_never_reaches_into_a_protected_span(bundled):
+    text = "Abbas Araghchi spoke. abbas Alaghchi said."
+    result = bundled.normalize(text, ignore_spans=[(22, 27)])
+    assert result.text[22:27] == "abbas"
+    assert all(c.start >= 27 or c.end <= 22 for c in result.corrections)
+    url = "see https://example.com/abbas Alaghchi said"
+    assert "https://example.com/abbas " in bundled.normalize(url).text
+
+
+def test_the_feminine_form_of_a_surname_is_another_person(bundled):
+    for text in ("Yulia Navalnaya spoke.", "Lyudmila Putina said."):
+        assert bundled.normalize(text).corrections == ()
+
+
+def test_a_listed_variant_that_is_an_english_word_fires_only_as_a_name(bundled):
+    assert "Kyiv" in bundled.normalize("On Monday Kiev was shelled.").text
+    assert bundled.normalize("the kiev recipe").corrections == ()

@@ -98,6 +98,8 @@ def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Propos
         if k > start and not doc.gap_ok(k - 1, k):
             return None
         if keys[k] == form.keys[q]:
+            if status[k] == Status.SKIP:
+                return None  # an ignored or protected word is never part of a correction
             scores.append(1.0)
             exact_words.append(doc.tokens[k].text)
             continue
