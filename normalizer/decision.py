@@ -36,10 +36,10 @@ class Decider:
         self.options = options
 
     def threshold(self, proposal: Proposal) -> float:
-        """The apply threshold of this proposal: an entity's own threshold can
-        only raise the global one (a small town needs more), never lower it."""
-        own = self.index.entities[proposal.entity].threshold
-        return max(own, self.options.apply_threshold) if own is not None else self.options.apply_threshold
+        """The apply threshold: one for every reading. An entity's own
+        threshold is already in its score (evidence.prior), so it can only
+        raise the bar, never lower it."""
+        return self.options.apply_threshold
 
     def prior(self, proposal: Proposal) -> float:
         return OWN_GAZETTEER_PRIOR if self.index.entities[proposal.entity].own else 0.0

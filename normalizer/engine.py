@@ -21,6 +21,7 @@ from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES
 from normalizer.decision import Decider, Decision
 from normalizer.document import Document
 from normalizer.evidence.elsewhere import across_the_text, seen_elsewhere
+from normalizer.evidence.prior import entity_prior
 from normalizer.gazetteer.index import Index, build_index
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.mentions import Mentions, find_mentions
@@ -107,6 +108,7 @@ class Normalizer:
         exact = [p for source in EXACT_SOURCES for p in source(doc, mentions)]
         garbles = [p for source in GARBLE_SOURCES for p in source(doc, mentions)]
         garbles = across_the_text(doc, mentions, garbles)
+        garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]
         decisions = self.decider.decide(exact + garbles)
         garbles = self._repaired_elsewhere(doc, mentions, decisions, garbles)
         if garbles is not None:

@@ -74,10 +74,10 @@ def test_own_gazetteer_without_the_bundled_ones(tmp_path, newsroom_gazetteer):
 
 def test_min_confidence_applies_a_suggestion(tmp_path, newsroom_gazetteer):
     article = tmp_path / "later.txt"
-    article.write_text("Later, Norgalyef declined to comment.\n", encoding="utf-8")
+    article.write_text("Later, Nargolief declined to comment.\n", encoding="utf-8")
     default = run("--no-bundled", "-g", newsroom_gazetteer, "--stdout", article)
-    assert default.stdout.decode() == "Later, Norgalyef declined to comment.\n"
-    assert b"suggestion: Norgalyef -> Nurgaliyev (" in default.stderr
+    assert default.stdout.decode() == "Later, Nargolief declined to comment.\n"
+    assert b"suggestion: Nargolief -> Nurgaliyev (" in default.stderr
     lenient = run("--no-bundled", "-g", newsroom_gazetteer, "--min-confidence", "0.6", "--stdout", article)
     assert lenient.stdout.decode() == "Later, Nurgaliyev declined to comment.\n"
 

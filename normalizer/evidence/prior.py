@@ -1,0 +1,21 @@
+"""The prior of an entity: how cheap a near miss of it is.
+
+A gazetteer sets `threshold` on entities whose look-alikes are common: the
+5,959 cities of cities.yaml make a near-miss cheap, so the small towns among
+them need more than a head of state. That threshold is kept as a score offset
+below the default apply threshold, so every reading is weighed on one scale
+(and one calibration) and a suggestion of a small town needs as much more as
+its repair."""
+
+from __future__ import annotations
+
+from normalizer.gazetteer.index import Index
+from normalizer.options import DEFAULT_APPLY_THRESHOLD
+from normalizer.proposal import NO_EVIDENCE, Evidence, Proposal
+
+
+def entity_prior(index: Index, proposal: Proposal) -> Evidence:
+    own = index.entities[proposal.entity].threshold
+    if own is None or own <= DEFAULT_APPLY_THRESHOLD or proposal.match == "variant":
+        return NO_EVIDENCE
+    return Evidence(DEFAULT_APPLY_THRESHOLD - own, (f"'{index.entities[proposal.entity].canonical}' needs more evidence ({own:.2f})",))
