@@ -25,7 +25,6 @@ imports none of them: see NormalizeGroup.
 from __future__ import annotations
 
 import gc
-import importlib
 import sys
 from enum import Enum
 from functools import partial
@@ -161,6 +160,8 @@ class PassThrough(TyperCommand):
 def load_subcommand(name: str):
     """Import sub-command `name` and give it as a command of this program, with
     the same help style as the rest (plain text, no rich panels)."""
+    import importlib  # not at start: a hook's run needs no sub-command
+
     target, short_help = SUBCOMMANDS[name]
     module, attribute = target.split(":")
     loaded = getattr(importlib.import_module(module), attribute)

@@ -10,10 +10,7 @@ files, everything runs here.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator, Optional, TypeVar
-
-Item = TypeVar("Item")
-Outcome = TypeVar("Outcome")
+from typing import Any, Callable, Iterator, Optional
 
 # A worker costs a fork and a share of the results sent back: below this many
 # files each, one process is faster.
@@ -29,11 +26,11 @@ def worker_count(jobs: int, items: int, cpus: Optional[int] = None) -> int:
 
 
 def run(
-    task: Callable[[Item], Outcome],
-    items: list[Item],
+    task: Callable[[Any], Any],
+    items: list,
     jobs: int,
     before_fork: Optional[Callable[[], object]] = None,
-) -> Iterator[Outcome]:
+) -> Iterator:
     """`task(item)` for each item, in order: here, or on worker processes when
     there are enough items to repay starting them. `before_fork` runs once before
     the workers start, to load what they should inherit."""

@@ -8,7 +8,6 @@ the usage) was bad. Suggestions never fail `--check`.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -17,28 +16,31 @@ PROGRESS_MIN_FILES = 10  # fewer files finish before a bar is worth drawing
 OK, FINDINGS, BAD_INPUT = 0, 1, 2
 
 
-@dataclass
 class Outcome:
-    """What happened to one article: its result and the files written for it."""
+    """What happened to one article: its result and the files written for it.
+    (A plain class: a dataclass would cost a millisecond at every start.)"""
 
-    name: str
-    result: object
-    written: list[Path] = field(default_factory=list)
-    printed: bytes = b""  # for stdout (--diff, --stdout), printed in order by the parent
-    error: str = ""  # why this article failed
+    __slots__ = ("name", "result", "written", "printed", "error")
+
+    def __init__(self, name: str, result, written: list[Path] | None = None, printed: bytes = b"", error: str = ""):
+        self.name = name
+        self.result = result
+        self.written = written if written is not None else []
+        self.printed = printed  # for stdout (--diff, --stdout), printed in order by the parent
+        self.error = error  # why this article failed
 
 
-@dataclass
 class Report:
     """The outcomes of one run, and the exit status they make.
 
     `check`: corrections to apply are findings (exit 1). `done`: the corrections
     were written (--in-place), so the summary says "applied", not "to apply"."""
 
-    check: bool = False
-    done: bool = False
-    outcomes: list[Outcome] = field(default_factory=list)  # the articles normalized
-    failures: int = 0  # the articles that could not be
+    def __init__(self, check: bool = False, done: bool = False):
+        self.check = check
+        self.done = done
+        self.outcomes: list[Outcome] = []  # the articles normalized
+        self.failures = 0  # the articles that could not be
 
     def add(self, outcome: Outcome, errors: TextIO | None = None) -> None:
         """Record one article; a failed one is told on `errors` (stderr) at once."""
