@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from normalizer._version import __version__
 from normalizer.cli import concurrency
@@ -83,6 +83,16 @@ class NormalizeGroup(TyperGroup):
     `--help`) count only first. An article named `eval` or `gazetteer` is
     written `./eval`. Sub-commands load lazily (click's lazy group): listing
     them in the help imports nothing."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Its own option, made here rather than by typer from a callback's
+        # signature: one less function to inspect at every start.
+        version = TyperOption(
+            param_decls=["--version"], is_flag=True, is_eager=True, expose_value=False, callback=_print_version,
+            help="Print the version and exit.",
+        )
+        self.params.append(version)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         own = {name for param in self.get_params(ctx) for name in (*param.opts, *param.secondary_opts)}
@@ -177,19 +187,15 @@ def load_subcommand(name: str):
 app = typer.Typer(cls=NormalizeGroup, add_completion=False, rich_markup_mode=None)
 
 
-def _print_version(value: bool) -> None:
-    if value:
+def _print_version(ctx: typer.Context, param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         print(f"normalize {__version__}")
         raise typer.Exit(0)
 
 
 @app.callback()
-def _options(
-    version: bool = typer.Option(
-        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    """The options of `normalize` itself, before any command."""
+def _group() -> None:
+    """Makes `app` a group (its one option, --version, is NormalizeGroup's)."""
 
 
 @app.command(
