@@ -194,7 +194,7 @@ def _print_version(ctx: typer.Context, param, value: bool) -> None:
 
 
 @app.callback()
-def _group() -> None:
+def _group():  # unannotated: typer would evaluate the annotation at each start
     """Makes `app` a group (its one option, --version, is NormalizeGroup's)."""
 
 
