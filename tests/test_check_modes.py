@@ -437,7 +437,7 @@ class FakeTerminal(io.StringIO):
 
 
 def test_progress_bar_only_for_many_files_on_a_terminal(monkeypatch):
-    from normalizer.cli import app as cli
+    from normalizer.cli import report as cli
 
     monkeypatch.setattr(cli.sys, "stderr", FakeTerminal())
     many = cli.PROGRESS_MIN_FILES
@@ -449,7 +449,7 @@ def test_progress_bar_only_for_many_files_on_a_terminal(monkeypatch):
 
 
 def test_progress_bar_runs_and_clears_itself(monkeypatch):
-    from normalizer.cli import app as cli
+    from normalizer.cli import report as cli
 
     terminal = FakeTerminal()
     monkeypatch.setattr(cli.sys, "stderr", terminal)

@@ -221,3 +221,71 @@ def test_importing_the_cli_imports_neither_multiprocessing_nor_yaml():
     script = f"import sys, normalizer.cli.app; print(' '.join(n for n in {NOT_AT_START!r} if n in sys.modules))"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == []
+
+
+# --- sub-commands and --version, as a user runs them ----------------------------------------
+
+
+def installed(script: str) -> str:
+    found = shutil.which(script, path=str(Path(installed_normalize()).parent))
+    if not found:
+        pytest.fail(f"the `{script}` command is not installed: run `pip install -e '.[test]'` first")
+    return found
+
+
+def test_version_is_the_package_version():
+    from importlib.metadata import version
+
+    done = run("--version")
+    assert done.returncode == 0
+    assert done.stdout.decode() == f"normalize {version('normalizer')}\n"
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ([SEEDS, SEEDS / "reference", "--glob", "*.txt"], "normalizer: 5 texts"),
+        (["garble", SEEDS / "reference", "--seed", "1"], '{"id": "000_5c59bf609092c03b.txt"'),
+        (["--help"], "usage: normalize-eval"),
+    ],
+)
+def test_normalize_eval_is_normalize_eval(args, expected):
+    new = run("eval", *args)
+    old = subprocess.run([installed("normalize-eval"), *map(str, args)], capture_output=True)
+    assert new.returncode == 0, new.stderr
+    assert expected in new.stdout.decode()
+    assert (new.returncode, new.stdout, new.stderr) == (old.returncode, old.stdout, old.stderr)
+
+
+def test_normalize_eval_bad_input_exits_2_as_normalize_eval_does(tmp_path):
+    new = run("eval", tmp_path / "missing")
+    old = subprocess.run([installed("normalize-eval"), tmp_path / "missing"], capture_output=True)
+    assert new.returncode == old.returncode == 2
+    assert new.stderr == old.stderr
+
+
+def test_gazetteer_sub_command(newsroom_gazetteer):
+    helped = run("gazetteer", "--help")
+    assert helped.returncode == 0
+    page = helped.stdout.decode()
+    assert page.startswith("Usage: normalize gazetteer [OPTIONS] COMMAND [ARGS]...")
+    for command in ("validate", "lint", "stats", "add-variant"):
+        assert f"\n  {command} " in page
+    validated = run("gazetteer", "validate", newsroom_gazetteer)
+    assert validated.returncode == 0, validated.stderr
+    assert validated.stdout.decode() == "1 file(s), 9 entities: valid\n"
+
+
+def test_top_level_help_lists_the_sub_commands():
+    done = run("--help")
+    assert done.returncode == 0
+    page = done.stdout.decode()
+    assert "\nCommands:\n  gazetteer " in page and "\n  eval " in page
+    assert "article.normalized.txt" in page
+
+
+def test_an_article_named_like_a_sub_command_is_normalized_with_a_path(tmp_path):
+    (tmp_path / "eval").write_bytes((SEEDS / "000_5c59bf609092c03b.txt").read_bytes())
+    done = run("--check", "./eval", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.decode().startswith("./eval:1:39: Fatem Mokhajelani -> Fatemeh Mohajerani")

@@ -1,8 +1,13 @@
 """The `normalize` command: arguments in, files out. No matching logic lives here.
 
-Modes (at most one of --check, --in-place, --stdout; --diff combines with --check):
+    normalize [OPTIONS] PATH...        repair the articles (the default command)
+    normalize gazetteer COMMAND ...    gazetteer files (normalizer/gazetteer/tools.py)
+    normalize eval [ARGS]...           measure quality (normalizer/measure/evaluate.py)
 
-    (default)    write PATH.normalized.EXT and PATH.diff beside each article
+Modes of the default command (at most one of --check, --in-place, --stdout;
+--diff combines with --check):
+
+    (default)    for article.txt, write article.normalized.txt and article.diff beside it
     --stdout     print the normalized text
     --check      write nothing; exit 1 if any correction would be applied
     --in-place   rewrite each changed article atomically
@@ -11,31 +16,46 @@ Modes (at most one of --check, --in-place, --stdout; --diff combines with --chec
 Each article gets the project configuration nearest to it (see config.py);
 articles that share a configuration share one loaded Normalizer. Code, URLs
 and tags of Markdown, HTML and reStructuredText are never touched (markup.py).
-Exit status: 0 fine, 1 `--check` found corrections, 2 bad input or usage.
+Worker processes: concurrency.py; the report and the exit status: report.py.
+
+Sub-commands are imported only when they run, and a hook's `normalize --check`
+imports none of them: see NormalizeGroup.
 """
 
 from __future__ import annotations
 
 import gc
-import os
 import sys
-from dataclasses import dataclass, field
-from functools import partial
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
+from normalizer._version import __version__
+from normalizer.cli import concurrency
+from normalizer.cli.report import Outcome, Report, progress_bar
 from normalizer.errors import NormalizerError
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None)
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-PROGRESS_MIN_FILES = 10  # fewer files finish before a bar is worth drawing
-# A worker costs a fork and a share of the results sent back: below this many
-# files each, one process is faster.
-MIN_FILES_PER_WORKER = 25
+
+# The sub-commands of `normalize`, imported only when run: name -> (where it
+# lives, its line in `normalize --help`, kept here so that help imports nothing).
+# A Typer app is mounted as a group; a function is an argparse-style
+# `main(argv) -> int` that gets the rest of the command line untouched.
+GAZETTEER_APP = "normalizer.gazetteer.tools:gazetteer_app"
+SUBCOMMANDS = {
+    "gazetteer": (GAZETTEER_APP, "Validate, lint, count and extend gazetteer files."),
+    "eval": (
+        "normalizer.measure.evaluate:main",
+        "Score the engine on garbled texts with references (also normalize-eval); "
+        "`eval garble` makes such texts.",
+    ),
+}
+DEFAULT_COMMAND = "normalize"  # what runs when the first argument names no sub-command
 
 
 class ReportFormat(str, Enum):
@@ -50,18 +70,142 @@ def output_paths(path: Path) -> tuple[Path, Path]:
     return path.with_name(f"{path.stem}.normalized{path.suffix}"), path.with_name(f"{path.stem}.diff")
 
 
-@dataclass
-class Outcome:
-    """What happened to one article: its result and the files written for it."""
-
-    name: str
-    result: object
-    written: list[Path] = field(default_factory=list)
-    printed: bytes = b""  # for stdout (--diff, --stdout), printed in order by the parent
-    error: str = ""  # why this article failed
+# ---------------------------------------------------------------- the command line
 
 
-@app.command(help="Repair garbled names in PATHS; write PATH.normalized and PATH.diff beside each.")
+class NormalizeGroup(TyperGroup):
+    """`normalize PATH...`, or `normalize COMMAND [ARGS]...` when the first
+    argument names a sub-command (a "default group").
+
+    The fallback is decided on the first argument alone, before any parsing, so
+    the default command sees its arguments as a plain command would (`--`, `-j2`,
+    an article named like an option's value). Its own options (`--version`,
+    `--help`) count only first. An article named `eval` or `gazetteer` is
+    written `./eval`. Sub-commands load lazily (click's lazy group): listing
+    them in the help imports nothing."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Its own option, made here rather than by typer from a callback's
+        # signature: one less function to inspect at every start.
+        version = TyperOption(
+            param_decls=["--version"], is_flag=True, is_eager=True, expose_value=False, callback=_print_version,
+            help="Print the version and exit.",
+        )
+        self.params.append(version)
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        own = {name for param in self.get_params(ctx) for name in (*param.opts, *param.secondary_opts)}
+        if not args or (args[0] not in SUBCOMMANDS and args[0] not in own):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(SUBCOMMANDS)
+
+    def get_command(self, ctx: typer.Context, name: str):
+        if name in SUBCOMMANDS:
+            return load_subcommand(name)
+        return super().get_command(ctx, name)  # the default command, hidden
+
+    # One help page for `normalize --help` and `normalize PATH --help`: the
+    # default command's usage, text and options, this group's, then the commands.
+    def format_usage(self, ctx: typer.Context, formatter) -> None:
+        default = self.commands[DEFAULT_COMMAND]
+        formatter.write_usage(ctx.command_path, " ".join(default.collect_usage_pieces(ctx)))
+        formatter.write_usage(ctx.command_path, "COMMAND [ARGS]...", prefix=" " * len("Usage: "))
+
+    def format_help_text(self, ctx: typer.Context, formatter) -> None:
+        self.commands[DEFAULT_COMMAND].format_help_text(ctx, formatter)
+
+    def format_options(self, ctx: typer.Context, formatter) -> None:
+        params = [*self.commands[DEFAULT_COMMAND].params, *self.get_params(ctx)]
+        for kind, title in (("argument", "Arguments"), ("option", "Options")):
+            rows = [param.get_help_record(ctx) for param in params if param.param_type_name == kind]
+            rows = [row for row in rows if row is not None]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: typer.Context, formatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short_help) for name, (_, short_help) in SUBCOMMANDS.items()])
+
+
+class _DefaultContext(typer.Context):
+    """The default command's context: it reads as the program itself in usage
+    lines and errors (`normalize [OPTIONS] PATH...`, not `normalize normalize`)."""
+
+    @property
+    def command_path(self) -> str:
+        return self.parent.command_path if self.parent is not None else super().command_path
+
+
+class DefaultCommand(TyperCommand):
+    context_class = _DefaultContext
+
+    def format_help(self, ctx: typer.Context, formatter) -> None:
+        if ctx.parent is not None:  # `normalize PATH --help`: the page of `normalize --help`
+            return ctx.parent.command.format_help(ctx.parent, formatter)
+        return super().format_help(ctx, formatter)
+
+
+class PassThrough(TyperCommand):
+    """A sub-command that hands the rest of the command line, untouched, to an
+    argparse-style `main(argv) -> int` (its `--help` included)."""
+
+    def __init__(self, name: str, main, help: str):
+        super().__init__(name, help=help, add_help_option=False, rich_markup_mode=None)
+        self.main_function = main
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        ctx.args = list(args)
+        return ctx.args
+
+    def invoke(self, ctx: typer.Context):
+        raise typer.Exit(self.main_function(ctx.args) or 0)
+
+
+def load_subcommand(name: str):
+    """Import sub-command `name` and give it as a command of this program, with
+    the same help style as the rest (plain text, no rich panels)."""
+    import importlib  # not at start: a hook's run needs no sub-command
+
+    target, short_help = SUBCOMMANDS[name]
+    module, attribute = target.split(":")
+    loaded = getattr(importlib.import_module(module), attribute)
+    if not isinstance(loaded, typer.Typer):
+        return PassThrough(name, loaded, short_help)
+    # Mounted under a host as `app.add_typer` would mount it, so that it takes
+    # the host's help style rather than its own.
+    host = typer.Typer(add_completion=False, rich_markup_mode=None)
+    host.add_typer(loaded, name=name)
+    return typer.main.get_command(host).commands[name]
+
+
+app = typer.Typer(cls=NormalizeGroup, add_completion=False, rich_markup_mode=None)
+
+
+def _print_version(ctx: typer.Context, param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        print(f"normalize {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _group():  # unannotated: typer would evaluate the annotation at each start
+    """Makes `app` a group (its one option, --version, is NormalizeGroup's)."""
+
+
+@app.command(
+    DEFAULT_COMMAND,
+    cls=DefaultCommand,
+    hidden=True,
+    help="Repair garbled names in each article. For article.txt, write article.normalized.txt and "
+    "article.diff (NAME.normalized.EXT, NAME.diff) beside it; the article itself is never changed "
+    "unless --in-place. Exit status 0 fine, 1 --check found corrections to apply, 2 bad input or usage.",
+)
 def normalize(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Articles to normalize; '-' reads stdin."),
     stdout: bool = typer.Option(False, "--stdout", help="Print the normalized text instead of writing files."),
@@ -95,15 +239,12 @@ def normalize(
         fail(str(exc))
 
     task = partial(_normalize_one, engines, check=check, in_place=in_place, diff=diff, stdout=stdout)
-    failed = False
-    outcomes: list[Outcome] = []
+    # Standard input is read here, never on a worker.
+    workers = 1 if STDIN in paths else jobs
+    report = Report(check=check, done=in_place)
     with progress_bar(len(articles), enabled=output_format is ReportFormat.text and not (stdout or diff)) as advance:
-        for outcome in _run(task, articles, engines, jobs):
-            if outcome.error:
-                print(f"normalize: error: {outcome.error}", file=sys.stderr)
-                failed = True
-            else:
-                outcomes.append(outcome)
+        for outcome in concurrency.run(task, articles, workers, before_fork=partial(_load_all, engines, articles)):
+            report.add(outcome)
             if outcome.printed:
                 sys.stdout.buffer.write(outcome.printed)
                 sys.stdout.flush()
@@ -111,22 +252,13 @@ def normalize(
 
     # Machine output and diagnostics go to stdout unless the text or diff does.
     text_on_stdout = stdout or diff or (STDIN in paths and not check)
-    report_stream = sys.stderr if text_on_stdout else sys.stdout
-    if output_format is not ReportFormat.text:
-        from normalizer._version import __version__
-        from normalizer.cli.formats import render
-
-        report_stream.write(render(output_format.value, [(o.name, o.result) for o in outcomes], __version__))
-    elif check or in_place or diff:
-        _report_findings(outcomes, report_stream, done=in_place)
-    else:
-        _report(outcomes, report_stream)
-
-    if failed:
-        raise typer.Exit(2)
-    if check and any(o.result.applied for o in outcomes):
-        raise typer.Exit(1)
-    raise typer.Exit(0)
+    report.write(
+        sys.stderr if text_on_stdout else sys.stdout,
+        output_format.value,
+        findings_only=check or in_place or diff,
+        version=__version__,
+    )
+    raise typer.Exit(report.return_code)
 
 
 def plan(paths: list[str]) -> list[tuple[str, object]]:
@@ -175,45 +307,6 @@ class Engines:
         return self._loaded[options]
 
 
-def _run(task, articles: list[tuple[str, object]], engines: Engines, jobs: int):
-    """Outcomes of `task` over `articles`, in order: here, or on worker processes
-    when there are enough files to repay starting them."""
-    workers = jobs or os.cpu_count() or 1
-    workers = min(workers, len(articles) // MIN_FILES_PER_WORKER)
-    if workers < 2 or any(name == STDIN for name, _ in articles) or not _can_fork():
-        yield from (task(article) for article in articles)
-        return
-    # Imported only here: a hook's run on a few files never starts a worker
-    # and should not pay for importing multiprocessing (~15 ms).
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Load every engine first: forked workers inherit them instead of each
-    # loading its own.
-    for _, config in articles:
-        engines.for_config(config)
-    # Forked workers find the task (and its loaded engines) in this global
-    # rather than receiving a pickled copy of the index with every chunk.
-    global _worker_task
-    _worker_task = task
-    chunk = max(1, len(articles) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-        yield from pool.map(_run_worker_task, articles, chunksize=chunk)
-
-
-def _can_fork() -> bool:
-    import multiprocessing as mp
-
-    return "fork" in mp.get_all_start_methods()
-
-
-_worker_task = None
-
-
-def _run_worker_task(article):
-    return _worker_task(article)
-
-
 def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool, in_place: bool, diff: bool,
                    stdout: bool) -> Outcome:
     """Read, normalize and write one article. Runs on a worker process too, so it
@@ -255,70 +348,20 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
     return outcome
 
 
-def _report_findings(outcomes: list[Outcome], stream, done: bool) -> None:
-    """`path:line:col: original -> replacement (confidence, why)` lines, then a
-    one-line summary on stderr when there is anything to say."""
-    if any(o.result.corrections for o in outcomes):  # a clean run need not import formats
-        from normalizer.cli.formats import render
-
-        stream.write(render("text", [(o.name, o.result) for o in outcomes]))
-    applied = sum(len(o.result.applied) for o in outcomes)
-    files = sum(1 for o in outcomes if o.result.applied)
-    if applied:
-        verb = "applied" if done else "to apply"
-        plural = "s" if applied != 1 else ""
-        print(f"normalize: {applied} correction{plural} {verb} in {files} of {len(outcomes)} file(s)", file=sys.stderr)
-
-
-def _report(outcomes: list[Outcome], stream) -> None:
-    from normalizer.cli.formats import render
-
-    for outcome in outcomes:
-        name, result = outcome.name, outcome.result
-        stream.write(render("text", [(name, result)]))
-        outputs = f"; wrote {', '.join(str(p) for p in outcome.written)}" if outcome.written else ""
-        stream.write(f"{name}: {len(result.applied)} corrected, {len(result.suggestions)} suggested{outputs}\n")
-
-
-class progress_bar:
-    """A rich progress bar on stderr for long interactive runs; a no-op in hooks,
-    pipes and CI (stderr not a terminal), for a few files, or with machine output."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total = total
-        self.enabled = enabled and total >= PROGRESS_MIN_FILES and sys.stderr.isatty()
-        self._progress = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self._progress = Progress(console=Console(stderr=True), transient=True)
-        self._progress.start()
-        task = self._progress.add_task("normalizing", total=self.total)
-        return lambda: self._progress.advance(task)
-
-    def __exit__(self, *exc_info):
-        if self._progress is not None:
-            self._progress.stop()
-        return False
-
-
 def fail(message: str) -> None:
     print(f"normalize: error: {message}", file=sys.stderr)
     raise typer.Exit(2)
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
-    if args and args[0] == "gazetteer":
-        from normalizer.gazetteer.tools import gazetteer_app
+def _load_all(engines: Engines, articles: list[tuple[str, object]]) -> None:
+    """Load every engine the articles need, so that forked workers inherit them
+    instead of each loading its own."""
+    for _, config in articles:
+        engines.for_config(config)
 
-        gazetteer_app(args[1:], prog_name="normalize gazetteer")
-        return
-    app(args, prog_name="normalize")
+
+def main(argv: list[str] | None = None) -> None:
+    app(sys.argv[1:] if argv is None else argv, prog_name="normalize")
 
 
 if __name__ == "__main__":
