@@ -15,6 +15,7 @@ Keys (all optional):
     include:            ["articles/**"]        globs on the path relative to the config folder
     exclude:            ["drafts/*", "*.tmp.md"]
     bundled:            true                   load the bundled gazetteers
+    suggestions:        hide                   show or hide suggestions (default: hidden by --check)
 
 A bad key or value raises `ConfigError` naming the file and the key.
 """
@@ -30,7 +31,10 @@ from normalizer.errors import ConfigError
 
 YAML_NAMES = (".normalizer.yaml", ".normalizer.yml")
 PYPROJECT = "pyproject.toml"
-KNOWN_KEYS = ("gazetteers", "ignore_words", "apply_threshold", "suggest_threshold", "include", "exclude", "bundled")
+KNOWN_KEYS = (
+    "gazetteers", "ignore_words", "apply_threshold", "suggest_threshold", "include", "exclude", "bundled", "suggestions",
+)
+SUGGESTIONS = ("show", "hide")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class ProjectConfig:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     bundled: bool = True
+    suggestions: str | None = None  # show | hide; None: the command's default for its mode
 
     def selects(self, path: str | Path) -> bool:
         """Whether `path` is in `include` (or include is empty) and not in `exclude`."""
@@ -183,6 +188,9 @@ def _parse(document: Any, path: Path, prefix: str = "") -> ProjectConfig:
     bundled = document.get("bundled", True)
     if not isinstance(bundled, bool):
         raise fail("bundled", f"must be true or false, got {bundled!r}")
+    suggestions = document.get("suggestions")
+    if suggestions is not None and suggestions not in SUGGESTIONS:
+        raise fail("suggestions", f"must be show or hide, got {suggestions!r}")
     return ProjectConfig(
         root=root,
         source=path,
@@ -193,6 +201,7 @@ def _parse(document: Any, path: Path, prefix: str = "") -> ProjectConfig:
         include=strings("include"),
         exclude=strings("exclude"),
         bundled=bundled,
+        suggestions=suggestions,
     )
 
 

@@ -126,7 +126,7 @@ def test_check_does_not_fail_on_suggestions_alone(tmp_path):
     assert result.suggestions and not result.applied  # the premise of this test
     write(tmp_path / "a.txt", text)
     assert run("a.txt", "--check").returncode == 1  # applied at the default threshold
-    checked = run("--check", "--min-confidence", "0.95", "a.txt")
+    checked = run("--check", "--suggestions", "show", "--min-confidence", "0.95", "a.txt")
     assert checked.returncode == 0
     assert checked.stdout.startswith("a.txt:1:8: suggestion: Nurgaliev -> Nurgaliyev (")
 
@@ -355,7 +355,15 @@ def test_config_apply_threshold_turns_corrections_into_suggestions(tmp_path):
     write(tmp_path / ".normalizer.yaml", "apply_threshold: 1.0\nsuggest_threshold: 0.5\n")
     result = run("--check", "a.txt")
     assert result.returncode == 0
-    assert "suggestion: " in result.stdout
+    assert "suggestion: " not in result.stdout  # --check hides them, and counts them
+    assert "suggestion hidden (--suggestions show to list them)" in result.stderr
+    shown = run("--check", "--suggestions", "show", "a.txt")
+    assert shown.returncode == 0 and "suggestion: " in shown.stdout
+    write(tmp_path / ".normalizer.yaml", "apply_threshold: 1.0\nsuggest_threshold: 0.5\nsuggestions: show\n")
+    assert "suggestion: " in run("--check", "a.txt").stdout
+    write(tmp_path / ".normalizer.yaml", "suggestions: loud\n")
+    refused = run("--check", "a.txt")
+    assert refused.returncode == 2 and "'suggestions' must be show or hide" in refused.stderr
 
 
 @needs_command

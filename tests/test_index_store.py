@@ -27,6 +27,7 @@ from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, build_index
 from normalizer.folding import mt_fold, skeleton, sound_key
+from normalizer.transliteration import keys as round_trip_keys
 
 EXAMPLES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -66,6 +67,8 @@ class OldIndex:
             found.update(self.index.by_fold.get(term, ()))
         found.update(self.index.by_skeleton.get(skeleton(word), ()))
         found.update(self.index.by_sound.get(sound_key(word), ()))
+        for key in round_trip_keys(word):  # the learned keys, beside the store
+            found.update(self.index.by_round_trip.get(key, ()))
         return frozenset(found)
 
     def glued_forms(self, word: str) -> set[int]:

@@ -46,7 +46,7 @@ STDIN_NAME = "<stdin>"
 # lives, its line in `normalize --help`, kept here so that help imports nothing).
 # A Typer app is mounted as a group; a function is an argparse-style
 # `main(argv) -> int` that gets the rest of the command line untouched.
-GAZETTEER_APP = "normalizer.gazetteer.tools:gazetteer_app"
+GAZETTEER_APP = "normalizer.gazetteer.app:gazetteer_app"
 SUBCOMMANDS = {
     "gazetteer": (GAZETTEER_APP, "Validate, lint, count and extend gazetteer files."),
     "eval": (
@@ -56,6 +56,11 @@ SUBCOMMANDS = {
     ),
 }
 DEFAULT_COMMAND = "normalize"  # what runs when the first argument names no sub-command
+
+
+class Suggestions(str, Enum):
+    show = "show"
+    hide = "hide"
 
 
 class ReportFormat(str, Enum):
@@ -223,6 +228,9 @@ def normalize(
     jobs: int = typer.Option(
         0, "--jobs", "-j", min=0, help="Worker processes for many files (0: one per CPU, 1: no workers)."
     ),
+    suggestions: Optional[Suggestions] = typer.Option(
+        None, "--suggestions", help="Show or hide suggestions (default: hidden by --check, with a count)."
+    ),
 ) -> None:
     chosen = [flag for flag, on in (("--check", check), ("--in-place", in_place), ("--stdout", stdout)) if on]
     if len(chosen) > 1:
@@ -241,7 +249,7 @@ def normalize(
     task = partial(_normalize_one, engines, check=check, in_place=in_place, diff=diff, stdout=stdout)
     # Standard input is read here, never on a worker.
     workers = 1 if STDIN in paths else jobs
-    report = Report(check=check, done=in_place)
+    report = Report(check=check, done=in_place, hide_suggestions=_hide_suggestions(suggestions, articles, check))
     with progress_bar(len(articles), enabled=output_format is ReportFormat.text and not (stdout or diff)) as advance:
         for outcome in concurrency.run(task, articles, workers, before_fork=partial(_load_all, engines, articles)):
             report.add(outcome)
@@ -259,6 +267,17 @@ def normalize(
         version=__version__,
     )
     raise typer.Exit(report.return_code)
+
+
+def _hide_suggestions(flag, articles: list[tuple[str, object]], check: bool) -> bool:
+    """The command line decides; else the projects' configuration, when they
+    agree; else `--check` hides them (a hook reports what it would fix)."""
+    if flag is not None:
+        return flag is Suggestions.hide
+    chosen = {config.suggestions for _, config in articles if config is not None and config.suggestions}
+    if len(chosen) == 1:
+        return chosen.pop() == "hide"
+    return check
 
 
 def plan(paths: list[str]) -> list[tuple[str, object]]:

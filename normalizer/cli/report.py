@@ -36,9 +36,10 @@ class Report:
     `check`: corrections to apply are findings (exit 1). `done`: the corrections
     were written (--in-place), so the summary says "applied", not "to apply"."""
 
-    def __init__(self, check: bool = False, done: bool = False):
+    def __init__(self, check: bool = False, done: bool = False, hide_suggestions: bool = False):
         self.check = check
         self.done = done
+        self.hide_suggestions = hide_suggestions  # report applied corrections only, and count the rest
         self.outcomes: list[Outcome] = []  # the articles normalized
         self.failures = 0  # the articles that could not be
 
@@ -84,6 +85,11 @@ class Report:
                 print(self.summary(), file=sys.stderr)
         else:
             self._write_per_file(stream)
+        if self.hide_suggestions and output_format == "text":
+            hidden = sum(len(o.result.suggestions) for o in self.outcomes)
+            if hidden:
+                plural = "s" if hidden != 1 else ""
+                print(f"normalize: {hidden} suggestion{plural} hidden (--suggestions show to list them)", file=sys.stderr)
 
     def _write_per_file(self, stream: TextIO) -> None:
         """Each file's findings, then `name: 2 corrected, 1 suggested; wrote ...`."""
@@ -91,12 +97,20 @@ class Report:
 
         for outcome in self.outcomes:
             name, result = outcome.name, outcome.result
-            stream.write(render("text", [(name, result)]))
+            stream.write(render("text", [(name, self._shown(result))]))
             outputs = f"; wrote {', '.join(str(p) for p in outcome.written)}" if outcome.written else ""
             stream.write(f"{name}: {len(result.applied)} corrected, {len(result.suggestions)} suggested{outputs}\n")
 
     def _named(self) -> list[tuple[str, object]]:
-        return [(o.name, o.result) for o in self.outcomes]
+        return [(o.name, self._shown(o.result)) for o in self.outcomes]
+
+    def _shown(self, result):
+        """The result as reported: without its suggestions when they are hidden."""
+        if not self.hide_suggestions or not result.suggestions:
+            return result
+        from dataclasses import replace
+
+        return replace(result, corrections=tuple(result.applied))
 
 
 class progress_bar:
