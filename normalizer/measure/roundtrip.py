@@ -19,8 +19,8 @@ extra of pyproject.toml), imported at first use:
 | katakana | Hepburn (long vowels doubled: Robaato), Hepburn with long vowels unmarked (Robato), Hepburn with l for r (Lobaato) | pykakasi, plus the extended-katakana table below |
 | chinese | pinyin syllables joined, tones stripped (Telangpu); pinyin with tone marks (Tèlǎngpǔ) | pypinyin |
 | korean | Revised Romanization (korean-romanizer: Teureompeu); its letter-by-letter transliteration (hangul-romanize: Teuleompeu) | korean-romanizer, hangul-romanize |
-| arabic | news romanization (letter table below, English-style: sh, kh, j, ou/u...), and its French-style variant (ou, dj, ch) | none: `_ARABIC` |
-| hebrew | news romanization (letter table below), and a variant reading vav as u and yod as e | none: `_HEBREW` |
+| arabic | news romanization (letter table, English-style: sh, kh, j, ou/u...), and its French-style variant (ou, dj, ch) | none: `abjads._ARABIC` |
+| hebrew | news romanization (letter table), and a variant reading vav as u and yod as e | none: `abjads._HEBREW` |
 
 Why tables for Arabic and Hebrew: both scripts leave most vowels unwritten,
 and the transliterators of the index (anyascii, unidecode) write consonants
@@ -32,7 +32,7 @@ split, how close each scheme's forms are to the English spelling beside
 anyascii and unidecode (see `compare_schemes`).
 
 Pykakasi reads the extended katakana of foreign words kana by kana
-("ティム" -> "teimu", "トゥ" -> "tou", "ジェ" -> "jie"); `_KATAKANA_EXTENDED`
+("ティム" -> "teimu", "トゥ" -> "tou", "ジェ" -> "jie"); `romanizers._KATAKANA_EXTENDED`
 gives them their Hepburn spelling (ti, tu, je) as every Hepburn table does.
 Pypinyin's Wade-Giles output writes ü as v ("hsvn"), so it is left out.
 
@@ -44,11 +44,18 @@ diacritics (GOST "Šulc"), and starts with a capital.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import unicodedata
-from functools import lru_cache
 from typing import Callable
+
+from normalizer.measure.abjads import arabic_forms, hebrew_forms
+from normalizer.measure.romanizers import (  # noqa: F401  (katakana_hepburn: part of this module's API)
+    chinese_forms,
+    katakana_forms,
+    katakana_hepburn,
+    korean_forms,
+    russian_forms,
+)
 
 SCRIPTS = ("russian", "katakana", "chinese", "korean", "arabic", "hebrew")
 
@@ -62,242 +69,15 @@ ROUTES = {
     "hebrew": "Hebrew romanization",
 }
 
-# ---------------------------------------------------------------- Cyrillic
-
-_IULIIA_SCHEMES = (
-    ("Wikipedia", "WIKIPEDIA"),
-    ("BGN/PCGN", "BGN_PCGN"),
-    ("ICAO passport", "ICAO_DOC_9303"),
-    ("MVD 310 passport", "MVD_310"),
-    ("GOST 7.79", "GOST_779"),
-    ("scientific", "SCIENTIFIC"),
-)
-
-
-@lru_cache(maxsize=None)
-def _iuliia_schemes() -> tuple[tuple[str, object], ...]:
-    import iuliia
-
-    return tuple((label, getattr(iuliia, name)) for label, name in _IULIIA_SCHEMES)
-
-
-def _russian(native: str) -> list[tuple[str, str]]:
-    return [(f"Russian romanization ({label})", schema.translate(native)) for label, schema in _iuliia_schemes()]
-
-
-# ---------------------------------------------------------------- katakana
-
-# The extended katakana of foreign words, in modified Hepburn (the tables of
-# Hepburn romanization for gairaigo). Pykakasi romanizes them kana by kana.
-_KATAKANA_EXTENDED = {
-    "ティ": "ti", "ディ": "di", "トゥ": "tu", "ドゥ": "du", "テュ": "tyu", "デュ": "dyu",
-    "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo",
-    "ヴュ": "vyu", "シェ": "she", "ジェ": "je", "チェ": "che", "イェ": "ye", "ツァ": "tsa",
-    "ツィ": "tsi", "ツェ": "tse", "ツォ": "tso", "ファ": "fa", "フィ": "fi", "フェ": "fe",
-    "フォ": "fo", "フュ": "fyu", "ズィ": "zi", "スィ": "si", "クァ": "kwa", "クィ": "kwi",
-    "クェ": "kwe", "クォ": "kwo", "グァ": "gwa", "ホゥ": "hu", "キェ": "kye", "ニェ": "nye",
-    "ヒェ": "hye", "リェ": "rye", "ミェ": "mye", "ビェ": "bye", "ピェ": "pye", "ギェ": "gye",
-}
-_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
-_LONG_MARK = "ー"
-_SOKUON = "ッ"
-
-
-@lru_cache(maxsize=None)
-def _kakasi():
-    import pykakasi
-
-    return pykakasi.kakasi()
-
-
-def _kana_run(run: str) -> str:
-    """Hepburn of a run of plain katakana, by pykakasi."""
-    return "".join(part["hepburn"] for part in _kakasi().convert(run)) if run else ""
-
-
-def katakana_hepburn(native: str) -> str:
-    """Hepburn of a katakana spelling, long vowels doubled ("ロバート" -> "robaato")."""
-    out: list[str] = []
-    pending = ""  # plain kana not yet romanized
-    double_next = False
-    i = 0
-    text = "".join(_KATAKANA.findall(native)).replace("・", "").replace("゠", "")
-    while i < len(text):
-        pair = text[i : i + 2]
-        if pair in _KATAKANA_EXTENDED:
-            if pending.endswith(_SOKUON):
-                pending, double_next = pending[:-1], True
-            out.append(_kana_run(pending))
-            pending = ""
-            latin = _KATAKANA_EXTENDED[pair]
-            if double_next:
-                latin = latin[0] + latin
-                double_next = False
-            out.append(latin)
-            i += 2
-            continue
-        if text[i] == _LONG_MARK and not pending and out and out[-1]:
-            out.append(out[-1][-1])  # a long mark right after an extended kana
-            i += 1
-            continue
-        pending += text[i]
-        i += 1
-    out.append(_kana_run(pending))
-    latin = "".join(out)
-    return re.sub(r"[^a-z]", "", latin.lower())
-
-
-_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
-
-
-def _katakana(native: str) -> list[tuple[str, str]]:
-    hepburn = katakana_hepburn(native)
-    return [
-        ("katakana Hepburn", hepburn),
-        ("katakana Hepburn, long vowels unmarked", _DOUBLE_VOWEL.sub(r"\1", hepburn)),
-        ("katakana Hepburn, l for r", hepburn.replace("r", "l")),
-    ]
-
-
-# ---------------------------------------------------------------- Chinese
-
-
-def _chinese(native: str) -> list[tuple[str, str]]:
-    from pypinyin import Style, lazy_pinyin
-
-    han = "".join(c for c in native if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
-    if not han:
-        return []
-    plain = "".join(lazy_pinyin(han)).replace("ü", "u").replace("v", "u")
-    marked = "".join(lazy_pinyin(han, style=Style.TONE))
-    return [("pinyin", plain), ("pinyin with tone marks", marked)]
-
-
-# ---------------------------------------------------------------- Korean
-
-
-@lru_cache(maxsize=None)
-def _hangul_transliter():
-    from hangul_romanize import Transliter
-    from hangul_romanize.rule import academic
-
-    return Transliter(academic)
-
-
-def _korean(native: str) -> list[tuple[str, str]]:
-    from korean_romanizer.romanizer import Romanizer
-
-    hangul = "".join(c for c in native if "\uac00" <= c <= "\ud7a3")
-    if not hangul:
-        return []
-    return [
-        ("Revised Romanization", Romanizer(hangul).romanize()),
-        ("Revised Romanization, letter by letter", _hangul_transliter().translit(hangul)),
-    ]
-
-
-# ---------------------------------------------------------------- Arabic and Hebrew
-
-# Arabic (and the Persian letters news meets) as English-language news spells
-# them. Vowel letters: alif a, waw u (w before or after a vowel, and first),
-# ya i (y before or after a vowel, and first); the vowel signs, when written,
-# give their vowel; hamza carriers give their vowel; ta marbuta a.
-_ARABIC = {
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "i", "ى": "a", "ة": "a",
-    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
-    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh",
-    "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ہ": "h", "ھ": "h",
-    "و": "w", "ي": "y", "ی": "y", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v", "ڨ": "g",
-    "\u064e": "a", "\u064f": "u", "\u0650": "i",  # fatha, damma, kasra
-}
-# The French-style spellings of Maghreb and Lebanese news.
-_ARABIC_FRENCH = {**_ARABIC, "ج": "dj", "ش": "ch", "ق": "k", "ث": "t", "ذ": "d", "غ": "gh"}
-_ARABIC_GLIDES = {"و": ("u", "ou"), "ي": ("i", "i"), "ی": ("i", "i")}
-
-# Hebrew as news spells it: vav o (v first, vv v), yod i (y first, before or
-# after a vowel), he at the end a, geresh letters j, zh, ch, th.
-_HEBREW = {
-    "א": "", "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ו": "v", "ז": "z", "ח": "kh", "ט": "t",
-    "י": "y", "כ": "k", "ך": "kh", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s",
-    "ע": "", "פ": "p", "ף": "f", "צ": "ts", "ץ": "ts", "ק": "k", "ר": "r", "ש": "sh", "ת": "t",
-    "װ": "v", "ײ": "y",
-}
-_HEBREW_GERESH = {"ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch", "ת": "th", "ד": "dh", "ח": "kh"}
-_GERESH = "'׳’\""
-
-
-def _arabic(native: str) -> list[tuple[str, str]]:
-    letters = [c for c in native if c in _ARABIC]
-    forms = []
-    for label, table, glide in (("news", _ARABIC, 0), ("French-style", _ARABIC_FRENCH, 1)):
-        out: list[str] = []
-        for k, c in enumerate(letters):
-            if c in _ARABIC_GLIDES:
-                before = out[-1][-1:] if out and out[-1] else ""
-                after = letters[k + 1] if k + 1 < len(letters) else ""
-                next_vowel = after in ("ا", "أ", "إ", "آ", "ى", "ة")
-                if k == 0 or before in ("a", "e", "i", "o", "u") or next_vowel:
-                    out.append("w" if c == "و" else "y")
-                else:
-                    out.append(_ARABIC_GLIDES[c][glide])
-            else:
-                out.append(table[c])
-        forms.append((f"Arabic romanization ({label})", "".join(out)))
-    return forms
-
-
-def _hebrew(native: str) -> list[tuple[str, str]]:
-    letters: list[tuple[str, bool]] = []  # (letter, has geresh)
-    for c in native:
-        if c in _HEBREW:
-            letters.append((c, False))
-        elif c in _GERESH and letters:
-            letters[-1] = (letters[-1][0], True)
-    forms = []
-    for label, vav, yod in (("news", "o", "i"), ("u and e", "u", "e")):
-        out: list[str] = []
-        k = 0
-        while k < len(letters):
-            c, geresh = letters[k]
-            after = letters[k + 1][0] if k + 1 < len(letters) else ""
-            before = out[-1][-1:] if out and out[-1] else ""
-            last = k == len(letters) - 1
-            if geresh and c in _HEBREW_GERESH:
-                out.append(_HEBREW_GERESH[c])
-            elif c == "ו" and after == "ו":
-                out.append("v")
-                k += 1
-            elif c == "י" and after == "י":
-                out.append("y")
-                k += 1
-            elif c == "ו":
-                out.append("v" if k == 0 else vav)
-            elif c == "י":
-                out.append("y" if k == 0 or before in ("a", "e", "i", "o", "u") else yod)
-            elif c == "ה" and last and k > 0:
-                out.append("a")
-            elif c == "א":
-                out.append("" if k == 0 and after in ("ו", "י") else "a")
-            elif c == "ב" and k > 0:
-                out.append("v")
-            elif c == "פ" and k > 0:
-                out.append("f")
-            else:
-                out.append(_HEBREW[c])
-            k += 1
-        forms.append((f"Hebrew romanization ({label})", "".join(out)))
-    return forms
-
-
 # ---------------------------------------------------------------- the API
 
 _ROMANIZERS: dict[str, Callable[[str], list[tuple[str, str]]]] = {
-    "russian": _russian,
-    "katakana": _katakana,
-    "chinese": _chinese,
-    "korean": _korean,
-    "arabic": _arabic,
-    "hebrew": _hebrew,
+    "russian": russian_forms,
+    "katakana": katakana_forms,
+    "chinese": chinese_forms,
+    "korean": korean_forms,
+    "arabic": arabic_forms,
+    "hebrew": hebrew_forms,
 }
 _LETTER = frozenset(("Lu", "Ll", "Lt"))
 

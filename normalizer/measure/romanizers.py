@@ -1,0 +1,144 @@
+"""The romanizers of normalizer.measure.roundtrip that are libraries from the
+package index: Cyrillic (iuliia), katakana (pykakasi, with the extended
+katakana of foreign words in Hepburn), Chinese (pypinyin) and Hangul
+(korean-romanizer, hangul-romanize). Each `*_forms(native)` gives
+(scheme label, raw Latin form) pairs; roundtrip.round_trips cleans them.
+The libraries are imported at first use."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# ---------------------------------------------------------------- Cyrillic
+
+_IULIIA_SCHEMES = (
+    ("Wikipedia", "WIKIPEDIA"),
+    ("BGN/PCGN", "BGN_PCGN"),
+    ("ICAO passport", "ICAO_DOC_9303"),
+    ("MVD 310 passport", "MVD_310"),
+    ("GOST 7.79", "GOST_779"),
+    ("scientific", "SCIENTIFIC"),
+)
+
+
+@lru_cache(maxsize=None)
+def _iuliia_schemes() -> tuple[tuple[str, object], ...]:
+    import iuliia
+
+    return tuple((label, getattr(iuliia, name)) for label, name in _IULIIA_SCHEMES)
+
+
+def russian_forms(native: str) -> list[tuple[str, str]]:
+    return [(f"Russian romanization ({label})", schema.translate(native)) for label, schema in _iuliia_schemes()]
+
+
+# ---------------------------------------------------------------- katakana
+
+# The extended katakana of foreign words, in modified Hepburn (the tables of
+# Hepburn romanization for gairaigo). Pykakasi romanizes them kana by kana.
+_KATAKANA_EXTENDED = {
+    "ティ": "ti", "ディ": "di", "トゥ": "tu", "ドゥ": "du", "テュ": "tyu", "デュ": "dyu",
+    "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo",
+    "ヴュ": "vyu", "シェ": "she", "ジェ": "je", "チェ": "che", "イェ": "ye", "ツァ": "tsa",
+    "ツィ": "tsi", "ツェ": "tse", "ツォ": "tso", "ファ": "fa", "フィ": "fi", "フェ": "fe",
+    "フォ": "fo", "フュ": "fyu", "ズィ": "zi", "スィ": "si", "クァ": "kwa", "クィ": "kwi",
+    "クェ": "kwe", "クォ": "kwo", "グァ": "gwa", "ホゥ": "hu", "キェ": "kye", "ニェ": "nye",
+    "ヒェ": "hye", "リェ": "rye", "ミェ": "mye", "ビェ": "bye", "ピェ": "pye", "ギェ": "gye",
+}
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+_LONG_MARK = "ー"
+_SOKUON = "ッ"
+
+
+@lru_cache(maxsize=None)
+def _kakasi():
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+def _kana_run(run: str) -> str:
+    """Hepburn of a run of plain katakana, by pykakasi."""
+    return "".join(part["hepburn"] for part in _kakasi().convert(run)) if run else ""
+
+
+def katakana_hepburn(native: str) -> str:
+    """Hepburn of a katakana spelling, long vowels doubled ("ロバート" -> "robaato")."""
+    out: list[str] = []
+    pending = ""  # plain kana not yet romanized
+    double_next = False
+    i = 0
+    text = "".join(_KATAKANA.findall(native)).replace("・", "").replace("゠", "")
+    while i < len(text):
+        pair = text[i : i + 2]
+        if pair in _KATAKANA_EXTENDED:
+            if pending.endswith(_SOKUON):
+                pending, double_next = pending[:-1], True
+            out.append(_kana_run(pending))
+            pending = ""
+            latin = _KATAKANA_EXTENDED[pair]
+            if double_next:
+                latin = latin[0] + latin
+                double_next = False
+            out.append(latin)
+            i += 2
+            continue
+        if text[i] == _LONG_MARK and not pending and out and out[-1]:
+            out.append(out[-1][-1])  # a long mark right after an extended kana
+            i += 1
+            continue
+        pending += text[i]
+        i += 1
+    out.append(_kana_run(pending))
+    latin = "".join(out)
+    return re.sub(r"[^a-z]", "", latin.lower())
+
+
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
+
+
+def katakana_forms(native: str) -> list[tuple[str, str]]:
+    hepburn = katakana_hepburn(native)
+    return [
+        ("katakana Hepburn", hepburn),
+        ("katakana Hepburn, long vowels unmarked", _DOUBLE_VOWEL.sub(r"\1", hepburn)),
+        ("katakana Hepburn, l for r", hepburn.replace("r", "l")),
+    ]
+
+
+# ---------------------------------------------------------------- Chinese
+
+
+def chinese_forms(native: str) -> list[tuple[str, str]]:
+    from pypinyin import Style, lazy_pinyin
+
+    han = "".join(c for c in native if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    if not han:
+        return []
+    plain = "".join(lazy_pinyin(han)).replace("ü", "u").replace("v", "u")
+    marked = "".join(lazy_pinyin(han, style=Style.TONE))
+    return [("pinyin", plain), ("pinyin with tone marks", marked)]
+
+
+# ---------------------------------------------------------------- Korean
+
+
+@lru_cache(maxsize=None)
+def _hangul_transliter():
+    from hangul_romanize import Transliter
+    from hangul_romanize.rule import academic
+
+    return Transliter(academic)
+
+
+def korean_forms(native: str) -> list[tuple[str, str]]:
+    from korean_romanizer.romanizer import Romanizer
+
+    hangul = "".join(c for c in native if "\uac00" <= c <= "\ud7a3")
+    if not hangul:
+        return []
+    return [
+        ("Revised Romanization", Romanizer(hangul).romanize()),
+        ("Revised Romanization, letter by letter", _hangul_transliter().translit(hangul)),
+    ]
