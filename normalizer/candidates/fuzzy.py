@@ -118,7 +118,7 @@ def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Propos
         # word of the name ("South Kolea"), or as a person's surname where the
         # text names the person or their office, it may be a garble.
         return None
-    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0]):
+    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], min(fuzzy)):
         return None
     weak = [w for w in exact_words if not distinctive(doc, w)]
     anchors = [w for w in exact_words if distinctive(doc, w)]

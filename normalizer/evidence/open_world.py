@@ -22,12 +22,20 @@ from normalizer.suspects import Status
 # Statuses of a capitalized word that is nobody the gazetteer knows.
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
 _NOT_PEOPLE = frozenset({"place", "organization"})
+SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
 
 
-def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int]) -> str | None:
+def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], similarity: float = 0.0) -> str | None:
     """Why the reading of tokens `first`..`last` as `form` must not be made
-    (`garbled`: the form positions read fuzzily), or None."""
-    beside = unknown_name_beside(doc, first, last)
+    (`garbled`: the form positions read fuzzily, the least alike at
+    `similarity`), or None."""
+    # A person's surname, read with a shared key or a sure learned route, may
+    # follow a given name the gazetteer lacks ("Hamdullah Mohibu"); nothing
+    # else may stand inside an unknown name ("Evika Siliņa", "Kwok Ka-chun").
+    after_only = (
+        form.role == "surname" and doc.index.entities[form.entity].kind == "person" and similarity >= SURE_SIMILARITY
+    )
+    beside = unknown_name_beside(doc, first, last, before=not after_only)
     if beside is not None:
         return f"part of the name '{beside}', which the gazetteer does not hold"
     if any(_is_acronym(form.tokens[q]) for q in garbled):
@@ -47,10 +55,12 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int]) -
     return None
 
 
-def unknown_name_beside(doc: Document, first: int, last: int) -> str | None:
+def unknown_name_beside(doc: Document, first: int, last: int, before: bool = True) -> str | None:
     """The words of a longer name around `first`..`last` that nobody in the
-    gazetteer bears: a capitalized unknown word joined to it as name words are."""
-    for k, joined in ((first - 1, first), (last + 1, last)):
+    gazetteer bears: a capitalized unknown word joined to it as name words are
+    (before it too, unless `before` is False)."""
+    sides = ((first - 1, first), (last + 1, last)) if before else ((last + 1, last),)
+    for k, joined in sides:
         if not 0 <= k < len(doc) or not doc.gap_ok(min(k, joined), max(k, joined)):
             continue
         word = doc.tokens[k].text
