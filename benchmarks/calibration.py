@@ -41,6 +41,7 @@ from normalizer.calibration import Calibration  # noqa: E402
 PNG = ROOT / "benchmarks" / "reliability.png"
 BINS = tuple(i / 10 for i in range(11))
 PER = 10_000
+STEADY_BIN = 20  # the diagram joins bins of at least this many corrections; smaller ones are hollow
 COMMAND = "python benchmarks/calibration.py"
 
 
@@ -136,6 +137,7 @@ def _fold(name: str, records: Sequence[dict], test: Callable[[dict], bool], min_
     applied = [y for p, y in after if p >= apply]
     suggested = [y for p, y in after if suggest <= p < apply]
     return {
+        "pairs": after,
         "fold": name,
         "train": len(train),
         "test": len(held),
@@ -167,6 +169,10 @@ def measure(records: Sequence[dict] | None = None, meta: dict | None = None, tab
     calibration = Calibration(table["knots"])
     raw, after = scored(records, None), scored(records, calibration)
     apply, suggest = table["apply_probability"], table["suggest_probability"]
+    folds = held_out(meta, records, table["fit"]["min_count"], table["fit"]["suggest_rule"])
+    out_of_fold = [pair for fold in folds["by_article"] for pair in fold.pop("pairs")]
+    for fold in folds["by_corpus"]:
+        fold.pop("pairs")
     per_source = {}
     for source, info in sorted(meta["sources"].items()):
         mine = [(calibration.calibrated(float(r["confidence"])), bool(r["right"])) for r in records if r["source"] == source]
@@ -200,7 +206,11 @@ def measure(records: Sequence[dict] | None = None, meta: dict | None = None, tab
         "knots": table["knots"],
         "suggest_rule": table["fit"]["suggest_rule"],
         "per_source": per_source,
-        "held_out": held_out(meta, records, table["fit"]["min_count"], table["fit"]["suggest_rule"]),
+        "held_out": folds,
+        # every correction predicted by the fit that did not see its article
+        "held_out_calibrated": reliability(out_of_fold),
+        "ece_held_out": ece(out_of_fold),
+        "brier_held_out": brier(out_of_fold),
         "suggest_rules": suggest_rules(meta, records, table),
     }
 
@@ -247,15 +257,24 @@ def plot(report: dict, path: Path = PNG) -> Path:
     ax = fig.add_subplot(grid[0, 0])
     counts = fig.add_subplot(grid[1, 0], sharex=ax)
     curve = fig.add_subplot(grid[:, 1])
-    ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="perfect calibration")
-    styles = (("raw", "raw confidence", "tab:red", "o"), ("calibrated", "calibrated confidence", "tab:blue", "s"))
-    width = 0.04
-    for offset, (key, label, color, marker) in zip((-width / 2, width / 2), styles):
+    ax.plot([0, 1], [0, 1], color="0.5", linestyle="--", linewidth=1, label="perfect calibration", zorder=5)
+    styles = (
+        ("raw", "ece_raw", "raw confidence", "tab:red", "o", "-"),
+        ("calibrated", "ece_calibrated", "calibrated, in sample", "tab:blue", "s", "-"),
+        ("held_out_calibrated", "ece_held_out", "calibrated, article held out", "tab:purple", "^", ":"),
+    )
+    width = 0.03
+    for offset, (key, ece_key, label, color, marker, line) in zip((-width, 0.0, width), styles):
         rows = [r for r in report[key] if r["count"]]
-        ece_value = report[f"ece_{key}"]
+        steady = [r for r in rows if r["count"] >= STEADY_BIN]
         ax.plot(
-            [r["predicted"] for r in rows], [r["observed"] for r in rows],
-            marker=marker, color=color, label=f"{label} (ECE {ece_value:.3f})",
+            [r["predicted"] for r in steady], [r["observed"] for r in steady],
+            linestyle=line, color=color, label=f"{label} (ECE {report[ece_key]:.3f})",
+        )
+        ax.scatter(
+            [r["predicted"] for r in rows], [r["observed"] for r in rows], marker=marker, zorder=4,
+            s=[8 + 3 * r["count"] ** 0.5 for r in rows],
+            facecolors=[color if r["count"] >= STEADY_BIN else "none" for r in rows], edgecolors=color,
         )
         counts.bar(
             [(r["lower"] + r["upper"]) / 2 + offset for r in report[key]], [r["count"] for r in report[key]],
@@ -272,7 +291,7 @@ def plot(report: dict, path: Path = PNG) -> Path:
     ax.set_title(f"Reliability: {report['corrections']:,} corrections, {report['right']:,} right")
     ax.legend(loc="upper left", fontsize=8)
     ax.tick_params(labelbottom=False)
-    counts.set_xlabel("predicted confidence (bins of 0.1)")
+    counts.set_xlabel(f"predicted confidence (bins of 0.1; marker area ~ corrections, hollow: fewer than {STEADY_BIN})")
     counts.set_ylabel("corrections")
     knots = report["knots"]
     xs = [0.3] + [k[0] for k in knots] + [1.0]
@@ -315,19 +334,24 @@ def format_text(report: dict, markdown: bool = False) -> str:
         "",
     ]
     rows = []
-    for raw, cal in zip(report["raw"], report["calibrated"]):
+    for raw, cal, held in zip(report["raw"], report["calibrated"], report["held_out_calibrated"]):
         rows.append([
             f"[{raw['lower']:.1f}, {raw['upper']:.1f}{']' if raw['upper'] == 1 else ')'}",
             str(raw["count"]), _f(raw["predicted"]), _f(raw["observed"]),
             str(cal["count"]), _f(cal["predicted"]), _f(cal["observed"]),
+            str(held["count"]), _f(held["predicted"]), _f(held["observed"]),
         ])
     out += table(
-        ["confidence", "raw: n", "predicted", "observed", "calibrated: n", "predicted", "observed"], rows
+        ["confidence", "raw: n", "predicted", "observed", "calibrated: n", "predicted", "observed",
+         "held out: n", "predicted", "observed"],
+        rows,
     )
     out += [
         "",
-        f"ECE (10 bins): raw {report['ece_raw']:.3f} -> calibrated {report['ece_calibrated']:.3f};"
-        f" Brier: raw {report['brier_raw']:.3f} -> calibrated {report['brier_calibrated']:.3f}",
+        "(held out: each correction calibrated by the fit made without its article, 4 folds)",
+        f"ECE (10 bins): raw {report['ece_raw']:.3f} -> calibrated {report['ece_calibrated']:.3f}"
+        f" (held out {report['ece_held_out']:.3f}); Brier: raw {report['brier_raw']:.3f} -> calibrated"
+        f" {report['brier_calibrated']:.3f} (held out {report['brier_held_out']:.3f})",
         "",
         f"apply   >= {t['apply_probability']:.2f} calibrated (raw >= {t['apply_raw']}): {t['applied']} corrections,"
         f" precision {_f(t['apply_precision'])} (target 0.98 {'met' if t['apply_target_met'] else 'NOT reachable: the best there is'})",

@@ -65,6 +65,7 @@ SUGGEST_RULES = ("band", "marginal")
 SUGGEST_RULE = "band"
 COMMAND = "python tools/fit_calibration.py --collect"
 MAX_ROUNDS = 3
+UNCALIBRATED_APPLY = 0.80  # options.DEFAULT_APPLY_THRESHOLD before it became a probability
 
 
 @dataclass(frozen=True)
@@ -401,15 +402,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def collect_apply_threshold() -> float:
-    """The raw apply threshold to collect at: the committed table's (the engine's behaviour once it is
-    wired in), else the engine's default."""
+    """The raw apply threshold to collect at: the committed table's (the engine's behaviour with the
+    table wired in), else the raw default the engine had before calibration."""
     if TABLE.is_file():
         raw = json.loads(TABLE.read_text(encoding="utf-8")).get("apply_raw")
         if raw is not None:
             return float(raw)
-    from normalizer.options import DEFAULT_APPLY_THRESHOLD
-
-    return DEFAULT_APPLY_THRESHOLD
+    return UNCALIBRATED_APPLY
 
 
 def summary(table: dict) -> str:
