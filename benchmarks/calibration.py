@@ -212,7 +212,30 @@ def measure(records: Sequence[dict] | None = None, meta: dict | None = None, tab
         "ece_held_out": ece(out_of_fold),
         "brier_held_out": brier(out_of_fold),
         "suggest_rules": suggest_rules(meta, records, table),
+        "apply_choices": apply_choices(meta, records, calibration),
     }
+
+
+def apply_choices(meta: dict, records: Sequence[dict], calibration: Calibration) -> list[dict]:
+    """What each possible apply threshold (each level of the map from 0.2 up) would apply: precision of
+    all, recall on the garbled corpora, open-world corrections per 10,000 tokens."""
+    tool = _tool()
+    gold = sum(info["gold_edits"] for info in meta["sources"].values())
+    open_tokens = meta["sources"][tool.OPEN_WORLD_SOURCE]["tokens"]
+    scored_records = [(calibration.calibrated(float(r["confidence"])), r) for r in records]
+    rows = []
+    for level in sorted({c for c, _ in scored_records if c >= 0.2}):
+        chosen = [r for c, r in scored_records if c >= level]
+        right = sum(r["right"] for r in chosen)
+        rows.append({
+            "probability": level,
+            "raw": calibration.raw_for(level),
+            "applied": len(chosen),
+            "precision": right / len(chosen),
+            "recall": right / gold if gold else None,
+            "open_world_per_10k": PER * sum(r["source"] == tool.OPEN_WORLD_SOURCE for r in chosen) / open_tokens,
+        })
+    return rows
 
 
 def suggest_rules(meta: dict, records: Sequence[dict], table: dict) -> list[dict]:
@@ -367,6 +390,15 @@ def format_text(report: dict, markdown: bool = False) -> str:
             f"{s['applied_per_10k']:.2f}", f"{s['suggested_per_10k']:.2f}",
         ])
     out += table(["corpus", "tokens", "gold", "applied", "suggested", "recall", "applied/10k", "suggested/10k"], rows)
+    out += ["", "apply threshold choices (each level of the map; recall on the three garbled corpora together):"]
+    out += table(
+        ["apply >=", "raw >=", "applied", "precision", "garbled recall", "open world /10k"],
+        [
+            [f"{r['probability']:.3f}", f"{r['raw']:.4f}", str(r["applied"]), f"{r['precision']:.3f}",
+             _f(r["recall"]), f"{r['open_world_per_10k']:.2f}"]
+            for r in report["apply_choices"]
+        ],
+    )
     out += ["", f"the suggestion threshold by rule (the table uses {report['suggest_rule']!r}):"]
     out += table(
         ["rule", "suggest >=", "raw >=", "suggestions", "precision", "held out (by article)", "open world /10k"],

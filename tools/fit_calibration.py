@@ -2,7 +2,7 @@
 
     python tools/fit_calibration.py --collect   # run the engine, write benchmarks/corpus/calibration-data.jsonl,
                                                 # then fit and write normalizer/data/calibration.json (the rerun
-                                                # after any engine change: about two minutes)
+                                                # after any engine change: 20-60 s, two or three rounds)
     python tools/fit_calibration.py             # fit only, from the committed labelled data
     python tools/fit_calibration.py --check     # exit 1 if fitting the committed data changes the committed table
 
