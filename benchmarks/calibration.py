@@ -377,7 +377,7 @@ def format_text(report: dict, markdown: bool = False) -> str:
         f" {report['brier_calibrated']:.3f} (held out {report['brier_held_out']:.3f})",
         "",
         f"apply   >= {t['apply_probability']:.2f} calibrated (raw >= {t['apply_raw']}): {t['applied']} corrections,"
-        f" precision {_f(t['apply_precision'])} (target 0.98 {'met' if t['apply_target_met'] else 'NOT reachable: the best there is'})",
+        f" precision {_f(t['apply_precision'])} (target 0.98 {'met' if t['apply_target_met'] else 'out of reach: the lowest threshold as good as the best one, within its 95% interval'})",
         f"suggest >= {t['suggest_probability']:.2f} calibrated (raw >= {t['suggest_raw']}): {t['suggested']} corrections"
         f" below apply, precision {_f(t['suggest_precision'])} (target 0.333)",
         "",

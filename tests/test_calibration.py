@@ -160,12 +160,24 @@ def test_thresholds_on_a_known_sample():
     assert marginal["suggest_probability"] == 0.34 and marginal["suggested"] == 100
 
 
-def test_an_unreachable_apply_target_takes_the_best_precision():
+def test_an_unreachable_apply_target_takes_the_lowest_threshold_as_good_as_the_best():
     point = tool().Point
-    data = [point(0.9, i < 95) for i in range(100)] + [point(0.7, i < 40) for i in range(100)]
+    # 0.95: 95 right in 100; 0.9: 940 in 1000 (as good as 0.95 within its interval); 0.7: 40 in 100.
+    data = [point(0.95, i < 95) for i in range(100)] + [point(0.9, i < 940) for i in range(1000)]
+    data += [point(0.7, i < 40) for i in range(100)]
     found = tool().thresholds(data, Calibration(tool().fit(data, min_count=50)))
     assert not found["apply_target_met"]
-    assert found["apply_precision"] == 0.95 and found["applied"] == 100
+    assert found["applied"] == 1100 and found["apply_precision"] == pytest.approx(1035 / 1100, abs=1e-4)
+    # with few at 0.9, not as good as 0.95 (outside its interval): the best alone
+    data = [point(0.95, i < 95) for i in range(100)] + [point(0.9, i < 160) for i in range(200)]
+    found = tool().thresholds(data, Calibration(tool().fit(data, min_count=50)))
+    assert not found["apply_target_met"] and found["applied"] == 100 and found["apply_precision"] == 0.95
+
+
+def test_wilson_upper():
+    point = tool().Point
+    data = [point(0.9, i < 81) for i in range(100)]
+    assert tool().wilson_upper(data) == pytest.approx(0.8749, abs=1e-4)
 
 
 # ---------------------------------------------------------------- the committed files

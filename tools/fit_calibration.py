@@ -249,8 +249,8 @@ def thresholds(
     neighbouring calibrated values every threshold chooses the same ones, and the one reported is
     the roundest number there (0.01, else 0.001, ...), the highest of them. Apply: the lowest
     threshold whose corrections at or above it are right at least APPLY_PRECISION of the time; if
-    none is, the one whose corrections (at least `min_count`) are right most often, and
-    `apply_target_met` is false. Suggest: the lowest threshold whose corrections between it and the
+    none is, `apply_target_met` is false and it is the lowest threshold whose share right is, within
+    its 95% Wilson interval, as high as the best share of any threshold (of at least `min_count`). Suggest: the lowest threshold whose corrections between it and the
     apply threshold are right at least SUGGEST_PRECISION of the time (rule "band"), or the lowest at
     which a correction's calibrated confidence is at least SUGGEST_PRECISION (rule "marginal")."""
     scored = sorted(((calibration.calibrated(p.raw), p) for p in data), key=lambda cp: cp[0])
@@ -262,8 +262,12 @@ def thresholds(
     apply_level = next((v for v in levels if precision(tail(v)) >= APPLY_PRECISION), None)
     met = apply_level is not None
     if apply_level is None:
+        # Out of reach: the lowest threshold whose precision cannot be told from the best there is
+        # (the best inside its 95% interval). The very best alone would trade much recall for
+        # a difference of a few corrections in a thousand.
         sizable = [v for v in levels if len(tail(v)) >= min_count] or levels
-        apply_level = max(sizable, key=lambda v: (precision(tail(v)), -v))
+        best = max(precision(tail(v)) for v in sizable)
+        apply_level = next(v for v in sizable if wilson_upper(tail(v)) >= best)
     apply = _roundest(levels, apply_level)
 
     def band(level: float) -> list[Point]:
@@ -288,6 +292,15 @@ def thresholds(
         "suggest_precision": _round(precision(suggested)),
         "suggested": len(suggested),
     }
+
+
+def wilson_upper(data: Sequence[Point], z: float = 1.96) -> float:
+    """The upper end of the Wilson score interval of the share right."""
+    n = len(data)
+    p = precision(data)
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre + spread) / (1 + z * z / n)
 
 
 def _roundest(levels: Sequence[float], level: float) -> float:
