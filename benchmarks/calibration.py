@@ -390,7 +390,7 @@ def format_text(report: dict, markdown: bool = False) -> str:
             f"{s['applied_per_10k']:.2f}", f"{s['suggested_per_10k']:.2f}",
         ])
     out += table(["corpus", "tokens", "gold", "applied", "suggested", "recall", "applied/10k", "suggested/10k"], rows)
-    out += ["", "apply threshold choices (each level of the map; recall on the three garbled corpora together):"]
+    out += ["", "apply threshold choices (each level of the map; recall on the garbled corpora together):"]
     out += table(
         ["apply >=", "raw >=", "applied", "precision", "garbled recall", "open world /10k"],
         [

@@ -10,7 +10,8 @@ The labelled data (`--collect`): every correction the engine makes, applied or s
 suggestion threshold (raw 0.3), with its reported raw confidence (calibration switched off:
 `normalizer.calibration.raw_scores`) and whether it is right:
 
-- the garbled corpora benchmarks/corpus/wikinews-{garbled,heldout,mt}.jsonl, bundled gazetteers plus
+- the garbled corpora benchmarks/corpus/wikinews-{garbled,heldout,mt}.jsonl (with --roundtrip, also
+  wikinews-roundtrip.jsonl), bundled gazetteers plus
   benchmarks/corpus/wikinews/gazetteer.yaml, as the benchmarks run them. A correction is right when,
   applied alone to the garbled text, it makes only edits that write exactly the reference over a gold
   garble (`normalizer.measure.evaluate.score_text`: true >= 1 and false == 0), else wrong;
@@ -53,7 +54,9 @@ from normalizer.calibration import HIGHEST, LOWEST, Calibration  # noqa: E402
 DATA = ROOT / "benchmarks" / "corpus" / "calibration-data.jsonl"
 TABLE = ROOT / "normalizer" / "data" / "calibration.json"
 OPEN_WORLD = ROOT / "benchmarks" / "corpus" / "wikinews-2004-2020"
-GARBLED = ("wikinews-garbled", "wikinews-heldout", "wikinews-mt")
+# The garbled corpora (functions of benchmarks/corpora.py); --roundtrip adds the round-trip one.
+GARBLED = ("wikinews_garbled", "wikinews_heldout", "wikinews_mt")
+ROUNDTRIP = "wikinews_roundtrip"
 OPEN_WORLD_SOURCE = "open-world"
 COLLECT_SUGGEST = 0.3  # raw: far below any threshold the table could choose
 MIN_COUNT = 50
@@ -79,9 +82,12 @@ class Point:
 # ---------------------------------------------------------------- collecting
 
 
-def collect(apply_threshold: float, progress: bool = True) -> tuple[dict, list[dict]]:
+def collect(
+    apply_threshold: float, progress: bool = True, garbled_corpora: Sequence[str] = GARBLED
+) -> tuple[dict, list[dict]]:
     """Run the engine over the corpora; return (metadata, one record per correction)."""
-    from benchmarks.corpora import WIKINEWS_GAZETTEER, wikinews_garbled, wikinews_heldout, wikinews_mt
+    from benchmarks import corpora
+    from benchmarks.corpora import WIKINEWS_GAZETTEER
     from normalizer import Normalizer, calibration
     from normalizer.measure.evaluate import find_edits, score_text
     from normalizer.tokens import tokenize
@@ -92,7 +98,7 @@ def collect(apply_threshold: float, progress: bool = True) -> tuple[dict, list[d
         garbled = Normalizer.load(
             gazetteers=[str(WIKINEWS_GAZETTEER)], apply_threshold=apply_threshold, suggest_threshold=COLLECT_SUGGEST
         )
-        for corpus in (wikinews_garbled(), wikinews_heldout(), wikinews_mt()):
+        for corpus in (getattr(corpora, name)() for name in garbled_corpora):
             gold = tokens = 0
             for pair in corpus.pairs:
                 tokens += len(tokenize(pair.garbled))
@@ -379,6 +385,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--apply-raw", type=float, default=None,
                         help="raw apply threshold while collecting (default: the committed table's apply_raw, "
                         "else the engine's default)")
+    parser.add_argument("--roundtrip", action="store_true",
+                        help="collect on the round-trip corpus too (benchmarks/corpus/wikinews-roundtrip.jsonl)")
     parser.add_argument("--data", type=Path, default=DATA, help="labelled data (JSONL)")
     parser.add_argument("--out", type=Path, default=TABLE, help="the table to write")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
@@ -391,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the table chooses, until it chooses the one collected at (one extra round, as a rule).
         apply = args.apply_raw if args.apply_raw is not None else collect_apply_threshold()
         for _ in range(1 if args.apply_raw is not None else MAX_ROUNDS):
-            meta, records = collect(apply)
+            meta, records = collect(apply, garbled_corpora=GARBLED + ((ROUNDTRIP,) if args.roundtrip else ()))
             chosen = build(meta, records, args.min_count, args.suggest_rule)["apply_raw"]
             if chosen is None or abs(chosen - apply) < 5e-5:  # finer than any reported score
                 break
