@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from typing import NamedTuple
 
+from normalizer.calibration import calibrated, raw_for
 from normalizer.document import Document
 from normalizer.gazetteer.index import Index
 from normalizer.options import Options
@@ -34,12 +35,15 @@ class Decider:
     def __init__(self, index: Index, options: Options):
         self.index = index
         self.options = options
+        # The thresholds are probabilities; proposals carry raw scores (normalizer/calibration.py).
+        self.apply_raw = raw_for(options.apply_threshold)
+        self.suggest_raw = raw_for(options.suggest_threshold)
 
     def threshold(self, proposal: Proposal) -> float:
         """The apply threshold: one for every reading. An entity's own
         threshold is already in its score (evidence.prior), so it can only
         raise the bar, never lower it."""
-        return self.options.apply_threshold
+        return self.apply_raw
 
     def prior(self, proposal: Proposal) -> float:
         return OWN_GAZETTEER_PRIOR if self.index.entities[proposal.entity].own else 0.0
@@ -65,7 +69,7 @@ class Decider:
         taken: set[int] = set()
         rivals = self._rivals(ranked)
         for proposal, rival in zip(ranked, rivals):
-            if proposal.confidence < self.options.suggest_threshold:
+            if proposal.confidence < self.suggest_raw:
                 break
             span = set(range(proposal.first, proposal.last + 1))
             if span & taken:
@@ -149,7 +153,7 @@ class Decider:
             reasons = list(proposal.reasons)
             applied = self.applies(decision)
             if rival and not applied and proposal.confidence >= self.threshold(proposal):
-                reasons.append(f"too close to another reading, '{rival[0]}' ({rival[1]:.2f})")
+                reasons.append(f"too close to another reading, '{rival[0]}' ({calibrated(rival[1]):.2f})")
             if settled_by is not None:
                 line_of = bisect_right(starts, tokens[settled_by.first].start)
                 reasons.append(f"the same words are repaired with confidence on line {line_of}")
@@ -163,7 +167,7 @@ class Decider:
                     replacement=proposal.replacement,
                     entity=entity.canonical,
                     kind=entity.kind,
-                    confidence=round(min(proposal.confidence, MAX_CONFIDENCE), 4),
+                    confidence=round(calibrated(min(proposal.confidence, MAX_CONFIDENCE)), 4),
                     reasons=tuple(reasons),
                     applied=applied,
                 )

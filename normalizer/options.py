@@ -8,14 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from normalizer import calibration
 from normalizer.errors import NormalizerError
 
 if TYPE_CHECKING:
     from normalizer.config import ProjectConfig
 
-# Set on measured precision (see BENCHMARKS.md), not taste.
-DEFAULT_APPLY_THRESHOLD = 0.80
-DEFAULT_SUGGEST_THRESHOLD = 0.6
+# Probabilities (normalizer/calibration.py), set on measured precision by tools/fit_calibration.py.
+DEFAULT_APPLY_THRESHOLD = calibration.apply_probability()
+DEFAULT_SUGGEST_THRESHOLD = calibration.suggest_probability()
+# The raw score an entity's own `threshold` is measured from (evidence.prior): the engine's
+# apply threshold before calibration, kept so that a gazetteer's thresholds keep their meaning.
+ENTITY_THRESHOLD_BASE = 0.80
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ _DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "ese", "ites", "ite
 _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
 # Markup around a word is no part of it: "<b>Macrom</b>", "[Emmanuel Macrom](https://...)".
 _MARKUP_AROUND = re.compile(r"</?[A-Za-z][\w:-]*[^<>]*>|\]\([^()\s]*\)|[\[\]]|^[*_]+|[*_]+$")
+# Where a chunk parts into pieces once its markup is set aside: spaces, and
+# the edges of a tag cut by whitespace (`href="..."><b>Macrom`).
+_PIECE_EDGES = re.compile(r"[\s<>]+")
 # Whitespace ends a chunk: a word with whitespace on both sides is its own chunk.
 _CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
 
@@ -109,7 +112,7 @@ def _in_non_prose(text: str, token: Token) -> bool:
     chunk = text[start:end]
     if _NOT_PROSE.search(chunk) is None:
         return False
-    pieces = [piece for piece in _MARKUP_AROUND.sub(" ", chunk).split() if token.text in piece]
+    pieces = [piece for piece in _PIECE_EDGES.split(_MARKUP_AROUND.sub(" ", chunk)) if token.text in piece]
     # Inside the markup itself (a link's destination), or in a piece that is
     # a URL, a path or an address: not prose.
     return not pieces or any(piece != token.text and _NOT_PROSE.search(piece) for piece in pieces)

@@ -46,7 +46,7 @@ def test_calibrated_is_monotone_and_within_bounds():
 
 def test_raw_for_inverts_calibrated():
     lowest, highest = calibration.calibrated(-10), calibration.calibrated(10)
-    for p in [lowest + (highest - lowest) * i / 200 for i in range(1, 201)]:
+    for p in [min(highest, lowest + (highest - lowest) * i / 200) for i in range(1, 201)]:
         raw = calibration.raw_for(p)
         assert calibration.calibrated(raw) >= p
         assert calibration.calibrated(math.nextafter(raw, -math.inf)) < p, p
@@ -152,7 +152,7 @@ def test_thresholds_on_a_known_sample():
     data = [point(0.9, i < 99) for i in range(100)] + [point(0.7, i < 40) for i in range(100)]
     data += [point(0.5, i < 10) for i in range(100)]
     table = Calibration(tool().fit(data, min_count=50))
-    found = tool().thresholds(data, table)
+    found = tool().thresholds(data, table, suggest_rule="band")
     assert found["apply_target_met"] and found["apply_precision"] >= 0.98
     assert found["apply_probability"] == 0.99 and found["applied"] == 100
     assert found["suggest_probability"] == 0.4 and found["suggest_precision"] == 0.4

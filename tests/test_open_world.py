@@ -116,10 +116,12 @@ def test_a_name_beside_markup_is_checked_like_prose(bundled, text):
 
 def test_the_library_protects_markup_when_told_which():
     engine = Normalizer.load()
-    text = 'See `Emmanuel Macrom` and <a href="https://x.org/Macrom">Emmanuel Macrom</a>.'
+    text = 'See `Emmanuel Macrom` and [Emmanuel Macrom](https://x.org/Macrom).'
     assert len(engine.normalize(text).applied) == 2
     protected = engine.normalize(text, markup="markdown")
-    assert [c.start for c in protected.applied] == [text.rindex("Macrom")]
+    assert [c.start for c in protected.applied] == [text.index("Macrom]")]
+    html = '<p>See <code>Emmanuel Macrom</code> and <a href="https://x.org/Macrom">Emmanuel Macrom</a>.</p>'
+    assert [c.start for c in engine.normalize(html, markup="html").applied] == [html.rindex("Macrom")]
     with pytest.raises(Exception, match="markup must be one of"):
         engine.normalize(text, markup="latex")
 

@@ -21,7 +21,8 @@ def test_defaults_and_frozen():
 
 def test_the_suggestion_threshold_never_exceeds_the_apply_threshold():
     assert Options(apply_threshold=0.5, suggest_threshold=0.7).suggest_threshold == 0.5
-    assert Options.create(apply_threshold=0.5).suggest_threshold == 0.5
+    low = DEFAULT_SUGGEST_THRESHOLD / 2
+    assert Options.create(apply_threshold=low).suggest_threshold == low
 
 
 @pytest.mark.parametrize("bad", [0, -0.1, 1.5, "0.9", True])

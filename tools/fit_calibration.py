@@ -65,7 +65,7 @@ SUGGEST_PRECISION = 1 / 3
 # "band": the corrections between the suggestion and the apply threshold are right SUGGEST_PRECISION of
 # the time, taken together; "marginal": each suggestion is (its calibrated confidence is at least that).
 SUGGEST_RULES = ("band", "marginal")
-SUGGEST_RULE = "band"
+SUGGEST_RULE = "marginal"
 COMMAND = "python tools/fit_calibration.py --collect"
 MAX_ROUNDS = 3
 UNCALIBRATED_APPLY = 0.80  # options.DEFAULT_APPLY_THRESHOLD before it became a probability

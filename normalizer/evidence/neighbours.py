@@ -13,7 +13,7 @@ from normalizer.suspects import Status
 EXACT_NEIGHBOUR_BONUS = 0.06  # "Abbas" beside "Aragut"
 EXTRA_NEIGHBOUR_BONUS = 0.03  # per further exact neighbour, at most two
 GARBLES_AGREE_BONUS = 0.04  # two garbled words of one name side by side
-LONE_WORD_PENALTY = 0.08  # a single word with no neighbour of its name
+LONE_WORD_PENALTY = 0.12  # a single word with no neighbour of its name
 TITLE_BEFORE_NAME_BONUS = 0.06  # an honorific right before a known name
 TITLE_CHAIN_BONUS = 0.04  # ... and right after another honorific
 # A lowercase word that merely resembles a name is most often an ordinary

@@ -10,12 +10,12 @@ its repair."""
 from __future__ import annotations
 
 from normalizer.gazetteer.index import Index
-from normalizer.options import DEFAULT_APPLY_THRESHOLD
+from normalizer.options import ENTITY_THRESHOLD_BASE
 from normalizer.proposal import NO_EVIDENCE, Evidence, Proposal
 
 
 def entity_prior(index: Index, proposal: Proposal) -> Evidence:
     own = index.entities[proposal.entity].threshold
-    if own is None or own <= DEFAULT_APPLY_THRESHOLD or proposal.match == "variant":
+    if own is None or own <= ENTITY_THRESHOLD_BASE or proposal.match == "variant":
         return NO_EVIDENCE
-    return Evidence(DEFAULT_APPLY_THRESHOLD - own, (f"'{index.entities[proposal.entity].canonical}' needs more evidence ({own:.2f})",))
+    return Evidence(ENTITY_THRESHOLD_BASE - own, (f"'{index.entities[proposal.entity].canonical}' needs more evidence ({own:.2f})",))
