@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import json
 import stat
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -31,30 +30,8 @@ from normalizer.gazetteer.edit import (
 from normalizer.gazetteer.loading import Entity, load_gazetteer, parse_gazetteer
 from normalizer.gazetteer.yaml_edit import insert_variant
 
-STYLES = textwrap.dedent("""
-    # People first.
-    entities:
-      - {canonical: Fatemeh Mohajerani, kind: person}   # spokeswoman
-      - canonical: Abbas Araghchi
-        kind: person   # foreign minister
-        context: [Foreign Minister]
-      - canonical: Hezbollah
-        kind: organization
-        variants:
-          - Hizbollah
-          - 'Hizballah'   # older AP spelling
-        context: [Lebanon]
-      - canonical: Iran
-        kind: place
-        variants: [Irān, "Eran"]
-      - canonical: Tehran
-        kind: place
-        variants: Teheran
-      - canonical: Gaza
-        kind: place
-        variants: []
-    protect: [Khomeini]
-    """).lstrip("\n")
+from gazetteer_samples import STYLES
+
 
 
 @pytest.fixture

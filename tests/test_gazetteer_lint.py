@@ -6,6 +6,8 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from gazetteer_samples import ReplacingEngine
+
 import normalizer
 from normalizer.gazetteer.files import GazetteerFile, gather_files, read_gazetteer_file
 from normalizer.gazetteer.lexicon import common_words
@@ -21,7 +23,7 @@ from normalizer.gazetteer.lint import (
     own_form_clashes,
     stale_common_words,
 )
-from normalizer.gazetteer.loading import Entity, Example, load_gazetteer
+from normalizer.gazetteer.loading import Entity, Example
 
 COMMON = {"gold": 107_497_778, "price": 501_651_226, "mobile": 145_490_029, "us": 900_000_000}
 
@@ -154,21 +156,6 @@ def test_common_word_threshold_keeps_frequent_words_only():
 # ------------------------------------------------------------------ examples and the whole run
 
 
-class ReplacingEngine:
-    """Stands in for the engine: rewrites each variant to its canonical."""
-
-    def __init__(self, pairs):
-        self.pairs = pairs
-
-    @classmethod
-    def load(cls, gazetteers, bundled):
-        entities = load_gazetteer(gazetteers, bundled=bundled).entities
-        return cls([(v, e.canonical) for e in entities for v in e.variants])
-
-    def normalize(self, text):
-        for variant, canonical in self.pairs:
-            text = text.replace(variant, canonical)
-        return type("Result", (), {"text": text})()
 
 
 EXAMPLES = """\

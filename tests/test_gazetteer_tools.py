@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import installed_normalize
+from gazetteer_samples import STYLES, ReplacingEngine
 from typer.testing import CliRunner
 
 import normalizer
@@ -287,21 +288,6 @@ def test_lint_defaults_to_the_bundled_set_and_exits_2_on_a_bad_file(tmp_path):
     assert "file(s)" in bundled.output and bundled.exit_code in (0, 1)
 
 
-class ReplacingEngine:
-    """Stands in for the engine: rewrites each variant to its canonical."""
-
-    def __init__(self, pairs):
-        self.pairs = pairs
-
-    @classmethod
-    def load(cls, gazetteers, bundled):
-        entities = load_gazetteer(gazetteers, bundled=bundled).entities
-        return cls([(v, e.canonical) for e in entities for v in e.variants])
-
-    def normalize(self, text):
-        for variant, canonical in self.pairs:
-            text = text.replace(variant, canonical)
-        return type("Result", (), {"text": text})()
 
 
 EXAMPLES = """
@@ -366,30 +352,6 @@ def test_stats_rejects_an_unknown_format(tmp_path):
 # ------------------------------------------------------------------ add-variant
 
 
-STYLES = """
-    # People first.
-    entities:
-      - {canonical: Fatemeh Mohajerani, kind: person}   # spokeswoman
-      - canonical: Abbas Araghchi
-        kind: person   # foreign minister
-        context: [Foreign Minister]
-      - canonical: Hezbollah
-        kind: organization
-        variants:
-          - Hizbollah
-          - 'Hizballah'   # older AP spelling
-        context: [Lebanon]
-      - canonical: Iran
-        kind: place
-        variants: [Irān, "Eran"]
-      - canonical: Tehran
-        kind: place
-        variants: Teheran
-      - canonical: Gaza
-        kind: place
-        variants: []
-    protect: [Khomeini]
-    """
 
 
 @pytest.mark.parametrize(

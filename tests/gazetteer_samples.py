@@ -1,0 +1,48 @@
+"""Gazetteer samples shared by the gazetteer tests (edit, lint and the command line)."""
+
+import textwrap
+
+from normalizer.gazetteer.loading import load_gazetteer
+
+# Every style of YAML the editor must keep: flow and block, comments, quotes.
+STYLES = textwrap.dedent("""
+    # People first.
+    entities:
+      - {canonical: Fatemeh Mohajerani, kind: person}   # spokeswoman
+      - canonical: Abbas Araghchi
+        kind: person   # foreign minister
+        context: [Foreign Minister]
+      - canonical: Hezbollah
+        kind: organization
+        variants:
+          - Hizbollah
+          - 'Hizballah'   # older AP spelling
+        context: [Lebanon]
+      - canonical: Iran
+        kind: place
+        variants: [Irān, "Eran"]
+      - canonical: Tehran
+        kind: place
+        variants: Teheran
+      - canonical: Gaza
+        kind: place
+        variants: []
+    protect: [Khomeini]
+    """).lstrip("\n")
+
+
+class ReplacingEngine:
+    """Stands in for the engine: rewrites each variant to its canonical."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    @classmethod
+    def load(cls, gazetteers, bundled):
+        entities = load_gazetteer(gazetteers, bundled=bundled).entities
+        return cls([(v, e.canonical) for e in entities for v in e.variants])
+
+    def normalize(self, text):
+        for variant, canonical in self.pairs:
+            text = text.replace(variant, canonical)
+        return type("Result", (), {"text": text})()
