@@ -33,6 +33,9 @@ SHORT_WORD = 4  # a word this short or shorter ...
 SHORT_WORD_PENALTY = 0.1  # ... pays this in the blend
 FIRST_LETTER_PENALTY = 0.1  # garbles rarely change the first letter
 MIN_ROUND_TRIP_LENGTH = 4  # shorter words are too short for the learned routes to tell apart
+# Below this the spellings share too little for a learned route to explain one
+# by the other often enough to pay for asking (most pairs a lookup meets).
+MIN_SPELLING_FOR_ROUND_TRIP = 0.45
 
 
 @lru_cache(maxsize=262144)  # news repeats its unknown names; scoring is pure
@@ -42,7 +45,7 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     another script as the learned model sees it (normalizer.transliteration),
     with the route in the reason ("katakana round trip")."""
     score, why = spelling_similarity(word, name)
-    if score >= SAME_SKELETON or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
+    if score >= SAME_SKELETON or score < MIN_SPELLING_FOR_ROUND_TRIP or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
         return score, why
     learned, route = round_trip(word, name)
     if learned > score:
