@@ -66,14 +66,6 @@ class Normalizer:
         index = cached(options.index_key(files), lambda: build_index(load_files(files), options.ignore_words))
         return cls(index, options)
 
-    @property
-    def apply_threshold(self) -> float:
-        return self.options.apply_threshold
-
-    @property
-    def suggest_threshold(self) -> float:
-        return self.options.suggest_threshold
-
     def normalize(
         self, text: str, ignore_spans: Sequence[tuple[int, int]] = (), markup: str | None = None
     ) -> Result:

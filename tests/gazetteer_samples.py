@@ -1,5 +1,6 @@
 """Gazetteer samples shared by the gazetteer tests (edit, lint and the command line)."""
 
+import difflib
 import textwrap
 
 from normalizer.gazetteer.loading import load_gazetteer
@@ -46,3 +47,14 @@ class ReplacingEngine:
         for variant, canonical in self.pairs:
             text = text.replace(variant, canonical)
         return type("Result", (), {"text": text})()
+
+
+def only_insertions(before: str, after: str) -> str:
+    """The text `after` adds to `before`; fails if anything of `before` was changed or dropped."""
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    inserted = []
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), f"{tag}: {before[a1:a2]!r} -> {after[b1:b2]!r}"
+        if tag == "insert":
+            inserted.append(after[b1:b2])
+    return "".join(inserted)

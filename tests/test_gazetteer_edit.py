@@ -3,7 +3,6 @@ its messages as values, and the in-place edit of the YAML text."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import stat
 from pathlib import Path
@@ -30,7 +29,7 @@ from normalizer.gazetteer.edit import (
 from normalizer.gazetteer.loading import Entity, load_gazetteer, parse_gazetteer
 from normalizer.gazetteer.yaml_edit import insert_variant
 
-from gazetteer_samples import STYLES
+from gazetteer_samples import STYLES, only_insertions
 
 
 
@@ -48,17 +47,6 @@ def variants(path: Path, canonical: str) -> tuple[str, ...]:
 
 def parse_entities(text: str) -> dict[str, Entity]:
     return {e.canonical: e for e in parse_gazetteer(text, "before")[0]}
-
-
-def only_insertions(before: str, after: str) -> str:
-    """The text `after` adds to `before`; fails if anything of `before` was changed or dropped."""
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    inserted = []
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        assert tag in ("equal", "insert"), f"{tag}: {before[a1:a2]!r} -> {after[b1:b2]!r}"
-        if tag == "insert":
-            inserted.append(after[b1:b2])
-    return "".join(inserted)
 
 
 # ------------------------------------------------------------------ the editor's messages

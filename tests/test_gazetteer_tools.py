@@ -4,7 +4,6 @@ its own tests: test_gazetteer_files, _lint, _stats, _edit."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import stat
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import installed_normalize
-from gazetteer_samples import STYLES, ReplacingEngine
+from gazetteer_samples import STYLES, ReplacingEngine, only_insertions
 from typer.testing import CliRunner
 
 import normalizer
@@ -38,17 +37,6 @@ def run(*args: str | Path):
 def entity(path: Path, canonical: str):
     [found] = [e for e in load_gazetteer([path], bundled=False).entities if e.canonical == canonical]
     return found
-
-
-def only_insertions(before: str, after: str) -> str:
-    """The text `after` adds to `before`; fails if anything of `before` was changed or dropped."""
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    inserted = []
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        assert tag in ("equal", "insert"), f"{tag}: {before[a1:a2]!r} -> {after[b1:b2]!r}"
-        if tag == "insert":
-            inserted.append(after[b1:b2])
-    return "".join(inserted)
 
 
 GOOD = """

@@ -30,8 +30,7 @@ def correction(original, replacement, confidence, applied, line=1, column=1, kin
 class StandIn:
     """Fixed corrections for each text, by its first word."""
 
-    apply_threshold = 0.8
-    suggest_threshold = 0.6
+    options = SimpleNamespace(apply_threshold=0.8, suggest_threshold=0.6)  # as Normalizer.options
 
     def __init__(self, by_first_word):
         self.by_first_word = by_first_word

@@ -126,8 +126,8 @@ def test_evidence_across_the_text(index):
     a = Proposal(at(doc, "Aragut"), at(doc, "Aragut"), "Araghchi", entity, 0.7, (), "fuzzy", surname=True,
                  spelling="aragut")
     b = replace(a, first=at(doc, "Araguchi"), last=at(doc, "Araguchi"), spelling="araguchi")
-    assert all(e.delta > 0 for e in corroboration(doc, [a, b]))
-    assert not any(corroboration(doc, [a, replace(a, first=b.first, last=b.last)]))  # the same spelling twice is one piece of evidence
+    assert all(e.delta > 0 for e in corroboration([a, b]))
+    assert not any(corroboration([a, replace(a, first=b.first, last=b.last)]))  # the same spelling twice is one piece of evidence
     seen = seen_elsewhere(doc, mentions, a)
     assert seen.confidence > a.confidence + DOCUMENT_BONUS - 1e-9 and seen.seen_elsewhere
     assert seen_elsewhere(doc, mentions, seen) is seen  # given once

@@ -15,7 +15,7 @@ SURNAME_AFTER_FULL_NAME_BONUS = 0.04  # ... a surname, after the full name
 CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
 
 
-def corroboration(doc: Document, proposals: list[Proposal]) -> list[Evidence]:
+def corroboration(proposals: list[Proposal]) -> list[Evidence]:
     """For each proposal, whether another garble points at the same entity.
 
     Only a different spelling corroborates: the same garble repeated is one
@@ -59,7 +59,7 @@ def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal) -> Pro
 def across_the_text(doc: Document, mentions: Mentions, proposals: list[Proposal]) -> list[Proposal]:
     """Corroboration, then the entity named intact elsewhere, for every proposal."""
     moved = []
-    for proposal, evidence in zip(proposals, corroboration(doc, proposals)):
+    for proposal, evidence in zip(proposals, corroboration(proposals)):
         if evidence:
             proposal = proposal.with_evidence(evidence)
         if mentions.seen.get(proposal.entity):
