@@ -69,6 +69,7 @@ class Model:
         self.folds: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in data["keys"]["rules"]]
         self.loose_folds: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in data["keys"]["loose"]]
         self.loose_min_length: int = data["keys"]["loose_min_length"]
+        self.romanization_letters = frozenset(data.get("romanization_letters", ""))
 
     def english_cost(self, word: str) -> float:
         """-log P(word) under the letter n-gram model of English-side names
@@ -170,6 +171,12 @@ def model() -> Model:
     """The packaged model, read once."""
     text = importlib.resources.files("normalizer.data").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
     return Model(json.loads(text))
+
+
+def romanization_letters() -> frozenset[str]:
+    """Letters the romanizers write that real names almost never hold
+    (pinyin's tone marks "ǎ", "ǐ"): learned from the train split."""
+    return model().romanization_letters
 
 
 def calibrated(cost: float, curve: list[float]) -> float:

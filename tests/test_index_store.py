@@ -25,7 +25,7 @@ from symspellpy import SymSpell, Verbosity
 from normalizer.gazetteer import delete_store
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.loading import gazetteer_files, load_files
-from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, build_index
+from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, MIN_ROUND_TRIP_KEY, ROUND_TRIP_KEY_DISTANCE, build_index
 from normalizer.folding import mt_fold, skeleton, sound_key
 from normalizer.transliteration import keys as round_trip_keys
 
@@ -40,17 +40,17 @@ def _own_cache(cache_folder):
 # ----- the algorithm as it was: one SymSpell over every fold ---------------------------
 
 
-def old_symspell(terms) -> SymSpell:
-    symspell = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=7)
+def old_symspell(terms, distance: int = MAX_EDIT_DISTANCE) -> SymSpell:
+    symspell = SymSpell(max_dictionary_edit_distance=distance, prefix_length=7)
     for term in terms:
         symspell.create_dictionary_entry(term, 1)
     return symspell
 
 
-def old_near(symspell: SymSpell, folded: str) -> set[str]:
+def old_near(symspell: SymSpell, folded: str, distance: int = MAX_EDIT_DISTANCE) -> set[str]:
     if not folded:
         return set()
-    found = symspell.lookup(folded, Verbosity.ALL, max_edit_distance=MAX_EDIT_DISTANCE, transfer_casing=False)
+    found = symspell.lookup(folded, Verbosity.ALL, max_edit_distance=distance, transfer_casing=False)
     return {s.term for s in found}
 
 
@@ -60,6 +60,7 @@ class OldIndex:
     def __init__(self, index):
         self.index = index
         self.symspell = old_symspell((*index.by_fold, *index.by_glued))
+        self.round_trip_symspell = old_symspell(index.by_round_trip, ROUND_TRIP_KEY_DISTANCE)
 
     def fuzzy_tokens(self, word: str) -> frozenset[str]:
         found: set[str] = set()
@@ -67,8 +68,12 @@ class OldIndex:
             found.update(self.index.by_fold.get(term, ()))
         found.update(self.index.by_skeleton.get(skeleton(word), ()))
         found.update(self.index.by_sound.get(sound_key(word), ()))
-        for key in round_trip_keys(word):  # the learned keys, beside the store
-            found.update(self.index.by_round_trip.get(key, ()))
+        for key in round_trip_keys(word):  # the learned keys and the keys near them
+            if len(key) < MIN_ROUND_TRIP_KEY:
+                found.update(self.index.by_round_trip.get(key, ()))
+                continue
+            for term in old_near(self.round_trip_symspell, key, ROUND_TRIP_KEY_DISTANCE):
+                found.update(self.index.by_round_trip[term])
         return frozenset(found)
 
     def glued_forms(self, word: str) -> set[int]:

@@ -34,6 +34,10 @@ What it does, deterministically (same data and romanizer versions, same bytes):
    train hit rate (garble and English share the key) less the rise in
    collisions (distinct English names sharing a key), until no candidate
    gains.
+6. Romanization letters: the letters the romanizers write (pinyin's tone
+   marks) that real names of the train split almost never hold, so that a
+   word holding one is read as a round trip, not as a name spelled in its own
+   language (normalizer.suspects).
 """
 
 from __future__ import annotations
@@ -72,6 +76,11 @@ MIN_GROUP_COUNT = 3
 MIN_LENGTH = 3
 INITIAL_FLOORS = (0.0, 2.0, 2.0, 2.0)  # identity, substitute, delete, insert
 SEED = 12
+# A letter the romanizers write this many times more often (per word) than
+# real names hold it, in this many round-trip forms at least, marks a word as
+# a romanization, not a name in its own spelling (see romanization_letters).
+ROMANIZATION_RATIO = 100
+MIN_LETTER_FORMS = 20
 SMOOTHING = 2  # added to a group's occurrences: a group seen 3 times in 3 is not certain
 
 
@@ -458,6 +467,30 @@ def learn_keys(pairs_by_script: dict[str, list[tuple[str, str]]], models: dict) 
 # ---------------------------------------------------------------- the file
 
 
+def romanization_letters() -> str:
+    """Letters ROMANIZATION_RATIO times likelier in a round-trip form than in
+    a real name (share of forms holding the letter against share of train
+    English names holding it, plus one), seen in MIN_LETTER_FORMS forms."""
+    in_forms: Counter = Counter()
+    in_names: Counter = Counter()
+    forms = names = 0
+    for script in SCRIPTS:
+        for taken, (english, native) in enumerate(read_pairs(DATA / f"{script}.train.tsv")):
+            names += 1
+            in_names.update(c for c in set(english.lower()) if not c.isascii() and c.isalpha())
+            if taken < WORDS_PER_SCRIPT:
+                for form in round_trip_forms(script, native):
+                    forms += 1
+                    in_forms.update(c for c in set(form.lower()) if not c.isascii() and c.isalpha())
+    return "".join(
+        sorted(
+            letter
+            for letter, count in in_forms.items()
+            if count >= MIN_LETTER_FORMS and (count / forms) / ((in_names[letter] + 1) / names) >= ROMANIZATION_RATIO
+        )
+    )
+
+
 def build(verbose: bool = False) -> dict:
     started = time.time()
     pairs_by_script = {script: training_pairs(script, "train", WORDS_PER_SCRIPT) for script in SCRIPTS}
@@ -510,6 +543,7 @@ def build(verbose: bool = False) -> dict:
         "english": {"order": LM_ORDER, "grams": grams},
         "tables": {script: {"floors": t["floors"], "ops": t["ops"]} for script, t in tables.items()},
         "keys": key_rules,
+        "romanization_letters": romanization_letters(),
     }
 
 

@@ -82,8 +82,12 @@ def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
     return memo[word]
 
 
-def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Proposal | None:
-    """Lay form `form_id` over the tokens from `start`; score the fit."""
+def align(
+    doc: Document, mentions: Mentions, form_id: int, start: int, read_known: frozenset[int] = frozenset()
+) -> Proposal | None:
+    """Lay form `form_id` over the tokens from `start`; score the fit.
+    `read_known`: form positions whose word may be a correct name of
+    something else and still be read as this form's (candidates/given_names)."""
     form = doc.index.forms[form_id]
     end = start + len(form.keys)
     if start < 0 or end > len(doc):
@@ -91,7 +95,11 @@ def align(doc: Document, mentions: Mentions, form_id: int, start: int) -> Propos
     # Cheap test first: every word is the form's own or an open suspect.
     keys, status, covered = doc.keys, doc.status, mentions.covered
     for q, k in enumerate(range(start, end)):
-        if keys[k] != form.keys[q] and (status[k] not in OPEN or covered[k]):
+        if keys[k] == form.keys[q] or covered[k]:
+            if keys[k] != form.keys[q]:
+                return None
+            continue
+        if status[k] not in OPEN and not (q in read_known and status[k] == Status.KNOWN):
             return None
     scores, reasons, exact_words = [], [], []
     for q, k in enumerate(range(start, end)):

@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index doe
 MAX_EDIT_DISTANCE = 2
 # Learned round-trip keys shorter than this join too many names to be worth a lookup.
 MIN_ROUND_TRIP_KEY = 4
+# A round trip often lands one letter away from the key of the name it came
+# from ("Isutoman" ~jztmn, "Eastman" ~eztmn): keys this near are looked up too.
+ROUND_TRIP_KEY_DISTANCE = 1
 # A token shared by more forms than this ("Ali", "Mohammed") says too little
 # about which entity is meant to be worth aligning every one of them.
 MAX_FORMS_PER_NEIGHBOUR = 400
@@ -72,6 +75,7 @@ class Index:
     place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
+    round_trip_deletes: DeleteStore | None = None  # SymSpell over the keys of by_round_trip
     # The English lexicon travels with the index: unpickling a set is far
     # cheaper than parsing symspellpy's word list at every start.
     english: frozenset[str] = frozenset()
@@ -115,7 +119,11 @@ class Index:
         found.update(self.by_skeleton.get(skeleton(word), ()))
         found.update(self.by_sound.get(sound_key(word), ()))
         for key in round_trip_keys(word):
-            found.update(self.by_round_trip.get(key, ()))
+            if len(key) < MIN_ROUND_TRIP_KEY or self.round_trip_deletes is None:
+                found.update(self.by_round_trip.get(key, ()))
+                continue
+            for near in self.round_trip_deletes.near(key):
+                found.update(self.by_round_trip[near])
         return found
 
     def glued_forms(self, word: str) -> set[int]:
@@ -219,6 +227,8 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     _share_equal_values(index)
     index.deletes = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
     index.deletes.prepare()  # now, while building: later runs only open the file
+    index.round_trip_deletes = DeleteStore(index.by_round_trip, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
+    index.round_trip_deletes.prepare()
     index.english = frozenset(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(

@@ -1,0 +1,48 @@
+"""A person's given name in another romanization, itself a correct name of
+someone else, is read beside the person's intact surname (issue 12: "the
+first name of a known person spelled another way")."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+
+PEOPLE = """\
+entities:
+  - {canonical: Oleksandr Syrskyi, kind: person, context: [commander]}
+  - {canonical: Aleksandr Lukashenko, kind: person, context: [Belarusian President]}
+  - {canonical: Daniel Ortega, kind: person, context: [Nicaraguan President]}
+  - {canonical: Daniela Pavlova, kind: person}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("given") / "people.yaml"
+    path.write_text(PEOPLE, encoding="utf-8")
+    return Normalizer.load([path], bundled=False)
+
+
+def changes(result):
+    return [(c.original, c.replacement) for c in result.applied]
+
+
+def test_another_romanization_of_the_given_name_before_the_surname_is_repaired(engine):
+    # "Aleksandr" is correct as Lukashenko's name, and Oleksandr's in Russian.
+    result = engine.normalize("Aleksandr Syrskyi, the army's commander, said on Monday.")
+    assert changes(result) == [("Aleksandr", "Oleksandr")]
+    assert result.text.startswith("Oleksandr Syrskyi")
+
+
+def test_the_owner_of_the_given_name_keeps_it(engine):
+    assert changes(engine.normalize("Aleksandr Lukashenko said on Monday.")) == []
+
+
+def test_a_relative_with_a_different_given_name_is_another_person(engine):
+    # "Daniela" is one letter from "Daniel" but no romanization of it.
+    assert changes(engine.normalize("Daniela Ortega, his daughter, said.")) == []
+
+
+def test_the_given_name_alone_is_never_read(engine):
+    assert changes(engine.normalize("Aleksandr said on Monday that Syrskyi was away.")) == []
