@@ -17,6 +17,7 @@ from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
+from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
     from normalizer.gazetteer.loading import Entity, Gazetteer
@@ -72,9 +73,10 @@ class Index:
     place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
-    # The English lexicon travels with the index: unpickling a set is far
-    # cheaper than parsing symspellpy's word list at every start.
-    english: frozenset[str] = frozenset()
+    # The English lexicon travels with the index: unpickling a WordSet (two
+    # byte strings) is far cheaper than parsing symspellpy's word list, or
+    # than unpickling a frozenset of its 83,000 words, at every start.
+    english: WordSet = field(default_factory=WordSet)
     common_english: frozenset[str] = frozenset()  # "the", "new", "john": no evidence as neighbours
     lengths_by_head: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
     max_form_length: int = 1
@@ -219,7 +221,7 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     _share_equal_values(index)
     index.deletes = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
     index.deletes.prepare()  # now, while building: later runs only open the file
-    index.english = frozenset(english_words())
+    index.english = WordSet(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(
         key
