@@ -143,3 +143,12 @@ def test_the_feminine_form_of_a_surname_is_another_person(bundled):
 def test_a_listed_variant_that_is_an_english_word_fires_only_as_a_name(bundled):
     assert "Kyiv" in bundled.normalize("On Monday Kiev was shelled.").text
     assert bundled.normalize("the kiev recipe").corrections == ()
+
+
+def test_a_word_after_a_real_given_name_is_not_read_as_a_place():
+    # Kind agreement: "Julien Talavan" is a person; the same word after "of" may be the atoll.
+    engine = Normalizer.load(suggest_threshold=0.01)  # every reading the engine makes, however weak
+    as_person = engine.normalize('"It was massive," said Julien Talavan, a spokesman for the union.')
+    assert not [c for c in as_person.corrections if c.original == "Talavan"]
+    as_place = engine.normalize('"It was massive," said the mayor of Talavan, a spokesman for the union.')
+    assert [c.replacement for c in as_place.corrections if c.original == "Talavan"] == ["Tarawa"]

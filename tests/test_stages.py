@@ -96,8 +96,17 @@ def test_the_glued_and_compound_sources(index):
 
 
 def test_every_source_is_listed_once():
+    # Every module of normalizer/candidates with a `propose` is a source, listed exactly once.
+    import importlib
+    import pkgutil
+
+    import normalizer.candidates as package
+
+    modules = [importlib.import_module(f"{package.__name__}.{m.name}") for m in pkgutil.iter_modules(package.__path__)]
+    proposers = {m.propose for m in modules if hasattr(m, "propose")}
     sources = EXACT_SOURCES + GARBLE_SOURCES
-    assert len(set(sources)) == len(sources) == 4
+    assert len(set(sources)) == len(sources)
+    assert set(sources) == proposers
 
 
 def test_evidence_is_a_value_and_proposals_do_not_change(index):

@@ -4,8 +4,9 @@ be made at all, whatever its similarity; each returns the reason, or None.
 
 - a word inside a longer name the gazetteer does not hold ("Evika Siliņa",
   "Petteri Orpo") belongs to that name;
-- a person's slot (after an office, "Prime Minister Siliņa") is not read as
-  a place or an organization;
+- a person's slot (after an office, "Prime Minister Siliņa", or after a
+  real name word, "Julien Talavan") is not read as a place or an
+  organization;
 - an acronym is spelled letter by letter and never garbled into another one
   (UNESCO is not a garble of UNSC);
 - the feminine form of a Slavic, Baltic or Central Asian surname names
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.name_words import name_words
 from normalizer.suspects import Status
 
 # Statuses of a capitalized word that is nobody the gazetteer knows.
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
+_NAME_BEFORE = frozenset({Status.ENGLISH, Status.NAME, Status.FOREIGN})
 _NOT_PEOPLE = frozenset({"place", "organization"})
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
 
@@ -52,6 +55,9 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
         office = office_before(doc, first)
         if office is not None:
             return f"after '{office}', a person's name, not a {kind}"
+        given = name_before(doc, first)
+        if given is not None:
+            return f"after the name '{given}', a person's name, not a {kind}"
     return None
 
 
@@ -67,6 +73,19 @@ def unknown_name_beside(doc: Document, first: int, last: int, before: bool = Tru
         if word[:1].isupper() and doc.status[k] in _UNKNOWN:
             lo, hi = min(k, first), max(k, last)
             return doc.text[doc.tokens[lo].start : doc.tokens[hi].end]
+    return None
+
+
+def name_before(doc: Document, first: int) -> str | None:
+    """A real name word right before token `first` that the gazetteer gives
+    nobody ("Julien" of "Julien Talavan"; the English lexicon holds such
+    names too): the word after it is in a person's slot."""
+    k = first - 1
+    if k < 0 or not doc.gap_ok(k, first) or doc.status[k] not in _NAME_BEFORE:
+        return None
+    word = doc.tokens[k].text
+    if word[:1].isupper() and not word.isupper() and doc.keys[k] in name_words():
+        return word
     return None
 
 
