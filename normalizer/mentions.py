@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
-from normalizer.suspects import Status
+from normalizer.suspects import ENGLISH_WORDS, Status
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def _longest_exact(doc: Document, i: int) -> int:
             continue
         if any(doc.status[k] == Status.SKIP and doc.keys[k] in index.protected for k in range(i, i + length)):
             continue
-        if all(doc.status[k] == Status.ENGLISH for k in range(i, i + length)) and not _capitalized_variant(doc, i, length):
+        if all(doc.status[k] in ENGLISH_WORDS for k in range(i, i + length)) and not _capitalized_variant(doc, i, length):
             continue  # ordinary words that also spell a name ("new york", "nice")
         if all(doc.gap_ok(k, k + 1) for k in range(i, i + length - 1)):
             return length

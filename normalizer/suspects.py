@@ -40,6 +40,7 @@ class Status(Enum):
     FOREIGN = 5  # spelled with letters machine translation into English does not write ("Siliņa")
     SHORT = 6  # too short to judge, or an acronym
     DERIVED = 7  # a known name plus an English suffix ("Zealanders")
+    ENGLISH_NAME = 8  # in the English lexicon, but capitalized and a real name word ("Emanuel", "Schultz")
 
     @property
     def settled(self) -> bool:
@@ -48,7 +49,11 @@ class Status(Enum):
 
 
 # Words a fuzzy reading may rewrite.
-OPEN = frozenset({Status.SUSPECT, Status.NAME})
+OPEN = frozenset({Status.SUSPECT, Status.NAME, Status.ENGLISH_NAME})
+# Real names the gazetteer does not hold: read only with evidence (candidates/fuzzy).
+REAL_NAMES = frozenset({Status.NAME, Status.ENGLISH_NAME})
+# Words of the English lexicon, capitalized or not.
+ENGLISH_WORDS = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 
 
 def classify(index: Index, text: str, tokens: list[Token], ignored: list[bool]) -> list[Status]:
@@ -75,6 +80,10 @@ def word_status(index: Index, word: str, key: str) -> Status:
             return Status.ENGLISH  # "nice", "reading": the word, not the city
         return Status.KNOWN
     if key in index.english:
+        # The lexicon holds names too ("emanuel", "schultz"): capitalized, a
+        # real name word is a name, read only with evidence like any other.
+        if word[:1].isupper() and not word.isupper() and key in name_words():
+            return Status.ENGLISH_NAME
         return Status.ENGLISH
     if _derived_from_name(index, key):
         return Status.DERIVED

@@ -8,7 +8,7 @@ from normalizer.document import Document
 from normalizer.folding import fold_form
 from normalizer.mentions import Mention, Mentions, written_as_a_name
 from normalizer.proposal import Proposal
-from normalizer.suspects import Status
+from normalizer.suspects import ENGLISH_WORDS, Status
 from normalizer.tokens import apply_case_style
 
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
@@ -73,7 +73,7 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     form = index.forms[mention.form_ids[0]]
     if len(targets) != 1 or any(doc.status[i + k] == Status.SKIP for k in range(len(form.keys))):
         return None  # ambiguous or ignored: leave it alone
-    if any(doc.status[i + k] == Status.ENGLISH for k in range(len(form.keys))) and not written_as_a_name(doc, i, form):
+    if any(doc.status[i + k] in ENGLISH_WORDS for k in range(len(form.keys))) and not written_as_a_name(doc, i, form):
         return None  # a variant that is also an English word fires only where it is written as a name
     canonical = index.entities[form.entity].canonical
     reason = f"'{' '.join(form.tokens)}' is a listed variant of '{canonical}'"

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from normalizer.candidates.render import render
 from normalizer.document import Document
-from normalizer.evidence.context import CONTEXT_NEAR_BONUS, context
+from normalizer.evidence.context import context, specific_context_near
 from normalizer.evidence.lists import list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import veto
@@ -17,7 +17,7 @@ from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import similarity
-from normalizer.suspects import OPEN, Status
+from normalizer.suspects import OPEN, REAL_NAMES, Status
 
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
@@ -119,13 +119,16 @@ def align(
     fuzzy = [s for s in scores if s < 1.0]
     if not fuzzy:
         return None
-    real_names = any(status[k] == Status.NAME for k in range(start, end))
+    real_names = {status[k] for k in range(start, end)} & REAL_NAMES
     near = context(doc, form.entity, start, end - 1)
-    if real_names and not any(w[:1].isupper() for w in exact_words) and not _person_in_view(doc, mentions, form, near):
+    if real_names and not any(w[:1].isupper() for w in exact_words):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
         # word of the name ("South Kolea"), or as a person's surname where the
-        # text names the person or their office, it may be a garble.
-        return None
+        # text names the person or their office, it may be a garble. A name
+        # common enough to be in the English lexicon ("Mickey", "Suleiman")
+        # needs the word beside it.
+        if Status.ENGLISH_NAME in real_names or not _person_in_view(doc, mentions, form, start, end - 1):
+            return None
     if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], min(fuzzy)):
         return None
     weak = [w for w in exact_words if not distinctive(doc, w)]
@@ -146,9 +149,10 @@ def align(
     return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals)
 
 
-def _person_in_view(doc: Document, mentions: Mentions, form, near) -> bool:
+def _person_in_view(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:
     """The form is a person's, and the text names that person intact or
-    their office right beside the word ("Syrian President Assaad")."""
+    their office, in words few others share, right beside the word
+    ("Syrian President Assaad"; not "President Assaad")."""
     if doc.index.entities[form.entity].kind != "person":
         return False
-    return bool(mentions.seen.get(form.entity)) or near.delta >= CONTEXT_NEAR_BONUS
+    return bool(mentions.seen.get(form.entity)) or specific_context_near(doc, form.entity, first, last)

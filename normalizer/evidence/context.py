@@ -8,6 +8,9 @@ from normalizer.proposal import NO_EVIDENCE, Evidence
 CONTEXT_NEAR_BONUS = 0.10  # a context phrase within NEAR tokens
 CONTEXT_FAR_BONUS = 0.05  # ... within WINDOW tokens
 NEAR, WINDOW = 3, 25
+# A phrase this many entities list or fewer names someone ("Chilean
+# President"); "President" (68 people) or "spokesman" names nobody in particular.
+MAX_SHARING_FOR_SPECIFIC = 3
 
 
 def context(doc: Document, entity: int, first: int, last: int) -> Evidence:
@@ -23,3 +26,22 @@ def context(doc: Document, entity: int, first: int, last: int) -> Evidence:
     if distance <= WINDOW:
         return Evidence(CONTEXT_FAR_BONUS, (f"context word of '{canonical}' nearby ('{phrase}')",))
     return NO_EVIDENCE
+
+
+def specific_context_near(doc: Document, entity: int, first: int, last: int) -> bool:
+    """A context phrase of `entity` within NEAR tokens that few entities
+    share: the text points at this one, not at any holder of an office."""
+    memo = doc.index.memo("_context_sharing")
+    if "counts" not in memo:  # once per index: how many entities list each phrase
+        counts: dict[tuple[str, ...], int] = {}
+        for info in doc.index.entities:
+            for phrase in set(info.context):
+                counts[phrase] = counts.get(phrase, 0) + 1
+        memo["counts"] = counts
+    sharing = memo["counts"]
+    for p, phrase in doc.context_phrases(entity):
+        if first <= p <= last or min(abs(p - first), abs(p - last)) > NEAR:
+            continue
+        if sharing.get(tuple(phrase.split(" ")), 0) <= MAX_SHARING_FOR_SPECIFIC:
+            return True
+    return False

@@ -23,7 +23,7 @@ from normalizer.suspects import Status
 
 # Statuses of a capitalized word that is nobody the gazetteer knows.
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
-_NAME_BEFORE = frozenset({Status.ENGLISH, Status.NAME, Status.FOREIGN})
+_NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN})
 _NOT_PEOPLE = frozenset({"place", "organization"})
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
 

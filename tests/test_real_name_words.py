@@ -1,0 +1,52 @@
+"""Real name words the gazetteer does not hold (issue 11): read as a garble
+only with evidence that names the person, not an office anybody holds; a name
+the English lexicon also holds ("Emanuel") is read beside a word of the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.suspects import Status, word_status
+
+PEOPLE = """\
+entities:
+  - {canonical: Emmanuel Macron, kind: person, context: [French President, President]}
+  - {canonical: Gabriel Boric, kind: person, context: [Chilean President, President]}
+  - {canonical: Javier Milei, kind: person, context: [Argentine President, President]}
+  - {canonical: Lula, kind: person, context: [Brazilian President, President]}
+  - {canonical: Gustavo Petro, kind: person, context: [Colombian President, President]}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("people") / "people.yaml"
+    path.write_text(PEOPLE, encoding="utf-8")
+    return Normalizer.load([path], bundled=False)
+
+
+def changes(result):
+    return [(c.original, c.replacement) for c in result.applied]
+
+
+def test_a_capitalized_lexicon_word_that_is_a_real_name_is_a_name(engine):
+    # "emanuel" is in the English lexicon and in the real name words.
+    assert word_status(engine.index, "Emanuel", "emanuel") == Status.ENGLISH_NAME
+    assert word_status(engine.index, "emanuel", "emanuel") == Status.ENGLISH
+
+
+def test_such_a_name_is_repaired_beside_a_word_of_the_name(engine):
+    assert changes(engine.normalize("French President Emanuel Macron called for a ceasefire.")) == [
+        ("Emanuel", "Emmanuel")
+    ]
+
+
+def test_a_real_name_after_an_office_many_hold_stays(engine):
+    # "Blick" is a real surname; "President" names five people here.
+    assert changes(engine.normalize("President Blick told reporters the economy was growing.")) == []
+
+
+def test_a_real_name_after_an_office_only_one_holds_is_read(engine):
+    result = engine.normalize("Chilean President Blick told reporters the economy was growing.")
+    assert [(c.original, c.replacement) for c in result.corrections] == [("Blick", "Boric")]
