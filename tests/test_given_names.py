@@ -14,6 +14,8 @@ entities:
   - {canonical: Aleksandr Lukashenko, kind: person, context: [Belarusian President]}
   - {canonical: Daniel Ortega, kind: person, context: [Nicaraguan President]}
   - {canonical: Daniela Pavlova, kind: person}
+  - {canonical: Abdel Fattah Burhan, kind: person, context: [army chief]}
+  - {canonical: Fatah Rahman, kind: person}
 """
 
 
@@ -46,3 +48,8 @@ def test_a_relative_with_a_different_given_name_is_another_person(engine):
 
 def test_the_given_name_alone_is_never_read(engine):
     assert changes(engine.normalize("Aleksandr said on Monday that Syrskyi was away.")) == []
+
+
+def test_a_name_word_inside_the_name_is_read_too(engine):
+    # "Fatah" is correct as Fatah Rahman's name, and Burhan's "Fattah" in another romanization.
+    assert changes(engine.normalize("Abdel Fatah Burhan, the army chief, said.")) == [("Fatah", "Fattah")]

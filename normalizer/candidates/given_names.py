@@ -1,8 +1,9 @@
-"""Candidates from an intact surname: the word before it may be the person's
-given name in another romanization even when that word is itself a correct
-name of someone else ("Aleksandr Syrskyi" for Oleksandr Syrskyi, "Aleksandr"
-being Lukashenko's). The fuzzy source never reads a known word; this one does,
-for the given name of a person whose other words stand intact after it, and
+"""Candidates from the intact words of a person's name: a word among them may
+be the person's own name word in another romanization even when that word is
+itself a correct name of someone else ("Aleksandr Syrskyi" for Oleksandr
+Syrskyi, "Aleksandr" being Lukashenko's; "Abdel Fatah al-Sisi", "Fatah" being
+the party's). The fuzzy source never reads a known word; this one does, for a
+word of a person's name whose other words all stand intact around it, and
 only when the two spellings are as alike as a shared key or a sure learned
 route makes them.
 """
@@ -16,25 +17,41 @@ from normalizer.proposal import Proposal
 from normalizer.similarity import similarity
 from normalizer.suspects import Status
 
-# Two romanizations of one given name share a key or a sure learned route
-# (Aleksandr/Oleksandr, Sergey/Serhiy); two names of two relatives rarely do.
-MIN_GIVEN_NAME_SIMILARITY = 0.94
-GIVEN_NAME = frozenset({0})
+# Two romanizations of one name word share a key or a sure learned route
+# (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
+MIN_SIMILARITY = 0.94
 
 
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
-    for i in range(len(doc) - 1):
+    tried: set[tuple[int, int]] = set()
+    for i in range(len(doc)):
         if doc.status[i] != Status.KNOWN or mentions.covered[i] or not doc.tokens[i].text[:1].isupper():
             continue
-        for form_id, position in index.token_forms.get(doc.keys[i + 1], ()):
-            form = index.forms[form_id]
-            if position != 1 or form.role == "variant" or index.entities[form.entity].kind != "person":
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
                 continue
-            if similarity(doc.tokens[i].text, form.tokens[0])[0] < MIN_GIVEN_NAME_SIMILARITY:
-                continue
-            proposal = align(doc, mentions, form_id, i, read_known=GIVEN_NAME)
-            if proposal is not None:
-                proposals.append(proposal)
+            for form_id, position in index.token_forms.get(doc.keys[j], ()):
+                q = position + (i - j)  # where the word at i stands in the form
+                start = i - q
+                form = index.forms[form_id]
+                if (form_id, start) in tried or not 0 <= q < len(form.keys) or not _rest_intact(doc, form, start, q):
+                    continue
+                tried.add((form_id, start))
+                if form.role == "variant" or index.entities[form.entity].kind != "person":
+                    continue
+                if similarity(doc.tokens[i].text, form.tokens[q])[0] < MIN_SIMILARITY:
+                    continue
+                proposal = align(doc, mentions, form_id, start, read_known=frozenset({q}))
+                if proposal is not None:
+                    proposals.append(proposal)
     return proposals
+
+
+def _rest_intact(doc: Document, form, start: int, q: int) -> bool:
+    """Every word of `form` laid from `start` but the one at `q` is in the
+    text as the form has it, and the word at `q` is not."""
+    if start < 0 or start + len(form.keys) > len(doc):
+        return False
+    return all((doc.keys[start + p] == key) != (p == q) for p, key in enumerate(form.keys))
