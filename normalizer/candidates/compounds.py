@@ -37,9 +37,11 @@ def best_split(doc: Document, word: str):
     for cut in range(MIN_PART_LENGTH, len(word) - MIN_PART_LENGTH + 1):
         head, tail = word[:cut], word[cut:]
         for left in index.place_forms.get(head.casefold(), ()):
+            if index.entities[left].threshold is not None:
+                continue  # a small town (it carries its own bar) is no half of a compound
             for key in sorted(index.fuzzy_tokens(tail)):
                 for right in index.place_forms.get(key, ()):
-                    if right == left:
+                    if right == left or index.entities[right].threshold is not None:
                         continue
                     score, why = similarity(tail, index.spelling[key])
                     if score < MIN_TAIL_SIMILARITY or (best and score <= best[0]):

@@ -123,11 +123,14 @@ def align(
     near = context(doc, form.entity, start, end - 1)
     if real_names and not any(w[:1].isupper() for w in exact_words):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
-        # word of the name ("South Kolea"), or as a person's surname where the
-        # text names the person or their office, it may be a garble. A name
-        # common enough to be in the English lexicon ("Mickey", "Suleiman")
-        # needs the word beside it.
-        if Status.ENGLISH_NAME in real_names or not _person_in_view(doc, mentions, form, start, end - 1):
+        # word of the name ("South Kolea"), beside other garbled words that
+        # agree on the same name ("Elunan Dalio Gomesu"), or as a person's
+        # surname where the text names the person or their office, it may be a
+        # garble. A name common enough to be in the English lexicon ("Mickey",
+        # "Suleiman") needs an intact word beside it.
+        if Status.ENGLISH_NAME in real_names or (
+            len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
+        ):
             return None
     if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], min(fuzzy)):
         return None
