@@ -47,13 +47,22 @@ class DeleteStore:
     """
 
     def __init__(self, terms: Iterable[str], max_distance: int = 2, prefix_length: int = 7):
-        self.terms = tuple(dict.fromkeys(terms))  # insertion order, duplicates dropped
+        unique = tuple(dict.fromkeys(terms))  # insertion order, duplicates dropped
         self.max_distance = max_distance
         self.prefix_length = prefix_length
-        self.max_length = max((len(term) for term in self.terms), default=0)
+        self.max_length = max((len(term) for term in unique), default=0)
         header = f"{_FORMAT}\0{max_distance}\0{prefix_length}\0"
-        self.digest = hashlib.sha256((header + "\0".join(sorted(self.terms))).encode()).hexdigest()
+        self.digest = hashlib.sha256((header + "\0".join(sorted(unique))).encode()).hexdigest()
+        # Kept only to write the table again (a file swept or damaged since):
+        # one string, not an object per term, when no term holds a newline.
+        joined = "\n".join(unique)
+        self._terms: str | tuple[str, ...] = joined if unique and joined.count("\n") == len(unique) - 1 else unique
         self._reset()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The terms, in the order given."""
+        return tuple(self._terms.split("\n")) if isinstance(self._terms, str) else self._terms
 
     def _reset(self) -> None:
         self._backend: _SqliteTable | SymSpell | None = None

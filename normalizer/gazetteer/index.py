@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
+from normalizer.wordmap import compact
 from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
@@ -69,13 +70,15 @@ class Index:
     correct_tokens: set[str] = field(default_factory=set)  # token keys of correct forms
     protected: set[str] = field(default_factory=set)  # token keys never changed
     token_forms: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # key -> (form, position)
-    by_fold: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fold -> token keys
-    by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    by_sound: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    by_round_trip: dict[str, tuple[str, ...]] = field(default_factory=dict)  # learned transliteration key -> token keys
+    # The fuzzy keys, read only by this module: dicts while building, then
+    # WordMaps (two byte strings each: see normalizer.wordmap).
+    by_fold: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fold -> token keys
+    by_skeleton: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_sound: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_round_trip: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # learned transliteration key -> token keys
     spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
     place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
-    by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
+    by_glued: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
     round_trip_deletes: DeleteStore | None = None  # SymSpell over the keys of by_round_trip
     # The English lexicon travels with the index: unpickling a WordSet (two
@@ -248,6 +251,9 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     index.deletes.prepare()  # now, while building: later runs only open the file
     index.round_trip_deletes = DeleteStore(index.by_round_trip, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
     index.round_trip_deletes.prepare()
+    for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
+        setattr(index, name, compact(getattr(index, name)))
+    index.by_glued = compact(index.by_glued, numbers=True)
     index.english = WordSet(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(
@@ -308,6 +314,8 @@ def _share_equal_values(index: Index) -> None:
     index.protected = {one(k) for k in index.protected}
     index.spelling = {one(k): one(v) for k, v in index.spelling.items()}
     index.place_forms = {one(k): tuple(v) for k, v in index.place_forms.items()}
+    sizes: dict[tuple[int, ...], tuple[int, ...]] = {}  # a few distinct tuples of form lengths
+    index.lengths_by_head = {one(k): sizes.setdefault(v, v) for k, v in index.lengths_by_head.items()}
     index.by_glued = {one(k): tuple(v) for k, v in index.by_glued.items()}
     for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
         setattr(index, name, {one(k): keys(v) for k, v in getattr(index, name).items()})
