@@ -97,7 +97,7 @@ def test_the_glued_and_compound_sources(index):
 
 def test_every_source_is_listed_once():
     sources = EXACT_SOURCES + GARBLE_SOURCES
-    assert len(set(sources)) == len(sources) == 4
+    assert len(set(sources)) == len(sources) == 5  # exact, fuzzy, given names, glued, compounds
 
 
 def test_evidence_is_a_value_and_proposals_do_not_change(index):
