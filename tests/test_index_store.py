@@ -294,3 +294,12 @@ def test_the_engine_corrects_alike_from_disk_from_memory_and_pickled(monkeypatch
     in_memory = Normalizer.load()
     assert isinstance(in_memory.index.deletes._table(), SymSpell)
     assert corrections(in_memory, texts) == expected
+
+
+@EXAMPLES
+@given(terms=terms_lists, distance=st.integers(1, 2))
+def test_the_rows_written_are_symspells_own_in_the_same_order(terms, distance):
+    store = DeleteStore(terms, max_distance=distance)
+    symspell = old_symspell(dict.fromkeys(terms), distance)
+    made = store._deletes()
+    assert list(made) == list(symspell._deletes) and all(made[key] == symspell._deletes[key] for key in made)

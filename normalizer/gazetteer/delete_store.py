@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections import defaultdict
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -46,13 +47,22 @@ class DeleteStore:
     """
 
     def __init__(self, terms: Iterable[str], max_distance: int = 2, prefix_length: int = 7):
-        self.terms = tuple(dict.fromkeys(terms))  # insertion order, duplicates dropped
+        unique = tuple(dict.fromkeys(terms))  # insertion order, duplicates dropped
         self.max_distance = max_distance
         self.prefix_length = prefix_length
-        self.max_length = max((len(term) for term in self.terms), default=0)
+        self.max_length = max((len(term) for term in unique), default=0)
         header = f"{_FORMAT}\0{max_distance}\0{prefix_length}\0"
-        self.digest = hashlib.sha256((header + "\0".join(sorted(self.terms))).encode()).hexdigest()
+        self.digest = hashlib.sha256((header + "\0".join(sorted(unique))).encode()).hexdigest()
+        # Kept only to write the table again (a file swept or damaged since):
+        # one string, not an object per term, when no term holds a newline.
+        joined = "\n".join(unique)
+        self._terms: str | tuple[str, ...] = joined if unique and joined.count("\n") == len(unique) - 1 else unique
         self._reset()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The terms, in the order given."""
+        return tuple(self._terms.split("\n")) if isinstance(self._terms, str) else self._terms
 
     def _reset(self) -> None:
         self._backend: _SqliteTable | SymSpell | None = None
@@ -129,9 +139,11 @@ class DeleteStore:
         return SymSpell(max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length)
 
     def _in_memory(self) -> SymSpell:
+        """A SymSpell as if given every term with count 1 (the counts are not used)."""
         symspell = self._symspell()
-        for term in self.terms:
-            symspell.create_dictionary_entry(term, 1)
+        symspell._deletes = self._deletes()
+        symspell._words = dict.fromkeys(self.terms, 1)
+        symspell._max_length = self.max_length
         return symspell
 
     def _fill(self, symspell: SymSpell, rows: dict[str, list[str]]) -> None:
@@ -148,17 +160,29 @@ class DeleteStore:
 
         if any(" " in term for term in self.terms):  # the row separator; folds never hold one
             raise ValueError("a term holds a space: keep the table in memory")
-        deletes = self._in_memory()._deletes
+        deletes = self._deletes()
+        keys = sorted(deletes)  # sorted keys append to the b-tree
         with closing(sqlite3.connect(path)) as db:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
             db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
-            # Sorted keys append to the b-tree.
-            rows = ((key, " ".join(deletes[key])) for key in sorted(deletes))
-            db.executemany("INSERT INTO deletes VALUES (?, ?)", rows)
+            # One executemany over iterators made in C, no Python frame per row.
+            db.executemany("INSERT INTO deletes VALUES (?, ?)", zip(keys, map(" ".join, map(deletes.pop, keys))))
             db.execute("INSERT INTO meta VALUES ('digest', ?)", (self.digest,))
             db.commit()
+
+    def _deletes(self) -> dict[str, list[str]]:
+        """delete -> terms, exactly the `_deletes` of a SymSpell given the terms in
+        order (same rows, terms in the same order, by its own `_edits_prefix`),
+        without the rest of that object: its word counts and the per-term
+        bookkeeping of `create_dictionary_entry`."""
+        edits_prefix = self._symspell()._edits_prefix
+        rows: defaultdict[str, list[str]] = defaultdict(list)
+        for term in self.terms:
+            for delete in edits_prefix(term):
+                rows[delete].append(term)
+        return rows
 
 
 class _SqliteTable:

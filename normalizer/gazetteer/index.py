@@ -11,12 +11,14 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
+from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
+from normalizer.wordmap import compact
 from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
@@ -68,13 +70,15 @@ class Index:
     correct_tokens: set[str] = field(default_factory=set)  # token keys of correct forms
     protected: set[str] = field(default_factory=set)  # token keys never changed
     token_forms: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # key -> (form, position)
-    by_fold: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fold -> token keys
-    by_skeleton: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    by_sound: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    by_round_trip: dict[str, tuple[str, ...]] = field(default_factory=dict)  # learned transliteration key -> token keys
+    # The fuzzy keys, read only by this module: dicts while building, then
+    # WordMaps (two byte strings each: see normalizer.wordmap).
+    by_fold: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fold -> token keys
+    by_skeleton: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_sound: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_round_trip: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # learned transliteration key -> token keys
     spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
     place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
-    by_glued: dict[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
+    by_glued: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
     round_trip_deletes: DeleteStore | None = None  # SymSpell over the keys of by_round_trip
     # The English lexicon travels with the index: unpickling a WordSet (two
@@ -166,31 +170,47 @@ def _alias_target(entity: Entity, alias: str) -> str:
     return respelled(alias, (entity.canonical, *(surnames(entity) if entity.kind == "person" else ()))) or alias
 
 
+class _Words(dict):
+    """text -> (its tokens as written, their keys), each text tokenized once:
+    a name's words recur in its canonical, its surname form, its variants."""
+
+    def __missing__(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        tokens = tuple(t.text for t in tokenize(text))
+        self[text] = found = (tokens, tuple(map(fold_case, tokens)))
+        return found
+
+
 def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
+    with paused_gc():  # millions of objects made, none garbage: see normalizer.gc_pause
+        return _build_index(gazetteer, ignore_words)
+
+
+def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     from normalizer.gazetteer.lexicon import common_english_words, english_words
 
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    words = _Words()
+    forms_of = [_forms_of(entity) for entity in gazetteer.entities]
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
     own_correct = {
-        tuple(fold_case(t.text) for t in tokenize(text))
-        for entity in gazetteer.entities
+        words[text][1]
+        for entity, forms in zip(gazetteer.entities, forms_of)
         if not entity.bundled
-        for text, role, _ in _forms_of(entity)
+        for text, role, _ in forms
         if role != "variant"
     }
-    for entity in gazetteer.entities:
+    for entity, forms in zip(gazetteer.entities, forms_of):
         entity_id = len(index.entities)
-        context = tuple(tuple(t.key for t in tokenize(phrase)) for phrase in entity.context)
+        context = tuple(words[phrase][1] for phrase in entity.context)
         own = not entity.bundled
         index.entities.append(EntityInfo(entity.canonical, entity.kind, entity.threshold, context, own))
         seen: set[tuple[str, ...]] = set()
         correct_spelling: dict[tuple[str, ...], str] = {}  # keys -> a correct form's text
-        for text, role, target in _forms_of(entity):
-            tokens = tuple(t.text for t in tokenize(text))
-            keys = tuple(fold_case(t) for t in tokens)
+        for text, role, target in forms:
+            tokens, keys = words[text]
             if not keys or (keys, role == "variant") in seen:
                 continue
             if role == "variant" and not own and keys in own_correct:
@@ -201,7 +221,7 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
                 index.spelled_apart[fold_form(text)] = entity.canonical
             seen.add((keys, role == "variant"))
             form_id = len(index.forms)
-            target_tokens = tuple(t.text for t in tokenize(target))
+            target_tokens = words[target][0]
             index.forms.append(Form(entity_id, tokens, keys, target_tokens, role))
             exact[keys].append(form_id)
             index.max_form_length = max(index.max_form_length, len(keys))
@@ -231,6 +251,9 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
     index.deletes.prepare()  # now, while building: later runs only open the file
     index.round_trip_deletes = DeleteStore(index.by_round_trip, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
     index.round_trip_deletes.prepare()
+    for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
+        setattr(index, name, compact(getattr(index, name)))
+    index.by_glued = compact(index.by_glued, numbers=True)
     index.english = WordSet(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(
@@ -253,10 +276,10 @@ def _build_fuzzy_keys(index: Index) -> None:
         if len(key) < 3:
             continue
         by_fold[mt_fold(key)].append(key)
-        if len(skeleton(key)) >= 4:
-            by_skeleton[skeleton(key)].append(key)
-        if len(sound_key(key)) >= 3:
-            by_sound[sound_key(key)].append(key)
+        if len(bare := skeleton(key)) >= 4:
+            by_skeleton[bare].append(key)
+        if len(sound := sound_key(key)) >= 3:
+            by_sound[sound].append(key)
         for learned in round_trip_keys(key):
             if len(learned) >= MIN_ROUND_TRIP_KEY:
                 by_round_trip[learned].append(key)
@@ -291,6 +314,8 @@ def _share_equal_values(index: Index) -> None:
     index.protected = {one(k) for k in index.protected}
     index.spelling = {one(k): one(v) for k, v in index.spelling.items()}
     index.place_forms = {one(k): tuple(v) for k, v in index.place_forms.items()}
+    sizes: dict[tuple[int, ...], tuple[int, ...]] = {}  # a few distinct tuples of form lengths
+    index.lengths_by_head = {one(k): sizes.setdefault(v, v) for k, v in index.lengths_by_head.items()}
     index.by_glued = {one(k): tuple(v) for k, v in index.by_glued.items()}
     for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
         setattr(index, name, {one(k): keys(v) for k, v in getattr(index, name).items()})

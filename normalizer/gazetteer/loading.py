@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from normalizer.errors import GazetteerError
+from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
 
 KINDS = ("person", "place", "organization", "honorific", "term")
@@ -153,6 +154,11 @@ def load_gazetteer(paths: Iterable[str | Path] = (), bundled: bool = True) -> Ga
 
 
 def load_files(files: list[Path]) -> Gazetteer:
+    with paused_gc():  # many objects made, none garbage: see normalizer.gc_pause
+        return _load_files(files)
+
+
+def _load_files(files: list[Path]) -> Gazetteer:
     entities: list[Entity] = []
     protect: set[str] = set()
     bundled_protect: set[str] = set()
@@ -198,6 +204,11 @@ def parse_gazetteer(raw: bytes | str, name: str) -> tuple[list[Entity], set[str]
 
 def parse_file(raw: bytes | str, name: str) -> ParsedFile:
     """Parse one file's content; `name` is used in error messages."""
+    with paused_gc():
+        return _parse_file(raw, name)
+
+
+def _parse_file(raw: bytes | str, name: str) -> ParsedFile:
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")

@@ -1,0 +1,113 @@
+"""A large, read-only map word -> words (or numbers) in two byte strings.
+
+The fuzzy keys of the index (`by_fold`, `by_skeleton`, `by_sound`,
+`by_round_trip`, `by_glued`) map a key to the name tokens (or forms) that
+have it. With 100,000 entities they hold about 450,000 keys, most of them
+strings found nowhere else in the index, each with a tuple of values: as
+dicts, a fifth of the unpickled index and of the time to unpickle it. They
+are only read a few dozen times per unknown word of a text, so here, as in
+`normalizer.wordset.WordSet`, they are two byte strings: the entries
+"\\0key\\1value\\1value", grouped in buckets by a stable hash of the key, and
+where each bucket starts. A lookup hashes the key (zlib.crc32, in C), finds
+it in its bucket of a few entries (bytes.find, in C) and decodes its values.
+
+It is a read-only `collections.abc.Mapping` whose values are tuples, as the
+dicts' were; iteration decodes every key (for tests and tools, not for the
+engine).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Mapping
+from typing import Iterable, Iterator
+from zlib import crc32
+
+_ENTRY = b"\0"  # starts an entry
+_VALUE = b"\1"  # ends the key, separates the values
+_ENTRIES_PER_BUCKET = 4
+
+
+def compact(mapping: Mapping[str, Iterable[str | int]], numbers: bool = False) -> "WordMap | dict":
+    """`mapping` as a WordMap, or as a plain dict when one of its words holds a
+    separator (no word of a name does: a token is letters and apostrophes)."""
+    try:
+        return WordMap(mapping, numbers)
+    except ValueError:
+        return {key: tuple(values) for key, values in mapping.items()}
+
+
+class WordMap(Mapping):
+    __slots__ = ("_blob", "_starts", "_mask", "_count", "_numbers")
+
+    def __init__(self, mapping: Mapping[str, Iterable[str | int]] = {}, numbers: bool = False):  # noqa: B006 - read only
+        size = 1
+        while size * _ENTRIES_PER_BUCKET < len(mapping):
+            size *= 2
+        buckets: list[list[bytes]] = [[] for _ in range(size)]
+        for key, values in mapping.items():
+            encoded = _encode(key)
+            words = [_encode(str(value)) for value in values]
+            if not words or any(_ENTRY in w or _VALUE in w for w in (encoded, *words)):
+                raise ValueError(f"a WordMap entry may not be empty or hold \\0 or \\1: {key!r}")
+            buckets[crc32(encoded) & (size - 1)].append(_ENTRY + encoded + _VALUE + _VALUE.join(words))
+        starts = array("I", [0])
+        parts = [b"".join(bucket) for bucket in buckets]
+        for part in parts:
+            starts.append(starts[-1] + len(part))
+        self._setup(b"".join(parts), starts.tobytes(), len(mapping), numbers)
+
+    def _setup(self, blob: bytes, starts: bytes, count: int, numbers: bool) -> None:
+        self._blob = blob
+        self._starts = memoryview(starts).cast("I")
+        self._mask = len(self._starts) - 2
+        self._count = count
+        self._numbers = numbers
+
+    def __reduce__(self):
+        return (_restore, (self._blob, self._starts.tobytes(), self._count, self._numbers))
+
+    def get(self, key, default=None):
+        if not isinstance(key, str):
+            return default
+        encoded = _encode(key)
+        bucket = crc32(encoded) & self._mask
+        blob, end = self._blob, self._starts[bucket + 1]
+        found = blob.find(_ENTRY + encoded + _VALUE, self._starts[bucket], end)
+        if found < 0:
+            return default
+        found += len(encoded) + 2
+        stop = blob.find(_ENTRY, found, end)
+        values = blob[found : end if stop < 0 else stop].decode("utf-8", "surrogatepass").split("\1")
+        return tuple(map(int, values)) if self._numbers else tuple(values)
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        blob, starts = self._blob, self._starts
+        for bucket in range(len(starts) - 1):
+            for entry in blob[starts[bucket] + 1 : starts[bucket + 1]].split(_ENTRY) if starts[bucket] < starts[bucket + 1] else ():
+                yield entry[: entry.index(_VALUE)].decode("utf-8", "surrogatepass")
+
+    def __repr__(self) -> str:
+        return f"<WordMap of {self._count:,} keys>"
+
+
+def _encode(word: str) -> bytes:
+    return word.encode("utf-8", "surrogatepass")
+
+
+def _restore(blob: bytes, starts: bytes, count: int, numbers: bool) -> WordMap:
+    words = WordMap.__new__(WordMap)
+    words._setup(blob, starts, count, numbers)
+    return words
