@@ -24,13 +24,13 @@ first call:
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 import math
 import re
 from functools import lru_cache
 from itertools import chain
 from operator import add
+from pathlib import Path
 
 from normalizer.folding import strip_accents
 
@@ -294,7 +294,9 @@ def _trace(source: str, target: str, table: Table, rows: list[list[float]]) -> l
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The packaged model, read once."""
-    text = importlib.resources.files("normalizer.data").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
+    # A plain path, as calibration.py reads its table: importlib.resources
+    # costs more to import than the model costs to read.
+    text = (Path(__file__).resolve().parent / "data" / MODEL_RESOURCE).read_text(encoding="utf-8")
     return Model(json.loads(text))
 
 
