@@ -44,11 +44,17 @@ def normalize_udf(options: Optional[Options] = None, max_chars: int = DEFAULT_MA
     options = options or Options()
 
     def normalize(texts):  # a pandas Series of strings (None for null)
-        import pandas as pd
-
-        from normalizer.ingest.workers import normalize_rows
-
-        rows = normalize_rows(options, range(len(texts)), texts.tolist(), max_chars)
-        return pd.DataFrame({name: [row[name] for row in rows] for name in ("text", "corrections", "changed", "error")})
+        return normalize_batch(texts, options, max_chars)
 
     return pandas_udf(normalize, STRUCT_DDL)
+
+
+def normalize_batch(texts, options: Optional[Options] = None, max_chars: int = DEFAULT_MAX_CHARS):
+    """What the UDF does with one Arrow batch: a pandas Series of texts in, a
+    DataFrame of the struct's fields out, with this process's cached Normalizer."""
+    import pandas as pd
+
+    from normalizer.ingest.workers import normalize_rows
+
+    rows = normalize_rows(options, range(len(texts)), texts.tolist(), max_chars)
+    return pd.DataFrame({name: [row[name] for row in rows] for name in ("text", "corrections", "changed", "error")})

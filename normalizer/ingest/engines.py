@@ -22,6 +22,7 @@ from normalizer.options import Options
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 2
+CONNECT_TIMEOUT = "10s"  # to reach a running scheduler
 
 
 def default_workers() -> int:
@@ -110,7 +111,7 @@ class Dask(Engine):
         self.cluster = None
         if scheduler:
             try:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError) as exc:
                 raise CorpusError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
             self.workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
