@@ -14,8 +14,9 @@ The flow of one text, one module a stage:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
+from normalizer.batch import DEFAULT_MAX_CHARS, Outcome, normalize_many
 from normalizer.cache import cached
 from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES
 from normalizer.decision import Decider, Decision
@@ -93,6 +94,15 @@ class Normalizer:
             corrections = sorted(applied + rebase(again, applied, text), key=lambda c: c.start)
             current = apply_corrections(text, corrections)
         return Result(text, current, tuple(corrections))
+
+    def normalize_many(
+        self, texts: Iterable[Any], ids: Iterable[Any] | None = None, max_chars: int = DEFAULT_MAX_CHARS
+    ) -> Iterator[Outcome]:
+        """`normalize` each text, yielding one `normalizer.batch.Outcome` per text in
+        order: `.id` (from `ids`, else the position), `.result`, or `.error` when
+        the value is not a string, is empty or is longer than `max_chars`. A bad
+        record never stops the batch. Word-level work is shared across texts."""
+        return normalize_many(self, texts, ids, max_chars)
 
     def _one_pass(self, text: str, ignore_spans: Sequence[tuple[int, int]]) -> list[Correction]:
         doc = Document(self.index, text, ignore_spans)

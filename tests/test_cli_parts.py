@@ -163,6 +163,7 @@ def test_help_lists_the_sub_commands_and_the_files_written():
     assert [line.split()[0] for line in commands.splitlines() if line.startswith("  ") and line[2] != " "] == [
         "gazetteer",
         "eval",
+        "corpus",
     ]
     for option in ("--check", "--in-place", "--jobs", "--version", "--help"):
         assert option in page

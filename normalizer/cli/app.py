@@ -3,6 +3,7 @@
     normalize [OPTIONS] PATH...        repair the articles (the default command)
     normalize gazetteer COMMAND ...    gazetteer files (normalizer/gazetteer/tools.py)
     normalize eval [ARGS]...           measure quality (normalizer/measure/evaluate.py)
+    normalize corpus IN -o OUT ...     a corpus at scale (normalizer/ingest/command.py)
 
 Modes of the default command (at most one of --check, --in-place, --stdout;
 --diff combines with --check):
@@ -51,6 +52,11 @@ SUBCOMMANDS = {
         "normalizer.measure.evaluate:main",
         "Score the engine on garbled texts with references (also normalize-eval); "
         "`eval garble` makes such texts.",
+    ),
+    "corpus": (
+        "normalizer.ingest.command:main",
+        "Normalize a text field of a JSONL, CSV or Parquet corpus into Parquet or JSONL, resumably, "
+        "on local processes or Dask.",
     ),
 }
 DEFAULT_COMMAND = "normalize"  # what runs when the first argument names no sub-command
