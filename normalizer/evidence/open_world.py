@@ -21,7 +21,10 @@ from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.suspects import Status
 
-# Statuses of a capitalized word that is nobody the gazetteer knows.
+# Statuses of a capitalized word that is nobody the gazetteer knows. Not
+# ENGLISH_NAME: a given name as common as "Caitlin" beside a surname the
+# gazetteer holds alone ("Boswell") is that person's more often than not
+# (measured on the garbled corpora, whose gazetteer lists such surnames).
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
 _NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN})
 _NOT_PEOPLE = frozenset({"place", "organization"})
