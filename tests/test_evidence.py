@@ -10,6 +10,7 @@ import pytest
 
 from normalizer import Normalizer
 from normalizer import calibration
+from normalizer.evidence.elsewhere import NAMED_INTACT
 from normalizer.options import ENTITY_THRESHOLD_BASE as RAW_APPLY
 from normalizer.options import Options
 
@@ -81,7 +82,7 @@ def test_no_list_no_gain(engine, not_a_list):
     alone = reading(engine, "Teams from Morcco had difficulties.", "Morcco")
     other = reading(engine, not_a_list, "Morcco")
     assert not any("in a list" in reason for reason in other.reasons)
-    assert other.confidence <= alone.confidence + 1e-9 or "elsewhere" in " ".join(other.reasons)
+    assert other.confidence <= alone.confidence + 1e-9 or NAMED_INTACT in " ".join(other.reasons)
 
 
 @pytest.mark.parametrize("particle", ["De", "de", "Al-", "van"])
@@ -101,7 +102,7 @@ def test_the_same_spelling_repeated_is_one_piece_of_evidence(engine):
     assert once.applied
     thrice = eager.normalize("The Rohingya fled. The Rohingya crossed. The Rohingya waited.")
     assert {c.confidence for c in thrice.corrections if c.original == "Rohingya"} == {once.confidence}
-    assert not any("elsewhere" in r for c in thrice.corrections for r in c.reasons)
+    assert not any(NAMED_INTACT in r for c in thrice.corrections for r in c.reasons)
 
 
 def test_a_surname_after_the_full_name_refers_back_to_it(engine):
@@ -129,8 +130,8 @@ def test_a_lowercase_english_word_is_not_the_name_it_spells(engine):
     # "nice" the word is no mention of Nice: it lends no evidence to a garble.
     after_city = reading(engine, "We stayed in Nice. Flights to Nicce resumed.", "Nicce")
     after_word = reading(engine, "We stayed, nice. Flights to Nicce resumed.", "Nicce")
-    assert any("elsewhere" in reason for reason in after_city.reasons)
-    assert not any("elsewhere" in reason for reason in after_word.reasons)
+    assert any(NAMED_INTACT in reason for reason in after_city.reasons)
+    assert not any(NAMED_INTACT in reason for reason in after_word.reasons)
     assert engine.normalize("It was a nice day in nice weather.").corrections == ()
 
 

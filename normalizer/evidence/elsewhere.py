@@ -12,6 +12,9 @@ from normalizer.proposal import Evidence, Proposal
 
 DOCUMENT_BONUS = 0.06  # the entity appears intact (or repaired) elsewhere
 SURNAME_AFTER_FULL_NAME_BONUS = 0.04  # ... a surname, after the full name
+# The reason given for DOCUMENT_BONUS. Not "elsewhere": the intact mention
+# may be the surname right beside the repaired word ("Barakk Obama").
+NAMED_INTACT = "is named intact in the text"
 CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
 
 
@@ -53,7 +56,7 @@ def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal) -> Pro
         return proposal.with_evidence(
             Evidence(SURNAME_AFTER_FULL_NAME_BONUS, (f"'{canonical}' is named in full earlier in the text",))
         )
-    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' appears elsewhere in the text",)))
+    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {NAMED_INTACT}",)))
 
 
 def across_the_text(doc: Document, mentions: Mentions, proposals: list[Proposal]) -> list[Proposal]:
