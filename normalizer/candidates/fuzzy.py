@@ -49,7 +49,10 @@ def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
     """Name token keys that `tokens[i]` may be a garble of, with their similarity."""
     index = doc.index
     word = doc.tokens[i].text
-    found = dict(similar_name_tokens(doc, word))
+    # A lexicon word that is a name ("Emanuel") is read only beside an intact
+    # word of the same name (align), which the neighbour's forms below supply:
+    # searching every name alike costs much on real news ("Rose", "Cook").
+    found = dict(similar_name_tokens(doc, word)) if doc.status[i] != Status.ENGLISH_NAME else {}
     # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
     for j in (i - 1, i + 1):
         if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
