@@ -98,11 +98,9 @@ def align(
     # Cheap test first: every word is the form's own or an open suspect.
     keys, status, covered = doc.keys, doc.status, mentions.covered
     for q, k in enumerate(range(start, end)):
-        if keys[k] == form.keys[q] or covered[k]:
-            if keys[k] != form.keys[q]:
-                return None
+        if keys[k] == form.keys[q]:
             continue
-        if status[k] not in OPEN and not (q in read_known and status[k] == Status.KNOWN):
+        if covered[k] or (status[k] not in OPEN and not (q in read_known and status[k] == Status.KNOWN)):
             return None
     scores, reasons, exact_words = [], [], []
     for q, k in enumerate(range(start, end)):

@@ -32,16 +32,16 @@ def specific_context_near(doc: Document, entity: int, first: int, last: int) -> 
     """A context phrase of `entity` within NEAR tokens that few entities
     share: the text points at this one, not at any holder of an office."""
     memo = doc.index.memo("_context_sharing")
-    if "counts" not in memo:  # once per index: how many entities list each phrase
-        counts: dict[tuple[str, ...], int] = {}
+    if "counts" not in memo:  # once per index: how many entities list each phrase, as context_phrases spells it
+        counts: dict[str, int] = {}
         for info in doc.index.entities:
-            for phrase in set(info.context):
+            for phrase in {" ".join(words) for words in info.context}:
                 counts[phrase] = counts.get(phrase, 0) + 1
         memo["counts"] = counts
     sharing = memo["counts"]
     for p, phrase in doc.context_phrases(entity):
         if first <= p <= last or min(abs(p - first), abs(p - last)) > NEAR:
             continue
-        if sharing.get(tuple(phrase.split(" ")), 0) <= MAX_SHARING_FOR_SPECIFIC:
+        if sharing.get(phrase, 0) <= MAX_SHARING_FOR_SPECIFIC:
             return True
     return False
