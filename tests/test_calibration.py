@@ -3,14 +3,10 @@ thresholds, the isotonic fit, and the committed table regenerating from the comm
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
 import math
 import random
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,18 +14,11 @@ from hypothesis import strategies as st
 
 from normalizer import calibration
 from normalizer.calibration import Calibration
-
-ROOT = Path(__file__).resolve().parent.parent
-TOOL = ROOT / "tools" / "fit_calibration.py"
+from tool_scripts import ROOT, tool_script
 
 
-@functools.lru_cache(maxsize=1)
 def tool():
-    spec = importlib.util.spec_from_file_location("fit_calibration", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_calibration"] = module
-    spec.loader.exec_module(module)
-    return module
+    return tool_script("fit_calibration")
 
 
 RAWS = [i / 1000 for i in range(-200, 1300)]

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -15,18 +11,11 @@ from normalizer.gazetteer import name_words as module
 from normalizer.gazetteer.lexicon import english_words
 from normalizer.gazetteer.name_words import is_name_word, name_words, parse
 from normalizer.wordset import WordSet
-
-ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT / "tools" / "generate_name_words.py"
+from tool_scripts import tool_script
 
 
-@functools.lru_cache(maxsize=1)
 def generator():
-    spec = importlib.util.spec_from_file_location("generate_name_words", GENERATOR)
-    loaded = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = loaded  # its dataclasses look their module up
-    spec.loader.exec_module(loaded)
-    return loaded
+    return tool_script("generate_name_words")
 
 
 def committed_lines() -> list[str]:

@@ -15,7 +15,7 @@ from normalizer.gazetteer.loading import Entity, Gazetteer
 from normalizer.measure.roundtrip import SCRIPTS, read_pairs, round_trip_forms
 from normalizer.suspects import Status, word_status
 from normalizer.transliteration import plain
-from tests.test_transliteration import ROOT
+from tool_scripts import ROOT
 
 DATA = ROOT / "tools" / "data" / "transliteration"
 WORDS_PER_SCRIPT = 40

@@ -3,18 +3,16 @@ its job on dev words it never saw in training (rates, not chosen words)."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from normalizer import transliteration
 from normalizer.measure.roundtrip import ROUTES, SCRIPTS
+from tool_scripts import ROOT, tool_script
 
-ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "normalizer" / "data" / "transliteration.json"
 
 # Floors measured on this model (tools/learn_transliteration.py --measure and
@@ -25,10 +23,7 @@ KEY_COLLISION_CEILING = 0.1  # measured 0.051 among these 844 names
 
 
 def learner():
-    spec = importlib.util.spec_from_file_location("learn_transliteration", ROOT / "tools" / "learn_transliteration.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return tool_script("learn_transliteration")
 
 
 @pytest.fixture(scope="module")
