@@ -1,8 +1,9 @@
-"""Gazetteer samples shared by the gazetteer tests (edit, lint and the command line)."""
+"""Gazetteer samples shared by the tests (edit, lint, the command line, the engine)."""
 
 import difflib
 import textwrap
 
+from normalizer import Normalizer
 from normalizer.gazetteer.loading import load_gazetteer
 
 # Every style of YAML the editor must keep: flow and block, comments, quotes.
@@ -58,3 +59,15 @@ def only_insertions(before: str, after: str) -> str:
         if tag == "insert":
             inserted.append(after[b1:b2])
     return "".join(inserted)
+
+
+def engine_of(folder, yaml_text: str, **options) -> Normalizer:
+    """The engine over one gazetteer, `yaml_text` written into `folder`, bundled ones off."""
+    path = folder / "gazetteer.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    return Normalizer.load([path], bundled=False, **options)
+
+
+def applied_changes(result) -> list[tuple[str, str]]:
+    """(original, replacement) of each applied correction."""
+    return [(c.original, c.replacement) for c in result.applied]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gazetteer_samples import applied_changes
 from normalizer import Normalizer
 from normalizer.evidence.elsewhere import NAMED_INTACT
 from normalizer.result import undo
@@ -19,13 +20,9 @@ def engine(newsroom_gazetteer):
     return Normalizer.load(gazetteers=[newsroom_gazetteer], bundled=False)
 
 
-def changes(result):
-    return [(c.original, c.replacement) for c in result.applied]
-
-
 def test_garbled_name_beside_a_known_word_of_it_is_repaired(engine):
     result = engine.normalize("The energy minister Yerlan Nulgariyev said on Monday that prices would rise.")
-    assert changes(result) == [("Nulgariyev", "Nurgaliyev")]
+    assert applied_changes(result) == [("Nulgariyev", "Nurgaliyev")]
     correction = result.applied[0]
     assert correction.entity == "Yerlan Nurgaliyev" and correction.kind == "person"
     assert any("Yerlan" in reason for reason in correction.reasons)
@@ -35,7 +32,7 @@ def test_lone_surname_garble_needs_evidence(engine):
     alone = engine.normalize("Later, Nurgaleff declined to comment.")
     assert alone.applied == []
     with_evidence = engine.normalize("Yerlan Nurgaliyev spoke first. Later, Nurgaleff declined to comment.")
-    assert changes(with_evidence) == [("Nurgaleff", "Nurgaliyev")]
+    assert applied_changes(with_evidence) == [("Nurgaleff", "Nurgaliyev")]
 
 
 def test_listed_variant_is_rewritten_to_canonical(engine):
@@ -58,7 +55,7 @@ def test_confusable_people_are_never_merged(engine):
     assert lone.applied == []
     assert all(c.replacement != "Khomeini" for c in engine.normalize("A statement by Khamanei was read out.").corrections)
     paired = engine.normalize("A statement by Ali Khamanei was read out.")
-    assert changes(paired) == [("Khamanei", "Khamenei")]
+    assert applied_changes(paired) == [("Khamanei", "Khamenei")]
 
 
 def test_iran_and_iraq_stay_apart(engine):
@@ -69,7 +66,7 @@ def test_iran_and_iraq_stay_apart(engine):
 
 def test_title_before_a_name_is_repaired(engine):
     result = engine.normalize("The sermon of Sheykh Ali Khamenei was broadcast.")
-    assert changes(result) == [("Sheykh", "Sheikh")]
+    assert applied_changes(result) == [("Sheykh", "Sheikh")]
 
 
 def test_glued_compound_of_two_places_keeps_its_clitic(engine):
@@ -86,7 +83,7 @@ def test_all_caps_headline_stays_all_caps_and_keeps_possessive(engine):
 
 def test_lost_capitals_come_back(engine):
     result = engine.normalize("Energy minister Yerlan nulgariyev spoke.")
-    assert changes(result) == [("nulgariyev", "Nurgaliyev")]
+    assert applied_changes(result) == [("nulgariyev", "Nurgaliyev")]
 
 
 def test_unknown_names_and_english_are_left_alone(engine):
@@ -185,7 +182,7 @@ def test_seed_articles_through_the_library(bundled_normalizer):
 
 def test_a_name_garbled_in_both_words_is_repaired_whole_and_claims_no_other_evidence(engine):
     result = engine.normalize("Energy minister Yerlen Nulgariyev spoke.")
-    assert changes(result) == [("Yerlen Nulgariyev", "Yerlan Nurgaliyev")]
+    assert applied_changes(result) == [("Yerlen Nulgariyev", "Yerlan Nurgaliyev")]
     reasons = " ".join(result.applied[0].reasons)
     assert NAMED_INTACT not in reasons and "another garble" not in reasons
 
@@ -199,8 +196,8 @@ def test_a_bundled_protect_does_not_hide_a_name_of_the_newsroom(tmp_path):
     own = tmp_path / "states.yaml"
     own.write_text("entities:\n  - {canonical: Victoria, kind: place, context: [Australia]}\n", encoding="utf-8")
     with_own = Normalizer.load([own])
-    assert ("Victolia", "Victoria") in changes(with_own.normalize(text))
+    assert ("Victolia", "Victoria") in applied_changes(with_own.normalize(text))
     protect_too = tmp_path / "protect.yaml"
     protect_too.write_text("protect: [Victoria]\nentities: []\n", encoding="utf-8")
     # ...while the newsroom's own `protect` still holds.
-    assert ("Victolia", "Victoria") not in changes(Normalizer.load([own, protect_too]).normalize(text))
+    assert ("Victolia", "Victoria") not in applied_changes(Normalizer.load([own, protect_too]).normalize(text))

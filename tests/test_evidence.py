@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from gazetteer_samples import engine_of
 from normalizer import Normalizer
 from normalizer import calibration
 from normalizer.evidence.elsewhere import NAMED_INTACT
@@ -41,9 +42,7 @@ def raw_scale():
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, raw_scale):
-    path = tmp_path_factory.mktemp("gazetteer") / "places.yaml"
-    path.write_text(GAZETTEER, encoding="utf-8")
-    return Normalizer.load([path], bundled=False, apply_threshold=RAW_APPLY, suggest_threshold=0.3)
+    return engine_of(tmp_path_factory.mktemp("gazetteer"), GAZETTEER, apply_threshold=RAW_APPLY, suggest_threshold=0.3)
 
 
 def reading(engine, text: str, original: str):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer import Normalizer
+from gazetteer_samples import applied_changes, engine_of
 
 PEOPLE = """\
 entities:
@@ -21,35 +21,29 @@ entities:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    path = tmp_path_factory.mktemp("given") / "people.yaml"
-    path.write_text(PEOPLE, encoding="utf-8")
-    return Normalizer.load([path], bundled=False)
-
-
-def changes(result):
-    return [(c.original, c.replacement) for c in result.applied]
+    return engine_of(tmp_path_factory.mktemp("given"), PEOPLE)
 
 
 def test_another_romanization_of_the_given_name_before_the_surname_is_repaired(engine):
     # "Aleksandr" is correct as Lukashenko's name, and Oleksandr's in Russian.
     result = engine.normalize("Aleksandr Syrskyi, the army's commander, said on Monday.")
-    assert changes(result) == [("Aleksandr", "Oleksandr")]
+    assert applied_changes(result) == [("Aleksandr", "Oleksandr")]
     assert result.text.startswith("Oleksandr Syrskyi")
 
 
 def test_the_owner_of_the_given_name_keeps_it(engine):
-    assert changes(engine.normalize("Aleksandr Lukashenko said on Monday.")) == []
+    assert applied_changes(engine.normalize("Aleksandr Lukashenko said on Monday.")) == []
 
 
 def test_a_relative_with_a_different_given_name_is_another_person(engine):
     # "Daniela" is one letter from "Daniel" but no romanization of it.
-    assert changes(engine.normalize("Daniela Ortega, his daughter, said.")) == []
+    assert applied_changes(engine.normalize("Daniela Ortega, his daughter, said.")) == []
 
 
 def test_the_given_name_alone_is_never_read(engine):
-    assert changes(engine.normalize("Aleksandr said on Monday that Syrskyi was away.")) == []
+    assert applied_changes(engine.normalize("Aleksandr said on Monday that Syrskyi was away.")) == []
 
 
 def test_a_name_word_inside_the_name_is_read_too(engine):
     # "Fatah" is correct as Fatah Rahman's name, and Burhan's "Fattah" in another romanization.
-    assert changes(engine.normalize("Abdel Fatah Burhan, the army chief, said.")) == [("Fatah", "Fattah")]
+    assert applied_changes(engine.normalize("Abdel Fatah Burhan, the army chief, said.")) == [("Fatah", "Fattah")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer import Normalizer
+from gazetteer_samples import engine_of
 from normalizer.candidates.compounds import best_split
 from normalizer.document import Document
 
@@ -23,9 +23,7 @@ entities:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    path = tmp_path_factory.mktemp("slots") / "g.yaml"
-    path.write_text(GAZETTEER, encoding="utf-8")
-    return Normalizer.load([path], bundled=False, suggest_threshold=0.01)
+    return engine_of(tmp_path_factory.mktemp("slots"), GAZETTEER, suggest_threshold=0.01)
 
 
 def replacements(result):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer import Normalizer
+from gazetteer_samples import applied_changes, engine_of
 from normalizer.suspects import Status, word_status
 
 PEOPLE = """\
@@ -21,13 +21,7 @@ entities:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    path = tmp_path_factory.mktemp("people") / "people.yaml"
-    path.write_text(PEOPLE, encoding="utf-8")
-    return Normalizer.load([path], bundled=False)
-
-
-def changes(result):
-    return [(c.original, c.replacement) for c in result.applied]
+    return engine_of(tmp_path_factory.mktemp("people"), PEOPLE)
 
 
 def test_a_capitalized_lexicon_word_that_is_a_real_name_is_a_name(engine):
@@ -37,14 +31,14 @@ def test_a_capitalized_lexicon_word_that_is_a_real_name_is_a_name(engine):
 
 
 def test_such_a_name_is_repaired_beside_a_word_of_the_name(engine):
-    assert changes(engine.normalize("French President Emanuel Macron called for a ceasefire.")) == [
+    assert applied_changes(engine.normalize("French President Emanuel Macron called for a ceasefire.")) == [
         ("Emanuel", "Emmanuel")
     ]
 
 
 def test_a_real_name_after_an_office_many_hold_stays(engine):
     # "Blick" is a real surname; "President" names five people here.
-    assert changes(engine.normalize("President Blick told reporters the economy was growing.")) == []
+    assert applied_changes(engine.normalize("President Blick told reporters the economy was growing.")) == []
 
 
 def test_a_real_name_after_an_office_only_one_holds_is_read(engine):

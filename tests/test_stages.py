@@ -8,7 +8,7 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from normalizer import Normalizer
+from gazetteer_samples import engine_of
 from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, compounds, exact, fuzzy, glued
 from normalizer.decision import AMBIGUITY_MARGIN, Decider, Decision
 from normalizer.document import Document, ignored_tokens
@@ -39,9 +39,7 @@ entities:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    path = tmp_path_factory.mktemp("g") / "g.yaml"
-    path.write_text(GAZETTEER, encoding="utf-8")
-    return Normalizer.load([path], bundled=False).index
+    return engine_of(tmp_path_factory.mktemp("g"), GAZETTEER).index
 
 
 def doc_of(index, text, ignore=()):
