@@ -2,14 +2,18 @@
 workers on local processes, Dask and Spark, against the plain library loop;
 memory per worker; and a plan on paper for 10 million articles a day.
 
-    python benchmarks/ingest.py [--records N] [--engines library,local,dask,spark]
+    python benchmarks/ingest.py [--records N] [--engines library,local,dask,spark] [--repeat 3]
 
 Input: the 477 clean Wikinews articles of benchmarks/corpus/wikinews-2004-2020/
 written as one JSONL in a temporary folder. Prints a markdown section.
 Needs the extras `ingest`, `dask` and `spark` (all in `test`) and a Java
 runtime for Spark. Each engine's wall time includes its start (loading the
 Normalizer from a warm index cache, starting the pool, the cluster or the
-Spark session); the library loop's rate counts normalizing only.
+Spark session); the library loop's rate counts normalizing only. Each
+measurement is repeated (the engines taking turns, so a busy moment of the
+machine does not fall on one engine only) and the median run is reported,
+with the spread of wall times beside it: on a shared 2-CPU machine single
+runs of the same job vary by 20%.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -104,6 +109,7 @@ def measured(kind: str, source: Path, workers: int) -> dict:
 def one(kind: str, source: Path, workers: int) -> dict:
     texts = [json.loads(line)["body"] for line in source.read_text(encoding="utf-8").splitlines()]
     out = source.parent / f"out-{kind}-{workers}"
+    shutil.rmtree(out, ignore_errors=True)  # a left output would make `normalize corpus` resume, not run
     if kind == "library":
         return library_loop(texts)
     if kind == "spark":
@@ -166,6 +172,26 @@ def spark_run(source: Path, out: Path, workers: int, records: int) -> dict:
     return {"seconds": seconds, "rate": records / seconds, "session_s": session - started}
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run of median wall time, with the spread of all runs and the largest memory seen."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    result = dict(ordered[(len(ordered) - 1) // 2])
+    result["spread"] = (ordered[0]["seconds"], ordered[-1]["seconds"])
+    result["runs"] = len(runs)
+    memory: dict[int, tuple[int, int]] = {}
+    for r in runs:  # the i-th largest worker of each run, at its largest
+        for i, (rss, uss) in enumerate(r["memory"]):
+            old = memory.get(i, (0, 0))
+            memory[i] = (max(old[0], rss), max(old[1], uss))
+    result["memory"] = [memory[i] for i in sorted(memory)]
+    return result
+
+
+def _wall(result: dict) -> str:
+    low, high = result["spread"]
+    return f"{result['seconds']:.1f}" + (f" ({low:.1f}–{high:.1f})" if result["runs"] > 1 else "")
+
+
 def _memory(result: dict, workers: int) -> str:
     return "; ".join(f"{mb(rss)} / {mb(uss)}" for rss, uss in result["memory"][:workers]) or "-"
 
@@ -174,28 +200,29 @@ def mb(n: int) -> str:
     return f"{n / 2**20:,.0f}"
 
 
-def render(results: dict, library: dict, records: int) -> str:
+def render(results: dict, library: dict, records: int, repeat: int) -> str:
     lines = [
         "## Ingestion at scale",
         "",
         f"`python benchmarks/ingest.py`: {records} Wikinews articles (benchmarks/corpus/wikinews-2004-2020), "
         f"bundled gazetteers, warm index cache, {os.cpu_count()} CPUs. Wall time includes each engine's start "
-        "(loading the Normalizer, the pool, cluster or Spark session); partitions of 20 records.",
+        "(loading the Normalizer, the pool, cluster or Spark session); partitions of 20 records. "
+        f"Each row is the median of {repeat} runs (the engines taking turns), the fastest and slowest in brackets.",
         "",
         "| engine | workers | wall s | records/s | vs library loop | vs 1 worker | memory per worker, RSS / USS MB |",
         "| --- | --- | --- | --- | --- | --- | --- |",
-        f"| library loop (`normalize` per text) | 1 | {library['seconds']:.1f} ({library['load_s']:.1f} of it "
-        f"loading) | {library['rate']:.1f} ({library['normalize_rate']:.1f} normalizing only) | 1.00x | - | "
+        f"| library loop (`normalize` per text) | 1 | {_wall(library)}, {library['load_s']:.1f} of it "
+        f"loading | {library['rate']:.1f} ({library['normalize_rate']:.1f} normalizing only) | 1.00x | - | "
         f"{_memory(library, 1)} |",
     ]
     for (engine, workers), r in results.items():
         one = results.get((engine, 1))
         memory = _memory(r, workers)
+        scaling = f"{r['rate'] / one['rate']:.2f}x" if one else "-"
         lines.append(
-            f"| {engine} | {workers} | {r['seconds']:.1f} | {r['rate']:.1f} | {r['rate'] / library['rate']:.2f}x | "
-            f"{r['rate'] / one['rate']:.2f}x |" if one else "- |"
+            f"| {engine} | {workers} | {_wall(r)} | {r['rate']:.1f} | {r['rate'] / library['rate']:.2f}x | {scaling} "
+            f"| {memory} |"
         )
-        lines[-1] += f" {memory} |"
     per_core = library["normalize_rate"]
     mean = TARGET / DAY
     cores = math.ceil(mean * PEAK / per_core)
@@ -225,6 +252,7 @@ def main(argv=None) -> int:
     parser.add_argument("--records", type=int, default=None, help="the first N articles (default: all 477)")
     parser.add_argument("--engines", default="library,local,dask,spark")
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the median is reported")
     parser.add_argument("--one", nargs=3, metavar=("KIND", "JSONL", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -238,14 +266,17 @@ def main(argv=None) -> int:
         from normalizer import Normalizer
 
         Normalizer.load()  # the index cache warm for everyone
-        library = measured("library", source, 1)
-        print(f"library loop: {library['rate']:.1f} records/s", file=sys.stderr)
-        results = {}
-        for engine in [e for e in engines if e != "library"]:
-            for workers in counts:
-                results[(engine, workers)] = measured(engine, source, workers)
-                print(f"{engine} x{workers}: {results[(engine, workers)]['rate']:.1f} records/s", file=sys.stderr)
-        print(render(results, library, len(texts)))
+        runs: dict[tuple[str, int], list[dict]] = {}
+        plan = [("library", 1)] + [(e, w) for e in engines if e != "library" for w in counts]
+        for turn in range(args.repeat):
+            for engine, workers in plan:
+                result = measured(engine, source, workers)
+                runs.setdefault((engine, workers), []).append(result)
+                print(f"{engine} x{workers}, run {turn + 1}: {result['rate']:.1f} records/s", file=sys.stderr)
+        medians = {key: median_run(values) for key, values in runs.items()}
+        library = medians.pop(("library", 1))
+        results = medians
+        print(render(results, library, len(texts), args.repeat))
     return 0
 
 
