@@ -168,9 +168,9 @@ def format_text(report: dict, show: bool = False) -> str:
         f"{' + ' + ', '.join(report['gazetteers']) if report['gazetteers'] else ''}; "
         f"apply >= {report['apply_threshold']:.2f}, suggest >= {report['suggest_threshold']:.2f})",
         f"tokens       {report['tokens']:>8,}",
-        f"applied      {report['applied']:>8,}   {report['applied_per_10k']:6.2f} per 10,000 tokens"
+        f"applied      {report['applied']:>8,}   {report['applied_per_10k']:6.3f} per 10,000 tokens"
         f"  (all false; in {report['files_with_applied']} files)",
-        f"suggestions  {report['suggestions']:>8,}   {report['suggestions_per_10k']:6.2f} per 10,000 tokens",
+        f"suggestions  {report['suggestions']:>8,}   {report['suggestions_per_10k']:6.3f} per 10,000 tokens",
         f"time         {report['seconds']:>8.2f} s (normalize calls)",
         "",
         "replaced into, by kind   applied  suggestions",

@@ -130,7 +130,17 @@ def _in_non_prose(text: str, token: Token) -> bool:
     chunk = text[start:end]
     if _NOT_PROSE.search(chunk) is None:
         return False
-    pieces = [piece for piece in _PIECE_EDGES.split(_MARKUP_AROUND.sub(" ", chunk)) if token.text in piece]
-    # Inside the markup itself (a link's destination), or in a piece that is
-    # a URL, a path or an address: not prose.
-    return not pieces or any(piece != token.text and _NOT_PROSE.search(piece) for piece in pieces)
+    # Markup blanked out, offsets kept: the token is judged where it stands,
+    # not by another copy of its text elsewhere in the chunk
+    # ("[Macrom](https://x.org/Macrom)": the second one is a link's destination).
+    masked = _MARKUP_AROUND.sub(lambda m: " " * len(m.group()), chunk)
+    first, last = token.start - start, token.end - start
+    if masked[first:last] != token.text:
+        return True  # inside the markup itself
+    while first > 0 and not _PIECE_EDGES.match(masked[first - 1]):
+        first -= 1
+    while last < len(masked) and not _PIECE_EDGES.match(masked[last]):
+        last += 1
+    piece = masked[first:last]
+    # In a piece that is a URL, a path or an address: not prose.
+    return piece != token.text and _NOT_PROSE.search(piece) is not None

@@ -126,6 +126,15 @@ def test_the_library_protects_markup_when_told_which():
         engine.normalize(text, markup="latex")
 
 
+def test_a_link_destination_that_repeats_the_link_text_is_never_read(bundled):
+    # The destination's "Macrom" is the same text as the link's, but not prose.
+    text = "[Emmanuel Macrom](https://x.org/Macrom) and https://x.org/Macrom"
+    result = bundled.normalize(text)
+    assert [text[c.start : c.end] for c in result.corrections] == ["Macrom"]
+    assert result.corrections[0].start == text.index("Macrom")
+    assert result.text.endswith("(https://x.org/Macrom) and https://x.org/Macrom")
+
+
 def test_a_correction_never_reaches_into_a_protected_span(bundled):
     text = "Abbas Araghchi spoke. abbas Alaghchi said."
     result = bundled.normalize(text, ignore_spans=[(22, 27)])

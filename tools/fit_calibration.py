@@ -22,9 +22,10 @@ Nothing is weighted: one correction is one observation, whatever its corpus. The
 this mixture (printed, and stored in the table's metadata); a stream with fewer garbles than these
 corpora (a garble in 40% of the name mentions) would see lower precision at every score.
 
-The fit: tied scores are grouped, neighbouring groups merged left to right until each holds at least
-MIN_COUNT corrections (a short one joins its left neighbour), then pool-adjacent-violators makes the
-rates rise strictly; each pooled block is one level (its share right, clipped to [0.01, 0.99]) from
+The fit: tied scores are grouped, pool-adjacent-violators pools them until the rates rise strictly,
+then a block of fewer than MIN_COUNT corrections joins the neighbour whose rate is closer to its own
+(smallest first, pooling again after each join: no level rests on a handful of corrections, and no
+block is cut where the scores do not change); each block is one level (its share right, clipped to [0.01, 0.99]) from
 its lowest to its highest raw score, joined to the next level by a straight line. The thresholds are read off the same data, in calibrated units rounded up
 to 0.01: the lowest apply threshold at which the corrections at or above it are right at least
 APPLY_PRECISION of the time, and the lowest suggestion threshold at which the corrections between it
@@ -191,22 +192,9 @@ def fit(data: Sequence[Point], min_count: int = MIN_COUNT) -> list[tuple[float, 
             groups[-1][3] += point.right
         else:
             groups.append([point.raw, point.raw, 1, int(point.right)])
-    # Neighbouring scores together until a block holds min_count; a block still short (before a big
-    # tied score, or at the end) joins its left neighbour.
-    blocks: list[list[float]] = []
-    for group in groups:
-        if blocks and blocks[-1][2] < min_count and group[2] < min_count:
-            blocks[-1] = _join(blocks[-1], group)
-        else:
-            blocks.append(list(group))
-    merged: list[list[float]] = []
-    for block in blocks:
-        if merged and (block[2] < min_count or merged[-1][2] < min_count):
-            merged[-1] = _join(merged[-1], block)
-        else:
-            merged.append(block)
+    merged = _at_least(pool_adjacent_violators(groups), min_count)
     knots: list[tuple[float, float]] = []
-    for lowest, highest, count, right in pool_adjacent_violators(merged):
+    for lowest, highest, count, right in merged:
         p = round(min(HIGHEST, max(LOWEST, right / count)), 4)
         if knots and p < knots[-1][1]:  # rounding: never fall
             p = knots[-1][1]
@@ -214,6 +202,24 @@ def fit(data: Sequence[Point], min_count: int = MIN_COUNT) -> list[tuple[float, 
             if not knots or raw > knots[-1][0]:
                 knots.append((raw, p))
     return _drop_flat_interiors(knots)
+
+
+def _at_least(blocks: list[list[float]], min_count: int) -> list[list[float]]:
+    """Pooled blocks merged until each holds `min_count` points: the smallest block first, into the
+    neighbour whose share right is closer to its own (a small block belongs with the scores it
+    resembles, not with whatever lies to its left), pooling again after each merge."""
+    blocks = [list(b) for b in blocks]
+    while len(blocks) > 1:
+        short = [i for i, block in enumerate(blocks) if block[2] < min_count]
+        if not short:
+            break
+        i = min(short, key=lambda k: (blocks[k][2], k))
+        rate = blocks[i][3] / blocks[i][2]
+        j = min((k for k in (i - 1, i + 1) if 0 <= k < len(blocks)), key=lambda k: abs(blocks[k][3] / blocks[k][2] - rate))
+        lo, hi = min(i, j), max(i, j)
+        blocks[lo : hi + 1] = [_join(blocks[lo], blocks[hi])]
+        blocks = pool_adjacent_violators(blocks)
+    return blocks
 
 
 def _join(a: Sequence[float], b: Sequence[float]) -> list[float]:
@@ -364,7 +370,7 @@ def build(meta: dict, records: Sequence[dict], min_count: int = MIN_COUNT, sugge
             },
         },
         "fit": {
-            "method": "isotonic (pool adjacent violators) over blocks of at least min_count; a level per block, linear between blocks",
+            "method": "isotonic (pool adjacent violators), then blocks under min_count joined to the neighbour of closer rate; a level per block, linear between blocks",
             "min_count": min_count,
             "clip": [LOWEST, HIGHEST],
             "apply_precision_target": APPLY_PRECISION,

@@ -10,7 +10,7 @@ from normalizer.evidence.neighbours import LOST_CAPITALS_PENALTY
 from normalizer.mentions import Mentions
 from normalizer.proposal import Evidence, Proposal
 
-DOCUMENT_BONUS = 0.06  # the entity appears intact (or repaired) elsewhere
+DOCUMENT_BONUS = 0.10  # the entity appears intact (or repaired) elsewhere (measured: BENCHMARKS.md, calibration)
 SURNAME_AFTER_FULL_NAME_BONUS = 0.04  # ... a surname, after the full name
 # The reason given for DOCUMENT_BONUS. Not "elsewhere": the intact mention
 # may be the surname right beside the repaired word ("Barakk Obama").
