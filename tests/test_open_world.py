@@ -135,6 +135,16 @@ def test_a_link_destination_that_repeats_the_link_text_is_never_read(bundled):
     assert result.text.endswith("(https://x.org/Macrom) and https://x.org/Macrom")
 
 
+def test_a_name_particle_carries_an_unknown_name_on(bundled):
+    # "Hasan" may be a garbled "Hassan" alone, but before "al-Dabbagh" or
+    # "bin Dabbagh" it is a word of a longer name the gazetteer does not hold.
+    alone = bundled.normalize("Reporter Walid Hasan was injured.")
+    assert [c.replacement for c in alone.corrections] == ["Hassan"]  # read, at least as a suggestion
+    for text in ("Reporter Walid Hasan al-Dabbagh was injured.", "Reporter Walid Hasan bin Dabbagh was injured.",
+                 "Reporter Walid Hasan Al-Dabbagh was injured."):
+        assert bundled.normalize(text).corrections == (), text
+
+
 def test_a_correction_never_reaches_into_a_protected_span(bundled):
     text = "Abbas Araghchi spoke. abbas Alaghchi said."
     result = bundled.normalize(text, ignore_spans=[(22, 27)])

@@ -3,7 +3,7 @@ default, somebody's correct name. These checks say when a reading must not
 be made at all, whatever its similarity; each returns the reason, or None.
 
 - a word inside a longer name the gazetteer does not hold ("Evika Siliņa",
-  "Petteri Orpo") belongs to that name;
+  "Petteri Orpo", "Nabil Hasan al-Quaety") belongs to that name;
 - a person's slot (after an office, "Prime Minister Siliņa", or after a
   real name word, "Julien Talavan") is not read as a place or an
   organization;
@@ -19,6 +19,7 @@ from __future__ import annotations
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
+from normalizer.gazetteer.names import PARTICLES
 from normalizer.suspects import Status
 
 # Statuses of a capitalized word that is nobody the gazetteer knows. Not
@@ -68,15 +69,24 @@ def unknown_name_beside(doc: Document, first: int, last: int, before: bool = Tru
     """The words of a longer name around `first`..`last` that nobody in the
     gazetteer bears: a capitalized unknown word joined to it as name words are
     (before it too, unless `before` is False)."""
-    sides = ((first - 1, first), (last + 1, last)) if before else ((last + 1, last),)
-    for k, joined in sides:
-        if not 0 <= k < len(doc) or not doc.gap_ok(min(k, joined), max(k, joined)):
+    sides = ((first - 1, first, -1), (last + 1, last, 1)) if before else ((last + 1, last, 1),)
+    for k, joined, step in sides:
+        if not _joined(doc, k, joined):
             continue
+        if doc.keys[k] in PARTICLES and _joined(doc, k + step, k):
+            # "Hasan al-Quaety", "Ahmed bin Ali": a name particle joins the
+            # next word to the same name.
+            k += step
         word = doc.tokens[k].text
         if word[:1].isupper() and doc.status[k] in _UNKNOWN:
             lo, hi = min(k, first), max(k, last)
             return doc.text[doc.tokens[lo].start : doc.tokens[hi].end]
     return None
+
+
+def _joined(doc: Document, k: int, neighbour: int) -> bool:
+    """Token k exists and may be a word of one name with its neighbour."""
+    return 0 <= k < len(doc) and doc.gap_ok(min(k, neighbour), max(k, neighbour))
 
 
 def name_before(doc: Document, first: int) -> str | None:
