@@ -15,7 +15,7 @@ from normalizer.gazetteer.index import Index
 from normalizer.gazetteer.lexicon import place_names
 from normalizer.gazetteer.name_words import name_words
 from normalizer.tokens import Token
-from normalizer.transliteration import romanization_letters
+from normalizer.romanized import romanized
 
 # A known name plus one of these is a derived word (demonym, plural), not a garble.
 _DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "ese", "ites", "ite", "s", "es", "ism", "ist")
@@ -87,7 +87,7 @@ def word_status(index: Index, word: str, key: str) -> Status:
         return Status.ENGLISH
     if _derived_from_name(index, key):
         return Status.DERIVED
-    if not word.isascii() and any(not c.isascii() and c.isalpha() for c in word) and not _romanized(word):
+    if not word.isascii() and any(not c.isascii() and c.isalpha() for c in word) and not romanized(word):
         # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
         # come from a writer who knew the name's own spelling.
         return Status.FOREIGN
@@ -96,14 +96,6 @@ def word_status(index: Index, word: str, key: str) -> Status:
     if len(word) < 3 or (word.isupper() and len(word) < 5):
         return Status.SHORT  # too short to judge; acronyms
     return Status.SUSPECT
-
-
-def _romanized(word: str) -> bool:
-    """The word holds a letter that romanizers write and real names almost
-    never hold (pinyin's "ǎ" in "Àobāmǎ"): a round trip, not a name in its own
-    spelling. The letters are learned (normalizer.transliteration)."""
-    letters = romanization_letters()
-    return any(c in letters for c in word.lower())
 
 
 def _derived_from_name(index: Index, key: str) -> bool:

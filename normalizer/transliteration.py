@@ -74,6 +74,10 @@ class Model:
         self.loose_folds: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in data["keys"]["loose"]]
         self.loose_min_length: int = data["keys"]["loose_min_length"]
         self.romanization_letters = frozenset(data.get("romanization_letters", ""))
+        pinyin = data.get("pinyin", {})
+        self.pinyin_syllables = frozenset(pinyin.get("syllables", ()))
+        self.pinyin_min_marked: int = pinyin.get("min_marked", 0)
+        self.pinyin_longest = max(map(len, self.pinyin_syllables), default=0)
 
     def english_cost(self, word: str) -> float:
         """-log P(word) under the letter n-gram model of English-side names
@@ -298,12 +302,6 @@ def model() -> Model:
     # costs more to import than the model costs to read.
     text = (Path(__file__).resolve().parent / "data" / MODEL_RESOURCE).read_text(encoding="utf-8")
     return Model(json.loads(text))
-
-
-def romanization_letters() -> frozenset[str]:
-    """Letters the romanizers write that real names almost never hold
-    (pinyin's tone marks "ǎ", "ǐ"): learned from the train split."""
-    return model().romanization_letters
 
 
 def calibrated(cost: float, curve: list[float]) -> float:

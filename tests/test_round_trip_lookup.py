@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from normalizer import suspects, transliteration
+from normalizer import romanized
 from normalizer.gazetteer.index import build_index
 from normalizer.gazetteer.loading import Entity, Gazetteer
 from normalizer.measure.roundtrip import SCRIPTS, read_pairs, round_trip_forms
@@ -61,7 +61,7 @@ def test_near_learned_keys_find_names_that_equal_keys_miss(romanizers):
 
 
 def test_romanization_letters_are_learned_and_no_common_letter_of_real_names_is_one():
-    letters = transliteration.romanization_letters()
+    letters = romanized.romanization_letters()
     assert letters, "the model holds the letters"
     # The letters real names hold most often (train English side) are never
     # romanization letters: a name written in its own spelling stays foreign.
@@ -76,11 +76,11 @@ def test_romanization_letters_are_learned_and_no_common_letter_of_real_names_is_
 
 
 def test_a_word_with_a_romanization_letter_is_a_suspect_and_other_foreign_words_are_not():
-    letter = sorted(transliteration.romanization_letters())[0]
+    letter = sorted(romanized.romanization_letters())[0]
     base = unicodedata.normalize("NFD", letter)[0]
     index = build_index(Gazetteer(entities=(Entity(canonical="Someplace", kind="place"),), protect=frozenset()))
-    romanized = f"T{base}l{letter}mup"
-    assert word_status(index, romanized, romanized.lower()) == Status.SUSPECT
+    roman = f"T{base}l{letter}mup"
+    assert word_status(index, roman, roman.lower()) == Status.SUSPECT
     foreign = "Tšlmup"  # š: real names hold it (Czech, Baltic)
     assert word_status(index, foreign, foreign.lower()) == Status.FOREIGN
-    assert suspects._romanized(romanized) and not suspects._romanized(foreign)
+    assert romanized.romanized(roman) and not romanized.romanized(foreign)

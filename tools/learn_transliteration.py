@@ -86,6 +86,10 @@ SEED = 12
 # a romanization, not a name in its own spelling (see romanization_letters).
 ROMANIZATION_RATIO = 100
 MIN_LETTER_FORMS = 20
+# A word spelled wholly in tone-marked pinyin syllables, with at least this
+# many marked, is a pinyin round trip ("Túníxīyà"), though each of its letters
+# (ú, í, à) is common in real names (see pinyin_syllables).
+MIN_MARKED_SYLLABLES = 2
 SMOOTHING = 2  # added to a group's occurrences: a group seen 3 times in 3 is not certain
 
 
@@ -496,6 +500,17 @@ def romanization_letters() -> str:
     )
 
 
+def pinyin_syllables() -> list[str]:
+    """The pinyin syllables, tone-marked as pypinyin writes them, of the train
+    split's Chinese spellings (a neutral tone has no mark)."""
+    from normalizer.measure.romanizers import pinyin_syllables as syllables_of
+
+    seen = set()
+    for _, native in read_pairs(DATA / "chinese.train.tsv"):
+        seen.update(syllables_of(native))
+    return sorted(seen)
+
+
 def build(verbose: bool = False) -> dict:
     started = time.time()
     pairs_by_script = {script: training_pairs(script, "train", WORDS_PER_SCRIPT) for script in SCRIPTS}
@@ -549,6 +564,7 @@ def build(verbose: bool = False) -> dict:
         "tables": {script: {"floors": t["floors"], "ops": t["ops"]} for script, t in tables.items()},
         "keys": key_rules,
         "romanization_letters": romanization_letters(),
+        "pinyin": {"syllables": pinyin_syllables(), "min_marked": MIN_MARKED_SYLLABLES},
     }
 
 

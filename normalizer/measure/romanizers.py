@@ -111,14 +111,22 @@ def katakana_forms(native: str) -> list[tuple[str, str]]:
 
 
 def chinese_forms(native: str) -> list[tuple[str, str]]:
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import lazy_pinyin
 
     han = "".join(c for c in native if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
     if not han:
         return []
     plain = "".join(lazy_pinyin(han)).replace("ü", "u").replace("v", "u")
-    marked = "".join(lazy_pinyin(han, style=Style.TONE))
+    marked = "".join(pinyin_syllables(native))
     return [("pinyin", plain), ("pinyin with tone marks", marked)]
+
+
+def pinyin_syllables(native: str) -> list[str]:
+    """The tone-marked pinyin syllables of the Chinese characters of `native`, one a character."""
+    from pypinyin import Style, lazy_pinyin
+
+    han = "".join(c for c in native if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    return lazy_pinyin(han, style=Style.TONE) if han else []
 
 
 # ---------------------------------------------------------------- Korean
