@@ -161,16 +161,15 @@ def spark_run(source: Path, out: Path, workers: int, records: int) -> dict:
 
     from normalizer.spark import normalize_column
 
-    if True:
-        started = time.perf_counter()
-        spark = (SparkSession.builder.master(f"local[{workers}]").config("spark.ui.enabled", "false")
-                 .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20").getOrCreate())
-        spark.sparkContext.setLogLevel("ERROR")
-        session = time.perf_counter()
-        df = spark.read.json(str(source)).repartition(workers * 4)
-        normalize_column(df, "body").select("id", "normalized").write.mode("overwrite").parquet(str(out))
-        seconds = time.perf_counter() - started
-        spark.stop()
+    started = time.perf_counter()
+    spark = (SparkSession.builder.master(f"local[{workers}]").config("spark.ui.enabled", "false")
+             .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20").getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    session = time.perf_counter()
+    df = spark.read.json(str(source)).repartition(workers * 4)
+    normalize_column(df, "body").select("id", "normalized").write.mode("overwrite").parquet(str(out))
+    seconds = time.perf_counter() - started
+    spark.stop()
     return {"seconds": seconds, "rate": records / seconds, "session_s": session - started}
 
 
@@ -280,9 +279,8 @@ def main(argv=None) -> int:
                 result = measured(engine, source, workers)
                 runs.setdefault((engine, workers), []).append(result)
                 print(f"{engine} x{workers}, run {turn + 1}: {result['rate']:.1f} records/s", file=sys.stderr)
-        medians = {key: median_run(values) for key, values in runs.items()}
-        library = medians.pop(("library", 1))
-        results = medians
+        results = {key: median_run(values) for key, values in runs.items()}
+        library = results.pop(("library", 1))
         print(render(results, library, len(texts), args.repeat, min(args.repeat, args.repeat_slow)))
     return 0
 

@@ -23,12 +23,22 @@ from __future__ import annotations
 from typing import Optional
 
 from normalizer.batch import DEFAULT_MAX_CHARS
+from normalizer.ingest.rows import COLUMN_TYPES, COLUMNS, CORRECTION_TYPES
 from normalizer.options import Options
 
-STRUCT_DDL = (
-    "struct<text:string,corrections:array<struct<start:bigint,end:bigint,original:string,replacement:string,"
-    "entity:string,kind:string,confidence:double,applied:boolean>>,changed:boolean,error:string>"
-)
+# Spark's names of the row types of normalizer.ingest.rows.
+_SPARK_TYPES = {"int": "bigint", "float": "double", "str": "string", "bool": "boolean"}
+# The struct of the output column: every row field but the id.
+STRUCT_FIELDS = tuple(name for name in COLUMNS if name != "id")
+
+
+def _struct_ddl() -> str:
+    correction = ",".join(f"{name}:{_SPARK_TYPES[kind]}" for name, kind in CORRECTION_TYPES)
+    types = {**_SPARK_TYPES, "corrections": f"array<struct<{correction}>>"}
+    return "struct<" + ",".join(f"{name}:{types[kind]}" for name, kind in COLUMN_TYPES if name != "id") + ">"
+
+
+STRUCT_DDL = _struct_ddl()
 
 
 def normalize_column(df, column: str, output: str = "normalized", options: Optional[Options] = None,
@@ -57,4 +67,4 @@ def normalize_batch(texts, options: Optional[Options] = None, max_chars: int = D
     from normalizer.ingest.workers import normalize_rows
 
     rows = normalize_rows(options, range(len(texts)), texts.tolist(), max_chars)
-    return pd.DataFrame({name: [row[name] for row in rows] for name in ("text", "corrections", "changed", "error")})
+    return pd.DataFrame({name: [row[name] for row in rows] for name in STRUCT_FIELDS})

@@ -101,11 +101,15 @@ def _foreign(folder: Path) -> bool:
 
 
 def _ours(name: str) -> bool:
-    return name == NAME or (name.startswith(".") and name.endswith(".tmp"))
+    return name == NAME or _temporary(name)
+
+
+def _temporary(name: str) -> bool:
+    """A half-written file of a killed run: write_atomic's hidden ".NAME.random.tmp"."""
+    return name.startswith(".") and name.endswith(".tmp")
 
 
 def _remove_temporaries(folder: Path) -> None:
-    """Half-written files of a killed run (write_atomic's hidden temporaries)."""
     for path in folder.iterdir():
-        if path.name.startswith(".") and path.name.endswith(".tmp"):
+        if _temporary(path.name):
             path.unlink(missing_ok=True)

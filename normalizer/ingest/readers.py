@@ -134,8 +134,7 @@ def _jsonl(path: Path, text_field: str, id_field: str) -> Iterator[InputRecord]:
 
 
 def _from_mapping(row: dict, text_field: str, id_field: str, where: str) -> InputRecord:
-    raw_id = row.get(id_field)
-    record_id = where if raw_id is None or raw_id == "" else str(raw_id)
+    record_id = _record_id(row.get(id_field), where)
     if text_field not in row:
         return InputRecord(record_id, None, f"{where}: no field {text_field!r}")
     return InputRecord(record_id, row[text_field])
@@ -188,8 +187,13 @@ def _parquet(path: Path, text_field: str, id_field: str) -> Iterator[InputRecord
         ids = batch.column(id_field).to_pylist() if id_field in columns else [None] * len(texts)
         for raw_id, text in zip(ids, texts):
             where = f"{path.name}#{row}"
-            yield InputRecord(where if raw_id is None or raw_id == "" else str(raw_id), text)
+            yield InputRecord(_record_id(raw_id, where), text)
             row += 1
+
+
+def _record_id(raw_id, where: str) -> str:
+    """A record's id as written, or where it stands when it has none ("a.jsonl:7")."""
+    return where if raw_id is None or raw_id == "" else str(raw_id)
 
 
 def _short(exc: Exception) -> str:

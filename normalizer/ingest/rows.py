@@ -16,8 +16,23 @@ from typing import Any, Optional
 from normalizer.batch import Outcome
 from normalizer.result import Correction, Result
 
-COLUMNS = ("id", "text", "corrections", "changed", "error")
-CORRECTION_FIELDS = ("start", "end", "original", "replacement", "entity", "kind", "confidence", "applied")
+# The one description of a row: each field and its type ("int", "float",
+# "str", "bool", or "corrections": a list of CORRECTION_TYPES structs). The
+# Arrow schema (arrow_schema) and the Spark struct (normalizer.spark) are
+# written from it.
+CORRECTION_TYPES = (
+    ("start", "int"),
+    ("end", "int"),
+    ("original", "str"),
+    ("replacement", "str"),
+    ("entity", "str"),
+    ("kind", "str"),
+    ("confidence", "float"),
+    ("applied", "bool"),
+)
+COLUMN_TYPES = (("id", "str"), ("text", "str"), ("corrections", "corrections"), ("changed", "bool"), ("error", "str"))
+COLUMNS = tuple(name for name, _ in COLUMN_TYPES)
+CORRECTION_FIELDS = tuple(name for name, _ in CORRECTION_TYPES)
 
 
 def correction_row(correction: Correction) -> dict[str, Any]:
@@ -45,24 +60,7 @@ def arrow_schema():
     """The Arrow schema of the rows (pyarrow imported here, only when Parquet is written)."""
     import pyarrow as pa
 
-    correction = pa.struct(
-        [
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("original", pa.string()),
-            ("replacement", pa.string()),
-            ("entity", pa.string()),
-            ("kind", pa.string()),
-            ("confidence", pa.float64()),
-            ("applied", pa.bool_()),
-        ]
-    )
-    return pa.schema(
-        [
-            ("id", pa.string()),
-            ("text", pa.string()),
-            ("corrections", pa.list_(correction)),
-            ("changed", pa.bool_()),
-            ("error", pa.string()),
-        ]
-    )
+    scalars = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "bool": pa.bool_()}
+    correction = pa.struct([(name, scalars[kind]) for name, kind in CORRECTION_TYPES])
+    types = {**scalars, "corrections": pa.list_(correction)}
+    return pa.schema([(name, types[kind]) for name, kind in COLUMN_TYPES])
