@@ -94,7 +94,7 @@ def name_before(doc: Document, first: int) -> str | None:
     nobody ("Julien" of "Julien Talavan"; the English lexicon holds such
     names too): the word after it is in a person's slot."""
     k = first - 1
-    if k < 0 or not doc.gap_ok(k, first) or doc.status[k] not in _NAME_BEFORE:
+    if not _joined(doc, k, first) or doc.status[k] not in _NAME_BEFORE:
         return None
     word = doc.tokens[k].text
     if word[:1].isupper() and not word.isupper() and doc.keys[k] in name_words():
@@ -106,7 +106,7 @@ def office_before(doc: Document, first: int) -> str | None:
     """The office word right before token `first` ("Minister" of "Prime
     Minister Siliņa"): a word of a person's context phrase, capitalized."""
     k = first - 1
-    if k < 0 or not doc.gap_ok(k, first):
+    if not _joined(doc, k, first):
         return None
     word = doc.tokens[k].text
     if word[:1].isupper() and doc.keys[k] in doc.index.office_words:

@@ -113,7 +113,7 @@ def katakana_forms(native: str) -> list[tuple[str, str]]:
 def chinese_forms(native: str) -> list[tuple[str, str]]:
     from pypinyin import lazy_pinyin
 
-    han = "".join(c for c in native if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    han = _han(native)
     if not han:
         return []
     plain = "".join(lazy_pinyin(han)).replace("ü", "u").replace("v", "u")
@@ -125,8 +125,13 @@ def pinyin_syllables(native: str) -> list[str]:
     """The tone-marked pinyin syllables of the Chinese characters of `native`, one a character."""
     from pypinyin import Style, lazy_pinyin
 
-    han = "".join(c for c in native if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    han = _han(native)
     return lazy_pinyin(han, style=Style.TONE) if han else []
+
+
+def _han(native: str) -> str:
+    """The Chinese characters of `native` (CJK unified and compatibility ideographs)."""
+    return "".join(c for c in native if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
 
 
 # ---------------------------------------------------------------- Korean
