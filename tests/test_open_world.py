@@ -171,3 +171,13 @@ def test_a_word_after_a_real_given_name_is_not_read_as_a_place():
     assert not [c for c in as_person.corrections if c.original == "Talavan"]
     as_place = engine.normalize('"It was massive," said the mayor of Talavan, a spokesman for the union.')
     assert [c.replacement for c in as_place.corrections if c.original == "Talavan"] == ["Tarawa"]
+
+
+def test_a_variant_that_is_an_english_word_never_rewrites_english(tmp_path):
+    # A newsroom lists "and" as a variant of a place; English prose keeps its "and".
+    gazetteer = tmp_path / "and.yaml"
+    gazetteer.write_text("entities:\n  - canonical: Andorra\n    kind: place\n    variants: [and]\n")
+    engine = Normalizer.load(gazetteers=[gazetteer])
+    for text in ("Tom and Jerry went to the shop and back.", "And then we left."):
+        assert engine.normalize(text).corrections == (), text
+    assert engine.normalize("The Principality of And said.").text == "The Principality of Andorra said."

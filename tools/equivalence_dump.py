@@ -30,7 +30,7 @@ def texts():
     gum = [bench / "wikinews" / "gazetteer.yaml"]
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         yield "seeds", path.name, path.read_text(encoding="utf-8"), []
-    for corpus in sorted(bench.glob("*.jsonl")):
+    for corpus in sorted(bench.glob("wikinews-*.jsonl")):  # the garbled corpora, not calibration data
         for line in corpus.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             yield corpus.stem, record.get("id", ""), record["garbled"], gum

@@ -6,9 +6,9 @@ from __future__ import annotations
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.folding import fold_form
-from normalizer.mentions import Mention, Mentions, written_as_a_name
+from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
-from normalizer.suspects import ENGLISH_WORDS, Status
+from normalizer.suspects import Status
 from normalizer.tokens import apply_case_style
 
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
@@ -73,9 +73,26 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     form = index.forms[mention.form_ids[0]]
     if len(targets) != 1 or any(doc.status[i + k] == Status.SKIP for k in range(len(form.keys))):
         return None  # ambiguous or ignored: leave it alone
-    if any(doc.status[i + k] in ENGLISH_WORDS for k in range(len(form.keys))) and not written_as_a_name(doc, i, form):
+    if not all(_english_word_written_as_a_name(doc, i + k, token) for k, token in enumerate(form.tokens)):
         return None  # a variant that is also an English word fires only where it is written as a name
     canonical = index.entities[form.entity].canonical
     reason = f"'{' '.join(form.tokens)}' is a listed variant of '{canonical}'"
     return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant")
 
+
+
+def _english_word_written_as_a_name(doc: Document, i: int, listed: str) -> bool:
+    """Token `i`, a word of a listed variant spelled `listed`, is not an English
+    word, or the text writes it as a name: capitalized, and, when the gazetteer
+    lists it in small letters ("and"), not merely because it opens a sentence."""
+    if doc.keys[i] not in doc.index.english:  # by the lexicon: "and" is also a word of "Trinidad and Tobago"
+        return True
+    written = doc.tokens[i].text
+    if not written[:1].isupper():
+        return False
+    return listed[:1].isupper() or not _opens_sentence(doc, i)
+
+
+def _opens_sentence(doc: Document, i: int) -> bool:
+    before = doc.text[: doc.tokens[i].start] if i == 0 else doc.gap(i - 1, i)
+    return i == 0 or "\n" in before or any(mark in before for mark in ".!?:\"“")
