@@ -21,7 +21,7 @@ from normalizer.cache import cached
 from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES
 from normalizer.decision import Decider, Decision
 from normalizer.document import Document
-from normalizer.evidence.elsewhere import across_the_text, seen_elsewhere
+from normalizer.evidence.elsewhere import OtherSpellings, across_the_text, seen_elsewhere
 from normalizer.evidence.prior import entity_prior
 from normalizer.gazetteer.index import Index, build_index
 from normalizer.gazetteer.loading import gazetteer_files, load_files
@@ -125,14 +125,8 @@ class Normalizer:
         The same spelling repaired elsewhere is no new evidence ("Rohingya"
         read as "Rohini" three times is one reading, not three). None when no
         proposal moves."""
-        repaired = [d.proposal for d in decisions if self.decider.applies(d)]
-        boosted = [
-            any(
-                r.entity == p.entity and not r.overlaps(p) and r.spelling != p.spelling
-                for r in repaired
-            )
-            for p in garbles
-        ]
+        repaired = OtherSpellings([d.proposal for d in decisions if self.decider.applies(d)])
+        boosted = [repaired.elsewhere(p) for p in garbles]
         if not any(boosted):
             return None
         return [seen_elsewhere(doc, mentions, p) if moved else p for p, moved in zip(garbles, boosted)]

@@ -7,6 +7,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Any, Iterable
 
 from normalizer.errors import LosslessError
@@ -171,21 +172,18 @@ def rebase(later: Iterable[Correction], earlier: Iterable[Correction], original:
     produced, moved back to offsets, lines and columns of `original`; those
     that touch an earlier replacement are dropped."""
     applied = sorted((c for c in earlier if c.applied), key=lambda c: c.start)
+    # Where each earlier replacement stands in the later text, and the shift of
+    # the text before it: one bisect per correction, not a walk over all of them.
+    shifts = list(accumulate((len(e.replacement) - (e.end - e.start) for e in applied), initial=0))
+    later_starts = [e.start + shift for e, shift in zip(applied, shifts)]
+    later_ends = [at + len(e.replacement) for at, e in zip(later_starts, applied)]
     moved = []
     starts = None
     for correction in later:
-        shift, clash = 0, False
-        for e in applied:
-            at = e.start + shift  # where e's replacement stands in the later text
-            if correction.start < at + len(e.replacement) and at < correction.end:
-                clash = True
-                break
-            if at + len(e.replacement) > correction.start:
-                break
-            shift += len(e.replacement) - (e.end - e.start)
-        if clash:
-            continue
-        start, end = correction.start - shift, correction.end - shift
+        j = bisect_right(later_ends, correction.start)  # replacements before j end before the correction
+        if j < len(applied) and later_starts[j] < correction.end:
+            continue  # it touches an earlier replacement
+        start, end = correction.start - shifts[j], correction.end - shifts[j]
         if starts is None:
             from normalizer.tokens import line_starts
 
@@ -199,8 +197,10 @@ def shift_spans(spans: Iterable[tuple[int, int]], applied: Iterable[Correction])
     """Character spans of the original, moved to where they stand once
     `applied` corrections are spliced in (corrections never touch them)."""
     edits = sorted((c for c in applied if c.applied), key=lambda c: c.start)
+    ends = [c.end for c in edits]
+    shifts = list(accumulate((len(c.replacement) - (c.end - c.start) for c in edits), initial=0))
     moved = []
     for start, end in spans:
-        shift = sum(len(c.replacement) - (c.end - c.start) for c in edits if c.end <= start)
+        shift = shifts[bisect_right(ends, start)]  # the edits that end at or before the span
         moved.append((start + shift, end + shift))
     return moved

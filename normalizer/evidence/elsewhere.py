@@ -22,25 +22,44 @@ NAMED_INTACT = "is named intact in the text"
 CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
 
 
+class OtherSpellings:
+    """For a proposal, whether another of `proposals` reads a different spelling
+    as the same entity without touching its words.
+
+    Kept per entity and spelling as the span the spelling's proposals leave
+    free (lowest last word, highest first word), so each question costs about
+    one look per spelling, not one per proposal: pairwise, an article naming
+    one garbled person 2,000 times took half a minute."""
+
+    def __init__(self, proposals: list[Proposal]):
+        self.spans: dict[int, dict[str, list[int]]] = defaultdict(dict)
+        for proposal in proposals:
+            span = self.spans[proposal.entity].get(proposal.spelling)
+            if span is None:
+                self.spans[proposal.entity][proposal.spelling] = [proposal.last, proposal.first]
+            else:
+                span[0], span[1] = min(span[0], proposal.last), max(span[1], proposal.first)
+
+    def elsewhere(self, proposal: Proposal) -> bool:
+        # A proposal misses this one when it ends before it or starts after it.
+        return any(
+            spelling != proposal.spelling and (lowest_last < proposal.first or highest_first > proposal.last)
+            for spelling, (lowest_last, highest_first) in self.spans.get(proposal.entity, {}).items()
+        )
+
+
 def corroboration(proposals: list[Proposal]) -> list[Evidence]:
     """For each proposal, whether another garble points at the same entity.
 
     Only a different spelling corroborates: the same garble repeated is one
     piece of evidence, not two, and a reading of the same words ("Mokhajelani"
     inside "Fatem Mokhajelani") is no evidence at all."""
-    by_entity: dict[int, list[Proposal]] = defaultdict(list)
-    for proposal in proposals:
-        by_entity[proposal.entity].append(proposal)
-    found = []
-    for proposal in proposals:
-        if any(
-            not other.overlaps(proposal) and other.spelling != proposal.spelling
-            for other in by_entity[proposal.entity]
-        ):
-            found.append(Evidence(CORROBORATION_BONUS, ("another garble in the text points at the same name",)))
-        else:
-            found.append(Evidence())
-    return found
+    others = OtherSpellings(proposals)
+    return [
+        Evidence(CORROBORATION_BONUS, ("another garble in the text points at the same name",))
+        if others.elsewhere(proposal) else Evidence()
+        for proposal in proposals
+    ]
 
 
 def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal) -> Proposal:
