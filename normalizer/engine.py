@@ -28,7 +28,9 @@ from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.mentions import Mentions, find_mentions
 from normalizer.options import Options
 from normalizer.proposal import Proposal
-from normalizer.result import Correction, Result, apply_corrections, rebase, shift_spans
+from normalizer.result import Correction, Result, apply_corrections, moved_by, rebase, shift_spans
+from normalizer.segments import SEGMENT_CHARS, segments, spans_within
+from normalizer.tokens import line_starts
 
 MARKUPS = ("markdown", "html", "rst", "text")
 # Each pass reads the text the previous one repaired; two or three settle every case seen.
@@ -82,6 +84,18 @@ class Normalizer:
         is read again until nothing more is applied."""
         if markup is not None:
             ignore_spans = [*ignore_spans, *_markup_spans(text, markup)]
+        if len(text) <= SEGMENT_CHARS:
+            corrections, current = self._converged(text, ignore_spans)
+            return Result(text, current, tuple(corrections))
+        corrections, starts = [], line_starts(text)
+        for start, end in segments(text, SEGMENT_CHARS):
+            found, _ = self._converged(text[start:end], spans_within(ignore_spans, start, end))
+            corrections += moved_by(found, start, starts)
+        return Result(text, apply_corrections(text, corrections), tuple(corrections))
+
+    def _converged(self, text: str, ignore_spans: Sequence[tuple[int, int]]) -> tuple[list[Correction], str]:
+        """The corrections of `text`, read again after each repair until nothing
+        more is applied, and the text they make."""
         corrections = self._one_pass(text, ignore_spans)
         current = apply_corrections(text, corrections)
         for _ in range(MAX_PASSES - 1):
@@ -93,7 +107,7 @@ class Normalizer:
                 break
             corrections = sorted(applied + rebase(again, applied, text), key=lambda c: c.start)
             current = apply_corrections(text, corrections)
-        return Result(text, current, tuple(corrections))
+        return corrections, current
 
     def normalize_many(
         self, texts: Iterable[Any], ids: Iterable[Any] | None = None, max_chars: int = DEFAULT_MAX_CHARS

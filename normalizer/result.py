@@ -193,6 +193,17 @@ def rebase(later: Iterable[Correction], earlier: Iterable[Correction], original:
     return moved
 
 
+def moved_by(corrections: Iterable[Correction], offset: int, line_starts: list[int]) -> list[Correction]:
+    """Corrections of a segment that starts at `offset` of a text whose lines
+    start at `line_starts`, with that text's offsets, lines and columns."""
+    moved = []
+    for c in corrections:
+        start = c.start + offset
+        line = bisect_right(line_starts, start)
+        moved.append(replace(c, start=start, end=c.end + offset, line=line, column=start - line_starts[line - 1] + 1))
+    return moved
+
+
 def shift_spans(spans: Iterable[tuple[int, int]], applied: Iterable[Correction]) -> list[tuple[int, int]]:
     """Character spans of the original, moved to where they stand once
     `applied` corrections are spliced in (corrections never touch them)."""
