@@ -1,0 +1,116 @@
+"""The long runs of the invariants (normalizer/measure/invariants.py): lossless,
+protected spans never touched, one read converges.
+
+    python benchmarks/fuzz.py --examples 100000     # hypothesis, on windows of garbled news
+    python benchmarks/fuzz.py --atheris 3600        # coverage-guided (pip install -e '.[fuzz]')
+
+The test suite runs the same checks on 150 examples (tests/test_properties.py).
+A broken invariant stops the run with the text that breaks it; atheris also
+saves the input as crash-* in the current folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def run_examples(count: int, seed: int) -> None:
+    from hypothesis import HealthCheck, given, seed as hypothesis_seed, settings
+
+    from normalizer import Normalizer
+    from normalizer.measure.fuzz_texts import GAZETTEER, texts_and_spans
+    from normalizer.measure.invariants import check
+
+    engine = Normalizer.load(gazetteers=[GAZETTEER])
+    tried = [0]
+
+    @hypothesis_seed(seed)
+    @settings(max_examples=count, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(texts_and_spans())
+    def invariants_hold(text_and_spans):
+        tried[0] += 1
+        check(engine, *text_and_spans)
+
+    started = time.perf_counter()
+    invariants_hold()
+    seconds = time.perf_counter() - started
+    print(f"hypothesis: {tried[0]:,} examples, 0 broken, {seconds:.0f} s ({tried[0] / seconds:.0f} examples/s)")
+
+
+def fuzz_one_input(data: bytes) -> None:
+    """atheris' target: the fuzzer's bytes choose a window of garbled news, a
+    case, characters to insert and protected spans."""
+    import atheris
+
+    from normalizer.measure.fuzz_texts import pieces
+    from normalizer.measure.invariants import check
+
+    given_bytes = atheris.FuzzedDataProvider(data)
+    words = pieces()
+    length = given_bytes.ConsumeIntInRange(0, 40)
+    start = given_bytes.ConsumeIntInRange(0, len(words) - length)
+    text = "".join(words[start : start + length])
+    case = given_bytes.ConsumeIntInRange(0, 7)
+    text = text.lower() if case == 6 else text.upper() if case == 7 else text
+    at = given_bytes.ConsumeIntInRange(0, len(text))
+    text = text[:at] + given_bytes.ConsumeUnicodeNoSurrogates(given_bytes.ConsumeIntInRange(0, 12)) + text[at:]
+    spans = []
+    for _ in range(given_bytes.ConsumeIntInRange(0, 2)):
+        a = given_bytes.ConsumeIntInRange(0, len(text))
+        spans.append((a, given_bytes.ConsumeIntInRange(a, len(text))))
+    check(_ENGINE, text, spans)
+
+
+_ENGINE = None
+
+
+def atheris_child(libfuzzer_args: list[str]) -> None:
+    global _ENGINE
+    import atheris
+
+    with atheris.instrument_imports(include=["normalizer"]):
+        from normalizer import Normalizer
+        from normalizer.measure.fuzz_texts import GAZETTEER
+        import normalizer.measure.invariants  # noqa: F401
+
+    _ENGINE = Normalizer.load(gazetteers=[GAZETTEER])
+    atheris.Setup([sys.argv[0], *libfuzzer_args], fuzz_one_input)
+    atheris.Fuzz()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--examples", type=int, help="hypothesis examples to run")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--atheris", type=int, metavar="SECONDS", help="coverage-guided fuzzing for SECONDS")
+    parser.add_argument("--atheris-child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.atheris_child is not None:
+        atheris_child(args.atheris_child)
+        return
+    if args.examples:
+        run_examples(args.examples, args.seed)
+    if args.atheris:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, __file__, "--atheris-child", f"-max_total_time={args.atheris}", "-print_final_stats=1"],
+            capture_output=True, text=True,
+        )
+        stats = [line for line in done.stderr.splitlines() if line.startswith(("stat::", "#", "==")) or "crash" in line]
+        print("\n".join(stats[-12:]))
+        verdict = "0 broken" if done.returncode == 0 else f"BROKEN (exit {done.returncode}); see crash-* files"
+        print(f"atheris: {time.perf_counter() - started:.0f} s, {verdict}")
+        if done.returncode:
+            print(done.stderr[-3000:], file=sys.stderr)
+            sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
