@@ -8,6 +8,13 @@ folder (a rename across file systems would not be atomic), which is then
 renamed over the target with `os.replace`; on any failure the temporary file
 is removed and the error raised.
 
+`in_place=True` is for a user's own file (`--in-place`): a rename replaces the
+directory entry, so without care it would turn a symlink into a regular file,
+split a hard link, give another user's file to the writer, and get past a
+read-only mode. Such a write goes to the symlink's final target, keeps owner,
+group and mode, and refuses (InputError) a file that is read-only, that the
+writer may not write, or that has other hard links.
+
 Only `os` and `stat` are imported here: `tempfile` is imported when a file is
 written, so a run that writes nothing (`normalize --check`) never loads it.
 """
@@ -33,6 +40,7 @@ def write_atomic(
     fsync: bool = True,
     prefix: str | None = None,
     suffix: str = ".tmp",
+    in_place: bool = False,
 ) -> None:
     """Replace `path` with `content` through a temporary file beside it and a rename.
 
@@ -44,8 +52,12 @@ def write_atomic(
         cannot leave a renamed but empty file.
     prefix, suffix: the temporary file's name is prefix + random + suffix
         (default ".NAME." + random + ".tmp", a hidden file beside NAME).
+    in_place: `path` is a user's file being rewritten: see the module's doc.
     """
     path = Path(path)
+    owner = None
+    if in_place:
+        path, owner = _rewritable(path)
     mode = _mode_of(Path(like) if like is not None else path) if keep_mode else None
     import tempfile  # here, not at the top: a run that writes nothing need not import it
 
@@ -65,6 +77,8 @@ def write_atomic(
                 out.flush()
                 if fsync:
                     os.fsync(out.fileno())
+        if owner is not None:
+            _keep_owner(temporary, owner)  # before chmod: chown clears set-id bits
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
@@ -74,6 +88,41 @@ def write_atomic(
         except OSError:
             pass
         raise
+
+
+def _rewritable(path: Path) -> tuple[Path, os.stat_result]:
+    """The file an in-place rewrite of `path` replaces (a symlink's final target,
+    so that the link stays a link) and its status; InputError if it must not be."""
+    from normalizer.errors import InputError
+
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    # A rename gives the name a new inode: the other names would keep the old text.
+    if info.st_nlink > 1:
+        raise InputError(f"{path}: has {info.st_nlink} hard links; replacing it would break them, not rewritten")
+    # Root passes every access check, so the owner's write bit is asked as well.
+    if not info.st_mode & stat.S_IWUSR:
+        raise InputError(f"{path}: is read-only (mode {stat.S_IMODE(info.st_mode):o}), not rewritten")
+    if not os.access(target, os.W_OK):
+        raise InputError(f"{path}: no permission to write it, not rewritten")
+    return target, info
+
+
+def _keep_owner(temporary: str, original: os.stat_result) -> None:
+    """Give the new file the original's owner and group, as far as allowed: root
+    may give any; others only a group of their own (then the writer owns it, as
+    with `sed -i`)."""
+    if not hasattr(os, "chown"):  # Windows
+        return
+    for uid in (original.st_uid, -1):
+        try:
+            os.chown(temporary, uid, original.st_gid)
+            return
+        except PermissionError:
+            continue
 
 
 def _mode_of(template: Path) -> int | None:

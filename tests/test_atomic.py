@@ -138,3 +138,95 @@ def test_the_cache_writes_through_it_with_temporary_files_its_sweep_knows(tmp_pa
     assert synced == []
     [stored] = (tmp_path / "cache").iterdir()
     assert mode(stored) == 0o600
+
+
+# --- in_place: a user's own file (`normalize --in-place`) -----------------------------------
+
+as_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to change users")
+
+
+def test_only_in_place_writes_through_a_symlink(tmp_path):
+    """The cache and the outputs keep replacing the name; an in-place rewrite
+    replaces the link's target and leaves the link."""
+    target = tmp_path / "target.txt"
+    target.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to("target.txt")
+    write_atomic(link, "in place", in_place=True)
+    assert link.is_symlink() and target.read_text() == "in place"
+    write_atomic(link, "replaced")
+    assert not link.is_symlink() and target.read_text() == "in place"
+
+
+@as_root
+def test_in_place_keeps_owner_group_and_set_id_bits(tmp_path):
+    """chown clears the set-group-id bit of an executable: the mode is set after it."""
+    target = tmp_path / "tool"
+    target.write_text("old")
+    os.chown(target, 1234, 1234)
+    target.chmod(0o2750)
+    write_atomic(target, "new", in_place=True)
+    info = target.stat()
+    assert (info.st_uid, info.st_gid, mode(target), target.read_text()) == (1234, 1234, 0o2750, "new")
+
+
+@pytest.fixture
+def shared(tmp_path_factory):
+    """A folder anyone may write to: pytest's own are root's alone."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def as_user(uid: int, groups: list[int], action) -> str:
+    """Run `action` in a forked child that is user `uid` (primary group groups[0]):
+    what it returned or raised, as text."""
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's coverage is not collected
+        try:
+            os.close(read)
+            os.setgroups(groups)
+            os.setgid(groups[0])
+            os.setuid(uid)
+            try:
+                outcome = repr(action())
+            except Exception as exc:
+                outcome = f"{type(exc).__name__}: {exc}"
+            os.write(write, outcome.encode("utf-8"))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, encoding="utf-8") as pipe:
+        outcome = pipe.read()
+    os.waitpid(child, 0)
+    return outcome
+
+
+@as_root
+def test_in_place_refuses_a_file_its_writer_may_not_write(shared):
+    """A writable folder would let a rename replace another user's file: the
+    file's own permissions decide."""
+    target = shared / "theirs.txt"
+    target.write_text("old")
+    target.chmod(0o644)
+    outcome = as_user(1234, [1234], lambda: write_atomic(target, "new", in_place=True))
+    assert outcome == f"InputError: {target}: no permission to write it, not rewritten"
+    assert (target.read_text(), target.stat().st_uid, sorted(os.listdir(shared))) == ("old", 0, ["theirs.txt"])
+
+
+@as_root
+def test_in_place_by_a_member_of_the_files_group_keeps_the_group(shared):
+    """Not root: the owner cannot be kept (the writer owns the new file), the group can."""
+    target = shared / "team.txt"
+    target.write_text("old")
+    os.chown(target, 0, 1235)
+    target.chmod(0o664)
+    outcome = as_user(1234, [1234, 1235], lambda: write_atomic(target, "new", in_place=True))
+    assert outcome == "None"
+    info = target.stat()
+    assert (target.read_text(), info.st_uid, info.st_gid, mode(target)) == ("new", 1234, 1235, 0o664)

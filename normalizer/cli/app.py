@@ -298,7 +298,7 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
         outcome.printed = result.text.encode("utf-8")
     elif in_place:
         if result.text != result.original:
-            write_atomic(name, result.text)
+            write_atomic(name, result.text, in_place=True)
             outcome.written.append(Path(name))
     elif not check:
         path = Path(name)
