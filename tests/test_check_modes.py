@@ -291,7 +291,7 @@ def test_check_format_sarif_is_sarif_2_1_0(tmp_path):
 def _installed_version() -> str:
     from importlib.metadata import version
 
-    return version("normalizer")
+    return version("news-normalizer")
 
 
 @needs_command

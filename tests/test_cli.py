@@ -239,7 +239,7 @@ def test_version_is_the_package_version():
 
     done = run("--version")
     assert done.returncode == 0
-    assert done.stdout.decode() == f"normalize {version('normalizer')}\n"
+    assert done.stdout.decode() == f"normalize {version('news-normalizer')}\n"
 
 
 @pytest.mark.parametrize(

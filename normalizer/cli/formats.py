@@ -25,7 +25,7 @@ from normalizer.result import CONFIDENCE_DIGITS, end_position
 
 FORMATS = ("text", "json", "sarif", "github")
 TOOL_NAME = "normalizer"
-INFORMATION_URI = "https://pypi.org/project/normalizer/"
+INFORMATION_URI = "https://pypi.org/project/news-normalizer/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULE_DESCRIPTIONS = {
     "person": "A person's name garbled by machine translation or typing",
