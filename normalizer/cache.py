@@ -12,12 +12,18 @@ same folder, then os.replace), so a reader never sees half a file.
 
 `cached_file(name, write)` keeps a file beside the pickles for data read
 piecemeal rather than unpickled whole (the SQLite delete table of the index).
-Its caller names it by a digest of its content, so it outlives code edits.
+Its caller names it by a digest of its content, so it outlives code edits;
+the table records that digest in its meta table, which is how the sweep
+knows it for the cache's own.
 
 Files not used for `UNUSED_DAYS` days (another release's index, a gazetteer
 edited since) are removed whenever a new file is written, and past
 `MAX_BYTES` the least recently used go first, so the folder does not grow
-with every upgrade or edit; a read marks its file as used.
+with every upgrade or edit; a read marks its file as used. The folder may be
+shared (NORMALIZER_CACHE_DIR=~/models), so the sweep removes only files it
+can prove it wrote (`_owned`): a name exactly as the cache makes them and
+content that starts as the cache writes it; a temporary file only when it is
+old enough that no writer can still be filling it.
 
 Where: $NORMALIZER_CACHE_DIR, else $XDG_CACHE_HOME/normalizer, else
 ~/.cache/normalizer. NORMALIZER_NO_CACHE=1 turns it off. The cache folder is
@@ -31,6 +37,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -39,10 +46,21 @@ from normalizer.atomic import write_atomic
 
 T = TypeVar("T")
 
-_FORMAT = 1  # bump when the layout of the stored record changes
+_FORMAT = 2  # bump when the layout of the stored record changes
 UNUSED_DAYS = 30
 MAX_BYTES = 1 << 30  # a 100,000-entity index and its delete table take about 200 MB
-_OURS = ("*.pickle", "deletes-*.sqlite", ".tmp-*")  # what the sweep may remove, nothing else
+# A temporary file younger than this may be another process's write in progress
+# (the delete table of 100,000 entities takes about a minute to build).
+TEMPORARY_MINUTES = 60
+_MAGIC = b"normalizer-cache\n"  # the first bytes of every pickle file the cache writes
+_TEMPORARY_PREFIX = ".tmp-normalizer-"
+_OURS = ("*.pickle", "deletes-*.sqlite", ".tmp-*")  # where the sweep looks; `_owned` decides
+_PICKLE_NAME = re.compile(r"[0-9a-f]{64}\.pickle")
+_TABLE_NAME = re.compile(r"deletes-([0-9a-f]{64})\.sqlite")
+_TEMPORARY_NAME = re.compile(re.escape(_TEMPORARY_PREFIX) + r"[a-z0-9_]+\.(pickle|sqlite)")
+# How format 1 (before _MAGIC) began: pickle protocol 5, a frame, then the
+# record dict's first items, {"format": 1, "version": ...}. Still swept.
+_FORMAT_1 = re.compile(rb"\x80\x05\x95.{8}}\x94\(\x8c\x06format\x94K\x01\x8c\x07version\x94", re.DOTALL)
 
 
 def cache_dir() -> Path:
@@ -101,6 +119,8 @@ def _read(path: Path, key: str) -> tuple[bool, object]:
     gc.disable()
     try:
         with open(path, "rb") as handle:
+            if handle.read(len(_MAGIC)) != _MAGIC:
+                return False, None
             record = pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated, or pickled by other code
         return False, None
@@ -129,19 +149,22 @@ def _mark_used(path: Path) -> None:
 def sweep(folder: Path, keep: Path | None = None) -> int:
     """Remove the cache's own files not used for UNUSED_DAYS, then the least
     recently used until the rest fit in MAX_BYTES; never `keep` (the file just
-    written). How many went."""
+    written), never a file `_owned` cannot prove is the cache's. How many went."""
     import time
 
+    now = time.time()
     files = []
     for pattern in _OURS:
         for path in folder.glob(pattern):
             try:
                 info = path.stat()
+                if not _owned(path, now - info.st_mtime):
+                    continue
             except OSError:
                 continue  # another process removed it first
             files.append((info.st_mtime, info.st_size, path))
     files.sort(reverse=True)  # most recently used first
-    cutoff, kept_bytes, removed = time.time() - UNUSED_DAYS * 86400, 0, 0
+    cutoff, kept_bytes, removed = now - UNUSED_DAYS * 86400, 0, 0
     for used, size, path in files:
         if path == keep or (used >= cutoff and kept_bytes + size <= MAX_BYTES):
             kept_bytes += size
@@ -154,11 +177,45 @@ def sweep(folder: Path, keep: Path | None = None) -> int:
     return removed
 
 
+def _owned(path: Path, age: float) -> bool:
+    """Whether the cache wrote `path`: its exact kind of name, and content that
+    begins as the cache writes it (a pickle: _MAGIC, or a record of format 1;
+    a delete table: the digest of its name in its meta table). A temporary
+    file has only its name to show (a crash may leave it empty), so it must
+    also be TEMPORARY_MINUTES old: a younger one may be another writer's."""
+    name = path.name
+    if _TEMPORARY_NAME.fullmatch(name):
+        return age > TEMPORARY_MINUTES * 60
+    if _PICKLE_NAME.fullmatch(name):
+        with open(path, "rb") as handle:
+            start = handle.read(64)
+        return start.startswith(_MAGIC) or _FORMAT_1.match(start) is not None
+    table = _TABLE_NAME.fullmatch(name)
+    return table is not None and _table_digest(path) == table.group(1)
+
+
+def _table_digest(path: Path) -> str | None:
+    """The digest a delete table's meta table records (what its name repeats), or None."""
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\0":
+                return None  # not opened at all: SQLite might take it for an empty database
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)) as db:
+            found = db.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
+    except (OSError, sqlite3.Error):
+        return None
+    return found[0] if found and isinstance(found[0], str) else None
+
+
 def _write(path: Path, key: str, value: object) -> None:
     record = {"format": _FORMAT, "version": code_version(), "key": key, "value": value}
 
     def dump(temporary: Path) -> None:
         with open(temporary, "wb") as out:
+            out.write(_MAGIC)
             pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
 
     _replace_atomically(path, dump)  # an unpicklable value or a full disk: just do not cache
@@ -169,12 +226,12 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> bool:
     `path`, so a reader never sees half a file. False (and no file left
     behind) when anything fails: a read-only folder, a full disk.
 
-    The temporary file is named ".tmp-*" (what `sweep` may remove if a crash
-    leaves one) and keeps its owner-only mode; no fsync: a cache file lost
-    in a crash is only built again."""
+    The temporary file is named ".tmp-normalizer-*" (what `sweep` may remove,
+    once old, if a crash leaves one) and keeps its owner-only mode; no fsync:
+    a cache file lost in a crash is only built again."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, write, keep_mode=False, fsync=False, prefix=".tmp-", suffix=path.suffix)
+        write_atomic(path, write, keep_mode=False, fsync=False, prefix=_TEMPORARY_PREFIX, suffix=path.suffix)
         sweep(path.parent, keep=path)  # writes are rare (a new gazetteer or release): the time to tidy up
         return True
     except Exception:  # noqa: BLE001 - the caller does without the cache

@@ -225,10 +225,13 @@ def test_engine_works_with_a_corrupt_cache_file(tmp_path, cache_folder):
 
 
 def test_writing_sweeps_files_unused_for_a_month_and_nothing_else(cache_folder):
+    from normalizer.gazetteer.delete_store import DeleteStore
+
     cached("old", Builder("old"))
     old = cache_path("old")
-    stale_table = cache_folder / "deletes-0123.sqlite"
-    stale_table.write_bytes(b"")
+    table = DeleteStore(["araghchi", "tehran"])
+    table.prepare()
+    stale_table = cache_folder / table.file_name
     foreign = cache_folder / "notes.txt"  # not ours: never touched
     foreign.write_text("keep")
     month_ago = time.time() - (cache.UNUSED_DAYS + 1) * 86400

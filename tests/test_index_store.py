@@ -15,6 +15,7 @@ import pickle
 import sqlite3
 import string
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,51 @@ def test_a_file_holding_another_table_is_rewritten(cache_folder):
     assert answers(store) == expected()
 
 
+# Written to through SQLite after its build: the file opens and keeps its digest.
+DAMAGE = {
+    "rows-deleted": "DELETE FROM deletes WHERE key < 'm'",
+    "rows-altered": "UPDATE deletes SET terms = 'zzz' WHERE key < 'm'",
+    "rows-deleted-in-wal-mode": "PRAGMA journal_mode = WAL; DELETE FROM deletes WHERE key < 'm'",
+}
+
+
+def damage(path: Path, sql: str) -> None:
+    with closing(sqlite3.connect(path)) as db:
+        db.executescript(sql)
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()[0] in path.name
+
+
+def rows(path: Path) -> list:
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT * FROM deletes ORDER BY key").fetchall()
+
+
+@pytest.mark.parametrize("sql", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_table_changed_since_its_build_is_written_again(cache_folder, sql):
+    store = DeleteStore(TERMS)
+    store.prepare()
+    path = cache_folder / store.file_name
+    built = rows(path)
+    damage(path, sql)
+    assert rows(path) != built
+    again = DeleteStore(TERMS)  # another process, or the next run
+    assert answers(again) == expected()
+    assert isinstance(again._table(), delete_store._SqliteTable)  # on disk again, not in memory
+    assert rows(path) == built
+
+
+def test_a_table_cut_short_is_written_again(cache_folder):
+    store = DeleteStore(TERMS)
+    store.prepare()
+    path = cache_folder / store.file_name
+    data = path.read_bytes()
+    path.write_bytes(data[:-1024])  # its last rows' page, as after a full disk or a partial copy
+    again = DeleteStore(TERMS)
+    assert answers(again) == expected()
+    assert path.read_bytes() == data
+
+
 def test_a_file_that_breaks_after_opening_falls_back_to_memory(cache_folder, monkeypatch):
     store = DeleteStore(TERMS)
     store.prepare()
@@ -294,6 +340,18 @@ def test_the_engine_corrects_alike_from_disk_from_memory_and_pickled(monkeypatch
     in_memory = Normalizer.load()
     assert isinstance(in_memory.index.deletes._table(), SymSpell)
     assert corrections(in_memory, texts) == expected
+
+
+def test_the_engine_corrects_as_a_fresh_build_after_its_tables_lost_rows(cache_folder):
+    from normalizer import Normalizer
+
+    texts = garbled_texts()
+    fresh = corrections(Normalizer.load(), texts)
+    tables = sorted(cache_folder.glob("deletes-*.sqlite"))
+    assert len(tables) == 2  # the fuzzy table and the round-trip table
+    for path in tables:
+        damage(path, "DELETE FROM deletes WHERE length(key) % 2 = 0")
+    assert corrections(Normalizer.load(), texts) == fresh  # the index from its pickle, the tables rewritten
 
 
 @EXAMPLES
