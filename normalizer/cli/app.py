@@ -279,7 +279,9 @@ def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool
     except NormalizerError as exc:
         return Outcome(name, None, error=str(exc))
     except OSError as exc:  # a write that failed midway; the original is intact
-        return Outcome(name, None, error=f"{name}: cannot write: {exc.strerror or exc}")
+        from normalizer.result import quote_path
+
+        return Outcome(name, None, error=f"{quote_path(name)}: cannot write: {exc.strerror or exc}")
 
 
 def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_place: bool, diff: bool,

@@ -95,11 +95,14 @@ class Report:
         """Each file's findings, then `name: 2 corrected, 1 suggested; wrote ...`."""
         from normalizer.cli.formats import render
 
+        from normalizer.result import quote_path
+
         for outcome in self.outcomes:
             name, result = outcome.name, outcome.result
             stream.write(render("text", [(name, self._shown(result))]))
-            outputs = f"; wrote {', '.join(str(p) for p in outcome.written)}" if outcome.written else ""
-            stream.write(f"{name}: {len(result.applied)} corrected, {len(result.suggestions)} suggested{outputs}\n")
+            outputs = f"; wrote {', '.join(quote_path(str(p)) for p in outcome.written)}" if outcome.written else ""
+            counts = f"{len(result.applied)} corrected, {len(result.suggestions)} suggested"
+            stream.write(f"{quote_path(name)}: {counts}{outputs}\n")
 
     def _named(self) -> list[tuple[str, object]]:
         return [(o.name, self._shown(o.result)) for o in self.outcomes]
