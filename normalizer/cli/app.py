@@ -286,10 +286,13 @@ def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool
 
 def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_place: bool, diff: bool,
                        to_stdout: bool) -> Outcome:
-    from normalizer.cli.files import decode_article, read_article, write_atomic
+    from normalizer.cli.files import decode_article, read_article, read_bounded, write_atomic
     from normalizer.markup import protected_spans
 
-    text = decode_article(sys.stdin.buffer.read(), STDIN_NAME) if name == STDIN else read_article(name)
+    if name == STDIN:
+        text = decode_article(read_bounded(sys.stdin.buffer.read, STDIN_NAME), STDIN_NAME)
+    else:
+        text = read_article(name)
     engine = engines.for_config(config)
     result = engine.normalize(text, ignore_spans=protected_spans(name, text))
     shown = STDIN_NAME if name == STDIN else name
