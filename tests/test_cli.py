@@ -105,15 +105,26 @@ def bad_inputs(tmp_path: Path):
     not_utf8.write_bytes("Tehr\xe1n".encode("latin-1"))
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\x00\x00")
+    text = (SEEDS / "000_5c59bf609092c03b.txt").read_text(encoding="utf-8")
+    wide = {}
+    for encoding in ("utf-16", "utf-16-le", "utf-32"):  # with a byte order mark, without, with
+        wide[encoding] = tmp_path / f"{encoding}.txt"
+        wide[encoding].write_bytes(text.encode(encoding))
     return {
         "missing": (tmp_path / "missing.txt", "no such file"),
         "folder": (tmp_path, "is a directory"),
         "not utf-8": (not_utf8, "not UTF-8"),
-        "binary": (binary, "not a text file"),
+        "binary": (binary, "not a text file (contains NUL bytes)"),
+        "utf-16": (wide["utf-16"], ": is UTF-16 text; normalize needs UTF-8"),
+        "utf-16 without a mark": (wide["utf-16-le"], ": is UTF-16 text; normalize needs UTF-8"),
+        "utf-32": (wide["utf-32"], ": is UTF-32 text; normalize needs UTF-8"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "folder", "not utf-8", "binary"])
+BAD_INPUTS = ["missing", "folder", "not utf-8", "binary", "utf-16", "utf-16 without a mark", "utf-32"]
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, case):
     path, message = bad_inputs(tmp_path)[case]
     before = sorted(tmp_path.iterdir())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from functools import partial
@@ -75,9 +76,22 @@ def _refuse_unless_regular(mode: int, shown: str) -> None:
     raise InputError(f"{shown}: is {kind}, not a regular file; give a file, or '-' for stdin")
 
 
+# Byte order marks, UTF-32's first: its little-endian mark begins with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SAMPLE = 8192  # bytes looked at to tell UTF-16 or UTF-32 text without a mark
+
+
 def decode_article(data: bytes, name: str) -> str:
     # Plain "utf-8", not "utf-8-sig": a BOM stays in the text as U+FEFF (not a
     # letter, so never part of a token) and is written back as it came.
+    wide = wide_encoding(data)
+    if wide:
+        raise InputError(f"{quote_path(name)}: is {wide} text; normalize needs UTF-8")
     if b"\x00" in data:
         raise InputError(f"{quote_path(name)}: not a text file (contains NUL bytes)")
     try:
@@ -86,3 +100,42 @@ def decode_article(data: bytes, name: str) -> str:
         raise InputError(
             f"{quote_path(name)}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when `data` is text in that encoding: it starts with
+    the encoding's byte order mark, or has no mark but NUL bytes where that
+    encoding puts them (the high byte of each ASCII character); else None."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _label(codec) if _decodes(codec, data[len(bom):]) is not None else None
+    sample = data[:_SAMPLE]
+    if b"\x00" not in sample:
+        return None
+    for _, codec in _BOMS:
+        if codec.startswith("utf-16") and not _nuls_in_high_bytes(sample, big_endian=codec.endswith("be")):
+            continue
+        text = _decodes(codec, data)
+        if text and all(char.isprintable() or char in "\t\n\r\f" for char in text):
+            return _label(codec)
+    return None
+
+
+def _label(codec: str) -> str:
+    return codec[:6].upper()  # "utf-16-le" -> "UTF-16"
+
+
+def _nuls_in_high_bytes(sample: bytes, big_endian: bool) -> bool:
+    # UTF-16 of mostly-ASCII text: a NUL in (nearly) every high byte, hardly
+    # one in a low byte. Stray NULs of a binary file fall on both.
+    high, low = (sample[0::2], sample[1::2]) if big_endian else (sample[1::2], sample[0::2])
+    nuls = high.count(0)
+    return nuls >= max(2, len(high) // 10) and low.count(0) * 10 <= nuls
+
+
+def _decodes(codec: str, data: bytes) -> str | None:
+    """The first _SAMPLE bytes of `data` decoded, or None when they do not decode."""
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(data[:_SAMPLE], final=len(data) <= _SAMPLE)
+    except UnicodeDecodeError:
+        return None
