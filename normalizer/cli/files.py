@@ -1,4 +1,5 @@
-"""Reading articles exactly as they are, and writing files that are never half-written."""
+"""Reading articles exactly as they are, writing files that are never half-written,
+and the names of the files a run writes beside each article."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from typing import Callable
 # The package's one atomic writer, re-exported for the command: a temporary file in
 # the same folder, fsync, the replaced file's permissions (or `like=`'s), a rename.
 from normalizer.atomic import write_atomic  # noqa: F401
-from normalizer.errors import InputError
+from normalizer.errors import InputError, NormalizerError
 from normalizer.result import quote_path
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+NORMALIZED = ".normalized"  # article.txt -> article.normalized.txt
 
 # ---------------------------------------------------------------- reading
 
@@ -139,3 +141,119 @@ def _decodes(codec: str, data: bytes) -> str | None:
         return codecs.getincrementaldecoder(codec)().decode(data[:_SAMPLE], final=len(data) <= _SAMPLE)
     except UnicodeDecodeError:
         return None
+
+
+# ---------------------------------------------------------------- the files a run writes
+
+
+def output_paths(path: Path) -> tuple[Path, Path]:
+    """`article.txt` -> (`article.normalized.txt`, `article.diff`), beside the input."""
+    return path.with_name(f"{path.stem}{NORMALIZED}{path.suffix}"), path.with_name(f"{path.stem}.diff")
+
+
+def written_by_normalize(names: list[str]) -> list[str]:
+    """The names among `names` of files a run writes, not articles: each
+    NAME.normalized.EXT, and a NAME.diff that is the diff of another of `names`
+    (or of the article behind another's NAME.normalized.EXT)."""
+    names = [name for name in names if _has_outputs(Path(name))]
+    diffs = {name for name in names if Path(name).suffix == ".diff"}
+    owners: dict[str, set[str]] = {}  # a diff's key -> the keys of the paths it is the diff of
+    if diffs:  # resolving costs a hook's run on many files: only when a .diff is given
+        for name in names:
+            owners.setdefault(_key(output_paths(_article_of(Path(name)))[1]), set()).add(_key(Path(name)))
+    skipped = []
+    for name in names:
+        if _is_normalized(Path(name)):
+            skipped.append(name)
+        elif name in diffs:
+            key = _key(Path(name))
+            if owners.get(key, set()) - {key}:
+                skipped.append(name)
+    return skipped
+
+
+def _has_outputs(path: Path) -> bool:
+    # `.`, `..` and `/` are folders its read refuses; no file can be named after them
+    return path.name not in ("", ".", "..")
+
+
+def _is_normalized(path: Path) -> bool:
+    # article.normalized.txt, or article.normalized from an article without a suffix
+    return path.suffix == NORMALIZED or Path(path.stem).suffix == NORMALIZED
+
+
+def _article_of(path: Path) -> Path:
+    """The article whose NAME.normalized.EXT `path` is; `path` itself otherwise."""
+    if path.suffix == NORMALIZED:
+        return path.with_name(path.stem)
+    if Path(path.stem).suffix == NORMALIZED:
+        return path.with_name(Path(path.stem).stem + path.suffix)
+    return path
+
+
+def check_outputs(names: list[str]) -> None:
+    """Before anything is written: no two outputs of the run may be one file,
+    nor an output an article of the run, and each output must be writable.
+    Raises NormalizerError naming the paths at fault."""
+    articles = {_key(Path(name)): name for name in names}
+    outputs: dict[str, tuple[str, str]] = {}  # key -> (what it is, the article it belongs to)
+    for name in [name for name in names if _has_outputs(Path(name))]:
+        own = _key(Path(name))
+        for output, what in zip(output_paths(Path(name)), ("normalized text", "diff")):
+            key, shown = _key(output), quote_path(str(output))
+            if key == own:
+                raise NormalizerError(
+                    f"{quote_path(name)}: its {what} would be written over it ({shown}); "
+                    "--check, --diff and --stdout write no file; nothing written"
+                )
+            if key in articles:
+                raise NormalizerError(
+                    f"the {what} of {quote_path(name)}, {shown}, would overwrite the input "
+                    f"{quote_path(articles[key])}; nothing written"
+                )
+            if key in outputs:
+                other_what, other = outputs[key]
+                raise NormalizerError(
+                    f"the {other_what} of {quote_path(other)} and the {what} of {quote_path(name)} "
+                    f"would both be {shown}; nothing written"
+                )
+            outputs[key] = (what, name)
+            if Path(name).is_file():  # else its read refuses it, and nothing is written for it
+                _check_writable(output, what, name)
+
+
+def _check_writable(output: Path, what: str, article: str) -> None:
+    """Refuse an output that is a folder (or a device...), or whose folder cannot be written."""
+    shown = quote_path(str(output))
+    try:
+        mode = os.lstat(output).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise NormalizerError(f"{shown}: cannot write: {exc.strerror or exc}; nothing written") from None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):  # a link is replaced, not followed
+        kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        raise NormalizerError(
+            f"{shown}: is {kind}; cannot write the {what} of {quote_path(article)} there; nothing written"
+        )
+    folder = output.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        folder_shown = quote_path(str(folder))
+        raise NormalizerError(f"{shown}: cannot write: permission denied (folder {folder_shown}); nothing written")
+
+
+def _key(path: Path) -> str:
+    """The path as compared: absolute, links and `..` resolved (`./a.txt` is `a.txt`)."""
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        resolved = os.path.abspath(path)
+    return os.path.normcase(resolved)
+
+
+def write_output(path: Path, content: str, like: Path) -> None:
+    """write_atomic, a failure told in one line naming the file that could not be written."""
+    try:
+        write_atomic(path, content, like=like)
+    except OSError as exc:
+        raise NormalizerError(f"{quote_path(str(path))}: cannot write: {exc.strerror or exc}") from None

@@ -116,6 +116,18 @@ class Report:
         return replace(result, corrections=tuple(result.applied))
 
 
+SKIPPED_SHOWN = 3  # names a skip note lists before "and N more"
+
+
+def skip_note(skipped: list[str]) -> str:
+    """The one line that tells which paths given were outputs of normalize, not articles."""
+    from normalizer.result import quote_path
+
+    shown = ", ".join(quote_path(name) for name in skipped[:SKIPPED_SHOWN])
+    more = f" and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
+    return f"normalize: skipped {shown}{more}: files normalize writes (NAME.normalized.EXT, NAME.diff), not articles"
+
+
 class progress_bar:
     """A rich progress bar on stderr for long interactive runs; a no-op in hooks,
     pipes and CI (stderr not a terminal), for a few files, or with machine output."""
