@@ -94,7 +94,6 @@ class Report:
     def _write_per_file(self, stream: TextIO) -> None:
         """Each file's findings, then `name: 2 corrected, 1 suggested; wrote ...`."""
         from normalizer.cli.formats import render
-
         from normalizer.result import quote_path
 
         for outcome in self.outcomes:
