@@ -116,8 +116,8 @@ def unified_diff(before: str, after: str, name: str) -> str:
     lines = difflib.unified_diff(
         _git_lines(before),
         _git_lines(after),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+        fromfile=quote_path(f"a/{name}"),
+        tofile=quote_path(f"b/{name}"),
     )
     out = []
     for line in lines:
@@ -126,6 +126,30 @@ def unified_diff(before: str, after: str, name: str) -> str:
         else:  # the last line of a file without a final newline, as git writes it
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+# The escapes of git's C-style quoting of path names (quote.c).
+_C_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r",
+              '"': '\\"', "\\": "\\\\"}
+
+
+def quote_path(name: str) -> str:
+    """`name` as git shows a path: as it is when every character is printable, else
+    C-style in double quotes (`"a\\nb.txt"`, other unprintables as octal UTF-8
+    bytes), so that a newline in a file name cannot split a report line or a
+    diff header, and `git apply` still reads the header."""
+    if name.isprintable():
+        return name
+    out = []
+    for char in name:
+        if char in _C_ESCAPES:
+            out.append(_C_ESCAPES[char])
+        elif char.isprintable():
+            out.append(char)
+        else:  # U+DC80..U+DCFF: an undecodable byte of a POSIX file name, given back as it was
+            errors = "surrogateescape" if "\udc80" <= char <= "\udcff" else "surrogatepass"
+            out.extend(f"\\{byte:03o}" for byte in char.encode("utf-8", errors))
+    return '"' + "".join(out) + '"'
 
 
 def _git_lines(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -104,15 +105,26 @@ def bad_inputs(tmp_path: Path):
     not_utf8.write_bytes("Tehr\xe1n".encode("latin-1"))
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\x00\x00")
+    text = (SEEDS / "000_5c59bf609092c03b.txt").read_text(encoding="utf-8")
+    wide = {}
+    for encoding in ("utf-16", "utf-16-le", "utf-32"):  # with a byte order mark, without, with
+        wide[encoding] = tmp_path / f"{encoding}.txt"
+        wide[encoding].write_bytes(text.encode(encoding))
     return {
         "missing": (tmp_path / "missing.txt", "no such file"),
         "folder": (tmp_path, "is a directory"),
         "not utf-8": (not_utf8, "not UTF-8"),
-        "binary": (binary, "not a text file"),
+        "binary": (binary, "not a text file (contains NUL bytes)"),
+        "utf-16": (wide["utf-16"], ": is UTF-16 text; normalize needs UTF-8"),
+        "utf-16 without a mark": (wide["utf-16-le"], ": is UTF-16 text; normalize needs UTF-8"),
+        "utf-32": (wide["utf-32"], ": is UTF-32 text; normalize needs UTF-8"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "folder", "not utf-8", "binary"])
+BAD_INPUTS = ["missing", "folder", "not utf-8", "binary", "utf-16", "utf-16 without a mark", "utf-32"]
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, case):
     path, message = bad_inputs(tmp_path)[case]
     before = sorted(tmp_path.iterdir())
@@ -121,6 +133,55 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, case):
     lines = done.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and message in lines[0]
     assert sorted(tmp_path.iterdir()) == before
+
+
+def run_bounded(*args, stdin=None):
+    """`run` that cannot take the machine down: a minute at most, and 2 GiB of
+    memory, so a read that never ends fails the test instead."""
+    import resource
+
+    def limit_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    command = [installed_normalize(), *map(str, args)]
+    return subprocess.run(command, stdin=stdin, capture_output=True, timeout=60, preexec_fn=limit_memory)
+
+
+@pytest.mark.skipif(not (hasattr(os, "mkfifo") and Path("/dev/zero").exists()), reason="POSIX devices and FIFOs")
+@pytest.mark.parametrize("mode", [["--check"], []])
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_a_device_or_a_pipe_is_refused_without_being_read(tmp_path, mode, kind):
+    if kind == "fifo":
+        path, said = tmp_path / "pipe.txt", "is a named pipe (FIFO)"
+        os.mkfifo(path)  # no writer: opening it for reading would wait for ever
+    else:
+        path, said = Path("/dev/zero"), "is a device"  # endless
+    before = sorted(tmp_path.iterdir())
+    done = run_bounded(*mode, path)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.decode().splitlines()
+    assert lines == [f"normalize: error: {path}: {said}, not a regular file; give a file, or '-' for stdin"]
+    assert sorted(tmp_path.iterdir()) == before
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_stdin_is_read_up_to_the_limit_and_refused():
+    with open("/dev/zero", "rb") as endless:
+        done = run_bounded("--check", "-", stdin=endless)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == ["normalize: error: <stdin>: over the 67108864 byte limit for one article"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="needs Linux's /proc")
+def test_the_read_stops_at_the_limit_whatever_the_size_says(monkeypatch):
+    # A /proc file says it holds 0 bytes and holds thousands.
+    from normalizer.cli import files
+    from normalizer.errors import InputError
+
+    assert os.stat("/proc/self/maps").st_size == 0
+    monkeypatch.setattr(files, "MAX_ARTICLE_BYTES", 100)
+    with pytest.raises(InputError, match="^/proc/self/maps: over the 100 byte limit for one article$"):
+        files.read_article("/proc/self/maps")
 
 
 @pytest.mark.parametrize(

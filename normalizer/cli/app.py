@@ -14,6 +14,11 @@ Modes of the default command (at most one of --check, --in-place, --stdout;
     --in-place   rewrite each changed article atomically
     --diff       print a unified diff to stdout; write nothing
 
+The files a run writes are never its inputs: NAME.normalized.EXT, and a
+NAME.diff given beside its article, are skipped with a note; a run whose
+outputs would overwrite an input or one another, or cannot be written, is
+refused before anything is written (files.py).
+
 Each article gets the project configuration nearest to it (see config.py);
 articles that share a configuration share one loaded Normalizer. Code, URLs
 and tags of Markdown, HTML and reStructuredText are never touched (markup.py).
@@ -35,7 +40,7 @@ from pathlib import Path
 
 from normalizer._version import __version__
 from normalizer.cli import concurrency
-from normalizer.cli.report import Outcome, Report, progress_bar
+from normalizer.cli.report import Outcome, Report, progress_bar, skip_note
 from normalizer.errors import NormalizerError
 
 STDIN = "-"
@@ -72,11 +77,6 @@ class ReportFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
-
-
-def output_paths(path: Path) -> tuple[Path, Path]:
-    """`article.txt` -> (`article.normalized.txt`, `article.diff`), beside the input."""
-    return path.with_name(f"{path.stem}.normalized{path.suffix}"), path.with_name(f"{path.stem}.diff")
 
 
 # ---------------------------------------------------------------- the command line
@@ -182,11 +182,21 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
     if in_place and STDIN in paths:
         fail("--in-place needs files, not '-' (stdin)")
 
+    from normalizer.cli.files import check_outputs, written_by_normalize
+
     engines = Engines(list(gazetteers), bundled=bundled, apply_threshold=min_confidence)
+    # The files a run writes are never read as articles (a second `normalize *.txt`
+    # would normalize the first one's outputs), nor written over one another.
+    skipped = written_by_normalize([name for name in paths if name != STDIN])
+    left_out = set(skipped)
     try:
-        articles = plan(paths)
+        articles = plan([name for name in paths if name not in left_out])
+        if not (check or in_place or stdout or diff):  # the one mode that writes beside the articles
+            check_outputs([name for name, _ in articles if name != STDIN])
     except NormalizerError as exc:
         fail(str(exc))
+    if skipped:
+        print(skip_note(skipped), file=sys.stderr)
 
     task = partial(_normalize_one, engines, check=check, in_place=in_place, diff=diff, stdout=stdout)
     # Standard input is read here, never on a worker.
@@ -279,15 +289,22 @@ def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool
     except NormalizerError as exc:
         return Outcome(name, None, error=str(exc))
     except OSError as exc:  # a write that failed midway; the original is intact
-        return Outcome(name, None, error=f"{name}: cannot write: {exc.strerror or exc}")
+        from normalizer.result import quote_path
+
+        return Outcome(name, None, error=f"{quote_path(name)}: cannot write: {exc.strerror or exc}")
 
 
 def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_place: bool, diff: bool,
                        to_stdout: bool) -> Outcome:
-    from normalizer.cli.files import decode_article, read_article, write_atomic
+    from normalizer.cli.files import (
+        decode_article, output_paths, read_article, read_bounded, write_atomic, write_output,
+    )
     from normalizer.markup import protected_spans
 
-    text = decode_article(sys.stdin.buffer.read(), STDIN_NAME) if name == STDIN else read_article(name)
+    if name == STDIN:
+        text = decode_article(read_bounded(sys.stdin.buffer.read, STDIN_NAME), STDIN_NAME)
+    else:
+        text = read_article(name)
     engine = engines.for_config(config)
     result = engine.normalize(text, ignore_spans=protected_spans(name, text))
     shown = STDIN_NAME if name == STDIN else name
@@ -303,8 +320,8 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
     elif not check:
         path = Path(name)
         normalized_path, diff_path = output_paths(path)
-        write_atomic(normalized_path, result.text, like=path)
-        write_atomic(diff_path, result.diff(path.name), like=path)
+        write_output(normalized_path, result.text, like=path)
+        write_output(diff_path, result.diff(path.name), like=path)
         outcome.written = [normalized_path, diff_path]
     return outcome
 
@@ -324,6 +341,10 @@ def _load_all(engines: Engines, articles: list[tuple[str, object]]) -> None:
 def __getattr__(name: str):
     # The typer application and its parts live in commands.py, imported only
     # when asked for (`from normalizer.cli.app import app` keeps working).
+    if name == "output_paths":  # moved to files.py, with the other names of files
+        from normalizer.cli.files import output_paths
+
+        return output_paths
     if name in ("app", "load_subcommand", "NormalizeGroup", "DefaultCommand", "PassThrough"):
         from normalizer.cli import commands
 

@@ -4,6 +4,7 @@ Input everywhere: a list of `(path, result)` pairs, where `result` is an engine
 `Result`. Formats:
 
     text    path:line:col: original -> replacement (0.97, reason; reason)
+            (a path with a newline or other unprintable character quoted as git does)
     json    a JSON array, one record per file: `Result.to_dict(path)`, the shape
             of `normalizer/schemas/result.schema.json`
     sarif   SARIF 2.1.0, for code-scanning dashboards
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
-from normalizer.result import CONFIDENCE_DIGITS, end_position
+from normalizer.result import CONFIDENCE_DIGITS, end_position, quote_path
 
 FORMATS = ("text", "json", "sarif", "github")
 TOOL_NAME = "normalizer"
@@ -105,7 +106,7 @@ def render_text(items: Sequence[Finding]) -> str:
     lines = []
     for item in items:
         label = "" if item.applied else "suggestion: "
-        lines.append(f"{item.path}:{item.line}:{item.column}: {label}{item.message}")
+        lines.append(f"{quote_path(item.path)}:{item.line}:{item.column}: {label}{item.message}")
     return "".join(line + "\n" for line in lines)
 
 

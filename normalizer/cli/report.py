@@ -94,12 +94,14 @@ class Report:
     def _write_per_file(self, stream: TextIO) -> None:
         """Each file's findings, then `name: 2 corrected, 1 suggested; wrote ...`."""
         from normalizer.cli.formats import render
+        from normalizer.result import quote_path
 
         for outcome in self.outcomes:
             name, result = outcome.name, outcome.result
             stream.write(render("text", [(name, self._shown(result))]))
-            outputs = f"; wrote {', '.join(str(p) for p in outcome.written)}" if outcome.written else ""
-            stream.write(f"{name}: {len(result.applied)} corrected, {len(result.suggestions)} suggested{outputs}\n")
+            outputs = f"; wrote {', '.join(quote_path(str(p)) for p in outcome.written)}" if outcome.written else ""
+            counts = f"{len(result.applied)} corrected, {len(result.suggestions)} suggested"
+            stream.write(f"{quote_path(name)}: {counts}{outputs}\n")
 
     def _named(self) -> list[tuple[str, object]]:
         return [(o.name, self._shown(o.result)) for o in self.outcomes]
@@ -111,6 +113,18 @@ class Report:
         from dataclasses import replace
 
         return replace(result, corrections=tuple(result.applied))
+
+
+SKIPPED_SHOWN = 3  # names a skip note lists before "and N more"
+
+
+def skip_note(skipped: list[str]) -> str:
+    """The one line that tells which paths given were outputs of normalize, not articles."""
+    from normalizer.result import quote_path
+
+    shown = ", ".join(quote_path(name) for name in skipped[:SKIPPED_SHOWN])
+    more = f" and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
+    return f"normalize: skipped {shown}{more}: files normalize writes (NAME.normalized.EXT, NAME.diff), not articles"
 
 
 class progress_bar:
