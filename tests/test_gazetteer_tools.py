@@ -98,7 +98,7 @@ def test_validate_a_folder_reports_every_bad_file(tmp_path):
 def test_validate_needs_a_path_and_rejects_missing_ones(tmp_path):
     assert run("validate").exit_code == 2
     result = run("validate", tmp_path / "nowhere.yaml")
-    assert result.exit_code == 2 and "not found" in result.output
+    assert result.exit_code == 2 and "no such file" in result.output
 
 
 # ------------------------------------------------------------------ lint
