@@ -27,8 +27,10 @@ from normalizer.gazetteer.edit import (
     forms_index,
     variant_from_correction,
 )
+from normalizer.gazetteer.lexicon import english_words
 from normalizer.gazetteer.loading import Entity, load_gazetteer, parse_gazetteer
 from normalizer.gazetteer.yaml_edit import insert_variant
+from normalizer.tokens import tokenize
 
 from gazetteer_samples import STYLES, only_insertions
 
@@ -256,8 +258,10 @@ def test_insert_variant_refuses_a_field_it_cannot_extend():
 
 
 def loadable(variant: str) -> bool:
-    """What the loader accepts as a variant: one line of text."""
-    return not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in variant)
+    """What the loader accepts as a variant: one line of text, not an English word by itself."""
+    tokens = tokenize(variant)
+    english = len(tokens) == 1 and tokens[0].key in english_words()
+    return not english and not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in variant)
 
 
 @settings(max_examples=150, deadline=None)

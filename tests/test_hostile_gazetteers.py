@@ -68,9 +68,10 @@ HOSTILE = {
     "control_character": (b"entities:\n  - canonical: F\x07oo\n", ":2: malformed gazetteer: character #x0007 is not allowed"),
     "utf16": ("entities: []\n".encode("utf-16"), ": is UTF-16 text; gazetteers must be UTF-8"),
     "utf16_without_bom": ("entities: []\n".encode("utf-16-le"), ": is UTF-16 text; gazetteers must be UTF-8"),
+    "english_variant": (ENTITY + "    variants: [and]\n", ":2: variant 'and' of 'Foo' is also an English word"),
 }
 # Run through every command one by one; the rest go through `validate` in one run.
-EACH_COMMAND = ["mixed_keys", "null_key", "list_key", "canonical_list", "billion_laughs", "nul_byte", "utf16"]
+EACH_COMMAND = ["mixed_keys", "null_key", "list_key", "canonical_list", "billion_laughs", "nul_byte", "utf16", "english_variant"]
 COMMANDS = ["normalize", "validate", "lint"]
 
 

@@ -5,8 +5,10 @@ strings never changed and never offered as a correction) and `common_words`
 (names reviewed as also being common English words: read by `normalize
 gazetteer lint` only, never by the engine). Only `canonical` and `kind` are
 required of an entity; the other fields are optional, so the minimal
-shape of DESIGN.md always stays valid. Errors are one line naming the file
-and the line; `reading` refuses hostile files and YAML before the schema is read.
+shape of DESIGN.md always stays valid. A variant that is as a whole an
+English word of the lexicon is refused unless the entity lists it under
+`english_variants` (reviewed). Errors are one line naming the file and
+the line; `reading` refuses hostile files and YAML before the schema is read.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
 
 KINDS = ("person", "place", "organization", "honorific", "term")
-LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources", "surname")
+LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources", "surname", "english_variants")
 KNOWN_FIELDS = {"canonical", "kind", "threshold", "examples", *LIST_FIELDS}
 TOP_LEVEL_KEYS = ("entities", "protect", "common_words")
 # No name, phrase or source is this long: a longer string is a mistake or an
@@ -52,6 +54,8 @@ class Entity:
     combining  combining forms used in compounds ("Russo" of Russia)
     surname    a person's short forms in running text ("Kim" of Kim Jong Un),
                when the default rule of names.py would pick the wrong words
+    english_variants  variants reviewed as also being English words ("Kiev"):
+               any other variant that is an English word is refused
     """
 
     canonical: str
@@ -63,6 +67,7 @@ class Entity:
     combining: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     surname: tuple[str, ...] = ()
+    english_variants: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     threshold: float | None = None
     origin: str = field(default="", compare=False)  # "file:line", for messages
@@ -246,6 +251,8 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
         threshold = float(threshold)
     if lists["surname"]:
         _check_surnames(canonical, kind, lists["surname"], lists["aliases"], where)
+    correct = (canonical, *lists["aliases"], *lists["adjectives"])
+    _check_english_variants(canonical, correct, lists["variants"], lists["english_variants"], where)
     return Entity(
         canonical=canonical,
         kind=kind,
@@ -276,6 +283,34 @@ def _string(value: str, key: str, where: str) -> str:
     if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value.strip()):
         raise GazetteerError(f"{where}: '{key}' entry {shown(value)} holds a line break or a control character")
     return value.strip()
+
+
+def _check_english_variants(
+    canonical: str, correct: tuple[str, ...], variants: tuple[str, ...], reviewed: tuple[str, ...], where: str
+) -> None:
+    """A variant that is, as a whole, a word of the English lexicon would be
+    rewritten where the word is meant (`variants: [and]` turned every "and"
+    into the canonical): refused unless reviewed under `english_variants`.
+    A variant of several words is a phrase, never the word alone; one that
+    the engine reads as a correct form of its entity ("Irān", "IRAN") is the
+    name itself, whatever the lexicon holds."""
+    listed = {_word_keys(variant) for variant in variants}
+    for entry in reviewed:
+        if _word_keys(entry) not in listed:
+            raise GazetteerError(f"{where}: '{canonical}': english_variants entry '{entry}' is not one of its variants")
+    skip = {_word_keys(form) for form in (*reviewed, *correct)}
+    single = [(variant, keys[0]) for variant in variants if len(keys := _word_keys(variant)) == 1 and keys not in skip]
+    if not single:
+        return
+    from normalizer.gazetteer.lexicon import english_words  # lazy: ~0.2 s, only when a file is parsed
+
+    english = english_words()
+    for variant, key in single:
+        if key in english:
+            raise GazetteerError(
+                f"{where}: variant '{variant}' of '{canonical}' is also an English word: once reviewed, "
+                "list it under the entity's 'english_variants'; otherwise remove it"
+            )
 
 
 def _check_surnames(canonical: str, kind: str, surnames: tuple[str, ...], aliases: tuple[str, ...], where: str) -> None:
