@@ -17,7 +17,9 @@ Keys (all optional):
     bundled:            true                   load the bundled gazetteers
     suggestions:        hide                   show or hide suggestions (default: hidden by --check)
 
-A bad key or value raises `ConfigError` naming the file and the key.
+A bad key or value raises `ConfigError` naming the file and the key, in one
+line; the file is read as a gazetteer is (normalizer.gazetteer.reading), so a
+hostile one (a device, UTF-16, an alias bomb, a key given twice) is refused too.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from normalizer.errors import ConfigError
+from normalizer.gazetteer.reading import LINE, FileKind, decode, load_yaml, read_bytes, shown
 
 YAML_NAMES = (".normalizer.yaml", ".normalizer.yml")
 PYPROJECT = "pyproject.toml"
@@ -35,6 +38,7 @@ KNOWN_KEYS = (
     "gazetteers", "ignore_words", "apply_threshold", "suggest_threshold", "include", "exclude", "bundled", "suggestions",
 )
 SUGGESTIONS = ("show", "hide")
+CONFIG = FileKind(noun="configuration file", plural="configuration files", malformed="invalid YAML", error=ConfigError)
 
 
 @dataclass(frozen=True)
@@ -113,23 +117,16 @@ def _config_in(folder: Path) -> ProjectConfig | None:
 
 
 def _read_yaml(path: Path) -> ProjectConfig:
-    import yaml  # here, not at the top: most projects have no YAML config, and yaml costs ~12 ms to import
-
-    try:
-        document = yaml.safe_load(_read_text(path))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    document = load_yaml(_read_text(path), str(path), CONFIG)
     if document is None:
         document = {}
+    if isinstance(document, dict):
+        document.pop(LINE, None)  # the line the loader keeps for messages; not a key
     return _parse(document, path)
 
 
 def _read_pyproject(path: Path) -> ProjectConfig | None:
-    import tomllib  # likewise, only when there is a pyproject.toml to read
+    import tomllib  # here, not at the top: only when there is a pyproject.toml to read
 
     try:
         document = tomllib.loads(_read_text(path))
@@ -142,12 +139,7 @@ def _read_pyproject(path: Path) -> ProjectConfig | None:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    return decode(read_bytes(path, CONFIG), str(path), CONFIG)
 
 
 def _parse(document: Any, path: Path, prefix: str = "") -> ProjectConfig:
@@ -155,7 +147,7 @@ def _parse(document: Any, path: Path, prefix: str = "") -> ProjectConfig:
         raise ConfigError(f"{path}: {prefix.rstrip('.') or 'the configuration'} must be a mapping of keys")
     for key in document:
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"{path}: unknown key '{prefix}{key}' (known: {', '.join(KNOWN_KEYS)})")
+            raise ConfigError(f"{path}: unknown key {shown(prefix + str(key))} (known: {', '.join(KNOWN_KEYS)})")
 
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: '{prefix}{key}' {problem}")
@@ -171,7 +163,7 @@ def _parse(document: Any, path: Path, prefix: str = "") -> ProjectConfig:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-            raise fail(key, f"must be a number above 0 and at most 1, got {value!r}")
+            raise fail(key, f"must be a number above 0 and at most 1, got {shown(value)}")
         return float(value)
 
     root = path.parent
@@ -187,10 +179,10 @@ def _parse(document: Any, path: Path, prefix: str = "") -> ProjectConfig:
         raise fail("suggest_threshold", f"({suggest_threshold}) must not exceed apply_threshold ({apply_threshold})")
     bundled = document.get("bundled", True)
     if not isinstance(bundled, bool):
-        raise fail("bundled", f"must be true or false, got {bundled!r}")
+        raise fail("bundled", f"must be true or false, got {shown(bundled)}")
     suggestions = document.get("suggestions")
     if suggestions is not None and suggestions not in SUGGESTIONS:
-        raise fail("suggestions", f"must be show or hide, got {suggestions!r}")
+        raise fail("suggestions", f"must be show or hide, got {shown(suggestions)}")
     return ProjectConfig(
         root=root,
         source=path,

@@ -3,8 +3,13 @@ they name an entity's forms."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
+import pytest
+from conftest import installed_normalize
+
+from normalizer.errors import GazetteerError
 from normalizer.folding import fold_form
 from normalizer.gazetteer.files import (
     GazetteerFile,
@@ -79,3 +84,63 @@ def test_describe_names_a_form_and_its_entity():
     assert describe("canonical", "Iran", iran) == "canonical 'Iran'"
     assert describe("combining", "Irano", iran) == "combining form 'Irano' of 'Iran'"
     assert describe("aliases", "Persia", iran) == "alias 'Persia' of 'Iran'"
+
+
+# ---------------------------------------------------------------- variants that are English words
+
+ANDORRA = "entities:\n  - canonical: Andorra\n    kind: place\n    variants: [and]\n"
+REFUSED = (
+    "{path}:2: variant 'and' of 'Andorra' is also an English word: once reviewed, "
+    "list it under the entity's 'english_variants'; otherwise remove it"
+)
+
+
+def normalize(*args: str | Path, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([installed_normalize(), *map(str, args)], input=stdin, capture_output=True, text=True)
+
+
+def test_validate_and_normalize_refuse_a_variant_that_is_an_english_word(tmp_path):
+    path = write(tmp_path, "g.yaml", ANDORRA)
+    validated = normalize("gazetteer", "validate", path)
+    assert (validated.returncode, validated.stderr) == (2, REFUSED.format(path=path) + "\n")
+    run = normalize("--no-bundled", "-g", path, "-", stdin="Bread and butter.\n")
+    assert (run.returncode, run.stdout) == (2, "")  # before: "Bread Andorra butter."
+    assert run.stderr == f"normalize: error: {REFUSED.format(path=path)}\n"
+
+
+def test_a_reviewed_english_variant_loads(tmp_path):
+    reviewed = write(tmp_path, "g.yaml", ANDORRA + "    english_variants: [AND]\n")
+    assert read_gazetteer_file(reviewed).entities[0].english_variants == ("AND",)
+    assert normalize("gazetteer", "validate", reviewed).returncode == 0
+
+
+def test_only_a_variant_that_is_a_word_by_itself_needs_a_review(tmp_path):
+    fine = write(tmp_path, "g.yaml", """entities:
+  - canonical: Iran
+    kind: place
+    variants: ["Irān", IRAN, Islamic Republic of Iran, Eran]   # the name itself; a phrase; no word
+  - canonical: Abbas Araghchi
+    kind: person
+    variants: [Abbas the Great]
+""")
+    assert [e.variants for e in read_gazetteer_file(fine).entities][1] == ("Abbas the Great",)
+    stray = write(tmp_path, "stray.yaml", ANDORRA + "    english_variants: [and, or]\n")
+    with pytest.raises(GazetteerError, match=r"stray.yaml:2: 'Andorra': english_variants entry 'or' is not one of its variants"):
+        read_gazetteer_file(stray)
+
+
+def test_the_bundled_english_variants_are_the_reviewed_ones():
+    """Each is a former spelling of a name, also in the lexicon: reviewed, not removed."""
+    reviewed = {
+        (entity.canonical, variant)
+        for path in gather_files([], bundled=True)
+        for entity in read_gazetteer_file(path).entities
+        for variant in entity.english_variants
+    }
+    assert reviewed == {
+        ("Kyiv", "Kiev"),
+        ("Kharkiv", "Kharkov"),
+        ("Luhansk", "Lugansk"),
+        ("Zaporizhzhia", "Zaporozhye"),
+        ("Sheikh", "Shaykh"),
+    }

@@ -22,7 +22,9 @@ from normalizer.gazetteer.lint import (
     lint_forms,
     own_form_clashes,
     stale_common_words,
+    stale_english_variants,
 )
+from normalizer.gazetteer.lexicon import english_words
 from normalizer.gazetteer.loading import Entity, Example
 
 COMMON = {"gold": 107_497_778, "price": 501_651_226, "mobile": 145_490_029, "us": 900_000_000}
@@ -107,21 +109,30 @@ def test_common_word_forms_of_names_and_variants():
     ]
     assert common_word_forms(reading, gfile(reading), COMMON) == []  # two words
     assert messages(common_word_forms(gaddafi, gfile(gaddafi), COMMON)) == [
-        "g.yaml:4: variant 'Gold' of 'Muammar Gaddafi' is a common English word (count 107,497,778): "
-        "the engine never rewrites it; remove it"
+        "g.yaml:4: variant 'Gold' of 'Muammar Gaddafi' is a common English word (count 107,497,778): the engine "
+        "would rewrite the word; once reviewed, list it under the entity's 'english_variants', otherwise remove it"
     ]
     assert "surname 'Price' of 'Ned Price'" in str(common_word_forms(price, gfile(price), COMMON)[0])
 
 
-def test_common_word_forms_accept_reviewed_names_but_never_variants():
+def test_common_word_forms_accept_names_reviewed_in_common_words_and_variants_in_english_variants():
     us = at(2, Entity("United States", "place", aliases=("US",)))
     mobile = at(3, Entity("Mobile", "place"))
     gaddafi = at(4, Entity("Muammar Gaddafi", "person", variants=("Gold",)))
     reviewed = gfile(us, mobile, gaddafi, protect=["mobile"], common_words_=["us", "Gold"])
     assert common_word_forms(us, reviewed, COMMON) == []
     assert common_word_forms(mobile, reviewed, COMMON) == []  # protect accepts it too
-    assert len(common_word_forms(gaddafi, reviewed, COMMON)) == 1
+    assert len(common_word_forms(gaddafi, reviewed, COMMON)) == 1  # common_words is for names, not variants
+    gaddafi = dataclasses.replace(gaddafi, english_variants=("GOLD",))
+    assert common_word_forms(gaddafi, reviewed, COMMON) == []
     assert common_word_forms(mobile, reviewed, {}) == []  # not common at this count
+
+
+def test_stale_english_variants():
+    kyiv = at(2, Entity("Kyiv", "place", variants=("Kiev", "Kyyiv"), english_variants=("Kiev", "Kyyiv")))
+    assert messages(stale_english_variants(kyiv, english_words())) == [
+        "g.yaml:2: english_variants entry 'Kyyiv' of 'Kyiv' is not an English word"
+    ]
 
 
 def test_stale_common_words():
@@ -193,7 +204,7 @@ def test_lint_examples_without_the_engine_give_a_notice(tmp_path, monkeypatch):
 def test_lint_files_sorts_by_file_then_line_and_sums_up(tmp_path, monkeypatch):
     monkeypatch.setattr(normalizer, "Normalizer", ReplacingEngine, raising=False)
     second = tmp_path / "a.yaml"  # listed second: the files' order wins over their names
-    second.write_text("entities:\n  - {canonical: Gold Coast, kind: place, variants: [Gold]}\n", encoding="utf-8")
+    second.write_text("entities:\n  - {canonical: Gold, kind: term}\n", encoding="utf-8")
     first = tmp_path / "z.yaml"
     first.write_text(EXAMPLES, encoding="utf-8")
     report = lint_files([first, second])

@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 
 import normalizer
 from normalizer.gazetteer.app import gazetteer_app
-from normalizer.gazetteer.lexicon import english_words
 from normalizer.gazetteer.loading import load_gazetteer, parse_gazetteer
 
 runner = CliRunner()
@@ -98,7 +97,7 @@ def test_validate_a_folder_reports_every_bad_file(tmp_path):
 def test_validate_needs_a_path_and_rejects_missing_ones(tmp_path):
     assert run("validate").exit_code == 2
     result = run("validate", tmp_path / "nowhere.yaml")
-    assert result.exit_code == 2 and "not found" in result.output
+    assert result.exit_code == 2 and "no such file" in result.output
 
 
 # ------------------------------------------------------------------ lint
@@ -126,6 +125,7 @@ def test_lint_variant_that_is_another_entitys_correct_form(tmp_path):
           - canonical: Iran
             kind: place
             variants: [Persian]
+            english_variants: [Persian]
           - canonical: Persia
             kind: place
             adjectives: [Persian]
@@ -146,13 +146,15 @@ def test_lint_forms_of_two_entities_that_collide_when_folded(tmp_path):
           - canonical: Muammar Gaddafi
             kind: person
             variants: [Qadhafi]
+            english_variants: [Qadhafi]
           - canonical: Saif al-Islam Gaddafi
             kind: person
             variants: [qadhafi]
+            english_variants: [qadhafi]
         """)
     assert result.exit_code == 1
     assert f"{path}:4: alias 'SAO PAULO' of 'Sao Paulo FC' collides with canonical 'São Paulo' ({path}:2)" in result.output
-    assert f"{path}:10: variant 'qadhafi' of 'Saif al-Islam Gaddafi' is also variant 'Qadhafi' of 'Muammar Gaddafi'" in result.output
+    assert f"{path}:11: variant 'qadhafi' of 'Saif al-Islam Gaddafi' is also variant 'Qadhafi' of 'Muammar Gaddafi'" in result.output
     assert result.output.count("collides") + result.output.count("is also") == 2  # each pair once
 
 
@@ -168,19 +170,20 @@ def test_lint_common_english_words_unless_reviewed(tmp_path):
           - canonical: Muammar Gaddafi
             kind: person
             variants: [Gold]
+            english_variants: [Gold]
         """
     path, result = lint(tmp_path, content)
     assert result.exit_code == 1
     assert f"{path}:2: canonical 'Mobile' is also a common English word" in result.output
     assert "list it under this file's 'common_words'" in result.output
-    assert "variant 'Gold' of 'Muammar Gaddafi' is a common English word" in result.output
+    assert "Gold" not in result.output  # a variant reviewed under english_variants
     assert "Reading" not in result.output  # only single-token forms
     assert "Chad" not in result.output  # below the default count
     _, stricter = lint(tmp_path, content, "--common-min-count", "1000000")
     assert "canonical 'Chad' is also a common English word" in stricter.output
 
 
-def test_lint_accepts_reviewed_common_words_but_never_a_common_word_variant(tmp_path):
+def test_lint_accepts_reviewed_common_words_but_a_variant_only_under_english_variants(tmp_path):
     content = """
         common_words: [mobile, US, Gold]
         protect: [Nice]
@@ -191,12 +194,14 @@ def test_lint_accepts_reviewed_common_words_but_never_a_common_word_variant(tmp_
           - {canonical: Muammar Gaddafi, kind: person, variants: [Gold]}
         """
     path, result = lint(tmp_path, content)
-    assert result.exit_code == 1
-    # a variant that is an English word is never rewritten: listing it changes nothing
-    assert [line for line in result.output.splitlines() if line.startswith(str(path))] == [
-        f"{path}:7: variant 'Gold' of 'Muammar Gaddafi' is a common English word (count {english_words()['gold']:,}): "
-        "the engine never rewrites it; remove it"
+    # common_words reviews names; a variant that is an English word is refused when the file is read
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{path}:7: variant 'Gold' of 'Muammar Gaddafi' is also an English word: once reviewed, "
+        "list it under the entity's 'english_variants'; otherwise remove it"
     ]
+    _, reviewed = lint(tmp_path, content.replace("variants: [Gold]", "variants: [Gold], english_variants: [Gold]"))
+    assert reviewed.exit_code == 0, reviewed.output
 
 
 def test_lint_checks_surnames_derived_or_given(tmp_path):

@@ -158,6 +158,7 @@ def build_cities(taken: set[str]) -> list[dict]:
     overrides = {(row[0], row[1]): row for row in read_table("cities.tsv")}
     capitals = {(c["iso"], loose_key(c["capital"])) for c in cache.get_countries().values() if c["capital"].strip()}
 
+    reviewed_english = set(read_words("english_variants.txt"))  # variants that are also English words
     chosen: dict[str, dict] = {}  # folded canonical -> entity; the largest city wins a name
     owned = set(taken)
     dropped = []
@@ -184,6 +185,9 @@ def build_cities(taken: set[str]) -> list[dict]:
         entity = {"canonical": canonical, "kind": "place"}
         if variants:
             entity["variants"] = variants
+        english = [variant for variant in variants if variant in reviewed_english]
+        if english:
+            entity["english_variants"] = english
         if aliases:
             entity["aliases"] = aliases
         if not well_known:

@@ -50,7 +50,8 @@ def validate(
     for error in validation.errors:
         typer.echo(error, err=True)
     if validation.errors:
-        raise _fail(validation.summary)
+        # One file: its error says it all, in one line, as `normalize` says it.
+        raise _fail(validation.summary) if len(files) > 1 else typer.Exit(2)
     typer.echo(validation.summary)
 
 

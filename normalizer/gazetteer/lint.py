@@ -26,6 +26,7 @@ from normalizer.gazetteer.files import (
 )
 from normalizer.gazetteer.loading import Entity
 from normalizer.gazetteer.names import surnames
+from normalizer.tokens import tokenize
 
 # A single-token canonical, alias, surname or variant whose lowercase form occurs at
 # least this often in symspellpy's English frequency dictionary is reported as a
@@ -89,6 +90,7 @@ def lint_forms(files: list[GazetteerFile], common: dict[str, int]) -> list[Findi
     findings += collisions([entity for _, entity in kept])
     for gfile, entity in kept:
         findings += common_word_forms(entity, gfile, common)
+        findings += stale_english_variants(entity, lexicon.english_words())
     for gfile in files:
         findings += stale_common_words(gfile)
     return findings
@@ -192,10 +194,12 @@ def common_word_forms(entity: Entity, gfile: GazetteerFile, common: dict[str, in
     A correct form (a name that is also a word: "London", "US") stays once
     reviewed and listed under the file's `common_words`, which changes nothing
     the engine does; `protect` also accepts it, but would stop the engine from
-    ever repairing a garble into it. A variant never helps: the engine never
-    rewrites an English word, so it is reported whatever the lists say.
+    ever repairing a garble into it. A variant stays once reviewed under its
+    entity's `english_variants` (the loader refuses it otherwise; an `Entity`
+    made in code may still hold one).
     """
     accepted = {word.casefold() for word in (*gfile.protect, *gfile.common_words)}
+    reviewed = {fold_form(word) for word in entity.english_variants}  # as the loader matches them
     findings = []
     reported: set[str] = set()
     for field_name, form in _name_forms(entity):
@@ -205,7 +209,12 @@ def common_word_forms(entity: Entity, gfile: GazetteerFile, common: dict[str, in
         reported.add(word)
         count = f"a common English word (count {common[word]:,})"
         if field_name == "variants":
-            message = f"{describe(field_name, form, entity)} is {count}: the engine never rewrites it; remove it"
+            if fold_form(form) in reviewed:
+                continue
+            message = (
+                f"{describe(field_name, form, entity)} is {count}: the engine would rewrite the word; "
+                "once reviewed, list it under the entity's 'english_variants', otherwise remove it"
+            )
         elif word in accepted:
             continue
         else:
@@ -215,6 +224,15 @@ def common_word_forms(entity: Entity, gfile: GazetteerFile, common: dict[str, in
             )
         findings.append(Finding(entity.origin, message))
     return findings
+
+
+def stale_english_variants(entity: Entity, english: dict[str, int]) -> list[Finding]:
+    """An `english_variants` entry that is no English word (any more): a stale review."""
+    return [
+        Finding(entity.origin, f"english_variants entry '{form}' of '{entity.canonical}' is not an English word")
+        for form in entity.english_variants
+        if not ((tokens := tokenize(form)) and len(tokens) == 1 and tokens[0].key in english)
+    ]
 
 
 def stale_common_words(gfile: GazetteerFile) -> list[Finding]:

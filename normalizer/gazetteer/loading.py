@@ -5,47 +5,33 @@ strings never changed and never offered as a correction) and `common_words`
 (names reviewed as also being common English words: read by `normalize
 gazetteer lint` only, never by the engine). Only `canonical` and `kind` are
 required of an entity; the other fields are optional, so the minimal
-shape of DESIGN.md always stays valid. Errors name the file and the line.
+shape of DESIGN.md always stays valid. A variant that is as a whole an
+English word of the lexicon is refused unless the entity lists it under
+`english_variants` (reviewed). Errors are one line naming the file and
+the line; `reading` refuses hostile files and YAML before the schema is read.
 """
 
 from __future__ import annotations
 
 import hashlib
+import stat
+import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from normalizer.errors import GazetteerError
+from normalizer.gazetteer.reading import LINE, decode, load_yaml, read_bytes, shown
 from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
 
 KINDS = ("person", "place", "organization", "honorific", "term")
-LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources", "surname")
+LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources", "surname", "english_variants")
 KNOWN_FIELDS = {"canonical", "kind", "threshold", "examples", *LIST_FIELDS}
 TOP_LEVEL_KEYS = ("entities", "protect", "common_words")
-MAX_FILE_BYTES = 64 * 1024 * 1024
-_LINE = "__line__"
-
-
-@lru_cache(maxsize=1)
-def _line_loader() -> type:
-    """A safe loader that records the line of every mapping, for error messages.
-    Made on first use: with the index cached, a run need not import yaml (~12 ms)."""
-    import yaml
-
-    try:  # the C loader is several times faster on large files; same safety
-        base = yaml.CSafeLoader
-    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-        base = yaml.SafeLoader
-
-    class _LineLoader(base):
-        def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
-            mapping = super().construct_mapping(node, deep=deep)
-            mapping[_LINE] = node.start_mark.line + 1
-            return mapping
-
-    return _LineLoader
+# No name, phrase or source is this long: a longer string is a mistake or an
+# attack, and would make messages and the index's fuzzy keys huge.
+MAX_STRING_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -68,6 +54,8 @@ class Entity:
     combining  combining forms used in compounds ("Russo" of Russia)
     surname    a person's short forms in running text ("Kim" of Kim Jong Un),
                when the default rule of names.py would pick the wrong words
+    english_variants  variants reviewed as also being English words ("Kiev"):
+               any other variant that is an English word is refused
     """
 
     canonical: str
@@ -79,6 +67,7 @@ class Entity:
     combining: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     surname: tuple[str, ...] = ()
+    english_variants: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     threshold: float | None = None
     origin: str = field(default="", compare=False)  # "file:line", for messages
@@ -124,13 +113,18 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            files.extend(found)
-        elif path.is_file():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            raise GazetteerError(f"{path}: no such file or folder") from None
+        except OSError as exc:
+            raise GazetteerError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(mode):
+            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+        elif stat.S_ISREG(mode):
             files.append(path)
-        else:
-            raise GazetteerError(f"{path}: gazetteer file or folder not found")
+        else:  # /dev/zero, a pipe: never read (it would never end, or block)
+            raise GazetteerError(f"{path}: is not a regular file (a device, pipe or socket), not a gazetteer file")
     return files
 
 
@@ -144,7 +138,7 @@ def fingerprint(files: Iterable[Path]) -> str:
     Cheap next to parsing, so a cached index can be found without parsing."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0" + _read_bytes(path) + b"\0")
+        digest.update(path.name.encode() + b"\0" + read_bytes(path) + b"\0")
     return digest.hexdigest()
 
 
@@ -181,19 +175,9 @@ def _load_files(files: list[Path]) -> Gazetteer:
     return Gazetteer(tuple(entities), frozenset(protect), tuple(files), fingerprint(files))
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise GazetteerError(f"{path}: gazetteer is {size} bytes, over the {MAX_FILE_BYTES} byte limit")
-        return path.read_bytes()
-    except OSError as exc:
-        raise GazetteerError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
-
-
 def read_file(path: Path) -> ParsedFile:
     """Read and parse one gazetteer file (raises GazetteerError)."""
-    return parse_file(_read_bytes(path), str(path))
+    return parse_file(read_bytes(path), str(path))
 
 
 def parse_gazetteer(raw: bytes | str, name: str) -> tuple[list[Entity], set[str]]:
@@ -209,53 +193,56 @@ def parse_file(raw: bytes | str, name: str) -> ParsedFile:
 
 
 def _parse_file(raw: bytes | str, name: str) -> ParsedFile:
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise GazetteerError(f"{name}: not UTF-8 text (byte {exc.start})") from None
-    import yaml  # here, not at the top: a run on a cached index parses no YAML
-
-    try:
-        document = yaml.load(raw, Loader=_line_loader())  # noqa: S506 - safe loader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise GazetteerError(f"{name}{line}: malformed gazetteer: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise GazetteerError(f"{name}: malformed gazetteer: {exc}") from None
+    document = load_yaml(decode(raw, name) if isinstance(raw, bytes) else raw, name)
     if document is None:
         return ParsedFile((), frozenset())
     expected = ", ".join(f"'{key}'" for key in TOP_LEVEL_KEYS)
     if not isinstance(document, dict):
-        raise GazetteerError(f"{name}:1: a gazetteer is a mapping with {expected}")
-    unknown = sorted(k for k in document if k not in (*TOP_LEVEL_KEYS, _LINE))
+        raise GazetteerError(f"{name}:1: a gazetteer is a mapping with {expected}, got {shown(document)}")
+    unknown = _unknown_key(document, TOP_LEVEL_KEYS)
     if unknown:
-        raise GazetteerError(f"{name}:1: unknown top-level key '{unknown[0]}' (expected {expected})")
+        raise GazetteerError(f"{name}:1: unknown top-level key {unknown} (expected {expected})")
     entries = document.get("entities", [])
     if not isinstance(entries, list):
-        raise GazetteerError(f"{name}:1: 'entities' must be a list")
-    entities = tuple(_entity(entry, name, document.get(_LINE, 1)) for entry in entries)
+        raise GazetteerError(f"{name}:1: 'entities' must be a list, got {shown(entries)}")
+    entities = tuple(_entity(entry, name, document.get(LINE, 1), position) for position, entry in enumerate(entries, 1))
     protect = _strings(document.get("protect", []), "protect", f"{name}:1")
     common = _strings(document.get("common_words", []), "common_words", f"{name}:1")
     return ParsedFile(entities, frozenset(protect), frozenset(common))
 
 
-def _entity(entry: Any, name: str, parent_line: int) -> Entity:
+def _unknown_key(mapping: dict, known: Iterable[str]) -> str | None:
+    """The first key of `mapping` (in file order) not in `known`, as messages show it.
+    Keys may be numbers, dates or null: never sorted, never compared to strings."""
+    for key in mapping:
+        if key is not LINE and key not in known:
+            return shown(key) if isinstance(key, str) else f"{shown(key)} (a name is text, not {_yaml_type(key)})"
+    return None
+
+
+def _yaml_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    kinds = ((bool, "true or false"), ((int, float), "a number"), (bytes, "binary"))
+    return next((text for types, text in kinds if isinstance(value, types)), "a date")
+
+
+def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
     if not isinstance(entry, dict):
-        raise GazetteerError(f"{name}:{parent_line}: each entity must be a mapping, got {type(entry).__name__}")
-    line = entry.get(_LINE, parent_line)
+        raise GazetteerError(f"{name}:{parent_line}: entity {position} must be a mapping, got {shown(entry)}")
+    line = entry.get(LINE, parent_line)
     where = f"{name}:{line}"
-    unknown = sorted(k for k in entry if k not in KNOWN_FIELDS and k != _LINE)
+    unknown = _unknown_key(entry, KNOWN_FIELDS)
     if unknown:
-        raise GazetteerError(f"{where}: unknown entity field '{unknown[0]}'")
+        raise GazetteerError(f"{where}: unknown entity field {unknown}")
     canonical = entry.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():
-        raise GazetteerError(f"{where}: entity needs a non-empty string 'canonical'")
+        got = "" if canonical is None else f", got {shown(canonical)}"
+        raise GazetteerError(f"{where}: entity needs a non-empty string 'canonical'{got}")
+    canonical = _string(canonical, "canonical", where)
     kind = entry.get("kind")
     if kind not in KINDS:
-        raise GazetteerError(f"{where}: '{canonical}': kind must be one of {', '.join(KINDS)}, got {kind!r}")
+        raise GazetteerError(f"{where}: '{canonical}': kind must be one of {', '.join(KINDS)}, got {shown(kind)}")
     lists = {key: tuple(_strings(entry.get(key, []), key, where)) for key in LIST_FIELDS}
     threshold = entry.get("threshold")
     if threshold is not None:
@@ -263,9 +250,11 @@ def _entity(entry: Any, name: str, parent_line: int) -> Entity:
             raise GazetteerError(f"{where}: '{canonical}': threshold must be a number in (0, 1]")
         threshold = float(threshold)
     if lists["surname"]:
-        _check_surnames(canonical.strip(), kind, lists["surname"], lists["aliases"], where)
+        _check_surnames(canonical, kind, lists["surname"], lists["aliases"], where)
+    correct = (canonical, *lists["aliases"], *lists["adjectives"])
+    _check_english_variants(canonical, correct, lists["variants"], lists["english_variants"], where)
     return Entity(
-        canonical=canonical.strip(),
+        canonical=canonical,
         kind=kind,
         examples=tuple(_examples(entry.get("examples", []), where)),
         threshold=threshold,
@@ -277,9 +266,51 @@ def _entity(entry: Any, name: str, parent_line: int) -> Entity:
 def _strings(value: Any, key: str, where: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise GazetteerError(f"{where}: '{key}' must be a list of non-empty strings")
-    return [v.strip() for v in value]
+    if not isinstance(value, list):
+        raise GazetteerError(f"{where}: '{key}' must be a list of non-empty strings, got {shown(value)}")
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, str) or not item.strip():
+            problem = f"must be a list of non-empty strings: item {number} is {shown(item)}"
+            raise GazetteerError(f"{where}: '{key}' {problem}")
+    return [_string(v, key, where) for v in value]
+
+
+def _string(value: str, key: str, where: str) -> str:
+    """A name or phrase, stripped: one line of text (it is shown in one-line messages)."""
+    if len(value) > MAX_STRING_CHARS:
+        size = f"{len(value):,} characters (the limit is {MAX_STRING_CHARS:,})"
+        raise GazetteerError(f"{where}: '{key}' holds a string of {size}")
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value.strip()):
+        raise GazetteerError(f"{where}: '{key}' entry {shown(value)} holds a line break or a control character")
+    return value.strip()
+
+
+def _check_english_variants(
+    canonical: str, correct: tuple[str, ...], variants: tuple[str, ...], reviewed: tuple[str, ...], where: str
+) -> None:
+    """A variant that is, as a whole, a word of the English lexicon would be
+    rewritten where the word is meant (`variants: [and]` turned every "and"
+    into the canonical): refused unless reviewed under `english_variants`.
+    A variant of several words is a phrase, never the word alone; one that
+    the engine reads as a correct form of its entity ("Irān", "IRAN") is the
+    name itself, whatever the lexicon holds."""
+    listed = {_word_keys(variant) for variant in variants}
+    for entry in reviewed:
+        if _word_keys(entry) not in listed:
+            raise GazetteerError(f"{where}: '{canonical}': english_variants entry '{entry}' is not one of its variants")
+    skip = {_word_keys(form) for form in (*reviewed, *correct)}
+    single = [(variant, keys[0]) for variant in variants if len(keys := _word_keys(variant)) == 1 and keys not in skip]
+    if not single:
+        return
+    from normalizer.gazetteer.lexicon import english_words  # lazy: ~0.2 s, only when a file is parsed
+
+    english = english_words()
+    for variant, key in single:
+        if key in english:
+            raise GazetteerError(
+                f"{where}: variant '{variant}' of '{canonical}' is also an English word: once reviewed, "
+                "list it under the entity's 'english_variants'; otherwise remove it"
+            )
 
 
 def _check_surnames(canonical: str, kind: str, surnames: tuple[str, ...], aliases: tuple[str, ...], where: str) -> None:
@@ -297,11 +328,12 @@ def _check_surnames(canonical: str, kind: str, surnames: tuple[str, ...], aliase
             )
 
 
-def _word_keys(text: str) -> list[str]:
-    return [token.key for token in tokenize(text)]
+def _word_keys(text: str) -> tuple[str, ...]:
+    """The words of a form as the engine matches them (case and accents set aside)."""
+    return tuple(token.key for token in tokenize(text))
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     size = len(part)
     return size > 0 and any(words[k : k + size] == part for k in range(len(words) - size + 1))
 
@@ -312,7 +344,7 @@ def _examples(value: Any, where: str) -> list[Example]:
     examples = []
     for item in value:
         ok = isinstance(item, dict) and isinstance(item.get("text"), str) and isinstance(item.get("expect"), str)
-        if not ok or set(item) - {"text", "expect", _LINE}:
+        if not ok or any(key is not LINE and key not in ("text", "expect") for key in item):
             raise GazetteerError(f"{where}: each example needs exactly 'text' and 'expect' strings")
         examples.append(Example(item["text"], item["expect"]))
     return examples
