@@ -108,3 +108,17 @@ def normalize_command(article: Path) -> list[str]:
         if works(command, article):
             return command
     return [sys.executable, "-c", ONE_SHOT_SCRIPT]
+
+
+def write_result(name: str, heading: str, command: str, body: str) -> Path:
+    """Save a long run's section for BENCHMARKS.md (benchmarks/run includes every
+    file of benchmarks/results/), with the command, the date and the commit."""
+    import datetime
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    path = ROOT / "benchmarks" / "results" / f"{name}.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f"## {heading}\n\n`{command}`, {now}, commit {commit.strip() or '?'}.\n\n{body.rstrip()}\n",
+                    encoding="utf-8")
+    return path

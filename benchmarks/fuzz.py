@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def run_examples(count: int, seed: int) -> None:
+def run_examples(count: int, seed: int) -> str:
     from hypothesis import HealthCheck, given, seed as hypothesis_seed, settings
 
     from normalizer import Normalizer
@@ -41,7 +41,17 @@ def run_examples(count: int, seed: int) -> None:
     started = time.perf_counter()
     invariants_hold()
     seconds = time.perf_counter() - started
-    print(f"hypothesis: {tried[0]:,} examples, 0 broken, {seconds:.0f} s ({tried[0] / seconds:.0f} examples/s)")
+    line = f"hypothesis: {tried[0]:,} examples, 0 broken, {seconds:.0f} s ({tried[0] / seconds:.0f} examples/s)"
+    print(line)
+    return line
+
+
+SUMMARY = (
+    "Every example checks the invariants of normalizer/measure/invariants.py on a window of garbled Wikinews "
+    "(its gazetteer loaded), sometimes upper- or lower-cased, with arbitrary characters inserted and up to "
+    "two protected spans: lossless (undo gives the input back; each correction's original, line and column "
+    "true), no correction touching a protected span, and one read converging (a second read applies nothing)."
+)
 
 
 def fuzz_one_input(data: bytes) -> None:
@@ -90,13 +100,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--examples", type=int, help="hypothesis examples to run")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--atheris", type=int, metavar="SECONDS", help="coverage-guided fuzzing for SECONDS")
+    parser.add_argument("--write", action="store_true", help="save the results for BENCHMARKS.md (benchmarks/results/)")
     parser.add_argument("--atheris-child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.atheris_child is not None:
         atheris_child(args.atheris_child)
         return
+    results = []
     if args.examples:
-        run_examples(args.examples, args.seed)
+        results.append(run_examples(args.examples, args.seed))
     if args.atheris:
         started = time.perf_counter()
         done = subprocess.run(
@@ -106,10 +118,19 @@ def main(argv: list[str] | None = None) -> None:
         stats = [line for line in done.stderr.splitlines() if line.startswith(("stat::", "#", "==")) or "crash" in line]
         print("\n".join(stats[-12:]))
         verdict = "0 broken" if done.returncode == 0 else f"BROKEN (exit {done.returncode}); see crash-* files"
-        print(f"atheris: {time.perf_counter() - started:.0f} s, {verdict}")
+        results.append(f"atheris: {time.perf_counter() - started:.0f} s, {verdict}; " + ", ".join(
+            " = ".join(part.strip() for part in line[len("stat::"):].split(":", 1))
+            for line in stats if line.startswith("stat::")))
+        print(results[-1])
         if done.returncode:
             print(done.stderr[-3000:], file=sys.stderr)
             sys.exit(1)
+    if args.write and results:
+        from benchmarks.common import write_result
+
+        command = "python benchmarks/fuzz.py " + " ".join(a for a in (argv or sys.argv[1:]) if a != "--write")
+        write_result("fuzz", "Invariants under fuzzing", command.strip(), SUMMARY + "\n\n" + "\n".join(
+            f"- {line}" for line in results))
 
 
 if __name__ == "__main__":
