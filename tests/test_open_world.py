@@ -174,9 +174,11 @@ def test_a_word_after_a_real_given_name_is_not_read_as_a_place():
 
 
 def test_a_variant_that_is_an_english_word_never_rewrites_english(tmp_path):
-    # A newsroom lists "and" as a variant of a place; English prose keeps its "and".
+    # A newsroom lists "and" as a variant of a place (and says it reviewed it); English prose keeps its "and".
     gazetteer = tmp_path / "and.yaml"
-    gazetteer.write_text("entities:\n  - canonical: Andorra\n    kind: place\n    variants: [and]\n")
+    gazetteer.write_text(
+        "entities:\n  - canonical: Andorra\n    kind: place\n    variants: [and]\n    english_variants: [and]\n"
+    )
     engine = Normalizer.load(gazetteers=[gazetteer])
     for text in ("Tom and Jerry went to the shop and back.", "And then we left."):
         assert engine.normalize(text).corrections == (), text
