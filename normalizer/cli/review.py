@@ -294,8 +294,8 @@ def show(console: Console, article: Article, correction: Correction, n: int, tot
         "  ", "…" if correction.start - CONTEXT > line_start else "", before,
         (correction.original, "bold red reverse"), after, "…" if correction.end + CONTEXT < line_end else "",
     ))
-    console.print(Text.assemble(("  - ", "red"), (correction.original, "red")))
-    console.print(Text.assemble(("  + ", "green"), (correction.replacement, "green")))
+    console.print(Text(f"  - {correction.original}", style="red"))
+    console.print(Text(f"  + {correction.replacement}", style="green"))
     for reason in correction.reasons:
         console.print(Text(f"    · {reason}", style="dim"))
 
@@ -321,21 +321,24 @@ def _finish(console: Console, args, articles: list[Article], verdicts: dict[str,
 
 
 def _learn(console: Console, args, articles: list[Article], verdicts: dict[str, list[Verdict]]) -> None:
-    targets: dict[Path, tuple[list[Decision], list[Path]]] = {}
+    """Each gazetteer learns the decisions of its articles, checked against the
+    gazetteers their engine loaded (bundled ones too, unless left out)."""
+    targets: dict[Path, tuple[list[Decision], list[Path], list[bool]]] = {}
     unsaved = 0
     for article in articles:
         decisions = [v.decision for v in verdicts[article.name] if v.decision is not None]
         if article.target is None:
             unsaved += len(decisions)
             continue
-        configured = list(article.config.gazetteers) if article.config is not None else []
-        learned, also = targets.setdefault(article.target, ([], []))
+        config = article.config
+        learned, also, bundled = targets.setdefault(article.target, ([], [], []))
         learned += decisions
-        also += [*configured, *args.gazetteer]
-    for target, (decisions, also) in targets.items():
+        also += [*(config.gazetteers if config is not None else ()), *args.gazetteer]
+        bundled.append(not args.no_bundled and (config.bundled if config is not None else True))
+    for target, (decisions, also, bundled) in targets.items():
         if not decisions:
             continue
-        for message in apply_decisions(target, decisions, bundled=not args.no_bundled, also=also):
+        for message in apply_decisions(target, decisions, bundled=any(bundled), also=also):
             console.print(Text(message.text))
         if target.resolve() not in {path.resolve() for path in also}:
             console.print(Text(f"({target} is not in the project's configuration: give it with --gazetteer "
