@@ -7,8 +7,6 @@ yaml_edit.py). The interactive review that makes such decisions: test_review.py.
 from __future__ import annotations
 
 import json
-import os
-import stat
 import subprocess
 import textwrap
 from pathlib import Path

@@ -280,3 +280,17 @@ def test_bad_input_is_refused_before_the_first_question(project):
     status, transcript = Terminal(project, "missing.txt").finish()
     assert (status, transcript.strip()) == (2, "normalize review: missing.txt: no such file")
     assert article.read_bytes() == SEED.read_bytes() and newsroom.read_bytes() == before
+
+
+def test_an_article_that_cannot_be_written_is_said_and_the_decisions_still_learned(project):
+    article = project / "a.txt"
+    article.write_bytes(SEED.read_bytes())
+    article.chmod(0o444)
+    terminal = Terminal(project, "a.txt")
+    terminal.asked("Fatem Mokhajelani", (PROMPT, "y"))
+    terminal.asked("Mohajelani", (PROMPT, "q"))
+    status, transcript = terminal.finish()
+    assert status == 2
+    assert "normalize review: a.txt: is read-only (mode 444), not rewritten" in transcript
+    assert article.read_bytes() == SEED.read_bytes()
+    assert entity(project / "names" / "newsroom.yaml", "Fatemeh Mohajerani").variants == ("Fatem Mokhajelani",)

@@ -35,7 +35,6 @@ from normalizer.gazetteer.decisions import (
     Decision, apply_decisions, check_writable, configured_gazetteer, write_decisions,
 )
 from normalizer.gazetteer.files import same_spelling
-from normalizer.gazetteer.loading import KINDS
 from normalizer.result import Correction, apply_corrections
 from normalizer.tokens import tokenize
 
@@ -84,21 +83,19 @@ def main(argv: list[str]) -> int:
         articles = _prepare(args)
         for article in articles:
             article.corrections = _corrections(article)
+        session = Session(console)
+        verdicts = {article.name: session.review(article) for article in articles}
     except NormalizerError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    session = Session(console)
-    try:
-        verdicts = {article.name: session.review(article) for article in articles}
     except KeyboardInterrupt:
         console.print("\nInterrupted: nothing written.")
         return 1
     try:
-        _finish(console, args, articles, verdicts)
+        return _finish(console, args, articles, verdicts)
     except (NormalizerError, OSError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -115,9 +112,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--gazetteer", "-g", type=Path, action="append", default=[], metavar="PATH",
                         help="extra gazetteer file or folder (repeatable)")
     parser.add_argument("--no-bundled", action="store_true", help="leave the bundled gazetteers out")
-    parser.add_argument("--min-confidence", type=float, metavar="X",
+    parser.add_argument("--min-confidence", type=_confidence, metavar="X",
                         help="apply corrections at or above this confidence (the rest are suggestions)")
     return parser
+
+
+def _confidence(value: str) -> float:
+    number = float(value)
+    if not 0.01 <= number <= 1.0:  # as `normalize --min-confidence`
+        raise ValueError(value)
+    return number
 
 
 # ---------------------------------------------------------------- before the session
@@ -303,21 +307,33 @@ def show(console: Console, article: Article, correction: Correction, n: int, tot
 # ---------------------------------------------------------------- after it
 
 
-def _finish(console: Console, args, articles: list[Article], verdicts: dict[str, list[Verdict]]) -> None:
-    """Write the articles, save the decisions, teach the gazetteers; report each."""
+def _finish(console: Console, args, articles: list[Article], verdicts: dict[str, list[Verdict]]) -> int:
+    """Write the articles, save the decisions, teach the gazetteers; report each.
+    An article that cannot be written is said and the rest goes on (exit 2)."""
     from normalizer.atomic import write_atomic
 
+    status = 0
     console.print()
     for article in articles:
         chosen = [replace(v.correction, applied=True, replacement=v.replacement) for v in verdicts[article.name]
                   if v.applied]
-        if chosen:
-            write_atomic(article.name, apply_corrections(article.text, chosen), in_place=True)
+        try:
+            if chosen:
+                write_atomic(article.name, apply_corrections(article.text, chosen), in_place=True)
+        except NormalizerError as exc:  # read-only, hard links: says which
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        except OSError as exc:
+            print(f"{PROG}: {article.name}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            status = 2
+            continue
         console.print(Text(f"{article.name}: {len(chosen)} of {len(article.corrections)} correction(s) applied"))
     if args.save_decisions is not None:  # first: should the gazetteer fail, the decisions are kept
         write_decisions(args.save_decisions, [_record(article, verdicts[article.name]) for article in articles])
         console.print(Text(f"{args.save_decisions}: decisions saved"))
     _learn(console, args, articles, verdicts)
+    return status
 
 
 def _learn(console: Console, args, articles: list[Article], verdicts: dict[str, list[Verdict]]) -> None:
