@@ -63,6 +63,10 @@ SUBCOMMANDS = {
         "Normalize a text field of a JSONL, CSV or Parquet corpus into Parquet or JSONL, resumably, "
         "on local processes or Dask.",
     ),
+    "review": (
+        "normalizer.cli.review:main",
+        "Review the corrections at the terminal, like `git add -p`; the decisions teach the gazetteer.",
+    ),
 }
 DEFAULT_COMMAND = "normalize"  # what runs when the first argument names no sub-command
 

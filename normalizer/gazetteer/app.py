@@ -125,5 +125,33 @@ def add_variant_command(
         raise typer.Exit(1)
 
 
+@gazetteer_app.command()
+def learn(
+    decisions: Path = typer.Argument(..., help="`normalize --format json` output, 'accepted' in each decided item."),
+    to: Optional[Path] = typer.Option(
+        None, "--to", help="The gazetteer file to teach (default: the first file the project configuration names)."
+    ),
+    bundled: bool = typer.Option(True, "--bundled/--no-bundled", help="Also refuse collisions with the bundled set."),
+) -> None:
+    """Teach a gazetteer an editor's decisions: an accepted repair adds a variant, a rejected one
+    protects its spelling (or adds an alias with 'alias': true), 'new_entity': true adds an entity."""
+    from normalizer.config import find_config
+    from normalizer.gazetteer.decisions import apply_decisions, configured_gazetteer, read_decisions
+
+    try:
+        config = find_config(Path.cwd())
+        configured = list(config.gazetteers) if config is not None else []
+        target = to or configured_gazetteer(configured)
+        if target is None:
+            raise GazetteerError("learn: no gazetteer is configured here; give --to FILE")
+        messages = apply_decisions(target, read_decisions(decisions), bundled, also=configured)
+    except NormalizerError as exc:
+        raise _fail(str(exc)) from None
+    for message in messages:
+        typer.echo(message.text, err=message.for_stderr)
+    if any(message.outcome is Outcome.REFUSED for message in messages):
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     gazetteer_app()
