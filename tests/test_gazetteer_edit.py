@@ -4,11 +4,13 @@ its messages as values, and the in-place edit of the YAML text."""
 from __future__ import annotations
 
 import json
+import subprocess
 import stat
 import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import installed_normalize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,7 +126,7 @@ def test_the_editor_refuses_a_collision_with_the_bundled_set(tmp_path):
 
 
 def test_the_editor_rejects_what_it_cannot_read(tmp_path):
-    with pytest.raises(GazetteerError, match="gazetteer file not found"):
+    with pytest.raises(GazetteerError, match="missing.yaml: no such file"):
         VariantEditor(tmp_path / "missing.yaml", bundled=False)
     latin1 = tmp_path / "latin1.yaml"
     latin1.write_bytes("entities:\n  - {canonical: Córdoba, kind: place}\n".encode("latin-1"))
@@ -171,7 +173,7 @@ def test_add_from_json_names_a_bad_report(gazetteer, tmp_path):
     bad.write_text("[{")
     with pytest.raises(GazetteerError, match=r"report.json: cannot read corrections JSON"):
         add_from_json(gazetteer, bad, bundled=False)
-    with pytest.raises(GazetteerError, match="gazetteer file not found"):  # the gazetteer is read first
+    with pytest.raises(GazetteerError, match="missing.yaml: no such file"):  # the gazetteer is read first
         add_from_json(tmp_path / "missing.yaml", bad, bundled=False)
 
 
@@ -279,3 +281,20 @@ def test_insert_variant_reads_back_any_string(variant, canonical):
     after = parse_entities(edited)
     assert after[canonical].variants[-1] == variant
     assert len(after) == len(parse_entities(STYLES))
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda folder: Path("/dev/zero"), "is not a regular file"),
+    (lambda folder: folder, "is a directory"),
+    (lambda folder: _utf16(folder / "wide.yaml"), "is UTF-16 text; gazetteers must be UTF-8"),
+])
+def test_add_variant_reads_its_file_as_the_engine_does(tmp_path, make, message):
+    # Bounded, regular files only, UTF-16 named: never a read of /dev/zero until memory runs out.
+    done = subprocess.run([installed_normalize(), "gazetteer", "add-variant", str(make(tmp_path)), "X", "Y"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def _utf16(path: Path) -> Path:
+    path.write_text("entities:\n  - {canonical: Somewhere, kind: place}\n", encoding="utf-16")
+    return path

@@ -41,6 +41,7 @@ from normalizer.gazetteer.files import (
     read_gazetteer_file,
     same_spelling,
 )
+from normalizer.gazetteer import reading
 from normalizer.gazetteer.loading import Entity, parse_gazetteer
 from normalizer.gazetteer.names import name_with_surname, surnames
 from normalizer.gazetteer.yaml_edit import insert_entity, insert_form, insert_protect
@@ -104,15 +105,11 @@ class VariantEditor:
     whose forms count for collisions as the bundled set's do."""
 
     def __init__(self, file: Path, bundled: bool, also: Iterable[Path] = ()):
-        if not file.is_file():
-            raise GazetteerError(f"{file}: gazetteer file not found")
         self.file, self.name = file, str(file)
-        raw = file.read_bytes()
+        # Read as the engine reads a gazetteer: a regular file only, bounded, UTF-16 named as such.
+        raw = reading.read_bytes(file)
         self.bom = raw.startswith(_BOM)
-        try:
-            self.text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise GazetteerError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+        self.text = reading.decode(raw, self.name)
         self.entities, self.protect = parse_gazetteer(self.text, self.name)
         self.others: list[Entity] = []
         # The engine usually loads the bundled set beside a newsroom's file.
