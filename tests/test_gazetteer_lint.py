@@ -57,6 +57,16 @@ def test_duplicate_entities_keep_the_first_of_each_and_report_the_rest():
     assert kept[1][0].path == Path("h.yaml")
 
 
+def test_a_newsroom_entry_for_a_bundled_name_extends_it_and_is_no_duplicate():
+    # `normalize review` teaches a bundled name's new spelling this way.
+    bundled = dataclasses.replace(at(2, Entity("Abbas Araghchi", "person"), "people.yaml"), bundled=True)
+    own = at(4, Entity("Abbas Araghchi", "person", variants=("Abbas Aragut",)), "newsroom.yaml")
+    twice = at(9, Entity("Abbas Araghchi", "person"), "newsroom.yaml")
+    findings, _ = duplicate_entities([gfile(bundled, name="people.yaml"), gfile(own, twice, name="newsroom.yaml")])
+    assert messages(findings) == ["newsroom.yaml:9: duplicate entity 'Abbas Araghchi' (person), first at newsroom.yaml:4"]
+    assert collisions([bundled, own]) == []  # the two entries are one name
+
+
 def test_own_form_clashes():
     entity = at(2, Entity("Araghchi", "person", variants=("ARAGHCHI", "Araqchi", "Arakchi", "Arakchi"), aliases=("Araqchi",)))
     assert messages(own_form_clashes(entity)) == [

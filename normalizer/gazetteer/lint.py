@@ -97,13 +97,15 @@ def lint_forms(files: list[GazetteerFile], common: dict[str, int]) -> list[Findi
 
 
 def duplicate_entities(files: list[GazetteerFile]) -> tuple[list[Finding], list[tuple[GazetteerFile, Entity]]]:
-    """An entity defined twice (same canonical, same kind) is reported; the
-    first of each is kept, with its file, for the other checks."""
+    """An entity defined twice (same canonical, same kind) in the bundled set or
+    in the newsroom's files is reported; the first of each is kept, with its
+    file, for the other checks."""
     first_seen: dict[tuple[str, str], Entity] = {}
     findings, kept = [], []
     for gfile in files:
         for entity in gfile.entities:
-            key = (same_spelling(entity.canonical), entity.kind)
+            # A newsroom's own entry for a bundled name extends it (what `review` writes).
+            key = (same_spelling(entity.canonical), entity.kind, entity.bundled)
             first = first_seen.setdefault(key, entity)
             if first is entity:
                 kept.append((gfile, entity))
@@ -147,11 +149,14 @@ def collisions(entities: list[Entity]) -> list[Finding]:
     entity sharing a key is reported once against the first one.
     """
     index: dict[str, dict[int, tuple[str, str]]] = {}  # key -> entity position -> (field, form)
+    # Entries of one name (a bundled entity and a newsroom's extension of it) are one owner.
+    owner_of: dict[tuple[str, str], int] = {}
     for position, entity in enumerate(entities):
+        owner = owner_of.setdefault((same_spelling(entity.canonical), entity.kind), position)
         for field_name, form in entity_forms(entity):
             if field_name == "combining":  # compound stems ("Anglo-") may rightly serve two places
                 continue
-            index.setdefault(fold_form(form), {}).setdefault(position, (field_name, form))
+            index.setdefault(fold_form(form), {}).setdefault(owner, (field_name, form))
     findings = []
     for owners in index.values():
         if len(owners) < 2:
