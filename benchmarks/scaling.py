@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: " + ", ".join(SIZES))
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: " + ", ".join(KINDS))
+    parser.add_argument("--large-kinds", default="real news,commas without spaces",
+                        help="the kinds also run at 10 MB and more (each of those takes minutes)")
     parser.add_argument("--json", help="also write the rows to this JSON file")
     parser.add_argument("--write", action="store_true", help="save the table for BENCHMARKS.md (benchmarks/results/)")
     args = parser.parse_args(argv)
@@ -106,6 +108,8 @@ def main(argv: list[str] | None = None) -> None:
     for kind in args.kinds.split(","):
         seed = seed_text(kind)
         for name in args.sizes.split(","):
+            if SIZES[name] >= 10_000_000 and kind not in args.large_kinds.split(","):
+                continue
             rows.append(measure(kind, SIZES[name], seed))
             print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
     print(table(rows))
