@@ -4,6 +4,7 @@
     normalize gazetteer COMMAND ...    gazetteer files (normalizer/gazetteer/tools.py)
     normalize eval [ARGS]...           measure quality (normalizer/measure/evaluate.py)
     normalize corpus IN -o OUT ...     a corpus at scale (normalizer/ingest/command.py)
+    normalize report PATH... -o FILE   an HTML page to review (normalizer/cli/html_report.py)
 
 Modes of the default command (at most one of --check, --in-place, --stdout;
 --diff combines with --check):
@@ -63,6 +64,10 @@ SUBCOMMANDS = {
         "Normalize a text field of a JSONL, CSV or Parquet corpus into Parquet or JSONL, resumably, "
         "on local processes or Dask.",
     ),
+    "report": (
+        "normalizer.cli.html_report:main",
+        "Write one self-contained HTML page to review the corrections of articles (report PATH... -o FILE).",
+    ),
 }
 DEFAULT_COMMAND = "normalize"  # what runs when the first argument names no sub-command
 
@@ -77,6 +82,7 @@ class ReportFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 # ---------------------------------------------------------------- the command line
