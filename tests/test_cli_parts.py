@@ -165,6 +165,7 @@ def test_help_lists_the_sub_commands_and_the_files_written():
         "eval",
         "corpus",
         "review",
+        "report",
     ]
     for option in ("--check", "--in-place", "--jobs", "--version", "--help"):
         assert option in page

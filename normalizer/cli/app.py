@@ -4,6 +4,8 @@
     normalize gazetteer COMMAND ...    gazetteer files (normalizer/gazetteer/tools.py)
     normalize eval [ARGS]...           measure quality (normalizer/measure/evaluate.py)
     normalize corpus IN -o OUT ...     a corpus at scale (normalizer/ingest/command.py)
+    normalize report PATH... -o FILE   an HTML page to review (normalizer/cli/html_report.py)
+    normalize review PATH...           review the corrections at the terminal (normalizer/cli/review.py)
 
 Modes of the default command (at most one of --check, --in-place, --stdout;
 --diff combines with --check):
@@ -67,6 +69,10 @@ SUBCOMMANDS = {
         "normalizer.cli.review:main",
         "Review the corrections at the terminal, like `git add -p`; the decisions teach the gazetteer.",
     ),
+    "report": (
+        "normalizer.cli.html_report:main",
+        "Write one self-contained HTML page to review the corrections of articles (report PATH... -o FILE).",
+    ),
 }
 DEFAULT_COMMAND = "normalize"  # what runs when the first argument names no sub-command
 
@@ -81,6 +87,7 @@ class ReportFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 # ---------------------------------------------------------------- the command line

@@ -9,6 +9,7 @@ Input everywhere: a list of `(path, result)` pairs, where `result` is an engine
             of `normalizer/schemas/result.schema.json`
     sarif   SARIF 2.1.0, for code-scanning dashboards
     github  GitHub Actions workflow commands (::error / ::notice annotations)
+    html    one self-contained page to review the findings in a browser (html_report.py)
 
 Lines and columns are 1-based and count characters (code points). The end of a
 finding is exclusive: `end_line:end_column` is the position just after it, as
@@ -24,7 +25,7 @@ from urllib.parse import quote
 
 from normalizer.result import CONFIDENCE_DIGITS, end_position, quote_path
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 TOOL_NAME = "normalizer"
 INFORMATION_URI = "https://pypi.org/project/news-normalizer/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -91,6 +92,10 @@ def render(fmt: str, results: Sequence[tuple[str | Path, Any]], version: str = "
     """The findings of `results` in format `fmt`; empty text output when none."""
     if fmt == "json":
         return render_json(results)
+    if fmt == "html":
+        from normalizer.cli.html_report import render_html  # a page's code: only when one is asked for
+
+        return render_html(results, version)
     items = findings(results)
     if fmt == "text":
         return render_text(items)
