@@ -71,14 +71,19 @@ class Calibration:
         if probability > ps[-1]:
             return math.inf
         i = bisect_left(ps, probability)  # ps[i - 1] < probability <= ps[i]
-        x0, x1, y0, y1 = raws[i - 1], raws[i], ps[i - 1], ps[i]
-        raw = x0 + (x1 - x0) * (probability - y0) / (y1 - y0)
-        # Interpolation rounds: move to the first float that really reaches it.
-        while self.calibrated(raw) < probability:
-            raw = math.nextafter(raw, math.inf)
-        while raw > x0 and self.calibrated(math.nextafter(raw, -math.inf)) >= probability:
-            raw = math.nextafter(raw, -math.inf)
-        return raw
+        # Interpolation rounds, so the first float that really reaches it is found by
+        # halving [x0, x1] (calibrated(x0) < probability <= calibrated(x1)): at most a
+        # thousand steps, where walking float by float near 0 could take 10**16.
+        below, reaches = raws[i - 1], raws[i]
+        while math.nextafter(below, math.inf) < reaches:
+            middle = below + (reaches - below) / 2
+            if not below < middle < reaches:  # two floats apart, the half rounded onto an end
+                middle = math.nextafter(below, math.inf)
+            if self.calibrated(middle) >= probability:
+                reaches = middle
+            else:
+                below = middle
+        return reaches
 
 
 class _Identity(Calibration):

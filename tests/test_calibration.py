@@ -213,3 +213,11 @@ def test_the_data_file_is_sorted_and_labelled():
     assert not any(r["right"] for r in records if r["source"] == tool().OPEN_WORLD_SOURCE)
     assert {r["source"] for r in records} == set(meta["sources"])
     assert json.loads(calibration.PATH.read_text(encoding="utf-8"))["data"]["corrections"] == len(records)
+
+
+def test_the_inverse_ends_near_zero():
+    # Walking float by float from an interpolated 1e-19 took 10**16 steps: the suite hung.
+    table = Calibration([(0.0, 0.5), (0.0001, 0.6)])
+    p = math.nextafter(0.5, 1)
+    raw = table.raw_for(p)
+    assert table.calibrated(raw) >= p > table.calibrated(math.nextafter(raw, -math.inf))
