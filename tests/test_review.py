@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import textwrap
 from pathlib import Path
@@ -42,8 +43,11 @@ class Terminal:
 
     def __init__(self, folder: Path, *args: str):
         env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+        # Ctrl-C as at a terminal, even when the suite itself runs where SIGINT is ignored
+        # (a background job of a shell without job control): the child would inherit that.
         self.child = pexpect.spawn(installed_normalize(), ["review", *map(str, args)], cwd=str(folder), env=env,
-                                   encoding="utf-8", timeout=60, dimensions=(60, 220))
+                                   encoding="utf-8", timeout=60, dimensions=(60, 220),
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.child.logfile_read = self.seen = io.StringIO()
 
     def asked(self, original: str, *answers: tuple[str, str | None]) -> None:
