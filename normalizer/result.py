@@ -169,9 +169,37 @@ def apply_corrections(text: str, corrections: Iterable[Correction]) -> str:
         cursor = correction.end
     pieces.append(text[cursor:])
     result = "".join(pieces)
-    if undo(result, applied) != text:
+    del pieces  # a second copy of a long text, no longer needed
+    if not _undoes_to(result, applied, text):
         raise LosslessError("internal error: undoing the corrections does not give back the input; nothing written")
     return result
+
+
+# Stretches are compared a slice of this many characters at a time: the proof of a
+# 50 MB text then holds no third and fourth copy of it.
+_PROOF_CHUNK = 1 << 20
+
+
+def _undoes_to(output: str, applied: list[Correction], text: str) -> bool:
+    """`undo(output, applied) == text`, checked stretch by stretch: every character
+    outside the corrections is the input's, each replacement stands where its
+    correction says, and each correction's original is the input at its offsets."""
+    at = cursor = 0  # in output, in text
+    for c in applied:
+        if c.start < cursor or not _same(output, at, text, cursor, c.start - cursor):
+            return False
+        at += c.start - cursor
+        if output[at : at + len(c.replacement)] != c.replacement or text[c.start : c.end] != c.original:
+            return False
+        at, cursor = at + len(c.replacement), c.end
+    return len(output) - at == len(text) - cursor and _same(output, at, text, cursor, len(text) - cursor)
+
+
+def _same(a: str, a_start: int, b: str, b_start: int, length: int) -> bool:
+    return all(
+        a[a_start + k : a_start + min(k + _PROOF_CHUNK, length)] == b[b_start + k : b_start + min(k + _PROOF_CHUNK, length)]
+        for k in range(0, length, _PROOF_CHUNK)
+    )
 
 
 def undo(output: str, corrections: Iterable) -> str | None:
