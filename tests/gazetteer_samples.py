@@ -6,6 +6,17 @@ import textwrap
 from normalizer import Normalizer
 from normalizer.gazetteer.loading import load_gazetteer
 
+# One newsroom name and an article that garbles it by a listed variant: the smallest
+# case the command line repairs (tests of files, modes and reports, not of tuning).
+LOTFOLLAHI_NAMES = """\
+entities:
+  - canonical: Kaveh Lotfollahi
+    kind: person
+    variants: [Kaveh Lotfolahi]
+    context: [central bank governor]
+"""
+LOTFOLLAHI_GARBLED = "The central bank governor Kaveh Lotfolahi spoke on Monday.\n"
+
 # Every style of YAML the editor must keep: flow and block, comments, quotes.
 STYLES = textwrap.dedent("""
     # People first.

@@ -22,15 +22,9 @@ from conftest import ROOT, SEEDS, installed_normalize
 from normalizer.cli.html_report import render_html
 from normalizer.result import Correction, Result, apply_corrections
 from tool_scripts import tool_script
+from gazetteer_samples import LOTFOLLAHI_GARBLED, LOTFOLLAHI_NAMES
 
-NAMES = """\
-entities:
-  - canonical: Kaveh Lotfollahi
-    kind: person
-    variants: [Kaveh Lotfolahi]
-    context: [central bank governor]
-"""
-GARBLED = "The central bank governor Kaveh Lotfolahi spoke on Monday.\n"
+NAMES, GARBLED = LOTFOLLAHI_NAMES, LOTFOLLAHI_GARBLED
 HOSTILE = '<script>window.pwned = 1</script> & "quotes"\r\nThe central bank governor Kaveh Lotfolahi spoke.\r\n'
 VOID = {"meta", "input", "br", "img", "link", "hr"}
 

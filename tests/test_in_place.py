@@ -12,15 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import installed_normalize
+from gazetteer_samples import LOTFOLLAHI_GARBLED, LOTFOLLAHI_NAMES
 
-NAMES = """\
-entities:
-  - canonical: Kaveh Lotfollahi
-    kind: person
-    variants: [Kaveh Lotfolahi]
-    context: [central bank governor]
-"""
-GARBLED = "The central bank governor Kaveh Lotfolahi spoke on Monday.\n"
+NAMES, GARBLED = LOTFOLLAHI_NAMES, LOTFOLLAHI_GARBLED
 REPAIRED = "The central bank governor Kaveh Lotfollahi spoke on Monday.\n"
 
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another user")

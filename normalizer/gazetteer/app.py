@@ -119,6 +119,11 @@ def add_variant_command(
             messages = add_from_json(file, from_json, bundled)
     except NormalizerError as exc:
         raise _fail(str(exc)) from None
+    _report_edits(messages)
+
+
+def _report_edits(messages) -> None:
+    """Each edit on its line (an added form on stdout, the rest on stderr); exit 1 when one was refused."""
     for message in messages:
         typer.echo(message.text, err=message.for_stderr)
     if any(message.outcome is Outcome.REFUSED for message in messages):
@@ -147,10 +152,7 @@ def learn(
         messages = apply_decisions(target, read_decisions(decisions), bundled, also=configured)
     except NormalizerError as exc:
         raise _fail(str(exc)) from None
-    for message in messages:
-        typer.echo(message.text, err=message.for_stderr)
-    if any(message.outcome is Outcome.REFUSED for message in messages):
-        raise typer.Exit(1)
+    _report_edits(messages)
 
 
 if __name__ == "__main__":
