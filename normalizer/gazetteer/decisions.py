@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,12 +34,10 @@ from typing import Any, Iterable
 
 from normalizer.atomic import write_atomic
 from normalizer.errors import GazetteerError
-from normalizer.gazetteer.edit import EditMessage, Outcome, Reviewed, VariantEditor, variant_from_correction
+from normalizer.gazetteer.edit import POSSESSIVE, EditMessage, Outcome, Reviewed, VariantEditor, variant_from_correction
 from normalizer.gazetteer.files import same_spelling
 from normalizer.gazetteer.loading import KINDS, Entity
 from normalizer.tokens import tokenize
-
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -219,8 +216,8 @@ def _find(editor: VariantEditor, decision: Decision) -> Entity | None:
 
 
 def _without_possessive(original: str, replacement: str) -> tuple[str, str]:
-    if _POSSESSIVE.search(original):
+    if POSSESSIVE.search(original):
         original = original[:-2]
-        if _POSSESSIVE.search(replacement):
+        if POSSESSIVE.search(replacement):
             replacement = replacement[:-2]
     return original, replacement

@@ -48,7 +48,7 @@ from normalizer.gazetteer.yaml_edit import insert_entity, insert_form, insert_pr
 from normalizer.tokens import tokenize
 
 _BOM = b"\xef\xbb\xbf"
-_POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’]s$")  # "Araghchi's": the name is without it
 
 # fold_form key -> (entity, field, form) for every form but combining ones
 FormsIndex = dict[str, list[tuple[Entity, str, str]]]
@@ -345,7 +345,7 @@ def variant_from_correction(entity: Entity, correction: Reviewed) -> str | None:
     from it, while a bare "Aragut" would be rewritten to the whole canonical.
     """
     original, replacement = correction.original.strip(), correction.replacement.strip()
-    if _POSSESSIVE.search(original) and _POSSESSIVE.search(replacement):
+    if POSSESSIVE.search(original) and POSSESSIVE.search(replacement):
         original, replacement = original[:-2], replacement[:-2]
     if (original.isupper() or original.islower()) and entity.canonical != entity.canonical.lower():
         original = original.title()  # a headline's capitals or a garble's lost ones are not the name's
