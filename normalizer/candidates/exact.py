@@ -94,5 +94,7 @@ def _english_word_written_as_a_name(doc: Document, i: int, listed: str) -> bool:
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:
-    before = doc.text[: doc.tokens[i].start] if i == 0 else doc.gap(i - 1, i)
-    return i == 0 or "\n" in before or any(mark in before for mark in ".!?:\"“")
+    if i == 0:
+        return True
+    before = doc.gap(i - 1, i)
+    return "\n" in before or any(mark in before for mark in ".!?:\"“")
