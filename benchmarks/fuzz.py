@@ -55,27 +55,14 @@ SUMMARY = (
 
 
 def fuzz_one_input(data: bytes) -> None:
-    """atheris' target: the fuzzer's bytes choose a window of garbled news, a
-    case, characters to insert and protected spans."""
+    """atheris' target: the fuzzer's bytes make the choices the hypothesis strategy makes."""
     import atheris
 
-    from normalizer.measure.fuzz_texts import pieces
+    from normalizer.measure.fuzz_texts import text_and_spans
     from normalizer.measure.invariants import check
 
     given_bytes = atheris.FuzzedDataProvider(data)
-    words = pieces()
-    length = given_bytes.ConsumeIntInRange(0, 40)
-    start = given_bytes.ConsumeIntInRange(0, len(words) - length)
-    text = "".join(words[start : start + length])
-    case = given_bytes.ConsumeIntInRange(0, 7)
-    text = text.lower() if case == 6 else text.upper() if case == 7 else text
-    at = given_bytes.ConsumeIntInRange(0, len(text))
-    text = text[:at] + given_bytes.ConsumeUnicodeNoSurrogates(given_bytes.ConsumeIntInRange(0, 12)) + text[at:]
-    spans = []
-    for _ in range(given_bytes.ConsumeIntInRange(0, 2)):
-        a = given_bytes.ConsumeIntInRange(0, len(text))
-        spans.append((a, given_bytes.ConsumeIntInRange(a, len(text))))
-    check(_ENGINE, text, spans)
+    check(_ENGINE, *text_and_spans(given_bytes.ConsumeIntInRange, given_bytes.ConsumeUnicodeNoSurrogates))
 
 
 _ENGINE = None

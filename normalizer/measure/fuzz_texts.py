@@ -8,6 +8,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from hypothesis import strategies as st
 
@@ -24,19 +25,25 @@ def pieces() -> tuple[str, ...]:
     return tuple(found)
 
 
+def text_and_spans(pick: Callable[[int, int], int], characters: Callable[[int], str]) -> tuple[str, list[tuple[int, int]]]:
+    """One text and its protected spans, each choice made by `pick(low, high)` (an
+    integer in that range) and `characters(n)` (up to n arbitrary characters): the
+    hypothesis strategy and the atheris target choose with their own means."""
+    words = pieces()
+    length = pick(0, 40)
+    start = pick(0, len(words) - length)
+    text = "".join(words[start : start + length])
+    case = pick(0, 7)  # as it is six times in eight
+    text = text.lower() if case == 6 else text.upper() if case == 7 else text
+    at = pick(0, len(text))
+    text = text[:at] + characters(8) + text[at:]
+    spans = []
+    for _ in range(pick(0, 2)):
+        a = pick(0, len(text))
+        spans.append((a, pick(a, len(text))))
+    return text, spans
+
+
 @st.composite
 def texts_and_spans(draw) -> tuple[str, list[tuple[int, int]]]:
-    words = pieces()
-    length = draw(st.integers(min_value=0, max_value=40))
-    start = draw(st.integers(min_value=0, max_value=len(words) - length))
-    text = "".join(words[start : start + length])
-    case = draw(st.sampled_from(["as is"] * 6 + ["lower", "upper"]))
-    text = text.lower() if case == "lower" else text.upper() if case == "upper" else text
-    if text and draw(st.booleans()):
-        at = draw(st.integers(min_value=0, max_value=len(text)))
-        text = text[:at] + draw(st.text(max_size=8)) + text[at:]
-    spans = []
-    for _ in range(draw(st.integers(min_value=0, max_value=2))):
-        a = draw(st.integers(min_value=0, max_value=len(text)))
-        spans.append((a, draw(st.integers(min_value=a, max_value=len(text)))))
-    return text, spans
+    return text_and_spans(lambda low, high: draw(st.integers(low, high)), lambda n: draw(st.text(max_size=n)))
