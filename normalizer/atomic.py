@@ -57,7 +57,7 @@ def write_atomic(
     path = Path(path)
     owner = None
     if in_place:
-        path, owner = _rewritable(path)
+        path, owner = rewritable(path)
     mode = _mode_of(Path(like) if like is not None else path) if keep_mode else None
     import tempfile  # here, not at the top: a run that writes nothing need not import it
 
@@ -90,9 +90,10 @@ def write_atomic(
         raise
 
 
-def _rewritable(path: Path) -> tuple[Path, os.stat_result]:
+def rewritable(path: Path, refusal: str = "not rewritten") -> tuple[Path, os.stat_result]:
     """The file an in-place rewrite of `path` replaces (a symlink's final target,
-    so that the link stays a link) and its status; InputError if it must not be."""
+    so that the link stays a link) and its status; InputError, ending with
+    `refusal`, if it must not be replaced."""
     from normalizer.errors import InputError
 
     target = Path(os.path.realpath(path))
@@ -102,12 +103,12 @@ def _rewritable(path: Path) -> tuple[Path, os.stat_result]:
         raise InputError(f"{path}: no such file") from None
     # A rename gives the name a new inode: the other names would keep the old text.
     if info.st_nlink > 1:
-        raise InputError(f"{path}: has {info.st_nlink} hard links; replacing it would break them, not rewritten")
+        raise InputError(f"{path}: has {info.st_nlink} hard links; replacing it would break them, {refusal}")
     # Root passes every access check, so the owner's write bit is asked as well.
     if not info.st_mode & stat.S_IWUSR:
-        raise InputError(f"{path}: is read-only (mode {stat.S_IMODE(info.st_mode):o}), not rewritten")
+        raise InputError(f"{path}: is read-only (mode {stat.S_IMODE(info.st_mode):o}), {refusal}")
     if not os.access(target, os.W_OK):
-        raise InputError(f"{path}: no permission to write it, not rewritten")
+        raise InputError(f"{path}: no permission to write it, {refusal}")
     return target, info
 
 

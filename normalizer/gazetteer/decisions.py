@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from normalizer.atomic import write_atomic
-from normalizer.errors import GazetteerError
+from normalizer.atomic import rewritable, write_atomic
+from normalizer.errors import GazetteerError, InputError
 from normalizer.gazetteer.edit import POSSESSIVE, EditMessage, Outcome, Reviewed, VariantEditor, variant_from_correction
 from normalizer.gazetteer.files import same_spelling
 from normalizer.gazetteer.loading import KINDS, Entity
@@ -135,15 +134,15 @@ def configured_gazetteer(gazetteers: Iterable[Path]) -> Path | None:
 
 
 def check_writable(file: Path) -> None:
-    """GazetteerError unless `file` is a gazetteer that can be rewritten in place."""
+    """GazetteerError unless `file` is a gazetteer that can be rewritten in place
+    (what `write_atomic(..., in_place=True)` will ask when it is saved)."""
     if not file.is_file():
         raise GazetteerError(f"{file}: gazetteer file not found (an empty file will do)")
-    mode = file.stat().st_mode
-    # Root passes every access check, so the owner's write bit is asked as well.
-    if not mode & stat.S_IWUSR or not os.access(file, os.W_OK):
-        raise GazetteerError(f"{file}: is read-only (mode {stat.S_IMODE(mode):o}), decisions not saved")
-    folder = Path(os.path.realpath(file)).parent
-    if not os.access(folder, os.W_OK | os.X_OK):  # the new text goes to a temporary file beside it
+    try:
+        target, _ = rewritable(file, refusal="decisions not saved")
+    except InputError as exc:
+        raise GazetteerError(str(exc)) from None
+    if not os.access(target.parent, os.W_OK | os.X_OK):  # the new text goes to a temporary file beside it
         raise GazetteerError(f"{file}: its folder is not writable, decisions not saved")
 
 
