@@ -87,11 +87,14 @@ class Normalizer:
         if len(text) <= SEGMENT_CHARS:
             corrections, current = self._converged(text, ignore_spans)
             return Result(text, current, tuple(corrections))
-        corrections, starts = [], line_starts(text)
+        # The segments tile the text and each output is proven lossless against its
+        # segment: joined, they are the text's output, with no second splice and proof.
+        corrections, outputs, starts = [], [], line_starts(text)
         for start, end in segments(text, SEGMENT_CHARS):
-            found, _ = self._converged(text[start:end], spans_within(ignore_spans, start, end))
+            found, output = self._converged(text[start:end], spans_within(ignore_spans, start, end))
             corrections += moved_by(found, start, starts)
-        return Result(text, apply_corrections(text, corrections), tuple(corrections))
+            outputs.append(output)
+        return Result(text, "".join(outputs), tuple(corrections))
 
     def _converged(self, text: str, ignore_spans: Sequence[tuple[int, int]]) -> tuple[list[Correction], str]:
         """The corrections of `text`, read again after each repair until nothing
