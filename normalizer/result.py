@@ -226,7 +226,7 @@ def rebase(later: Iterable[Correction], earlier: Iterable[Correction], original:
     applied = sorted((c for c in earlier if c.applied), key=lambda c: c.start)
     # Where each earlier replacement stands in the later text, and the shift of
     # the text before it: one bisect per correction, not a walk over all of them.
-    shifts = list(accumulate((len(e.replacement) - (e.end - e.start) for e in applied), initial=0))
+    shifts = _shifts(applied)
     later_starts = [e.start + shift for e, shift in zip(applied, shifts)]
     later_ends = [at + len(e.replacement) for at, e in zip(later_starts, applied)]
     moved = []
@@ -235,25 +235,31 @@ def rebase(later: Iterable[Correction], earlier: Iterable[Correction], original:
         j = bisect_right(later_ends, correction.start)  # replacements before j end before the correction
         if j < len(applied) and later_starts[j] < correction.end:
             continue  # it touches an earlier replacement
-        start, end = correction.start - shifts[j], correction.end - shifts[j]
         if starts is None:
             from normalizer.tokens import line_starts
 
             starts = line_starts(original)
-        line = bisect_right(starts, start)
-        moved.append(replace(correction, start=start, end=end, line=line, column=start - starts[line - 1] + 1))
+        moved.append(_shifted(correction, -shifts[j], starts))
     return moved
 
 
 def moved_by(corrections: Iterable[Correction], offset: int, line_starts: list[int]) -> list[Correction]:
     """Corrections of a segment that starts at `offset` of a text whose lines
     start at `line_starts`, with that text's offsets, lines and columns."""
-    moved = []
-    for c in corrections:
-        start = c.start + offset
-        line = bisect_right(line_starts, start)
-        moved.append(replace(c, start=start, end=c.end + offset, line=line, column=start - line_starts[line - 1] + 1))
-    return moved
+    return [_shifted(c, offset, line_starts) for c in corrections]
+
+
+def _shifted(c: Correction, offset: int, line_starts: list[int]) -> Correction:
+    """`c` moved `offset` characters, its line and column those of a text whose lines start at `line_starts`."""
+    start = c.start + offset
+    line = bisect_right(line_starts, start)
+    return replace(c, start=start, end=c.end + offset, line=line, column=start - line_starts[line - 1] + 1)
+
+
+def _shifts(edits: list[Correction]) -> list[int]:
+    """How far each of `edits` (sorted, applied) and the text after the last one
+    move: the sum of the length changes of the edits before it."""
+    return list(accumulate((len(c.replacement) - (c.end - c.start) for c in edits), initial=0))
 
 
 def shift_spans(spans: Iterable[tuple[int, int]], applied: Iterable[Correction]) -> list[tuple[int, int]]:
@@ -261,7 +267,7 @@ def shift_spans(spans: Iterable[tuple[int, int]], applied: Iterable[Correction])
     `applied` corrections are spliced in (corrections never touch them)."""
     edits = sorted((c for c in applied if c.applied), key=lambda c: c.start)
     ends = [c.end for c in edits]
-    shifts = list(accumulate((len(c.replacement) - (c.end - c.start) for c in edits), initial=0))
+    shifts = _shifts(edits)
     moved = []
     for start, end in spans:
         shift = shifts[bisect_right(ends, start)]  # the edits that end at or before the span
