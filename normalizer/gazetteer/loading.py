@@ -14,6 +14,7 @@ the line; `reading` refuses hostile files and YAML before the schema is read.
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -26,8 +27,13 @@ from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
 
 KINDS = ("person", "place", "organization", "honorific", "term")
-LIST_FIELDS = ("variants", "aliases", "context", "adjectives", "combining", "sources", "surname", "english_variants")
-KNOWN_FIELDS = {"canonical", "kind", "threshold", "examples", *LIST_FIELDS}
+LIST_FIELDS = (
+    "variants", "aliases", "context", "past_context", "adjectives", "combining", "sources", "surname", "english_variants"
+)
+KNOWN_FIELDS = {"canonical", "kind", "threshold", "examples", "region", "checked", *LIST_FIELDS}
+# Where an entity belongs, for `gazetteer stats`: a continent, or "International".
+REGIONS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica", "International")
+CHECKED = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])\Z")  # YYYY-MM
 TOP_LEVEL_KEYS = ("entities", "protect", "common_words")
 # No name, phrase or source is this long: a longer string is a mistake or an
 # attack, and would make messages and the index's fuzzy keys huge.
@@ -49,13 +55,19 @@ class Entity:
     canonical  the spelling a newsroom publishes
     variants   wrong or foreign spellings, rewritten to canonical
     aliases    other correct forms (surname alone, full title), kept as written
-    context    words that, near a mention, make the entity likely
+    context    words that, near a mention, make the entity likely: the office
+               held now ("Prime Minister of Japan")
+    past_context  offices no longer held ("former Prime Minister"): kept for
+               readers and `gazetteer lint`, never evidence for a mention
     adjectives demonyms and adjectival forms of a place ("Iranian"), kept as written
     combining  combining forms used in compounds ("Russo" of Russia)
     surname    a person's short forms in running text ("Kim" of Kim Jong Un),
                when the default rule of names.py would pick the wrong words
     english_variants  variants reviewed as also being English words ("Kiev"):
                any other variant that is an English word is refused
+    region     a continent or "International", for `gazetteer stats`
+    checked    "YYYY-MM": when a person's facts (office, spelling) were last
+               checked; `gazetteer lint` reports those older than a year
     """
 
     canonical: str
@@ -68,6 +80,9 @@ class Entity:
     sources: tuple[str, ...] = ()
     surname: tuple[str, ...] = ()
     english_variants: tuple[str, ...] = ()
+    past_context: tuple[str, ...] = ()
+    region: str | None = None
+    checked: str | None = None
     examples: tuple[Example, ...] = ()
     threshold: float | None = None
     origin: str = field(default="", compare=False)  # "file:line", for messages
@@ -249,6 +264,12 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
         if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
             raise GazetteerError(f"{where}: '{canonical}': threshold must be a number in (0, 1]")
         threshold = float(threshold)
+    region = entry.get("region")
+    if region is not None and region not in REGIONS:
+        raise GazetteerError(f"{where}: '{canonical}': region must be one of {', '.join(REGIONS)}, got {shown(region)}")
+    checked = entry.get("checked")
+    if checked is not None and not (isinstance(checked, str) and CHECKED.match(checked)):
+        raise GazetteerError(f"{where}: '{canonical}': checked must be a month as \"YYYY-MM\", got {shown(checked)}")
     if lists["surname"]:
         _check_surnames(canonical, kind, lists["surname"], lists["aliases"], where)
     correct = (canonical, *lists["aliases"], *lists["adjectives"])
@@ -258,6 +279,8 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
         kind=kind,
         examples=tuple(_examples(entry.get("examples", []), where)),
         threshold=threshold,
+        region=region,
+        checked=checked,
         origin=where,
         **lists,
     )
