@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from datetime import date
 from pathlib import Path
 
 from gazetteer_samples import ReplacingEngine
@@ -183,6 +184,7 @@ EXAMPLES = """\
 entities:
   - canonical: Abbas Araghchi
     kind: person
+    checked: 2026-11
     variants: [Abbas Aragut]
     examples:
       - {text: "Abbas Aragut said.", expect: "Abbas Araghchi said."}
@@ -217,12 +219,12 @@ def test_lint_files_sorts_by_file_then_line_and_sums_up(tmp_path, monkeypatch):
     second.write_text("entities:\n  - {canonical: Gold, kind: term}\n", encoding="utf-8")
     first = tmp_path / "z.yaml"
     first.write_text(EXAMPLES, encoding="utf-8")
-    report = lint_files([first, second])
-    assert [finding.origin for finding in report.findings] == [f"{first}:2", f"{first}:8", f"{second}:2"]
+    report = lint_files([first, second], today=date(2026, 12, 2))
+    assert [finding.origin for finding in report.findings] == [f"{first}:2", f"{first}:9", f"{second}:2"]
     assert (report.files, report.entities, report.notice) == (2, 3, None)
     assert report.summary == "3 finding(s) in 2 file(s), 3 entities"
-    quiet = lint_files([first, second], examples=False, common_min_count=10**12)
-    assert [finding.origin for finding in quiet.findings] == [f"{first}:8"]
+    quiet = lint_files([first, second], examples=False, common_min_count=10**12, today=date(2026, 12, 2))
+    assert [finding.origin for finding in quiet.findings] == [f"{first}:9"]
 
 
 def test_bundled_examples_hold():

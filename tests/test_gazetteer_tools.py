@@ -45,7 +45,8 @@ GOOD = """
         kind: person
         variants: [Abbas Araqchi]
         context: [Foreign Minister]
-      - {canonical: Fatemeh Mohajerani, kind: person}
+        checked: 2026-11
+      - {canonical: Fatemeh Mohajerani, kind: person, checked: 2026-11}
       - canonical: Iran
         kind: place
         adjectives: [Iranian]
@@ -104,8 +105,9 @@ def test_validate_needs_a_path_and_rejects_missing_ones(tmp_path):
 
 
 def lint(tmp_path: Path, content: str, *options: str):
+    """Lint `content` on the day its people were last checked: findings of other kinds only."""
     path = write(tmp_path, "g.yaml", content)
-    return path, run("lint", "--no-examples", *options, path)
+    return path, run("lint", "--no-examples", "--today", "2026-12-02", *options, path)
 
 
 def test_lint_passes_a_clean_file(tmp_path):
@@ -191,7 +193,7 @@ def test_lint_accepts_reviewed_common_words_but_a_variant_only_under_english_var
           - {canonical: Mobile, kind: place}
           - {canonical: Nice, kind: place}
           - {canonical: United States, kind: place, aliases: [US]}
-          - {canonical: Muammar Gaddafi, kind: person, variants: [Gold]}
+          - {canonical: Muammar Gaddafi, kind: person, variants: [Gold], checked: 2026-11}
         """
     path, result = lint(tmp_path, content)
     # common_words reviews names; a variant that is an English word is refused when the file is read
@@ -207,8 +209,8 @@ def test_lint_accepts_reviewed_common_words_but_a_variant_only_under_english_var
 def test_lint_checks_surnames_derived_or_given(tmp_path):
     content = """
         entities:
-          - {canonical: Ned Price, kind: person}
-          - {canonical: Dong Jun, kind: person, surname: Dong}
+          - {canonical: Ned Price, kind: person, checked: 2026-11}
+          - {canonical: Dong Jun, kind: person, surname: Dong, checked: 2026-11}
         """
     path, result = lint(tmp_path, content)
     assert f"{path}:2: surname 'Price' of 'Ned Price' is also a common English word" in result.output
@@ -287,6 +289,7 @@ EXAMPLES = """
     entities:
       - canonical: Abbas Araghchi
         kind: person
+        checked: 2026-11
         variants: [Abbas Aragut]
         examples:
           - {text: "Abbas Aragut said.", expect: "Abbas Araghchi said."}

@@ -10,6 +10,7 @@ refused edit), 2 bad input or usage.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -63,10 +64,15 @@ def lint(
     common_min_count: int = typer.Option(
         COMMON_WORD_MIN_COUNT, "--common-min-count", min=1, help="Frequency from which a word counts as common English."
     ),
+    today: Optional[str] = typer.Option(
+        None, "--today", hidden=True, help="YYYY-MM-DD: the day `checked` dates are measured from (for tests)."
+    ),
 ) -> None:
-    """Report duplicates, collisions, common English words and failing examples as file:line: message."""
+    """Report duplicates, collisions, common English words, failing examples, people not checked
+    for a year, posts held by two people and context shared by two kinds, as file:line: message."""
     try:
-        report = lint_files(gather_files(paths or [], bundled or not paths), examples, common_min_count)
+        day = _day(today)
+        report = lint_files(gather_files(paths or [], bundled or not paths), examples, common_min_count, day)
     except NormalizerError as exc:
         raise _fail(str(exc)) from None
     for finding in report.findings:
@@ -76,6 +82,15 @@ def lint(
     typer.echo(report.summary, err=True)
     if report.findings:
         raise typer.Exit(1)
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise GazetteerError(f"lint: --today must be a date as YYYY-MM-DD, got {text!r}") from None
 
 
 @gazetteer_app.command()

@@ -2,7 +2,8 @@
 
 Each check is a function of parsed files that returns `Finding` values
 (file:line: message); `lint_files` runs them all and sorts the findings by
-file and line. Forms are indexed once in dicts keyed by a folded spelling, so
+file and line. The checks of what goes stale (people's offices, their
+`checked` dates, context phrases) are in `freshness`. Forms are indexed once in dicts keyed by a folded spelling, so
 lint stays linear in the number of entities; it never compares all entities
 pairwise.
 """
@@ -10,6 +11,7 @@ pairwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Iterable
 
@@ -64,10 +66,17 @@ class LintReport:
         return f"{len(self.findings)} finding(s) in {self.files} file(s), {self.entities} entities"
 
 
-def lint_files(paths: list[Path], examples: bool = True, common_min_count: int = COMMON_WORD_MIN_COUNT) -> LintReport:
-    """Read and lint `paths` (raises GazetteerError on an invalid file)."""
+def lint_files(
+    paths: list[Path],
+    examples: bool = True,
+    common_min_count: int = COMMON_WORD_MIN_COUNT,
+    today: date | None = None,
+) -> LintReport:
+    """Read and lint `paths` (raises GazetteerError on an invalid file).
+    `today`: the day `checked` dates are measured from (default: the clock's)."""
     parsed = [read_gazetteer_file(path) for path in paths]
     findings = lint_forms(parsed, lexicon.common_words(common_min_count))
+    findings += lint_freshness(parsed, today or date.today())
     notice = None
     if examples:
         example_findings, notice = lint_examples(parsed, paths)
@@ -94,6 +103,20 @@ def lint_forms(files: list[GazetteerFile], common: dict[str, int]) -> list[Findi
     for gfile in files:
         findings += stale_common_words(gfile)
     return findings
+
+
+def lint_freshness(files: list[GazetteerFile], today: date) -> list[Finding]:
+    """People not checked for a year, posts held by two people, context phrases
+    of two kinds (see `freshness`); a duplicate entity is read once."""
+    from normalizer.gazetteer import freshness  # here: freshness builds on this module's Finding
+
+    _, kept = duplicate_entities(files)
+    entities = [entity for _, entity in kept]
+    return (
+        freshness.unchecked_people(entities, today)
+        + freshness.shared_posts(entities, entities)
+        + freshness.mixed_kind_contexts(entities)
+    )
 
 
 def duplicate_entities(files: list[GazetteerFile]) -> tuple[list[Finding], list[tuple[GazetteerFile, Entity]]]:
