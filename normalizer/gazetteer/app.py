@@ -1,7 +1,7 @@
 """`normalize gazetteer ...`: the command line of the gazetteer tools.
 
 Argument parsing and printing only; the work is done by `files` (validate),
-`lint`, `stats` and `edit` (add-variant), which return values. The commands
+`lint`, `stats`, `edit` (add-variant) and `importing` (import), which return values. The commands
 keep to the exit codes of the rest of the tool: 0 clean, 1 findings (or a
 refused edit), 2 bad input or usage.
 
@@ -20,6 +20,7 @@ from normalizer.errors import GazetteerError, NormalizerError
 from normalizer.gazetteer.edit import Outcome, add_from_json, add_variant
 from normalizer.gazetteer.files import gather_files, read_gazetteer_file, validate_files
 from normalizer.gazetteer.lint import COMMON_WORD_MIN_COUNT, lint_files
+from normalizer.gazetteer.loading import parse_file
 from normalizer.gazetteer.stats import FORMATS, format_stats, gazetteer_stats
 
 gazetteer_app = typer.Typer(
@@ -142,6 +143,41 @@ def _report_edits(messages) -> None:
     for message in messages:
         typer.echo(message.text, err=message.for_stderr)
     if any(message.outcome is Outcome.REFUSED for message in messages):
+        raise typer.Exit(1)
+
+
+@gazetteer_app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="A CSV or JSON list (canonical, kind, ...), or a Wikidata export (JSON or CSV)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The gazetteer to write (default: standard output)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="The kind of the rows that give none (a Wikidata export gives none)."),
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+    bundled: bool = typer.Option(True, "--bundled/--no-bundled", help="Also refuse collisions with the bundled set."),
+) -> None:
+    """Make a gazetteer of a list, refusing what add-variant refuses; each row skipped
+    or form left out is reported on stderr with its row number. Exit 1 when one was."""
+    from normalizer.gazetteer.importing import check_output, entities_yaml, header_for, import_rows, write_gazetteer
+
+    try:
+        if output is not None:
+            check_output(output, file, force)
+        report = import_rows(file, kind, bundled)
+        text = entities_yaml(report.entities, header_for(str(file), report.shape))
+        if output is not None:
+            write_gazetteer(output, text, file, force)
+        else:
+            parse_file(text, "<stdout>")  # what is printed loads, as a written file does
+    except NormalizerError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"read {file} as {report.shape}", err=True)
+    if report.ignored:
+        typer.echo(f"notice: ignored the columns {', '.join(report.ignored)}", err=True)
+    for note in report.notes:
+        typer.echo(note, err=True)
+    typer.echo(report.summary(str(file), str(output) if output is not None else "standard output"), err=True)
+    if output is None:
+        typer.echo(text, nl=False)
+    if report.refused:
         raise typer.Exit(1)
 
 
