@@ -168,7 +168,8 @@ def test_a_word_after_a_real_given_name_is_not_read_as_a_place():
     # Kind agreement: "Julien Talavan" is a person; the same word after "of" may be the atoll.
     engine = Normalizer.load(suggest_threshold=0.01)  # every reading the engine makes, however weak
     as_person = engine.normalize('"It was massive," said Julien Talavan, a spokesman for the union.')
-    assert not [c for c in as_person.corrections if c.original == "Talavan"]
+    # (a weak reading as a person, "Tharman", agrees with the slot: only a place would not)
+    assert not [c for c in as_person.corrections if c.original == "Talavan" and c.kind == "place"]
     as_place = engine.normalize('"It was massive," said the mayor of Talavan, a spokesman for the union.')
     assert [c.replacement for c in as_place.corrections if c.original == "Talavan"] == ["Tarawa"]
 
