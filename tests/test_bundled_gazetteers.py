@@ -163,12 +163,21 @@ def test_generated_files_say_how_they_were_made():
 # ------------------------------------------------------------------ names that are also words
 
 
-def test_bundled_gazetteers_lint_clean():
+def reviewed_as_of(gazetteer) -> str:
+    """The first day after the newest `checked` month of the bundled people:
+    the set is clean as of its last review. Linting with the clock's date
+    would turn CI red a year after the review, with no code changed."""
+    newest = max(e.checked for e in gazetteer.entities if e.kind == "person" and e.checked)
+    year, month = map(int, newest.split("-"))
+    return f"{year + month // 12}-{month % 12 + 1:02d}-01"
+
+
+def test_bundled_gazetteers_lint_clean(gazetteer):
     from typer.testing import CliRunner
 
     from normalizer.gazetteer.tools import gazetteer_app
 
-    result = CliRunner().invoke(gazetteer_app, ["lint"])
+    result = CliRunner().invoke(gazetteer_app, ["lint", "--today", reviewed_as_of(gazetteer)])
     assert result.exit_code == 0, result.output
     assert "0 finding(s)" in result.output
 
