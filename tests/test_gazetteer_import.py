@@ -39,8 +39,8 @@ def imported(tmp_path: Path, name: str, content: str, *options: str) -> tuple[su
 
 OWN_CSV = """
     canonical,kind,variants,aliases,context,past_context,region,checked,surname
-    Evika Siliņa,person,Evika Silinja;Evika Silinya,Evika Silina,Prime Minister of Latvia|x,,Europe,2026-11,
-    Kristen Michal,person,,,Estonian Prime Minister,Estonian Minister of Justice,Europe,2026-10,Michal
+    Ieva Ozoliņa,person,Ieva Ozolinja;Ieva Ozolinya,Ieva Ozolina,Prime Minister of Latvia|x,,Europe,2026-11,
+    Ilmar Kalvik,person,,,Estonian Prime Minister,Estonian Minister of Justice,Europe,2026-10,Kalvik
     Illinois,place,,,,,North America,,
     """
 
@@ -52,12 +52,12 @@ def test_a_csv_list_becomes_a_gazetteer_one_entity_a_line(tmp_path):
     done, entities = imported(tmp_path, "newsroom.csv", OWN_CSV)
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[0] == f"read {tmp_path / 'newsroom.csv'} as a CSV list"
-    silina = entities["Evika Siliņa"]
-    assert silina.variants == ("Evika Silinja", "Evika Silinya") and silina.aliases == ("Evika Silina",)
+    silina = entities["Ieva Ozoliņa"]
+    assert silina.variants == ("Ieva Ozolinja", "Ieva Ozolinya") and silina.aliases == ("Ieva Ozolina",)
     assert silina.context == ("Prime Minister of Latvia|x",)  # ";" separates items, nothing else does
     assert (silina.region, silina.checked) == ("Europe", "2026-11")
-    michal = entities["Kristen Michal"]
-    assert michal.past_context == ("Estonian Minister of Justice",) and michal.surname == ("Michal",)
+    michal = entities["Ilmar Kalvik"]
+    assert michal.past_context == ("Estonian Minister of Justice",) and michal.surname == ("Kalvik",)
     assert entities["Illinois"].kind == "place" and entities["Illinois"].checked is None
     text = (tmp_path / "out.yaml").read_text(encoding="utf-8")
     assert text.startswith(f"# Imported from {tmp_path / 'newsroom.csv'} (a CSV list)")
@@ -70,8 +70,8 @@ def test_without_an_output_the_gazetteer_goes_to_standard_output(tmp_path):
     source = write(tmp_path, "newsroom.csv", OWN_CSV)
     done = run("gazetteer", "import", source)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("# Imported from") and "canonical: Kristen Michal" in done.stdout
-    assert "Kristen Michal" not in done.stderr  # messages only on stderr
+    assert done.stdout.startswith("# Imported from") and "canonical: Ilmar Kalvik" in done.stdout
+    assert "Ilmar Kalvik" not in done.stderr  # messages only on stderr
     assert list(tmp_path.iterdir()) == [source]
 
 
@@ -90,9 +90,9 @@ WBGETENTITIES = {
     "entities": {
         "Q20971234": {
             "id": "Q20971234",
-            "labels": {"en": {"language": "en", "value": "Evika Siliņa"}, "lv": {"language": "lv", "value": "Evika Siliņa"}},
+            "labels": {"en": {"language": "en", "value": "Ieva Ozoliņa"}, "lv": {"language": "lv", "value": "Ieva Ozoliņa"}},
             "descriptions": {"en": {"language": "en", "value": "Prime Minister of Latvia"}},
-            "aliases": {"en": [{"language": "en", "value": "Evika Silina"}, {"language": "en", "value": "EVIKA SILIŅA"}]},
+            "aliases": {"en": [{"language": "en", "value": "Ieva Ozolina"}, {"language": "en", "value": "IEVA OZOLIŅA"}]},
         },
         "Q1": {
             "id": "Q1",
@@ -110,9 +110,9 @@ def test_a_wikidata_entities_json(tmp_path):
     done, entities = imported(tmp_path, "wd.json", json.dumps(WBGETENTITIES), "--kind", "person")
     assert done.returncode == 1  # two rows could not be taken
     assert "as a Wikidata entities JSON" in done.stderr
-    silina = entities["Evika Siliņa"]
+    silina = entities["Ieva Ozoliņa"]
     # Wikidata's aliases are correct forms, never variants; the label again in capitals adds nothing
-    assert silina.aliases == ("Evika Silina",) and silina.variants == ()
+    assert silina.aliases == ("Ieva Ozolina",) and silina.variants == ()
     assert silina.context == ("Prime Minister of Latvia",) and silina.sources == ("Wikidata: Q20971234",)
     assert entities["Shigeru Ishiba"].past_context == ("Prime Minister of Japan",)  # "former ...": a past office
     assert entities["Shigeru Ishiba"].context == ()
@@ -124,7 +124,7 @@ def test_a_wikidata_entities_json(tmp_path):
 
 QUERY_CSV = """
     item,itemLabel,itemDescription,itemAltLabel
-    http://www.wikidata.org/entity/Q20971234,Evika Siliņa,Prime Minister of Latvia,"Evika Silina, Siliņa"
+    http://www.wikidata.org/entity/Q20971234,Ieva Ozoliņa,Prime Minister of Latvia,"Ieva Ozolina, Ozoliņa"
     http://www.wikidata.org/entity/Q123,Q123,,
     """
 
@@ -132,8 +132,8 @@ QUERY_CSV = """
 def test_a_wikidata_query_service_csv_export(tmp_path):
     done, entities = imported(tmp_path, "query.csv", QUERY_CSV, "--kind", "person")
     assert "as a Wikidata query service CSV export" in done.stderr
-    assert entities["Evika Siliņa"].aliases == ("Evika Silina", "Siliņa")  # the label service joins with ", "
-    assert entities["Evika Siliņa"].context == ("Prime Minister of Latvia",)
+    assert entities["Ieva Ozoliņa"].aliases == ("Ieva Ozolina", "Ozoliņa")  # the label service joins with ", "
+    assert entities["Ieva Ozoliņa"].context == ("Prime Minister of Latvia",)
     assert "row 3 (Q123): skipped: no English label" in done.stderr  # the service gives the id for a missing label
     assert done.returncode == 1
 
@@ -233,7 +233,7 @@ def test_an_existing_output_is_replaced_only_with_force(tmp_path):
     assert kept.returncode == 2 and "exists; give --force to replace it" in kept.stderr
     assert out.read_text(encoding="utf-8") == "entities: []\n"
     replaced = run("gazetteer", "import", source, "-o", out, "--force")
-    assert replaced.returncode == 0 and "Kristen Michal" in out.read_text(encoding="utf-8")
+    assert replaced.returncode == 0 and "Ilmar Kalvik" in out.read_text(encoding="utf-8")
     itself = run("gazetteer", "import", source, "-o", source, "--force")
     assert itself.returncode == 2 and "is the file being imported" in itself.stderr
 
@@ -252,13 +252,13 @@ def test_imported_people_are_names_the_engine_knows(tmp_path):
     their garbles and keeps their names as written."""
     source = write(tmp_path, "people.csv", """
         canonical,kind,context,checked
-        Kristen Michal,person,Estonian Prime Minister;Prime Minister of Estonia,2026-11
-        Evika Siliņa,person,Latvian Prime Minister;Prime Minister of Latvia,2026-11
+        Ilmar Kalvik,person,Estonian Prime Minister;Prime Minister of Estonia,2026-11
+        Ieva Ozoliņa,person,Latvian Prime Minister;Prime Minister of Latvia,2026-11
         """)
     out = tmp_path / "people.yaml"
     assert run("gazetteer", "import", source, "-o", out).returncode == 0
-    clean = "Estonian Prime Minister Kristen Michal met Latvian Prime Minister Evika Siliņa in Riga on Monday.\n"
-    garbled = clean.replace("Michal", "Mihcal").replace("Siliņa", "Silinna")
+    clean = "Estonian Prime Minister Ilmar Kalvik met Latvian Prime Minister Ieva Ozoliņa in Riga on Monday.\n"
+    garbled = clean.replace("Kalvik", "Klavik").replace("Ozoliņa", "Ozolinna")
     for name, text in (("clean.txt", clean), ("garbled.txt", garbled)):
         write(tmp_path, name, text)
         done = run("--gazetteer", out, name, cwd=tmp_path)
