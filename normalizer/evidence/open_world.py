@@ -6,7 +6,7 @@ be made at all, whatever its similarity; each returns the reason, or None.
   "Petteri Orpo", "Nabil Hasan al-Quaety") belongs to that name;
 - a person's slot (after an office, "Prime Minister Siliņa", or after a
   real name word, "Julien Talavan") is not read as a place or an
-  organization;
+  organization, nor is the same spelling anywhere else in the text;
 - an acronym is spelled letter by letter and never garbled into another one
   (UNESCO is not a garble of UNSC);
 - the feminine form of a Slavic, Baltic or Central Asian surname names
@@ -62,6 +62,22 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
         given = name_before(doc, first)
         if given is not None:
             return f"after the name '{given}', a person's name, not a {kind}"
+        for q in garbled:
+            elsewhere = person_elsewhere(doc, first + q) if first + q <= last else None
+            if elsewhere is not None:
+                return f"the text names a person '{elsewhere}', not a {kind}"
+    return None
+
+
+def person_elsewhere(doc: Document, k: int) -> str | None:
+    """Where the text writes the word at `k` in a person's slot, after a
+    real given name or an office ("Mike Maturen" two paragraphs up): one
+    spelling in one text names one thing, so the lone "Maturen" is that
+    person too, not a place spelled alike."""
+    for p in doc.positions.get(doc.keys[k], ()):
+        before = name_before(doc, p) or office_before(doc, p)
+        if p != k and before is not None:
+            return f"{before} {doc.tokens[p].text}"
     return None
 
 
@@ -92,14 +108,29 @@ def _joined(doc: Document, k: int, neighbour: int) -> bool:
 def name_before(doc: Document, first: int) -> str | None:
     """A real name word right before token `first` that the gazetteer gives
     nobody ("Julien" of "Julien Talavan"; the English lexicon holds such
-    names too): the word after it is in a person's slot."""
+    names too), or the given name of a gazetteer person ("Mike" of "Mike
+    Maturen"): the word after it is in a person's slot."""
     k = first - 1
-    if not _joined(doc, k, first) or doc.status[k] not in _NAME_BEFORE:
+    if not _joined(doc, k, first):
         return None
     word = doc.tokens[k].text
-    if word[:1].isupper() and not word.isupper() and doc.keys[k] in name_words():
+    if not word[:1].isupper() or word.isupper():
+        return None
+    if doc.status[k] in _NAME_BEFORE and doc.keys[k] in name_words():
+        return word
+    if doc.status[k] == Status.KNOWN and _given_name(doc, doc.keys[k]):
         return word
     return None
+
+
+def _given_name(doc: Document, key: str) -> bool:
+    """`key` opens a person's name in the gazetteer ("Mike" of Mike Pompeo):
+    a given name, whoever's name follows it in the text."""
+    index = doc.index
+    return any(
+        position == 0 and len(index.forms[form_id].keys) > 1 and index.entities[index.forms[form_id].entity].kind == "person"
+        for form_id, position in index.token_forms.get(key, ())
+    )
 
 
 def office_before(doc: Document, first: int) -> str | None:
