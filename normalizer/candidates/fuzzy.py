@@ -16,7 +16,7 @@ from normalizer.evidence.open_world import veto
 from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import similarity
+from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, similarity
 from normalizer.suspects import OPEN, REAL_NAMES, Status
 
 # Lowest word similarity a candidate may have at all.
@@ -53,6 +53,14 @@ def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
     # word of the same name (align), which the neighbour's forms below supply:
     # searching every name alike costs much on real news ("Rose", "Cook").
     found = dict(similar_name_tokens(doc, word)) if doc.status[i] != Status.ENGLISH_NAME else {}
+    # An unknown capitalized word may be a round trip no fold finds ("Bureiku"
+    # for Blake): the English spellings it likeliest came from propose more.
+    if doc.status[i] == Status.SUSPECT and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
+        for key in index.round_trip_tokens(word):
+            if key not in found:
+                score, _ = similarity(word, index.spelling[key])
+                if score >= MIN_SIMILARITY:
+                    found[key] = score
     # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
     for j in (i - 1, i + 1):
         if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:

@@ -33,6 +33,9 @@ ROUND_TRIP_KEY_DISTANCE = 1
 # A token shared by more forms than this ("Ali", "Mohammed") says too little
 # about which entity is meant to be worth aligning every one of them.
 MAX_FORMS_PER_NEIGHBOUR = 400
+# English spellings (of every script together, likeliest first) a garble's
+# candidates are looked up near (normalizer.round_trip_model.sources).
+ROUND_TRIP_SOURCES = 12
 
 
 class Form(NamedTuple):
@@ -131,6 +134,20 @@ class Index:
             for near in self.round_trip_deletes.near(key):
                 found.update(self.by_round_trip[near])
         return found
+
+    def round_trip_tokens(self, word: str, sources: int = ROUND_TRIP_SOURCES) -> frozenset[str]:
+        """Name token keys near the likeliest English spellings a round trip
+        could have come from ("Bureiku" -> "blake" -> Blake), memoized."""
+        memo = self.memo("_round_trip_memo", limit=200_000)
+        if word not in memo:
+            from normalizer.round_trip_model import sources as round_trip_sources  # lazy: a 1 MB model
+
+            found: set[str] = set()
+            for english, _script, _score in round_trip_sources(word)[:sources]:
+                for term in self._near_folds(english):
+                    found.update(self.by_fold.get(term, ()))
+            memo[word] = frozenset(found)
+        return memo[word]
 
     def glued_forms(self, word: str) -> set[int]:
         """Multi-word forms that may have been glued and garbled into `word`
