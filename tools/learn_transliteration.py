@@ -43,7 +43,6 @@ What it does, deterministically (same data and romanizer versions, same bytes):
 from __future__ import annotations
 
 import argparse
-import bisect
 import heapq
 import json
 import math
@@ -646,13 +645,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.measure:
         print(json.dumps(measure(), indent=1))
         return 0
-    text = serialize(build(verbose=args.verbose))
-    if args.check:
-        same = args.output.read_text(encoding="utf-8") == text
-        print("same" if same else f"{args.output} differs from a fresh build")
+    return write_or_check(args.output, serialize(build(verbose=args.verbose)), args.check)
+
+
+def write_or_check(output: Path, text: str, check: bool) -> int:
+    """Write a learned file, or with `check` say whether the committed one is it (exit 1 if not)."""
+    if check:
+        same = output.read_text(encoding="utf-8") == text
+        print("same" if same else f"{output} differs from a fresh build")
         return 0 if same else 1
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output} ({len(text.encode())} bytes)")
+    output.write_text(text, encoding="utf-8")
+    print(f"wrote {output} ({len(text.encode())} bytes)")
     return 0
 
 
