@@ -29,7 +29,7 @@ import math
 import re
 from functools import lru_cache
 from itertools import chain
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 
 from normalizer.folding import strip_accents
@@ -323,7 +323,7 @@ def evidence(word: str, name: str) -> tuple[float, str]:
     """log P(word | name, best route) - log P(word as an English-side name),
     in nats, and the best route's script: above 0, `word` is better explained
     as a round trip of `name` than as a real name spelled as it is."""
-    return max(evidence_by_script(word, name))
+    return max(evidence_by_script(word, name), key=itemgetter(0))  # the first script of a tie
 
 
 def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
@@ -348,7 +348,7 @@ def score(word: str, name: str) -> tuple[float, str]:
     if source == target:
         return EXACT, "exact"
     loaded = model()
-    by_script = sorted(evidence_by_script(word, name), reverse=True)
+    by_script = sorted(evidence_by_script(word, name), key=lambda pair: -pair[0])
     value, script = by_script[0]
     similarity = calibrated(-value, loaded.calibration)
     # The joint model (round_trip_model, its own curve) sees true round trips
