@@ -39,6 +39,7 @@ MAX_DROPPED = 2  # English letters in a row a garble may drop ("h" of "john")
 BEAM = 12
 SOURCES = 8  # English spellings kept per script
 FORCED_BEAM = 4  # histories kept per cell when both spellings are known
+LOGPROB_MEMO = 50_000  # per script: a few MB each
 
 
 class ScriptModel:
@@ -82,6 +83,8 @@ class ScriptModel:
                 if seen:
                     divisor, types = self.divisors[id(seen)]
                     p = (seen.get(piece, 0) + types * p) / divisor
+            if len(self._logprob) >= LOGPROB_MEMO:  # a long batch meets millions of histories: bound the memo
+                self._logprob.clear()
             value = self._logprob[key] = math.log(p)
         return value
 
@@ -181,10 +184,10 @@ def model() -> Model:
     return Model(json.loads(text))
 
 
-@lru_cache(maxsize=65536)
 def sources(word: str) -> tuple[tuple[str, str, float], ...]:
     """(English spelling, script, log probability) of the likeliest sources of
-    `word` under every script, best first."""
+    `word` under every script, best first. Not memoized here: the index
+    remembers what they proposed (Index.round_trip_tokens)."""
     target = plain(word)
     if not target:
         return ()
@@ -192,11 +195,10 @@ def sources(word: str) -> tuple[tuple[str, str, float], ...]:
     return tuple(sorted(found, key=lambda item: (-item[2], item[0], item[1])))
 
 
-@lru_cache(maxsize=262144)
 def evidence(word: str, name: str, scripts: tuple[str, ...] = ()) -> tuple[float, str]:
     """log P(word, name) of the best script (of `scripts`; all by default)
     less log P(word) and log P(name) by the English letter model, in nats,
-    and that script."""
+    and that script. Not memoized here: transliteration.score is."""
     every = model().scripts
     return evidence_under({s: every[s] for s in scripts} if scripts else every, word, name)
 
