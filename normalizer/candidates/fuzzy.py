@@ -56,11 +56,7 @@ def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
     # An unknown capitalized word may be a round trip no fold finds ("Bureiku"
     # for Blake): the English spellings it likeliest came from propose more.
     if doc.status[i] == Status.SUSPECT and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
-        for key in index.round_trip_tokens(word):
-            if key not in found:
-                score, _ = similarity(word, index.spelling[key])
-                if score >= MIN_SIMILARITY:
-                    found[key] = score
+        found = {**_alike(doc, word, index.round_trip_tokens(word)), **found}
     # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
     for j in (i - 1, i + 1):
         if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
@@ -81,16 +77,20 @@ def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
 def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
     """Name token keys alike enough to `word`, with their similarity
     (remembered across texts: unknown words recur in a batch)."""
-    index = doc.index
-    memo = index.memo("_similar_name_tokens")
+    memo = doc.index.memo("_similar_name_tokens")
     if word not in memo:
-        found = {}
-        for key in index.fuzzy_tokens(word):
-            score, _ = similarity(word, index.spelling[key])
-            if score >= MIN_SIMILARITY:
-                found[key] = score
-        memo[word] = found
+        memo[word] = _alike(doc, word, doc.index.fuzzy_tokens(word))
     return memo[word]
+
+
+def _alike(doc: Document, word: str, keys) -> dict[str, float]:
+    """Those of the name token `keys` alike enough to `word`, with their similarity."""
+    found = {}
+    for key in keys:
+        score, _ = similarity(word, doc.index.spelling[key])
+        if score >= MIN_SIMILARITY:
+            found[key] = score
+    return found
 
 
 def align(

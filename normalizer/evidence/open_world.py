@@ -75,8 +75,8 @@ def person_elsewhere(doc: Document, k: int) -> str | None:
     spelling in one text names one thing, so the lone "Maturen" is that
     person too, not a place spelled alike."""
     for p in doc.positions.get(doc.keys[k], ()):
-        before = name_before(doc, p) or office_before(doc, p)
-        if p != k and before is not None:
+        before = None if p == k else name_before(doc, p) or office_before(doc, p)
+        if before is not None:
             return f"{before} {doc.tokens[p].text}"
     return None
 
