@@ -23,6 +23,7 @@ from normalizer.decision import Decider, Decision
 from normalizer.document import Document
 from normalizer.evidence.elsewhere import OtherSpellings, across_the_text, seen_elsewhere
 from normalizer.evidence.prior import entity_prior
+from normalizer.evidence.translated import through_another_script
 from normalizer.gazetteer.index import Index, build_index
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.mentions import Mentions, find_mentions
@@ -129,9 +130,14 @@ class Normalizer:
         garbles = across_the_text(doc, mentions, garbles)
         garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]
         decisions = self.decider.decide(exact + garbles)
-        garbles = self._repaired_elsewhere(doc, mentions, decisions, garbles)
-        if garbles is not None:
+        # What the first decisions say of the text moves the readings, once each.
+        moved = self._repaired_elsewhere(doc, mentions, decisions, garbles)
+        if moved is not None:
+            garbles = moved
             decisions = self.decider.decide(exact + garbles)
+        moved = through_another_script([d.proposal for d in decisions if self.decider.applies(d)], garbles)
+        if moved is not None:
+            decisions = self.decider.decide(exact + moved)
         return self.decider.corrections(doc, decisions)
 
     def _repaired_elsewhere(

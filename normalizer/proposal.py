@@ -40,6 +40,7 @@ class Proposal:
     surname: bool = False  # read as a person's surname alone
     seen_elsewhere: bool = False  # has had the evidence of its entity elsewhere in the text
     spelling: str = ""  # the words it replaces, case set aside
+    round_trip: bool = False  # a word of it is read as a learned round trip through another script
 
     def overlaps(self, other: "Proposal") -> bool:
         """True when the two proposals touch at least one common word."""

@@ -53,6 +53,18 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     return score, why
 
 
+def is_round_trip(why: str) -> bool:
+    """Whether a reason given by `similarity` names a learned round-trip route."""
+    return why in _route_labels()
+
+
+@lru_cache(maxsize=1)
+def _route_labels() -> frozenset[str]:
+    from normalizer.transliteration import model
+
+    return frozenset(model().routes.values())
+
+
 def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     """How alike a text word and a gazetteer name token are, with the reason.
 

@@ -16,7 +16,7 @@ from normalizer.evidence.open_world import veto
 from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, similarity
+from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip, similarity
 from normalizer.suspects import OPEN, REAL_NAMES, Status
 
 # Lowest word similarity a candidate may have at all.
@@ -111,6 +111,7 @@ def align(
         if covered[k] or (status[k] not in OPEN and not (q in read_known and status[k] == Status.KNOWN)):
             return None
     scores, reasons, exact_words = [], [], []
+    round_trip = False
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k):
             return None
@@ -124,6 +125,7 @@ def align(
         if score < MIN_SIMILARITY:
             return None
         scores.append(score)
+        round_trip = round_trip or is_round_trip(why)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
     fuzzy = [s for s in scores if s < 1.0]
     if not fuzzy:
@@ -158,7 +160,7 @@ def align(
         return None
     for piece in evidence:
         proposal = proposal.with_evidence(piece)
-    return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals)
+    return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip)
 
 
 def _person_in_view(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:

@@ -1,0 +1,69 @@
+"""A text that came through another script: once several of its names were
+repaired as learned round trips, one more round-trip reading gains evidence
+(normalizer/evidence/translated.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.evidence.translated import MIN_ROUND_TRIPS, TRANSLATED_BONUS, through_another_script
+from normalizer.proposal import Proposal
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "corpus"
+
+
+def proposal(entity: int, round_trip: bool, confidence: float = 0.78) -> Proposal:
+    return Proposal(entity, entity, f"Name{entity}", entity, confidence, (), "fuzzy", round_trip=round_trip)
+
+
+def test_too_few_round_trips_say_nothing():
+    confident = [proposal(e, True, 0.9) for e in range(MIN_ROUND_TRIPS - 1)]
+    assert through_another_script(confident, confident + [proposal(99, True)]) is None
+
+
+def test_only_open_round_trip_readings_gain():
+    confident = [proposal(e, True, 0.9) for e in range(MIN_ROUND_TRIPS)]
+    lone, spelled = proposal(99, True), proposal(98, False)
+    moved = through_another_script(confident, confident + [lone, spelled])
+    assert moved[: len(confident)] == confident  # the repairs that made the case are not moved
+    assert moved[-2].confidence == pytest.approx(lone.confidence + TRANSLATED_BONUS)
+    assert "came back through another script" in moved[-2].reasons[-1]
+    assert moved[-1] == spelled  # a reading by spelling alone is no round trip
+
+
+def test_an_entity_is_not_its_own_evidence():
+    confident = [proposal(e, True, 0.9) for e in range(MIN_ROUND_TRIPS)]
+    # A second garble of an entity already counted sees one name fewer.
+    assert through_another_script(confident, [proposal(0, True)]) is None
+
+
+def test_plain_repairs_do_not_make_a_text_translated():
+    confident = [proposal(e, False, 0.9) for e in range(10)]
+    assert through_another_script(confident, confident + [proposal(99, True)]) is None
+
+
+@pytest.fixture(scope="module")
+def wikinews_normalizer() -> Normalizer:
+    return Normalizer.load(gazetteers=[CORPUS / "wikinews" / "gazetteer.yaml"], bundled=False)
+
+
+def round_trip_article(name: str) -> str:
+    for line in (CORPUS / "wikinews-roundtrip.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == name:
+            return record["garbled"]
+    raise LookupError(name)
+
+
+def test_a_lone_round_trip_is_repaired_in_a_translated_text_and_only_suggested_alone(wikinews_normalizer):
+    paragraph = next(p for p in round_trip_article("soccer.txt").splitlines() if "Suoqi" in p)
+    among = [c for c in wikinews_normalizer.normalize(paragraph).corrections if c.original == "Suoqi"]
+    assert [c.applied for c in among] == [True]
+    assert any("came back through another script" in reason for reason in among[0].reasons)
+    alone = wikinews_normalizer.normalize("The match was played at the Fisht Stadium in Suoqi.").corrections
+    assert not any(c.applied for c in alone if c.original == "Suoqi")
