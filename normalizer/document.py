@@ -20,7 +20,7 @@ class Document:
         self.text = text
         self.tokens: list[Token] = tokenize(text)
         self.keys = [t.key for t in self.tokens]
-        self.status: list[Status] = classify(index, text, self.tokens, ignored_tokens(self.tokens, ignore_spans))
+        self.status: list[Status] = classify(index, text, self.tokens, ignored_tokens(self.tokens, ignore_spans), self.keys)
         self.positions: dict[str, list[int]] = defaultdict(list)  # token key -> where it occurs
         for k, key in enumerate(self.keys):
             self.positions[key].append(k)

@@ -48,6 +48,8 @@ class Proposal:
 
     def with_evidence(self, evidence: Evidence, **changes) -> "Proposal":
         """This proposal moved by `evidence` (and with `changes` to its flags)."""
+        if not evidence and not changes:
+            return self  # most evidence is silent: no copy (dataclasses.replace is slow)
         return replace(
             self, confidence=self.confidence + evidence.delta, reasons=self.reasons + evidence.reasons, **changes
         )

@@ -9,7 +9,7 @@ known name ("Zealanders"). Real place names the gazetteers leave out
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import IntEnum
 
 from normalizer.gazetteer.index import Index
 from normalizer.gazetteer.lexicon import place_names
@@ -32,7 +32,7 @@ _CHUNK_EDGES = frozenset(" \t\n\r\u00a0")
 _SPACE = re.compile(r"\s")
 
 
-class Status(Enum):
+class Status(IntEnum):  # an int: hashed in C (`status in OPEN` runs per token)
     SKIP = 0  # ignored span, protected, part of a URL or path
     KNOWN = 1  # a token of a correct gazetteer form
     ENGLISH = 2  # in the English lexicon
@@ -57,22 +57,24 @@ REAL_NAMES = frozenset({Status.NAME, Status.ENGLISH_NAME})
 ENGLISH_WORDS = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 
 
-def classify(index: Index, text: str, tokens: list[Token], ignored: list[bool]) -> list[Status]:
-    """The status of each token of `text`, in text order."""
+def classify(
+    index: Index, text: str, tokens: list[Token], ignored: list[bool], keys: list[str] | None = None
+) -> list[Status]:
+    """The status of each token of `text`, in text order (`keys`: the tokens' keys, when known)."""
     in_non_prose = _NonProse(text)
-    return [_classify(index, token, skip, in_non_prose) for token, skip in zip(tokens, ignored)]
-
-
-def _classify(index: Index, token: Token, ignored: bool, in_non_prose: _NonProse) -> Status:
-    key = token.key
-    if ignored or key in index.protected or in_non_prose(token):
-        return Status.SKIP
-    # The rest depends on the word alone: remembered across texts.
+    protected = index.protected
+    # What a word is by itself is remembered across texts; its place in this text is not.
     memo = index.memo("_word_status")
-    status = memo.get(token.text)
-    if status is None:
-        status = memo[token.text] = word_status(index, token.text, key)
-    return status
+    statuses = []
+    for token, ignored_here, key in zip(tokens, ignored, keys or [t.key for t in tokens]):
+        if ignored_here or key in protected or in_non_prose(token):
+            statuses.append(Status.SKIP)
+            continue
+        status = memo.get(token.text)
+        if status is None:
+            status = memo[token.text] = word_status(index, token.text, key)
+        statuses.append(status)
+    return statuses
 
 
 def word_status(index: Index, word: str, key: str) -> Status:

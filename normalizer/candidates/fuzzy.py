@@ -56,22 +56,35 @@ def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
     # An unknown capitalized word may be a round trip no fold finds ("Bureiku"
     # for Blake): the English spellings it likeliest came from propose more.
     if doc.status[i] == Status.SUSPECT and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
-        found = {**_alike(doc, word, index.round_trip_tokens(word)), **found}
+        found = {**round_trip_name_tokens(doc, word), **found}
     # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
     for j in (i - 1, i + 1):
-        if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
-            continue
-        forms = index.token_forms.get(doc.keys[j], ())
-        if len(forms) > MAX_FORMS_PER_NEIGHBOUR:
-            continue
+        if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
+            for key, score in implied_name_tokens(index, word, doc.keys[j], i - j).items():
+                found.setdefault(key, score)
+    return found
+
+
+def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
+    """The name token keys that stand `offset` words from the known word
+    `neighbour` in some form, alike enough to `word`, each with its first
+    alike spelling's similarity (remembered across texts)."""
+    memo = index.memo("_implied_name_tokens")
+    remembered = memo.get((word, neighbour, offset))
+    if remembered is not None:
+        return remembered
+    implied: dict[str, float] = {}
+    forms = index.token_forms.get(neighbour, ())
+    if len(forms) <= MAX_FORMS_PER_NEIGHBOUR:
         for form_id, position in forms:
             form = index.forms[form_id]
-            implied = position + (i - j)
-            if 0 <= implied < len(form.keys) and form.keys[implied] not in found:
-                score, _ = similarity(word, form.tokens[implied])
+            q = position + offset
+            if 0 <= q < len(form.keys) and form.keys[q] not in implied:
+                score, _ = similarity(word, form.tokens[q])
                 if score >= MIN_SIMILARITY:
-                    found[form.keys[implied]] = score
-    return found
+                    implied[form.keys[q]] = score
+    memo[(word, neighbour, offset)] = implied
+    return implied
 
 
 def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
@@ -80,6 +93,15 @@ def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
     memo = doc.index.memo("_similar_name_tokens")
     if word not in memo:
         memo[word] = _alike(doc, word, doc.index.fuzzy_tokens(word))
+    return memo[word]
+
+
+def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
+    """Name token keys near the English spellings `word` likeliest came from
+    through another script, alike enough to it (remembered across texts)."""
+    memo = doc.index.memo("_round_trip_name_tokens")
+    if word not in memo:
+        memo[word] = _alike(doc, word, doc.index.round_trip_tokens(word))
     return memo[word]
 
 

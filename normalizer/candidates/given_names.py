@@ -52,6 +52,9 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
 def _rest_intact(doc: Document, form, start: int, q: int) -> bool:
     """Every word of `form` laid from `start` but the one at `q` is in the
     text as the form has it, and the word at `q` is not."""
-    if start < 0 or start + len(form.keys) > len(doc):
+    keys = form.keys
+    end = start + len(keys)
+    if start < 0 or end > len(doc.keys):
         return False
-    return all((doc.keys[start + p] == key) != (p == q) for p, key in enumerate(form.keys))
+    written = doc.keys[start:end]
+    return written[q] != keys[q] and tuple(written[:q]) == keys[:q] and tuple(written[q + 1 :]) == keys[q + 1 :]
