@@ -45,6 +45,7 @@ class Table:
             for t, c in options.items():
                 self.by_garbled.setdefault(t, []).append((group, c))
         self.letters: dict[str, tuple[float, dict[str, float]]] = {}
+        self.by_letter = _Letters(self.letter)  # letter(c) by c, read in C
         self.sources: dict[str, tuple] = {}
         self.targets: dict[str, tuple] = {}
 
@@ -69,11 +70,11 @@ class Table:
         SOURCES_KEPT words (names recur)."""
         found = self.sources.get(source)
         if found is None:
-            n, groups = len(source), self.groups
-            spans = [(i, a, source[i : i + a]) for i in range(n) for a in range(1, min(self.max_source, n - i) + 1)]
+            groups = self.groups
+            spans = [(i, a, group) for a in range(1, self.max_source + 1) for i in range(len(source) - a + 1) if (group := source[i : i + a]) in groups]
             if len(self.sources) >= SOURCES_KEPT:
                 self.sources.clear()
-            found = self.sources[source] = ([span for span in spans if span[2] in groups], [self.letter(c) for c in source])
+            found = self.sources[source] = (spans, list(map(self.by_letter.__getitem__, source)))
         return found
 
     def target(self, target: str, at: dict[str, list[int]]) -> tuple:
@@ -104,6 +105,18 @@ class Table:
             if len(self.targets) >= SOURCES_KEPT:
                 self.targets.clear()
             found = self.targets[target] = (ins, in_row, first, steps)
+        return found
+
+
+class _Letters(dict):
+    """Table.letter(c) by letter, each worked out at its first asking."""
+
+    def __init__(self, letter):
+        super().__init__()
+        self.letter = letter
+
+    def __missing__(self, c: str) -> tuple[float, dict[str, float]]:
+        found = self[c] = self.letter(c)
         return found
 
 
@@ -191,7 +204,18 @@ def align(
                     arriving[end] = rows[i0][start] + cost
         if in_row:
             for j, (x, z, y, c) in enumerate(zip(above, kept, arriving if jumps else nothing, ins)):
-                here = min(here + c, x + delete, z, y, *[row[start] + cost for start, cost in in_row.get(j, ())])
+                here += c
+                x += delete
+                if x < here:
+                    here = x
+                if z < here:
+                    here = z
+                if y < here:
+                    here = y
+                if j in in_row:
+                    for start, cost in in_row[j]:
+                        if row[start] + cost < here:
+                            here = row[start] + cost
                 row.append(here)
         elif jumps:
             for x, z, y, c in zip(above, kept, arriving, ins):

@@ -23,10 +23,13 @@ Standard library only; the model is read at the first call.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from functools import lru_cache
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul, truediv
+from typing import Iterable
 from pathlib import Path
 
 from normalizer.transliteration import model as edit_model
@@ -68,18 +71,25 @@ class ScriptModel:
             self.by_english.setdefault(english, {})[garbled] = piece_id
         self.longest_garbled = max(map(len, self.by_garbled), default=1)
         self.longest_english = max((len(english) for english, _ in self.pieces), default=1)
-        self._contexts: dict[str, tuple[dict[int, int], int, int] | None] = {}
+        self._after: dict[int, tuple[dict[int, int], int, int] | None] = {}  # by last piece: at most one a piece
+        # By history: the log-probabilities after it. Most histories a word
+        # meets were never seen in training, and smooth as their last piece
+        # alone: they share that piece's row (`_last_rows`).
         self._rows: dict[tuple[int, int], _Row] = {}
+        self._last_rows: dict[int, _Row] = {}
         self._drops: dict[int, list[int]] = {}
-        self.memoized = 0  # log-probabilities held by the rows, bounded by LOGPROB_MEMO
+        self.memoized = 0  # log-probabilities and histories the rows hold, bounded by LOGPROB_MEMO
 
     def _context(self, key: str) -> tuple[dict[int, int], int, int] | None:
         """A context's counts, with what Witten-Bell divides by (count of the
         context + its types) and its types; None if never seen."""
-        found = self._contexts.get(key, False)
+        seen = _counts(self.counts.get(key) or [])
+        return (seen, sum(seen.values()) + len(seen), len(seen)) if seen else None
+
+    def _after_one(self, last: int) -> tuple[dict[int, int], int, int] | None:
+        found = self._after.get(last, False)
         if found is False:
-            seen = _counts(self.counts.get(key, []))
-            found = self._contexts[key] = (seen, sum(seen.values()) + len(seen), len(seen)) if seen else None
+            found = self._after[last] = self._context(str(last))
         return found
 
     def row(self, before: int, last: int) -> "_Row":
@@ -88,9 +98,18 @@ class ScriptModel:
         if found is None:
             if self.memoized >= LOGPROB_MEMO:  # a long batch meets millions of histories: bound the memo
                 self._rows.clear()
+                self._last_rows.clear()
                 self.memoized = 0
-            smoothing = tuple(c for c in (self._context(str(last)), self._context(f"{before},{last}")) if c)
-            found = self._rows[(before, last)] = _Row(self, smoothing)
+            after_two = self._context(f"{before},{last}")
+            if after_two:
+                found = _Row(self, tuple(c for c in (self._after_one(last), after_two) if c))
+            else:
+                found = self._last_rows.get(last)
+                if found is None:
+                    after_one = self._after_one(last)
+                    found = self._last_rows[last] = _Row(self, (after_one,) if after_one else ())
+            self._rows[(before, last)] = found
+            self.memoized += 1
         return found
 
     def logprob(self, piece: int, before: int, last: int) -> float:
@@ -102,60 +121,14 @@ class ScriptModel:
         pieces ("h" after "o" of "john")."""
         found = self._drops.get(last)
         if found is None:
-            context = self._context(str(last))
+            context = self._after_one(last)
             after = context[0] if context else {}
             found = self._drops[last] = [piece for piece in self.by_garbled.get("", ()) if piece in after]
         return found
 
     def sources(self, garbled: str, keep: int = SOURCES) -> list[tuple[str, float]]:
         """The likeliest English spellings of `garbled` (plain letters), best first."""
-        size = len(garbled)
-        minus_inf = -math.inf
-        english_of, row = self.english_of, self.row
-        # The pieces that write garbled[i:i + width], per i: (piece, i + width), width first.
-        moves = [
-            [(piece, i + width) for width in range(1, min(self.longest_garbled, size - i) + 1) for piece in self.by_garbled.get(garbled[i : i + width], ())]
-            for i in range(size)
-        ]
-        # beams[i]: (before, last, english, dropped in a row) -> log probability
-        beams: list[dict[tuple[int, int, str, int], float]] = [{} for _ in range(size + 1)]
-        beams[0][(-1, -1, "", 0)] = 0.0
-        finished: dict[str, float] = {}
-        for i in range(size + 1):
-            beam = beams[i]
-            frontier = _best(beam, BEAM)
-            for _ in range(MAX_DROPPED):  # pieces that write nothing stay at i
-                grown = []
-                for (before, last, english, dropped), score in frontier:
-                    drops = self._drops.get(last)
-                    if drops is None:
-                        drops = self._drops_after(last)
-                    if not drops:
-                        continue
-                    logprobs = row(before, last)
-                    for piece in drops:
-                        new = score + logprobs[piece]
-                        state = (last, piece, english + english_of[piece], dropped + 1)
-                        if new > beam.get(state, minus_inf):
-                            beam[state] = new
-                            grown.append((state, new))
-                frontier = _best(dict(grown), BEAM)
-            if i == size:
-                for (before, last, english, _), score in _best(beam, BEAM):
-                    total = score + row(before, last)[END]
-                    if total > finished.get(english, minus_inf):
-                        finished[english] = total
-                break
-            here = moves[i]
-            for (before, last, english, _), score in _best(beam, BEAM):
-                logprobs = row(before, last)
-                for piece, reach in here:
-                    new = score + logprobs[piece]
-                    state = (last, piece, english + english_of[piece], 0)
-                    ahead = beams[reach]
-                    if new > ahead.get(state, minus_inf):
-                        ahead[state] = new
-        return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
+        return _beam_search(self, garbled, keep)
 
     def joint(self, english: str, garbled: str) -> float:
         """max over cuttings into pieces of log P(english, garbled)."""
@@ -201,6 +174,89 @@ class ScriptModel:
         return max(score + row_of(before, last)[END] for (before, last), score in final.items())
 
 
+def _beam_search(self: ScriptModel, garbled: str, keep: int) -> list[tuple[str, float]]:
+    """ScriptModel.sources: a beam search over the pieces, left to right."""
+    size = len(garbled)
+    minus_inf = -math.inf
+    english_of, row = self.english_of, self.row
+    # The pieces that write garbled[i:i + width], per i, width first:
+    # (pieces, the position each reaches, the English each writes).
+    moves = []
+    for i in range(size):
+        here = [(piece, i + width) for width in range(1, min(self.longest_garbled, size - i) + 1) for piece in self.by_garbled.get(garbled[i : i + width], ())]
+        moves.append((tuple(piece for piece, _ in here), [reach for _, reach in here], [english_of[piece] for piece, _ in here]))
+    # beams[i]: (before, last, english, dropped in a row) -> log probability
+    beams: list[dict[tuple[int, int, str, int], float]] = [{} for _ in range(size + 1)]
+    beams[0][(-1, -1, "", 0)] = 0.0
+    # Branch and bound, exact: per position, the BEAM best scores its
+    # states had when they were put there (a min-heap; a state's score
+    # only grows) and their least, `floors`. A new state below it is
+    # never among the BEAM kept, and is not put there, when no other
+    # state could put it there later (the states expanded at a position
+    # differ in their last piece or their English); a position that
+    # left some out is always sorted, as the full beam would have been.
+    heaps: list[list[float]] = [[] for _ in range(size + 1)]
+    floors = [minus_inf] * (size + 1)
+    left_out = [False] * (size + 1)
+    finished: dict[str, float] = {}
+    for i in range(size + 1):
+        beam = beams[i]
+        frontier = _best(beam, BEAM, left_out[i])
+        for _ in range(MAX_DROPPED):  # pieces that write nothing stay at i
+            grown = []
+            for (before, last, english, dropped), score in frontier:
+                drops = self._drops.get(last)
+                if drops is None:
+                    drops = self._drops_after(last)
+                if not drops:
+                    continue
+                for piece, logprob in zip(drops, row(before, last).values(drops)):
+                    new = score + logprob
+                    state = (last, piece, english + english_of[piece], dropped + 1)
+                    if new > beam.get(state, minus_inf):
+                        beam[state] = new
+                        grown.append((state, new))
+            frontier = _best(dict(grown), BEAM)
+        expanded = _best(beam, BEAM, left_out[i])
+        if i == size:
+            for (before, last, english, _), score in expanded:
+                total = score + row(before, last)[END]
+                if total > finished.get(english, minus_inf):
+                    finished[english] = total
+            break
+        pieces, reaches, writes = moves[i]
+        bound = len({(last, english) for (_, last, english, _), _ in expanded}) == len(expanded)
+        reached = sorted(set(reaches))
+        for (before, last, english, _), score in expanded:
+            # No piece adds to a score (log-probabilities are < 0): a
+            # state under every floor it reaches leaves all its pieces out.
+            if bound and reached and score < min([floors[reach] for reach in reached]):
+                for reach in reached:
+                    left_out[reach] = True
+                continue
+            for piece, reach, written, logprob in zip(pieces, reaches, writes, row(before, last).values(pieces)):
+                new = score + logprob
+                if new < floors[reach] and bound:
+                    left_out[reach] = True
+                    continue
+                state = (last, piece, english + written, 0)
+                ahead = beams[reach]
+                old = ahead.get(state)
+                if old is None:
+                    ahead[state] = new
+                    heap = heaps[reach]
+                    if len(heap) < BEAM:
+                        heapq.heappush(heap, new)
+                        if len(heap) == BEAM:
+                            floors[reach] = heap[0]
+                    elif new > heap[0]:
+                        heapq.heapreplace(heap, new)
+                        floors[reach] = heap[0]
+                elif new > old:
+                    ahead[state] = new
+    return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
+
+
 class _Row(dict):
     """log P(piece | one context) by piece id, each computed at its first asking."""
 
@@ -209,6 +265,18 @@ class _Row(dict):
     def __init__(self, model: ScriptModel, smoothing: tuple):
         super().__init__()
         self.model, self.smoothing = model, smoothing
+
+    def values(self, pieces: tuple[int, ...] | list[int]) -> list[float]:
+        """The log-probabilities of `pieces`, those not yet known computed
+        together (the same operations as __missing__, in C loops)."""
+        missing = [piece for piece in pieces if piece not in self]
+        if missing:
+            p: Iterable[float] = map(self.model.unigram_p.__getitem__, missing)
+            for seen, divisor, types in self.smoothing:
+                p = map(truediv, map(add, map(seen.get, missing, repeat(0)), map(mul, repeat(types), p)), repeat(divisor))
+            self.update(zip(missing, map(math.log, p)))
+            self.model.memoized += len(missing)
+        return list(map(self.__getitem__, pieces))
 
     def __missing__(self, piece: int) -> float:
         # Witten-Bell, unigram first, then the last piece, then the last two.
@@ -224,10 +292,11 @@ def _counts(flat: list[int]) -> dict[int, int]:
     return dict(zip(flat[0::2], flat[1::2]))
 
 
-def _best(states: dict, size: int) -> list:
+def _best(states: dict, size: int, ranked: bool = False) -> list:
     """The `size` best (state, score) pairs, best first, the earlier of a tie
-    first: heapq.nlargest's order, sorted (faster for these few)."""
-    if len(states) <= size:
+    first: heapq.nlargest's order, sorted (faster for these few); as they
+    come if there are no more than `size`, unless `ranked`."""
+    if len(states) <= size and not ranked:
         return list(states.items())
     return sorted(states.items(), key=itemgetter(1), reverse=True)[:size]
 
