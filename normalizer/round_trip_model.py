@@ -53,9 +53,9 @@ class ScriptModel:
 
     def __init__(self, data: dict):
         self.pieces: list[tuple[str, str]] = [tuple(p.split(">", 1)) for p in data["pieces"]]  # type: ignore[misc]
-        self.counts: dict[str, list[int]] = data["counts"]
+        self.counts: dict[str, str] = data["counts"]  # "piece count piece count ..." by context
         self.vocabulary = len(self.pieces)
-        unigram = _counts(self.counts.get("", []))
+        unigram = _counts(self.counts.get("", ""))
         unigram_total = sum(unigram.values())
         # P(piece) before any context, as logprob has always computed it.
         self.unigram_p = [(unigram.get(piece, 0) + 0.5) / (unigram_total + 0.5 * (self.vocabulary + 1)) for piece in range(self.vocabulary)]
@@ -83,7 +83,7 @@ class ScriptModel:
     def _context(self, key: str) -> tuple[dict[int, int], int, int] | None:
         """A context's counts, with what Witten-Bell divides by (count of the
         context + its types) and its types; None if never seen."""
-        seen = _counts(self.counts.get(key) or [])
+        seen = _counts(self.counts.get(key, ""))
         return (seen, sum(seen.values()) + len(seen), len(seen)) if seen else None
 
     def _after_one(self, last: int) -> tuple[dict[int, int], int, int] | None:
@@ -288,7 +288,8 @@ class _Row(dict):
         return value
 
 
-def _counts(flat: list[int]) -> dict[int, int]:
+def _counts(text: str) -> dict[int, int]:
+    flat = list(map(int, text.split()))
     return dict(zip(flat[0::2], flat[1::2]))
 
 
