@@ -15,7 +15,10 @@ import math
 from itertools import chain
 from operator import add
 
-SOURCES_KEPT = 1024  # per script table: what align() keeps of the names (and words) it saw
+SOURCES_KEPT = 1024  # per script table: what align() keeps of the names it saw, about 0.5 kB each
+# ... and of the garbled words: about 20 kB each (the group steps that write
+# their pieces), and a word is weighed against its names one after another.
+TARGETS_KEPT = 32
 
 
 class Table:
@@ -82,7 +85,7 @@ class Table:
         its letters, its multi-letter insertions by the column they reach,
         the first row of `align` (nothing of the source written yet), and
         the group steps that write one of its pieces, by source group:
-        (letters written, column, cost). Kept for the last SOURCES_KEPT words."""
+        (letters written, column, cost). Kept for the last TARGETS_KEPT words."""
         found = self.targets.get(target)
         if found is None:
             in_row: dict[int, list[tuple[int, float]]] = {}
@@ -102,7 +105,7 @@ class Table:
                 starts, b = at[piece], len(piece)
                 for group, cost in self.by_garbled[piece]:
                     steps.setdefault(group, []).extend((b, j, cost) for j in starts)
-            if len(self.targets) >= SOURCES_KEPT:
+            if len(self.targets) >= TARGETS_KEPT:
                 self.targets.clear()
             found = self.targets[target] = (ins, in_row, first, steps)
         return found
