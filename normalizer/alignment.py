@@ -12,13 +12,11 @@ the other spelling of the pair.
 from __future__ import annotations
 
 import math
-from itertools import chain
+from itertools import accumulate, chain, repeat
 from operator import add
 
 SOURCES_KEPT = 1024  # per script table: what align() keeps of the names it saw, about 0.5 kB each
-# ... and of the garbled words: about 20 kB each (the group steps that write
-# their pieces), and a word is weighed against its names one after another.
-TARGETS_KEPT = 32
+TARGETS_KEPT = 1024  # ... and of the garbled words, about 0.5 kB each
 
 
 class Table:
@@ -41,12 +39,6 @@ class Table:
                 kept = {t: c for t, c in options.items() if low <= len(t) <= max_target}
                 if kept:
                     self.groups[group] = kept
-        # The same steps by the garbled piece they write: a garbled word
-        # picks the few its pieces allow, once for every name it meets.
-        self.by_garbled: dict[str, list[tuple[str, float]]] = {}
-        for group, options in self.groups.items():
-            for t, c in options.items():
-                self.by_garbled.setdefault(t, []).append((group, c))
         self.letters: dict[str, tuple[float, dict[str, float]]] = {}
         self.by_letter = _Letters(self.letter)  # letter(c) by c, read in C
         self.sources: dict[str, tuple] = {}
@@ -67,14 +59,14 @@ class Table:
             found = self.letters[c] = (options.get("", delete), _Floors(identity, substitute, c, singles))
         return found
 
-    def source(self, source: str) -> tuple[list[tuple[int, int, str]], list]:
+    def source(self, source: str) -> tuple[list[tuple[int, int, dict[str, float]]], list]:
         """Per source word: its groups that have group steps (row, letters,
-        group), and per row its letter's costs. Kept for the last
+        their steps by garbled piece), and per row its letter's costs. Kept for the last
         SOURCES_KEPT words (names recur)."""
         found = self.sources.get(source)
         if found is None:
             groups = self.groups
-            spans = [(i, a, group) for a in range(1, self.max_source + 1) for i in range(len(source) - a + 1) if (group := source[i : i + a]) in groups]
+            spans = [(i, a, groups[group]) for a in range(1, self.max_source + 1) for i in range(len(source) - a + 1) if (group := source[i : i + a]) in groups]
             if len(self.sources) >= SOURCES_KEPT:
                 self.sources.clear()
             found = self.sources[source] = (spans, list(map(self.by_letter.__getitem__, source)))
@@ -83,31 +75,28 @@ class Table:
     def target(self, target: str, at: dict[str, list[int]]) -> tuple:
         """Per garbled word (`at`: its pieces): the cost of inserting each of
         its letters, its multi-letter insertions by the column they reach,
-        the first row of `align` (nothing of the source written yet), and
-        the group steps that write one of its pieces, by source group:
-        (letters written, column, cost). Kept for the last TARGETS_KEPT words."""
+        and the first row of `align` (nothing of the source written yet).
+        Kept for the last TARGETS_KEPT words."""
         found = self.targets.get(target)
         if found is None:
             in_row: dict[int, list[tuple[int, float]]] = {}
             for piece in self.in_row.keys() & at.keys():
                 for j in at[piece]:
                     in_row.setdefault(j + len(piece), []).append((j, self.in_row[piece]))
-            inserts, floor = self.inserts, self.insert_floor
-            ins = [0.0] + [inserts.get(t, floor) for t in target]
+            ins = [0.0, *map(self.inserts.get, target, repeat(self.insert_floor))]
             # Row 0: from the start by insertions only (single or multi-letter).
-            first: list[float] = []
-            here = math.inf
-            for j, c in enumerate(ins):
-                here = min(here + c, 0.0 if j == 0 else math.inf, *[first[start] + cost for start, cost in in_row.get(j, ())])
-                first.append(here)
-            steps: dict[str, list[tuple[int, int, float]]] = {}
-            for piece in self.by_garbled.keys() & at.keys():
-                starts, b = at[piece], len(piece)
-                for group, cost in self.by_garbled[piece]:
-                    steps.setdefault(group, []).extend((b, j, cost) for j in starts)
+            first = list(accumulate(ins))
+            if in_row:
+                here = 0.0
+                for j in range(1, len(ins)):
+                    here += ins[j]
+                    for start, cost in in_row.get(j, ()):
+                        if first[start] + cost < here:
+                            here = first[start] + cost
+                    first[j] = here
             if len(self.targets) >= TARGETS_KEPT:
                 self.targets.clear()
-            found = self.targets[target] = (ins, in_row, first, steps)
+            found = self.targets[target] = (ins, in_row, first)
         return found
 
 
@@ -178,15 +167,15 @@ def align(
     inf = math.inf
     at = pieces(target, table.max_target) if at is None else at
     spans, letters = table.source(source)
-    ins, in_row, first, steps = table.target(target, at)
+    ins, in_row, first = table.target(target, at)
     # This pair's group steps (a few), by the row they reach: (column, from row, from column, cost).
     # The order within a row does not matter: a cell keeps the cheapest.
     landing: dict[int, list[tuple[int, int, int, float]]] = {}
-    for i, a, group in spans:
-        found = steps.get(group)
-        if found:
+    for i, a, options in spans:
+        for piece in options.keys() & at.keys():
+            b, cost = len(piece), options[piece]
             reach = landing.setdefault(i + a, [])
-            for b, j, cost in found:
+            for j in at[piece]:
                 reach.append((j + b, i, j, cost))
     nothing = [inf] * (m + 1)
     rows: list[list[float]] = [first]
