@@ -27,7 +27,9 @@ import heapq
 import json
 import math
 from functools import lru_cache
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul, truediv
+from typing import Iterable
 from pathlib import Path
 
 from normalizer.transliteration import model as edit_model
@@ -43,130 +45,261 @@ LOGPROB_MEMO = 50_000  # per script: a few MB each
 
 
 class ScriptModel:
-    """One script's joint trigram: pieces, counts, Witten-Bell smoothing."""
+    """One script's joint trigram: pieces, counts, Witten-Bell smoothing.
+
+    The counts stay as read (flat lists by context string) until a context
+    is first asked about: loading parses none of them, and a batch meets a
+    few thousand of the tens of thousands of contexts."""
 
     def __init__(self, data: dict):
         self.pieces: list[tuple[str, str]] = [tuple(p.split(">", 1)) for p in data["pieces"]]  # type: ignore[misc]
-        # Counts after one piece and after two, keyed by piece ids, with what
-        # Witten-Bell divides by: (count of the context + its types, types).
-        self.unigram: dict[int, int] = {}
-        self.after_one: dict[int, dict[int, int]] = {}
-        self.after_two: dict[tuple[int, int], dict[int, int]] = {}
-        for context, flat in data["counts"].items():
-            seen = dict(zip(flat[0::2], flat[1::2]))
-            if not context:
-                self.unigram = seen
-            elif "," in context:
-                before, last = map(int, context.split(","))
-                self.after_two[(before, last)] = seen
-            else:
-                self.after_one[int(context)] = seen
-        self.unigram_total = sum(self.unigram.values())
-        self.divisors = {id(seen): (sum(seen.values()) + len(seen), len(seen)) for seen in (
-            *self.after_one.values(), *self.after_two.values())}
+        self.counts: dict[str, str] = data["counts"]  # "piece count piece count ..." by context
         self.vocabulary = len(self.pieces)
+        unigram = _counts(self.counts.get("", ""))
+        unigram_total = sum(unigram.values())
+        # P(piece) before any context, as logprob has always computed it.
+        self.unigram_p = [(unigram.get(piece, 0) + 0.5) / (unigram_total + 0.5 * (self.vocabulary + 1)) for piece in range(self.vocabulary)]
+        self.english_of = [english for english, _ in self.pieces]
         self.by_garbled: dict[str, list[int]] = {}
         for piece_id, (english, garbled) in enumerate(self.pieces):
             if piece_id != END:
                 self.by_garbled.setdefault(garbled, []).append(piece_id)
         self.piece_of = {piece: k for k, piece in enumerate(self.pieces) if k != END and any(piece)}
+        # english group -> {garbled group: piece}, for the pieces that fit a cell of `joint`.
+        self.by_english: dict[str, dict[str, int]] = {}
+        for (english, garbled), piece_id in self.piece_of.items():
+            self.by_english.setdefault(english, {})[garbled] = piece_id
         self.longest_garbled = max(map(len, self.by_garbled), default=1)
         self.longest_english = max((len(english) for english, _ in self.pieces), default=1)
-        self._logprob: dict[tuple[int, int, int], float] = {}
+        self._after: dict[int, tuple[dict[int, int], int, int] | None] = {}  # by last piece: at most one a piece
+        # By history: the log-probabilities after it. Most histories a word
+        # meets were never seen in training, and smooth as their last piece
+        # alone: they share that piece's row (`_last_rows`).
+        self._rows: dict[tuple[int, int], _Row] = {}
+        self._last_rows: dict[int, _Row] = {}
+        self._drops: dict[int, list[int]] = {}
+        self.memoized = 0  # log-probabilities and histories the rows hold, bounded by LOGPROB_MEMO
+
+    def _context(self, key: str) -> tuple[dict[int, int], int, int] | None:
+        """A context's counts, with what Witten-Bell divides by (count of the
+        context + its types) and its types; None if never seen."""
+        seen = _counts(self.counts.get(key, ""))
+        return (seen, sum(seen.values()) + len(seen), len(seen)) if seen else None
+
+    def _after_one(self, last: int) -> tuple[dict[int, int], int, int] | None:
+        found = self._after.get(last, False)
+        if found is False:
+            found = self._after[last] = self._context(str(last))
+        return found
+
+    def row(self, before: int, last: int) -> "_Row":
+        """log P(piece | before, last) by piece, filled in as pieces are asked for."""
+        found = self._rows.get((before, last))
+        if found is None:
+            if self.memoized >= LOGPROB_MEMO:  # a long batch meets millions of histories: bound the memo
+                self._rows.clear()
+                self._last_rows.clear()
+                self.memoized = 0
+            after_two = self._context(f"{before},{last}")
+            if after_two:
+                found = _Row(self, tuple(c for c in (self._after_one(last), after_two) if c))
+            else:
+                found = self._last_rows.get(last)
+                if found is None:
+                    after_one = self._after_one(last)
+                    found = self._last_rows[last] = _Row(self, (after_one,) if after_one else ())
+            self._rows[(before, last)] = found
+            self.memoized += 1
+        return found
 
     def logprob(self, piece: int, before: int, last: int) -> float:
-        key = (piece, before, last)
-        value = self._logprob.get(key)
-        if value is None:
-            p = (self.unigram.get(piece, 0) + 0.5) / (self.unigram_total + 0.5 * (self.vocabulary + 1))
-            for seen in (self.after_one.get(last), self.after_two.get((before, last))):
-                if seen:
-                    divisor, types = self.divisors[id(seen)]
-                    p = (seen.get(piece, 0) + types * p) / divisor
-            if len(self._logprob) >= LOGPROB_MEMO:  # a long batch meets millions of histories: bound the memo
-                self._logprob.clear()
-            value = self._logprob[key] = math.log(p)
-        return value
+        return self.row(before, last)[piece]
+
+    def _drops_after(self, last: int) -> list[int]:
+        """The pieces that write nothing seen after `last` in training, in the
+        order of by_garbled[""]: the drops are many, and most follow few
+        pieces ("h" after "o" of "john")."""
+        found = self._drops.get(last)
+        if found is None:
+            context = self._after_one(last)
+            after = context[0] if context else {}
+            found = self._drops[last] = [piece for piece in self.by_garbled.get("", ()) if piece in after]
+        return found
 
     def sources(self, garbled: str, keep: int = SOURCES) -> list[tuple[str, float]]:
         """The likeliest English spellings of `garbled` (plain letters), best first."""
-        size = len(garbled)
-        # beams[i]: (before, last, english, dropped in a row) -> log probability
-        beams: list[dict[tuple[int, int, str, int], float]] = [{} for _ in range(size + 1)]
-        beams[0][(-1, -1, "", 0)] = 0.0
-        dropping = self.by_garbled.get("", [])
-        finished: dict[str, float] = {}
-        for i in range(size + 1):
-            states = _best(beams[i], BEAM)
-            frontier = states
-            for _ in range(MAX_DROPPED):  # pieces that write nothing stay at i
-                grown = []
-                for (before, last, english, dropped), score in frontier:
-                    # only a drop seen after this piece in training: the drops
-                    # are many, and most follow few pieces ("h" after "o" of "john")
-                    after = self.after_one.get(last, {})
-                    for piece in dropping:
-                        if piece not in after:
-                            continue
-                        new = score + self.logprob(piece, before, last)
-                        state = (last, piece, english + self.pieces[piece][0], dropped + 1)
-                        if new > beams[i].get(state, -math.inf):
-                            beams[i][state] = new
-                            grown.append((state, new))
-                frontier = _best(dict(grown), BEAM)
-            for (before, last, english, _), score in _best(beams[i], BEAM):
-                if i == size:
-                    total = score + self.logprob(END, before, last)
-                    if total > finished.get(english, -math.inf):
-                        finished[english] = total
-                    continue
-                for width in range(1, min(self.longest_garbled, size - i) + 1):
-                    for piece in self.by_garbled.get(garbled[i : i + width], ()):
-                        new = score + self.logprob(piece, before, last)
-                        state = (last, piece, english + self.pieces[piece][0], 0)
-                        if new > beams[i + width].get(state, -math.inf):
-                            beams[i + width][state] = new
-        return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
+        return _beam_search(self, garbled, keep)
 
     def joint(self, english: str, garbled: str) -> float:
         """max over cuttings into pieces of log P(english, garbled)."""
         rows, columns = len(english), len(garbled)
-        piece_of = self.piece_of
-        cells: list[list[dict[tuple[int, int], float] | None]] = [[None] * (columns + 1) for _ in range(rows + 1)]
-        cells[0][0] = {(-1, -1): 0.0}
+        minus_inf = -math.inf
+        row_of = self.row
+        cells: list[list[dict[tuple[int, int], float]]] = [[{} for _ in range(columns + 1)] for _ in range(rows + 1)]
+        cells[0][0][(-1, -1)] = 0.0
+        # The groups that can start at each letter: of the English spelling
+        # (width, its pieces by garbled group), of the garbled one (length, group).
+        by_english = self.by_english
+        english_groups = [
+            [(width, by_english[english[i : i + width]]) for width in range(min(self.longest_english, rows - i) + 1) if english[i : i + width] in by_english]
+            for i in range(rows + 1)
+        ]
+        garbled_groups = [[(length, garbled[j : j + length]) for length in range(min(self.longest_garbled, columns - j) + 1)] for j in range(columns + 1)]
         for i in range(rows + 1):
+            starting = english_groups[i]
+            here = cells[i]
             for j in range(columns + 1):
-                cell = cells[i][j]
+                cell = here[j]
                 if not cell:
                     continue
                 # The pieces that fit here, looked up once for every history of the cell.
                 moves = []
-                for width in range(min(self.longest_english, rows - i) + 1):
-                    left = english[i : i + width]
-                    for length in range(min(self.longest_garbled, columns - j) + 1):
-                        piece = piece_of.get((left, garbled[j : j + length]))
+                for width, options in starting:
+                    ahead = cells[i + width]
+                    for length, group in garbled_groups[j]:
+                        piece = options.get(group)
                         if piece is not None:
-                            moves.append((piece, i + width, j + length))
+                            moves.append((piece, ahead[j + length]))
                 if not moves:
                     continue
                 for (before, last), score in _best(cell, FORCED_BEAM):
-                    for piece, row, column in moves:
-                        target = cells[row][column]
-                        if target is None:
-                            target = cells[row][column] = {}
-                        new = score + self.logprob(piece, before, last)
-                        if new > target.get((last, piece), -math.inf):
+                    logprobs = row_of(before, last)
+                    for piece, target in moves:
+                        new = score + logprobs[piece]
+                        if new > target.get((last, piece), minus_inf):
                             target[(last, piece)] = new
         final = cells[rows][columns]
         if not final:
             return -math.inf
-        return max(score + self.logprob(END, before, last) for (before, last), score in final.items())
+        return max(score + row_of(before, last)[END] for (before, last), score in final.items())
 
 
-def _best(states: dict, size: int) -> list:
-    if len(states) <= size:
+def _beam_search(self: ScriptModel, garbled: str, keep: int) -> list[tuple[str, float]]:
+    """ScriptModel.sources: a beam search over the pieces, left to right."""
+    size = len(garbled)
+    minus_inf = -math.inf
+    english_of, row = self.english_of, self.row
+    # The pieces that write garbled[i:i + width], per i, width first:
+    # (pieces, the position each reaches, the English each writes).
+    moves = []
+    for i in range(size):
+        here = [(piece, i + width) for width in range(1, min(self.longest_garbled, size - i) + 1) for piece in self.by_garbled.get(garbled[i : i + width], ())]
+        moves.append((tuple(piece for piece, _ in here), [reach for _, reach in here], [english_of[piece] for piece, _ in here]))
+    # beams[i]: (before, last, english, dropped in a row) -> log probability
+    beams: list[dict[tuple[int, int, str, int], float]] = [{} for _ in range(size + 1)]
+    beams[0][(-1, -1, "", 0)] = 0.0
+    # Branch and bound, exact: per position, the BEAM best scores its
+    # states had when they were put there (a min-heap; a state's score
+    # only grows) and their least, `floors`. A new state below it is
+    # never among the BEAM kept, and is not put there, when no other
+    # state could put it there later (the states expanded at a position
+    # differ in their last piece or their English); a position that
+    # left some out is always sorted, as the full beam would have been.
+    heaps: list[list[float]] = [[] for _ in range(size + 1)]
+    floors = [minus_inf] * (size + 1)
+    left_out = [False] * (size + 1)
+    finished: dict[str, float] = {}
+    for i in range(size + 1):
+        beam = beams[i]
+        frontier = _best(beam, BEAM, left_out[i])
+        for _ in range(MAX_DROPPED):  # pieces that write nothing stay at i
+            grown = []
+            for (before, last, english, dropped), score in frontier:
+                drops = self._drops.get(last)
+                if drops is None:
+                    drops = self._drops_after(last)
+                if not drops:
+                    continue
+                for piece, logprob in zip(drops, row(before, last).values(drops)):
+                    new = score + logprob
+                    state = (last, piece, english + english_of[piece], dropped + 1)
+                    if new > beam.get(state, minus_inf):
+                        beam[state] = new
+                        grown.append((state, new))
+            frontier = _best(dict(grown), BEAM)
+        expanded = _best(beam, BEAM, left_out[i])
+        if i == size:
+            for (before, last, english, _), score in expanded:
+                total = score + row(before, last)[END]
+                if total > finished.get(english, minus_inf):
+                    finished[english] = total
+            break
+        pieces, reaches, writes = moves[i]
+        bound = len({(last, english) for (_, last, english, _), _ in expanded}) == len(expanded)
+        reached = sorted(set(reaches))
+        for (before, last, english, _), score in expanded:
+            # No piece adds to a score (log-probabilities are < 0): a
+            # state under every floor it reaches leaves all its pieces out.
+            if bound and reached and score < min([floors[reach] for reach in reached]):
+                for reach in reached:
+                    left_out[reach] = True
+                continue
+            for piece, reach, written, logprob in zip(pieces, reaches, writes, row(before, last).values(pieces)):
+                new = score + logprob
+                if new < floors[reach] and bound:
+                    left_out[reach] = True
+                    continue
+                state = (last, piece, english + written, 0)
+                ahead = beams[reach]
+                old = ahead.get(state)
+                if old is None:
+                    ahead[state] = new
+                    heap = heaps[reach]
+                    if len(heap) < BEAM:
+                        heapq.heappush(heap, new)
+                        if len(heap) == BEAM:
+                            floors[reach] = heap[0]
+                    elif new > heap[0]:
+                        heapq.heapreplace(heap, new)
+                        floors[reach] = heap[0]
+                elif new > old:
+                    ahead[state] = new
+    return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
+
+
+class _Row(dict):
+    """log P(piece | one context) by piece id, each computed at its first asking."""
+
+    __slots__ = ("model", "smoothing")
+
+    def __init__(self, model: ScriptModel, smoothing: tuple):
+        super().__init__()
+        self.model, self.smoothing = model, smoothing
+
+    def values(self, pieces: tuple[int, ...] | list[int]) -> list[float]:
+        """The log-probabilities of `pieces`, those not yet known computed
+        together (the same operations as __missing__, in C loops)."""
+        missing = [piece for piece in pieces if piece not in self]
+        if missing:
+            p: Iterable[float] = map(self.model.unigram_p.__getitem__, missing)
+            for seen, divisor, types in self.smoothing:
+                p = map(truediv, map(add, map(seen.get, missing, repeat(0)), map(mul, repeat(types), p)), repeat(divisor))
+            self.update(zip(missing, map(math.log, p)))
+            self.model.memoized += len(missing)
+        return list(map(self.__getitem__, pieces))
+
+    def __missing__(self, piece: int) -> float:
+        # Witten-Bell, unigram first, then the last piece, then the last two.
+        p = self.model.unigram_p[piece]
+        for seen, divisor, types in self.smoothing:
+            p = (seen.get(piece, 0) + types * p) / divisor
+        self.model.memoized += 1
+        value = self[piece] = math.log(p)
+        return value
+
+
+def _counts(text: str) -> dict[int, int]:
+    flat = list(map(int, text.split()))
+    return dict(zip(flat[0::2], flat[1::2]))
+
+
+def _best(states: dict, size: int, ranked: bool = False) -> list:
+    """The `size` best (state, score) pairs, best first, the earlier of a tie
+    first: heapq.nlargest's order, sorted (faster for these few); as they
+    come if there are no more than `size`, unless `ranked`."""
+    if len(states) <= size and not ranked:
         return list(states.items())
-    return heapq.nlargest(size, states.items(), key=itemgetter(1))
+    return sorted(states.items(), key=itemgetter(1), reverse=True)[:size]
 
 
 class Model:

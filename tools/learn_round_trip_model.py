@@ -71,8 +71,11 @@ def learn_script(script: str) -> dict:
             for context in ("", str(last), f"{before},{last}"):
                 counts.setdefault(context, Counter())[piece] += 1
             before, last = last, piece
+    # One string of "piece count piece count ..." per context: a JSON string
+    # reads several times faster than a list of numbers, and a context is
+    # split into numbers only when the model first asks about it.
     flat = {
-        context: [value for piece, count in sorted(seen_after.items()) for value in (piece, count)]
+        context: " ".join(f"{piece} {count}" for piece, count in sorted(seen_after.items()))
         for context, seen_after in sorted(counts.items())
     }
     return {"pieces": pieces, "counts": flat}
