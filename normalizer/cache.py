@@ -46,7 +46,7 @@ from normalizer.atomic import write_atomic
 
 T = TypeVar("T")
 
-_FORMAT = 2  # bump when the layout of the stored record changes
+_FORMAT = 3  # bump when the layout of the stored record changes (3: the packed index)
 UNUSED_DAYS = 30
 MAX_BYTES = 1 << 30  # a 100,000-entity index and its delete table take about 200 MB
 # A temporary file younger than this may be another process's write in progress
