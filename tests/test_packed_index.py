@@ -58,7 +58,7 @@ def test_every_map_gives_the_same_values(both, name):
         value = tuple(value) if isinstance(value, list) else value  # built as lists, kept as tuples
         assert mine[key] == value and mine.get(key) == value and key in mine
         assert type(mine[key]) is type(value)
-    for missing in ("zzqx", ("zzqx",), (), "", ("iran", "zzqx"), 7, "a\1b"):
+    for missing in ("zzqx", ("zzqx",), (), "", ("iran", "zzqx"), 7, "a\1b", ("a\2b",), ("",)):
         assert mine.get(missing) is None and missing not in mine
 
 
@@ -70,7 +70,11 @@ def test_correct_tokens_are_the_same_set(both):
 def test_a_record_holding_a_separator_stays_a_plain_list():
     forms = [Form(0, ("a\1b",), ("a\1b",), ("a\1b",), "canonical")]
     assert pack_rows(forms, "forms") is forms
-    entities = [EntityInfo("Name", "place", None, ((),), False), EntityInfo("Other", "person", 0.5, (), True)]
+    entities = [
+        EntityInfo("Name", "place", None, ((),), False),
+        EntityInfo("Other", "person", 0.5, (), True),
+        EntityInfo("Third", "person", 1.0, (("",), ("a", ""), ("b",)), False),
+    ]
     rows = pack_rows(entities, "entities")
     assert isinstance(rows, Rows) and list(pickle.loads(pickle.dumps(rows))) == entities
 

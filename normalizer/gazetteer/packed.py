@@ -18,8 +18,10 @@ packed: `pack_rows` and the map builders return the plain values then.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Callable, Iterable, Iterator
 
 from normalizer.gazetteer.records import EntityInfo, Form
@@ -27,6 +29,7 @@ from normalizer.wordmap import WordMap
 
 _WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1 also serve WordMap
 _SEPARATORS = frozenset("\0\1\2\3\4")
+_SEPARATOR = re.compile("[\0-\4]")
 _POSITIONS = 4096  # a form is at most 1,000 characters: far fewer words
 
 
@@ -35,28 +38,26 @@ class Unpackable(ValueError):
 
 
 def _words(words: tuple[str, ...]) -> str:
-    if not words:
-        return _EMPTY
-    if "" in words or any(not _SEPARATORS.isdisjoint(word) for word in words):
-        raise Unpackable(repr(words))
-    return _WORD.join(words)
+    """Words as packed text; the caller has checked them for separators (`_clean`)."""
+    return _WORD.join(words) if words else _EMPTY
+
+
+def _clean(words: Iterable[str]) -> None:
+    """Raise Unpackable if a word holds a separator: one scan of them all, in C."""
+    if _SEPARATOR.search("".join(words)):
+        raise Unpackable("a word holds a separator")
 
 
 def _joined(words: tuple[str, ...]) -> str:
-    """A key of `exact` as a WordMap key (which may not hold \\0 or \\1)."""
-    if not words or "" in words or any(not _SEPARATORS.isdisjoint(word) for word in words):
+    """A key of `exact` as a WordMap key (which may not hold \\0 or \\1);
+    the caller has checked the words for separators (`_clean`)."""
+    if not words or "" in words:
         raise Unpackable(repr(words))
     return _FIELD.join(words)
 
 
 def _unwords(text: str) -> tuple[str, ...]:
     return () if text == _EMPTY else tuple(text.split(_WORD))
-
-
-def _plain(text: str) -> str:
-    if not _SEPARATORS.isdisjoint(text):
-        raise Unpackable(text)
-    return text
 
 
 class Rows(Sequence):
@@ -103,9 +104,10 @@ class Rows(Sequence):
 def pack_rows(records: list, kind: str) -> "Rows | list":
     """`records` (Forms or EntityInfos) as Rows, or the list itself if one cannot be packed."""
     try:
-        encoded = [_ENCODE[kind](record) for record in records]
+        _clean(chain.from_iterable(map(_WORDS_OF[kind], records)))
     except Unpackable:
         return records
+    encoded = [_ENCODE[kind](record) for record in records]
     texts = [text.encode("utf-8", "surrogatepass") for text, _ in encoded]
     starts = array("I", [0])
     for text in texts:
@@ -130,16 +132,24 @@ def _decode_form(text: str, numbers) -> object:
     return Form(int(numbers[0]), _unwords(tokens), _unwords(keys), _unwords(target), ROLES[int(numbers[1])])
 
 
+def _words_of_form(form) -> Iterable[str]:
+    return chain(form.tokens, form.keys, form.target)
+
+
+def _words_of_entity(info) -> Iterable[str]:
+    return chain((info.canonical, info.kind), *info.context)
+
+
 def _encode_entity(info) -> tuple[str, tuple[float, ...]]:
-    context = _PHRASE.join(_words(phrase) for phrase in info.context)
-    text = _FIELD.join((_plain(info.canonical), _plain(info.kind), context))
+    context = "".join(_PHRASE + _words(phrase) for phrase in info.context)  # each phrase after a mark
+    text = _FIELD.join((info.canonical, info.kind, context))
     threshold = float("nan") if info.threshold is None else float(info.threshold)
     return text, (threshold, float(info.own))
 
 
 def _decode_entity(text: str, numbers) -> object:
     canonical, kind, context = text.split(_FIELD)
-    phrases = tuple(_unwords(phrase) for phrase in context.split(_PHRASE)) if context else ()
+    phrases = tuple(_unwords(phrase) for phrase in context.split(_PHRASE)[1:])
     threshold = numbers[0]
     return EntityInfo(canonical, kind, None if threshold != threshold else threshold, phrases, bool(numbers[1]))
 
@@ -147,6 +157,7 @@ def _decode_entity(text: str, numbers) -> object:
 _ENCODE: dict[str, Callable] = {"forms": _encode_form, "entities": _encode_entity}
 _DECODE: dict[str, Callable] = {"forms": _decode_form, "entities": _decode_entity}
 _WIDTH = {"forms": 2, "entities": 2}
+_WORDS_OF: dict[str, Callable] = {"forms": _words_of_form, "entities": _words_of_entity}
 
 
 # ----- the maps -------------------------------------------------------------------
@@ -210,7 +221,7 @@ class TupleKeyed(_Packed):
         if not isinstance(key, tuple) or not all(isinstance(word, str) for word in key):
             return None
         try:
-            return _joined(key)
+            return None if _SEPARATOR.search("".join(key)) else _joined(key)
         except Unpackable:
             return None  # no packed key holds a separator
 
@@ -244,6 +255,7 @@ def _must(words: "WordMap | dict") -> WordMap:
 
 def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed | Mapping":
     try:
+        _clean(chain.from_iterable(exact))
         return TupleKeyed(_must(word_map({_joined(keys): ids for keys, ids in exact.items()}, numbers=True)))
     except ValueError:  # Unpackable, or a word WordMap cannot hold
         return exact
