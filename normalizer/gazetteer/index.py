@@ -9,6 +9,7 @@ the whole index pickles.
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
@@ -178,8 +179,6 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
 
 
 def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
-    from normalizer.gazetteer.lexicon import common_english_words, english_words
-
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -239,9 +238,21 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         index.protected.update(t.key for t in tokenize(word))
     _build_fuzzy_keys(index)
     index.deletes = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
-    index.deletes.prepare()  # now, while building: later runs only open the file
     index.round_trip_deletes = DeleteStore(index.by_round_trip, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
-    index.round_trip_deletes.prepare()
+    # The tables are written now, while building (later runs only open the
+    # files), in threads: numpy's sorts and column operations run beside the
+    # packing below, which holds the GIL.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        tables = [pool.submit(store.prepare) for store in (index.deletes, index.round_trip_deletes)]
+        _finish(index)
+        for table in tables:
+            table.result()
+    return index
+
+
+def _finish(index: Index) -> None:
+    from normalizer.gazetteer.lexicon import common_english_words, english_words
+
     for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
         setattr(index, name, word_map(getattr(index, name)))
     index.by_glued = word_map(index.by_glued, numbers=True)
@@ -256,7 +267,6 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         if key in index.english and key not in index.correct_tokens
     )
     _pack(index)
-    return index
 
 
 def _build_fuzzy_keys(index: Index) -> None:
