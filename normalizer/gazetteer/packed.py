@@ -19,6 +19,7 @@ packed: `pack_rows` and the map builders return the plain values then.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from collections.abc import Mapping, Sequence
 from itertools import chain
@@ -57,7 +58,8 @@ def _joined(words: tuple[str, ...]) -> str:
 
 
 def _unwords(text: str) -> tuple[str, ...]:
-    return () if text == _EMPTY else tuple(text.split(_WORD))
+    # Interned: the forms of a batch share their words ("party" of 2,000 forms), as the built index did.
+    return () if text == _EMPTY else tuple(map(sys.intern, text.split(_WORD)))
 
 
 class Rows(Sequence):
@@ -90,7 +92,14 @@ class Rows(Sequence):
         return item
 
     def __iter__(self) -> Iterator:
-        return map(self.__getitem__, range(len(self)))
+        # A pass over every record (once per index: the sharing of context
+        # phrases) decodes those not yet read without keeping them.
+        decode, width, starts, numbers = _DECODE[self._kind], _WIDTH[self._kind], self._starts, self._numbers
+        for at, item in enumerate(self._items):
+            if item is None:
+                text = str(self._blob[starts[at] : starts[at + 1]], "utf-8", "surrogatepass")
+                item = decode(text, numbers[at * width : (at + 1) * width])
+            yield item
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, (Rows, list, tuple)) and list(self) == list(other)
@@ -129,7 +138,14 @@ def _encode_form(form) -> tuple[str, tuple[float, ...]]:
 
 def _decode_form(text: str, numbers) -> object:
     tokens, keys, target = text.split(_FIELD)
-    return Form(int(numbers[0]), _unwords(tokens), _unwords(keys), _unwords(target), ROLES[int(numbers[1])])
+    written = _unwords(tokens)
+    return Form(
+        int(numbers[0]),
+        written,
+        written if keys == tokens else _unwords(keys),
+        written if target == tokens else _unwords(target),  # a correct form is its own target
+        ROLES[int(numbers[1])],
+    )
 
 
 def _words_of_form(form) -> Iterable[str]:
