@@ -11,10 +11,10 @@ without a word. Writes are atomic (`normalizer.atomic`: temporary file in the
 same folder, then os.replace), so a reader never sees half a file.
 
 `cached_file(name, write)` keeps a file beside the pickles for data read
-piecemeal rather than unpickled whole (the SQLite delete table of the index).
-Its caller names it by a digest of its content, so it outlives code edits;
-the table records that digest in its meta table, which is how the sweep
-knows it for the cache's own.
+piecemeal rather than unpickled whole (the delete table of the index, read
+through mmap). Its caller names it by a digest of its content, so it
+outlives code edits; the table's header repeats that digest, which is how
+the sweep knows it for the cache's own.
 
 Files not used for `UNUSED_DAYS` days (another release's index, a gazetteer
 edited since) are removed whenever a new file is written, and past
@@ -46,7 +46,7 @@ from normalizer.atomic import write_atomic
 
 T = TypeVar("T")
 
-_FORMAT = 2  # bump when the layout of the stored record changes
+_FORMAT = 3  # bump when the layout of the stored record changes (3: the packed index)
 UNUSED_DAYS = 30
 MAX_BYTES = 1 << 30  # a 100,000-entity index and its delete table take about 200 MB
 # A temporary file younger than this may be another process's write in progress
@@ -54,10 +54,10 @@ MAX_BYTES = 1 << 30  # a 100,000-entity index and its delete table take about 20
 TEMPORARY_MINUTES = 60
 _MAGIC = b"normalizer-cache\n"  # the first bytes of every pickle file the cache writes
 _TEMPORARY_PREFIX = ".tmp-normalizer-"
-_OURS = ("*.pickle", "deletes-*.sqlite", ".tmp-*")  # where the sweep looks; `_owned` decides
+_OURS = ("*.pickle", "deletes-*.bin", "deletes-*.sqlite", ".tmp-*")  # where the sweep looks; `_owned` decides
 _PICKLE_NAME = re.compile(r"[0-9a-f]{64}\.pickle")
-_TABLE_NAME = re.compile(r"deletes-([0-9a-f]{64})\.sqlite")
-_TEMPORARY_NAME = re.compile(re.escape(_TEMPORARY_PREFIX) + r"[a-z0-9_]+\.(pickle|sqlite)")
+_TABLE_NAME = re.compile(r"deletes-([0-9a-f]{64})\.(bin|sqlite)")  # sqlite: before format 2 of the table
+_TEMPORARY_NAME = re.compile(re.escape(_TEMPORARY_PREFIX) + r"[a-z0-9_]+\.(pickle|bin|sqlite)")
 # How format 1 (before _MAGIC) began: pickle protocol 5, a frame, then the
 # record dict's first items, {"format": 1, "version": ...}. Still swept.
 _FORMAT_1 = re.compile(rb"\x80\x05\x95.{8}}\x94\(\x8c\x06format\x94K\x01\x8c\x07version\x94", re.DOTALL)
@@ -180,7 +180,8 @@ def sweep(folder: Path, keep: Path | None = None) -> int:
 def _owned(path: Path, age: float) -> bool:
     """Whether the cache wrote `path`: its exact kind of name, and content that
     begins as the cache writes it (a pickle: _MAGIC, or a record of format 1;
-    a delete table: the digest of its name in its meta table). A temporary
+    a delete table: the digest of its name in its header, or in the meta
+    table of one written as SQLite by an older release). A temporary
     file has only its name to show (a crash may leave it empty), so it must
     also be TEMPORARY_MINUTES old: a younger one may be another writer's."""
     name = path.name
@@ -191,7 +192,13 @@ def _owned(path: Path, age: float) -> bool:
             start = handle.read(64)
         return start.startswith(_MAGIC) or _FORMAT_1.match(start) is not None
     table = _TABLE_NAME.fullmatch(name)
-    return table is not None and _table_digest(path) == table.group(1)
+    if table is None:
+        return False
+    if table.group(2) == "bin":
+        from normalizer.gazetteer.delete_table import digest_of
+
+        return digest_of(path) == table.group(1)
+    return _table_digest(path) == table.group(1)
 
 
 def _table_digest(path: Path) -> str | None:

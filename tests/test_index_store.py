@@ -1,8 +1,8 @@
 """The delete table on disk answers exactly as the in-memory SymSpell did.
 
 `Index.fuzzy_tokens` and `Index.glued_forms` used to ask a SymSpell object
-pickled with the index; they now ask a DeleteStore whose table is a SQLite
-file in the cache folder. These tests hold the old algorithm beside the new
+pickled with the index; they now ask a DeleteStore whose table is a flat
+file in the cache folder (normalizer.gazetteer.delete_table), read through mmap. These tests hold the old algorithm beside the new
 store and compare their answers for many words: gazetteer tokens with random
 edits, glued pairs, and arbitrary strings. They also cover every fallback:
 no cache, a read-only folder, a damaged or missing file, pickling.
@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import json
 import pickle
-import sqlite3
 import string
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -23,8 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from symspellpy import SymSpell, Verbosity
 
-from normalizer.gazetteer import delete_store
+from normalizer.gazetteer import delete_table
 from normalizer.gazetteer.delete_store import DeleteStore
+from normalizer.gazetteer.delete_table import ArrayTable
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, MIN_ROUND_TRIP_KEY, ROUND_TRIP_KEY_DISTANCE, build_index
 from normalizer.folding import mt_fold, skeleton, sound_key
@@ -91,7 +90,7 @@ def bundled(tmp_path_factory):
         patch.setenv("NORMALIZER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         patch.delenv("NORMALIZER_NO_CACHE", raising=False)
         index = build_index(load_files(gazetteer_files((), bundled=True)))
-        assert isinstance(index.deletes._table(), delete_store._SqliteTable)
+        assert isinstance(index.deletes._table(), ArrayTable)
     return index, OldIndex(index)
 
 
@@ -147,7 +146,7 @@ def test_store_on_disk_agrees_with_symspell_for_any_terms(terms, words):
     # Short terms and words reach SymSpell's corner cases (the empty delete,
     # one-letter suggestions, the prefix cut at seven letters).
     store = DeleteStore(terms)
-    assert isinstance(store._table(), delete_store._SqliteTable)
+    assert isinstance(store._table(), ArrayTable)
     symspell = old_symspell(terms)
     for word in words:
         assert set(store.near(word)) == old_near(symspell, word)
@@ -168,7 +167,7 @@ def answers(store: DeleteStore):
     return {word: set(store.near(word)) for word in WORDS}
 
 
-def test_the_table_is_one_sqlite_file_in_the_cache_folder(cache_folder):
+def test_the_table_is_one_file_in_the_cache_folder(cache_folder):
     store = DeleteStore(TERMS)
     store.prepare()
     assert [p.name for p in cache_folder.iterdir()] == [store.file_name]
@@ -183,7 +182,7 @@ def test_the_table_is_one_sqlite_file_in_the_cache_folder(cache_folder):
 def test_without_a_cache_the_table_is_built_in_memory(cache_folder, monkeypatch):
     monkeypatch.setenv("NORMALIZER_NO_CACHE", "1")
     store = DeleteStore(TERMS)
-    assert isinstance(store._table(), SymSpell)
+    assert isinstance(store._table(), ArrayTable)
     assert answers(store) == expected()
     assert not cache_folder.exists()
 
@@ -193,7 +192,8 @@ def test_unwritable_cache_location_builds_in_memory(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(blocker / "cache"))
     store = DeleteStore(TERMS)
-    assert isinstance(store._table(), SymSpell)
+    assert isinstance(store._table(), ArrayTable)
+    assert isinstance(store._table()._data, bytes)  # built in memory, no file
     assert answers(store) == expected()
 
 
@@ -203,7 +203,7 @@ def test_a_damaged_file_is_rewritten(cache_folder, content):
     cache_folder.mkdir()
     (cache_folder / store.file_name).write_bytes(content)
     assert answers(store) == expected()
-    assert isinstance(store._table(), delete_store._SqliteTable)
+    assert isinstance(store._table(), ArrayTable)
 
 
 def test_a_file_holding_another_table_is_rewritten(cache_folder):
@@ -214,38 +214,16 @@ def test_a_file_holding_another_table_is_rewritten(cache_folder):
     assert answers(store) == expected()
 
 
-# Written to through SQLite after its build: the file opens and keeps its digest.
-DAMAGE = {
-    "rows-deleted": "DELETE FROM deletes WHERE key < 'm'",
-    "rows-altered": "UPDATE deletes SET terms = 'zzz' WHERE key < 'm'",
-    "rows-deleted-in-wal-mode": "PRAGMA journal_mode = WAL; DELETE FROM deletes WHERE key < 'm'",
-}
-
-
-def damage(path: Path, sql: str) -> None:
-    with closing(sqlite3.connect(path)) as db:
-        db.executescript(sql)
-    with closing(sqlite3.connect(path)) as db:
-        assert db.execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()[0] in path.name
-
-
-def rows(path: Path) -> list:
-    with closing(sqlite3.connect(path)) as db:
-        return db.execute("SELECT * FROM deletes ORDER BY key").fetchall()
-
-
-@pytest.mark.parametrize("sql", DAMAGE.values(), ids=DAMAGE.keys())
-def test_a_table_changed_since_its_build_is_written_again(cache_folder, sql):
+def test_a_table_grown_since_its_build_is_written_again(cache_folder):
     store = DeleteStore(TERMS)
     store.prepare()
     path = cache_folder / store.file_name
-    built = rows(path)
-    damage(path, sql)
-    assert rows(path) != built
+    built = path.read_bytes()
+    path.write_bytes(built + b"rows appended by something else")
     again = DeleteStore(TERMS)  # another process, or the next run
     assert answers(again) == expected()
-    assert isinstance(again._table(), delete_store._SqliteTable)  # on disk again, not in memory
-    assert rows(path) == built
+    assert isinstance(again._table(), ArrayTable)  # on disk again, not in memory
+    assert path.read_bytes() == built
 
 
 def test_a_table_cut_short_is_written_again(cache_folder):
@@ -259,23 +237,11 @@ def test_a_table_cut_short_is_written_again(cache_folder):
     assert path.read_bytes() == data
 
 
-def test_a_file_that_breaks_after_opening_falls_back_to_memory(cache_folder, monkeypatch):
-    store = DeleteStore(TERMS)
-    store.prepare()
-
-    def broken(self, keys):
-        raise sqlite3.DatabaseError("database disk image is malformed")
-
-    monkeypatch.setattr(delete_store._SqliteTable, "rows", broken)
-    assert answers(store) == expected()
-    assert isinstance(store._table(), SymSpell)
-
-
 def test_pickles_without_its_table_and_reopens_it(cache_folder):
     store = DeleteStore(TERMS)
     assert answers(store) == expected()
     data = pickle.dumps(store)
-    assert b"sqlite" not in data.replace(store.file_name.encode(), b"")
+    assert delete_table.MAGIC not in data  # the terms travel, not the table
     copy = pickle.loads(data)
     assert copy._backend is None
     assert answers(copy) == expected()
@@ -300,13 +266,22 @@ def test_the_index_pickles_and_answers_alike(bundled):
         assert copy.glued_forms(word) == old.glued_forms(word)
 
 
-def test_terms_with_a_space_stay_in_memory(cache_folder):
-    # A space separates the terms of a row on disk; no fold holds one, but the store is general.
+def test_terms_with_a_space_are_kept_like_any_other(cache_folder):
     terms = ["new york", "newyork", "paris"]
     store = DeleteStore(terms)
-    assert isinstance(store._table(), SymSpell)
+    assert isinstance(store._table(), ArrayTable)
     symspell = old_symspell(terms)
     for word in ["new yrok", "newyrok", "pari"]:
+        assert set(store.near(word)) == old_near(symspell, word)
+
+
+def test_terms_of_more_letters_than_a_byte_ranks_stay_in_memory_as_symspell(cache_folder):
+    terms = ["".join(chr(0x4E00 + 3 * k + j) for j in range(3)) for k in range(100)]  # 300 letters
+    store = DeleteStore(terms)
+    assert isinstance(store._table(), SymSpell)
+    assert not list(cache_folder.glob("deletes-*"))
+    symspell = old_symspell(terms)
+    for word in [terms[0], terms[5][:2], terms[7] + "x", "abc"]:
         assert set(store.near(word)) == old_near(symspell, word)
 
 
@@ -331,14 +306,14 @@ def test_the_engine_corrects_alike_from_disk_from_memory_and_pickled(monkeypatch
 
     texts = garbled_texts()
     on_disk = Normalizer.load()
-    assert isinstance(on_disk.index.deletes._table(), delete_store._SqliteTable)
+    assert isinstance(on_disk.index.deletes._table(), ArrayTable)
     expected = corrections(on_disk, texts)
     assert any(expected)
     shipped = pickle.loads(pickle.dumps(on_disk))  # as to a worker process
     assert corrections(shipped, texts) == expected
     monkeypatch.setenv("NORMALIZER_NO_CACHE", "1")
     in_memory = Normalizer.load()
-    assert isinstance(in_memory.index.deletes._table(), SymSpell)
+    assert isinstance(in_memory.index.deletes._table()._data, bytes)
     assert corrections(in_memory, texts) == expected
 
 
@@ -347,10 +322,10 @@ def test_the_engine_corrects_as_a_fresh_build_after_its_tables_lost_rows(cache_f
 
     texts = garbled_texts()
     fresh = corrections(Normalizer.load(), texts)
-    tables = sorted(cache_folder.glob("deletes-*.sqlite"))
+    tables = sorted(cache_folder.glob("deletes-*.bin"))
     assert len(tables) == 2  # the fuzzy table and the round-trip table
     for path in tables:
-        damage(path, "DELETE FROM deletes WHERE length(key) % 2 = 0")
+        path.write_bytes(path.read_bytes()[: -len(path.read_bytes()) // 3])
     assert corrections(Normalizer.load(), texts) == fresh  # the index from its pickle, the tables rewritten
 
 
@@ -361,3 +336,12 @@ def test_the_rows_written_are_symspells_own_in_the_same_order(terms, distance):
     symspell = old_symspell(dict.fromkeys(terms), distance)
     made = store._deletes()
     assert list(made) == list(symspell._deletes) and all(made[key] == symspell._deletes[key] for key in made)
+
+
+@EXAMPLES
+@given(terms=st.lists(st.text(alphabet="abcdeilr'é", max_size=10), max_size=40), distance=st.integers(1, 2))
+def test_the_flat_table_holds_symspells_rows_in_the_same_order(terms, distance):
+    store = DeleteStore(terms, max_distance=distance)
+    table = ArrayTable(b"".join(store._pieces()), store.digest)
+    made = store._deletes()
+    assert table.rows([*made, "x", "zz"]) == dict(made)

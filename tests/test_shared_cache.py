@@ -42,6 +42,7 @@ def users_files(folder: Path) -> dict[Path, bytes]:
     (folder / ".tmp-normalizer-notes.txt").write_text("draft")
     sqlite_file(folder / "deletes-mine.sqlite")
     sqlite_file(folder / f"deletes-{HEX}.sqlite")  # no meta table naming that digest
+    (folder / f"deletes-{HEX}.bin").write_bytes(b"my own deletes, not a table's header")
     for path in folder.iterdir():
         age(path)
     return {path: path.read_bytes() for path in folder.iterdir()}

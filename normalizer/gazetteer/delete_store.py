@@ -6,46 +6,40 @@ delete -> terms, built from the deletes of every term. For the folded name
 tokens of a gazetteer that table is most of the compiled index: 150,000 keys
 for the bundled gazetteers, 1.1 million for 100,000 entities. As a pickled dict
 it cost more to load than everything else and hundreds of MB with a large
-gazetteer. Here it lives in a SQLite file in the cache folder, opened
-read-only; a lookup reads only the rows of its own ~30 deletes and hands them
-to symspellpy's `lookup`, which verifies candidates with its edit distance as
-before. So the answer for any word is exactly SymSpell's over the same terms.
+gazetteer; as rows of SQLite, most of the first build. Here it is one flat
+file in the cache folder (normalizer.gazetteer.delete_table: built with
+numpy, read through mmap); a lookup reads only the rows of its own ~30
+deletes and hands them to symspellpy's `lookup`, which verifies candidates
+with its edit distance as before. So the answer for any word is exactly
+SymSpell's over the same terms.
 
-The file is named by a digest of the terms and the SymSpell settings, so a
-file of that name always holds the right table, as long as nothing has written
-to it since. That is checked at every open from the file's 100-byte header,
-with no scan (`_sealed`): SQLite increments the header's change counter at
-every write, and the build ends by storing the counter its own last write
-leaves in the header's user_version. Rows deleted, altered or added through
-SQLite, a switch to WAL, a file cut short or grown all show there, and such a
-file is written again. Not caught: bytes changed behind SQLite's back (a disk
-error, an editor) in the pages of the rows; a count or checksum of every row
-would catch more but read the whole file at every start (a count alone: about
-60 ms and 100 MB for 100,000 entities; the header: 0.04 ms). Without a usable cache folder
-(NORMALIZER_NO_CACHE=1, read-only, a file still damaged once rewritten) the
-table is built in memory instead, as a plain SymSpell object.
+The file is named by a digest of the terms and the SymSpell settings, and
+its header repeats that digest and its own size, checked at every open with
+no scan: a file of another table, cut short or grown is written again. Not
+caught: bytes changed in place (a disk error, an editor) in the rows; a
+checksum of every row would read the whole file at every start. Without a
+usable cache folder (NORMALIZER_NO_CACHE=1, read-only, a file still damaged
+once rewritten) the same table is built in memory instead; one the flat
+layout cannot hold (more than 255 distinct letters) is a plain SymSpell.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from collections import defaultdict
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from normalizer import cache
+from normalizer.gazetteer import delete_table
+from normalizer.gazetteer.delete_table import ArrayTable, Unsuitable
 
-# symspellpy and sqlite3 (~25 ms together) are imported at the first lookup:
-# a text with no unknown word never needs them.
+# symspellpy (~20 ms) is imported at the first lookup: a text with no unknown word never needs it.
 if TYPE_CHECKING:
-    import sqlite3
-
     from symspellpy import SymSpell
 
-_FORMAT = 1  # bump when the layout of the SQLite file changes
+_FORMAT = 2  # bump when the layout of the table file changes (2: the flat file of delete_table)
 
 
 class DeleteStore:
@@ -61,7 +55,7 @@ class DeleteStore:
         self.prefix_length = prefix_length
         self.max_length = max((len(term) for term in unique), default=0)
         header = f"{_FORMAT}\0{max_distance}\0{prefix_length}\0"
-        self.digest = hashlib.sha256((header + "\0".join(sorted(unique))).encode()).hexdigest()
+        self.digest = hashlib.sha256((header + "\0".join(sorted(unique))).encode("utf-8", "surrogatepass")).hexdigest()
         # Kept only to write the table again (a file swept or damaged since):
         # one string, not an object per term, when no term holds a newline.
         joined = "\n".join(unique)
@@ -74,7 +68,7 @@ class DeleteStore:
         return tuple(self._terms.split("\n")) if isinstance(self._terms, str) else self._terms
 
     def _reset(self) -> None:
-        self._backend: _SqliteTable | SymSpell | None = None
+        self._backend: ArrayTable | SymSpell | None = None
         self._lock = threading.Lock()
 
     def __getstate__(self):
@@ -89,7 +83,7 @@ class DeleteStore:
 
     @property
     def file_name(self) -> str:
-        return f"deletes-{self.digest}.sqlite"
+        return f"deletes-{self.digest}.bin"
 
     def prepare(self) -> None:
         """Write the table to the cache folder now (or build it in memory), not at the first lookup."""
@@ -99,46 +93,36 @@ class DeleteStore:
         """The terms within `max_distance` edits of `word` (SymSpell, Verbosity.ALL)."""
         if not word:
             return []
-        import sqlite3
-
         from symspellpy import Verbosity
 
         table = self._table()
-        if not isinstance(table, _SqliteTable):
+        if not isinstance(table, ArrayTable):
             symspell = table
         else:
             symspell = self._symspell()
-            try:
-                # Every delete `lookup` may probe, by SymSpell's own generator.
-                rows = table.rows(list(symspell._edits_prefix(word)))
-            except sqlite3.Error:  # the file went bad under us: carry on from memory
-                with self._lock:
-                    self._backend = self._in_memory()
-                return self.near(word)
-            self._fill(symspell, rows)
+            # Every delete `lookup` may probe, by SymSpell's own generator.
+            self._fill(symspell, table.rows(symspell._edits_prefix(word)))
         found = symspell.lookup(word, Verbosity.ALL, max_edit_distance=self.max_distance, transfer_casing=False)
         return [item.term for item in found]
 
     # ----- the table --------------------------------------------------------
-    def _table(self) -> "_SqliteTable | SymSpell":
+    def _table(self) -> "ArrayTable | SymSpell":
         if self._backend is None:
             with self._lock:
                 if self._backend is None:
                     self._backend = self._open_file() or self._in_memory()
         return self._backend
 
-    def _open_file(self) -> "_SqliteTable | None":
-        import sqlite3
-
+    def _open_file(self) -> "ArrayTable | None":
         # A second try rewrites the file: one of this name that does not open,
-        # was written to since its build, or holds another digest, is damaged.
+        # is not of the size its header says, or holds another digest, is damaged.
         for rewrite in (False, True):
             path = cache.cached_file(self.file_name, self._write, rewrite=rewrite)
             if path is None:
                 return None
             try:
-                return _SqliteTable(path, self.digest)
-            except sqlite3.Error:
+                return ArrayTable.open(path, self.digest)
+            except (OSError, ValueError):
                 continue
         return None
 
@@ -147,8 +131,13 @@ class DeleteStore:
 
         return SymSpell(max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length)
 
-    def _in_memory(self) -> SymSpell:
-        """A SymSpell as if given every term with count 1 (the counts are not used)."""
+    def _in_memory(self) -> "ArrayTable | SymSpell":
+        """The same table in memory; a SymSpell as if given every term with
+        count 1 (the counts are not used) when the array layout cannot hold it."""
+        try:
+            return ArrayTable(b"".join(self._pieces()), self.digest)
+        except Unsuitable:
+            pass
         symspell = self._symspell()
         symspell._deletes = self._deletes()
         symspell._words = dict.fromkeys(self.terms, 1)
@@ -164,26 +153,11 @@ class DeleteStore:
         symspell._words = {term: 1 for terms in rows.values() for term in terms}
         symspell._max_length = self.max_length
 
-    def _write(self, path: Path) -> None:
-        import sqlite3
+    def _pieces(self) -> list[bytes]:
+        return delete_table.build(self.terms, self.max_distance, self.prefix_length, self.digest)
 
-        if any(" " in term for term in self.terms):  # the row separator; folds never hold one
-            raise ValueError("a term holds a space: keep the table in memory")
-        deletes = self._deletes()
-        keys = sorted(deletes)  # sorted keys append to the b-tree
-        with closing(sqlite3.connect(path)) as db:
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            db.execute("CREATE TABLE deletes (key TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID")
-            # One executemany over iterators made in C, no Python frame per row.
-            db.executemany("INSERT INTO deletes VALUES (?, ?)", zip(keys, map(" ".join, map(deletes.pop, keys))))
-            db.execute("INSERT INTO meta VALUES ('digest', ?)", (self.digest,))
-            db.commit()
-            # The seal, a write of its own: the change counter it will leave.
-            db.execute(f"PRAGMA user_version = {_field(_header(path)[0], _CHANGES) + 1}")
-        if not _sealed(path):  # a SQLite that counts otherwise: keep the table in memory
-            raise ValueError(f"{path} cannot be sealed")
+    def _write(self, path: Path) -> None:
+        delete_table.write(path, self._pieces())  # Unsuitable: the caller keeps the table in memory
 
     def _deletes(self) -> dict[str, list[str]]:
         """delete -> terms, exactly the `_deletes` of a SymSpell given the terms in
@@ -196,70 +170,3 @@ class DeleteStore:
             for delete in edits_prefix(term):
                 rows[delete].append(term)
         return rows
-
-
-# Fields of the SQLite header (https://sqlite.org/fileformat.html#the_database_header),
-# by offset: all big-endian 4-byte integers.
-_CHANGES, _PAGES, _USER_VERSION, _VALID_FOR = 24, 28, 60, 92
-
-
-def _header(path: Path) -> tuple[bytes, int]:
-    """The file's first 100 bytes (SQLite's header) and its size."""
-    with open(path, "rb") as handle:
-        return handle.read(100), os.fstat(handle.fileno()).st_size
-
-
-def _field(header: bytes, offset: int) -> int:
-    return int.from_bytes(header[offset : offset + 4], "big")
-
-
-def _sealed(path: Path) -> bool:
-    """Whether the file is as `_write` left it: nothing written through SQLite
-    since (the change counter still equals the user_version the build stored),
-    not in WAL mode, and exactly as many bytes as its header's page count."""
-    try:
-        header, size = _header(path)
-    except OSError:  # swept by another process since: written again
-        return False
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
-        return False
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    changes = _field(header, _CHANGES)
-    return (
-        header[18:20] == b"\x01\x01"  # rollback journal: WAL writes would not count
-        and changes == _field(header, _USER_VERSION)
-        and changes == _field(header, _VALID_FOR)  # so the page count in the header is current
-        and _field(header, _PAGES) * page_size == size
-    )
-
-
-class _SqliteTable:
-    """The delete table in a read-only SQLite file; one connection per thread and process."""
-
-    def __init__(self, path: Path, digest: str):
-        import sqlite3
-
-        if not _sealed(path):
-            raise sqlite3.DatabaseError(f"{path} was changed since it was written")
-        self.uri = path.resolve().as_uri() + "?mode=ro&immutable=1"  # written once, never changed
-        self._local = threading.local()
-        found = self._connection().execute("SELECT value FROM meta WHERE name = 'digest'").fetchone()
-        if found is None or found[0] != digest:
-            raise sqlite3.DatabaseError(f"{path} holds another table")
-
-    def _connection(self) -> sqlite3.Connection:
-        import sqlite3
-
-        local = self._local
-        # A connection must not cross a fork: a forked worker opens its own.
-        if getattr(local, "pid", None) != os.getpid():
-            local.connection = sqlite3.connect(self.uri, uri=True, check_same_thread=False)
-            local.pid = os.getpid()
-        return local.connection
-
-    def rows(self, keys: list[str]) -> dict[str, list[str]]:
-        marks = ",".join("?" * len(keys))
-        cursor = self._connection().execute(f"SELECT key, terms FROM deletes WHERE key IN ({marks})", keys)
-        return {key: terms.split(" ") for key, terms in cursor}
-

@@ -8,17 +8,18 @@ the whole index pickles.
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping, NamedTuple
+from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
+from normalizer.gazetteer.packed import pack_exact, pack_pairs, pack_rows, pack_single, word_map
+from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
-from normalizer.wordmap import compact
 from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
@@ -38,49 +39,24 @@ MAX_FORMS_PER_NEIGHBOUR = 400
 ROUND_TRIP_SOURCES = 12
 
 
-class Form(NamedTuple):
-    """One spelling of an entity, tokenized.
-
-    `target` is what a fuzzy or exact match of this form is rewritten to:
-    the form itself for a correct form, the canonical for a variant.
-    """
-
-    entity: int
-    tokens: tuple[str, ...]
-    keys: tuple[str, ...]
-    target: tuple[str, ...]
-    role: str  # canonical | alias | adjective | combining | surname | variant
-
-    @property
-    def is_variant(self) -> bool:
-        return self.role == "variant"
-
-
-class EntityInfo(NamedTuple):
-    canonical: str
-    kind: str
-    threshold: float | None
-    context: tuple[tuple[str, ...], ...]  # context phrases as token keys
-    own: bool = False  # from the user's own gazetteer, not the bundled set
-
-
 @dataclass
 class Index:
-    entities: list[EntityInfo] = field(default_factory=list)
-    forms: list[Form] = field(default_factory=list)
-    # Read-only once built: the sequences in these maps are tuples (smaller than lists).
-    exact: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)  # keys -> form ids
-    correct_tokens: set[str] = field(default_factory=set)  # token keys of correct forms
+    # Lists and dicts while building; read-only once built, and then packed
+    # (normalizer.gazetteer.packed): byte strings decoded a record at a time.
+    entities: Sequence[EntityInfo] = field(default_factory=list)
+    forms: Sequence[Form] = field(default_factory=list)
+    exact: Mapping[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)  # keys -> form ids
+    correct_tokens: AbstractSet[str] = field(default_factory=set)  # token keys of correct forms
     protected: set[str] = field(default_factory=set)  # token keys never changed
-    token_forms: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # key -> (form, position)
+    token_forms: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # key -> (form, position)
     # The fuzzy keys, read only by this module: dicts while building, then
     # WordMaps (two byte strings each: see normalizer.wordmap).
     by_fold: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fold -> token keys
     by_skeleton: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     by_sound: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     by_round_trip: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # learned transliteration key -> token keys
-    spelling: dict[str, str] = field(default_factory=dict)  # token key -> token as written
-    place_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
+    spelling: Mapping[str, str] = field(default_factory=dict)  # token key -> token as written
+    place_forms: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # single-token place key -> entity ids
     by_glued: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # fold of a name written as one word -> forms
     deletes: DeleteStore | None = None  # SymSpell over the keys of by_fold and by_glued
     round_trip_deletes: DeleteStore | None = None  # SymSpell over the keys of by_round_trip
@@ -89,7 +65,7 @@ class Index:
     # than unpickling a frozenset of its 83,000 words, at every start.
     english: WordSet = field(default_factory=WordSet)
     common_english: frozenset[str] = frozenset()  # "the", "new", "john": no evidence as neighbours
-    lengths_by_head: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
+    lengths_by_head: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
     max_form_length: int = 1
     # Words of people's context phrases that are English words and no name
     # ("minister", "president"): a capitalized one right before a word makes
@@ -203,8 +179,6 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
 
 
 def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
-    from normalizer.gazetteer.lexicon import common_english_words, english_words
-
     index = Index()
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -263,14 +237,25 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     for word in (*gazetteer.protect, *ignore_words):
         index.protected.update(t.key for t in tokenize(word))
     _build_fuzzy_keys(index)
-    _share_equal_values(index)
     index.deletes = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
-    index.deletes.prepare()  # now, while building: later runs only open the file
     index.round_trip_deletes = DeleteStore(index.by_round_trip, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
-    index.round_trip_deletes.prepare()
+    # The tables are written now, while building (later runs only open the
+    # files), in threads: numpy's sorts and column operations run beside the
+    # packing below, which holds the GIL.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        tables = [pool.submit(store.prepare) for store in (index.deletes, index.round_trip_deletes)]
+        _finish(index)
+        for table in tables:
+            table.result()
+    return index
+
+
+def _finish(index: Index) -> None:
+    from normalizer.gazetteer.lexicon import common_english_words, english_words
+
     for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
-        setattr(index, name, compact(getattr(index, name)))
-    index.by_glued = compact(index.by_glued, numbers=True)
+        setattr(index, name, word_map(getattr(index, name)))
+    index.by_glued = word_map(index.by_glued, numbers=True)
     index.english = WordSet(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(
@@ -281,7 +266,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         for key in phrase
         if key in index.english and key not in index.correct_tokens
     )
-    return index
+    _pack(index)
 
 
 def _build_fuzzy_keys(index: Index) -> None:
@@ -304,35 +289,14 @@ def _build_fuzzy_keys(index: Index) -> None:
     index.by_round_trip = dict(by_round_trip)
 
 
-def _share_equal_values(index: Index) -> None:
-    """One object for each distinct string and key tuple, and tuples for lists.
-
-    Building makes a fresh string for every token of every form ("tomaro" of
-    the canonical, of the surname form, of the by_fold lists...). Pickle
-    stores a shared object once, so sharing them makes the cached index
-    smaller, faster to load and, with 100,000 entities, a third smaller in
-    memory.
-    """
-    one = sys.intern  # strings
-    tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def keys(values):
-        shared = tuple(map(one, values))
-        return tuples.setdefault(shared, shared)
-
-    index.entities = [
-        EntityInfo(one(e.canonical), one(e.kind), e.threshold, tuple(keys(c) for c in e.context), e.own)
-        for e in index.entities
-    ]
-    index.forms = [Form(f.entity, keys(f.tokens), keys(f.keys), keys(f.target), one(f.role)) for f in index.forms]
-    index.exact = {keys(k): tuple(v) for k, v in index.exact.items()}
-    index.token_forms = {one(k): tuple(v) for k, v in index.token_forms.items()}
-    index.correct_tokens = {one(k) for k in index.correct_tokens}
-    index.protected = {one(k) for k in index.protected}
-    index.spelling = {one(k): one(v) for k, v in index.spelling.items()}
-    index.place_forms = {one(k): tuple(v) for k, v in index.place_forms.items()}
-    sizes: dict[tuple[int, ...], tuple[int, ...]] = {}  # a few distinct tuples of form lengths
-    index.lengths_by_head = {one(k): sizes.setdefault(v, v) for k, v in index.lengths_by_head.items()}
-    index.by_glued = {one(k): tuple(v) for k, v in index.by_glued.items()}
-    for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
-        setattr(index, name, {one(k): keys(v) for k, v in getattr(index, name).items()})
+def _pack(index: Index) -> None:
+    """The per-entity tables as byte strings (normalizer.gazetteer.packed):
+    a cached index then loads without an object per entity, form or word."""
+    index.entities = pack_rows(index.entities, "entities")
+    index.forms = pack_rows(index.forms, "forms")
+    index.exact = pack_exact(index.exact)
+    index.token_forms = pack_pairs(index.token_forms)
+    index.spelling = pack_single(index.spelling)
+    index.correct_tokens = WordSet(index.correct_tokens)
+    index.place_forms = word_map(index.place_forms, numbers=True)
+    index.lengths_by_head = word_map(index.lengths_by_head, numbers=True)

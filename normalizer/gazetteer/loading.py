@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
@@ -38,6 +37,9 @@ TOP_LEVEL_KEYS = ("entities", "protect", "common_words")
 # No name, phrase or source is this long: a longer string is a mistake or an
 # attack, and would make messages and the index's fuzzy keys huge.
 MAX_STRING_CHARS = 1000
+# The characters of Unicode categories Cc, Zl and Zp (stable by Unicode's policy):
+# a line break or a control character, refused in a name.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,8 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
     kind = entry.get("kind")
     if kind not in KINDS:
         raise GazetteerError(f"{where}: '{canonical}': kind must be one of {', '.join(KINDS)}, got {shown(kind)}")
-    lists = {key: tuple(_strings(entry.get(key, []), key, where)) for key in LIST_FIELDS}
+    # Most entities list few of the fields: an absent one is () without a call.
+    lists = {key: tuple(_strings(entry[key], key, where)) if key in entry else () for key in LIST_FIELDS}
     threshold = entry.get("threshold")
     if threshold is not None:
         if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
@@ -303,7 +306,7 @@ def _string(value: str, key: str, where: str) -> str:
     if len(value) > MAX_STRING_CHARS:
         size = f"{len(value):,} characters (the limit is {MAX_STRING_CHARS:,})"
         raise GazetteerError(f"{where}: '{key}' holds a string of {size}")
-    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value.strip()):
+    if _CONTROL.search(value.strip()):
         raise GazetteerError(f"{where}: '{key}' entry {shown(value)} holds a line break or a control character")
     return value.strip()
 
@@ -317,6 +320,8 @@ def _check_english_variants(
     A variant of several words is a phrase, never the word alone; one that
     the engine reads as a correct form of its entity ("Irān", "IRAN") is the
     name itself, whatever the lexicon holds."""
+    if not variants and not reviewed:
+        return  # nothing to check: most entities, so their forms are not tokenized here
     listed = {_word_keys(variant) for variant in variants}
     for entry in reviewed:
         if _word_keys(entry) not in listed:

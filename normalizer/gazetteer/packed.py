@@ -1,0 +1,324 @@
+"""The index's per-entity tables, packed: loaded without an object per entity.
+
+With 100,000 entities the forms, the entities and the maps over their words
+(`exact`, `token_forms`, `spelling`, `lengths_by_head`, `place_forms`) were
+two thirds of a second of unpickling and most of the memory of a cached
+start, though a text reads a few hundred of their entries. Here each is a
+byte string or two (the text of every record, and where each starts), and a
+record is decoded the first time it is asked for, then kept: the answer is
+the same tuple of the same values, and a batch pays the decoding once.
+
+`Rows` stands for the list of `Form`s or of `EntityInfo`s; `TupleKeyed`,
+`Pairs` and `Single` wrap a `normalizer.wordmap.WordMap` for the dicts
+whose keys are tuples of words, whose values are (form, position) pairs,
+or whose values are one word. Records holding a control character below
+\\x05 (the separators; a gazetteer refuses control characters) are not
+packed: `pack_rows` and the map builders return the plain values then.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from array import array
+from collections.abc import Mapping, Sequence
+from itertools import chain
+from typing import Callable, Iterable, Iterator
+
+from normalizer.gazetteer.records import EntityInfo, Form
+from normalizer.wordmap import WordMap
+
+_WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1 also serve WordMap
+_SEPARATORS = frozenset("\0\1\2\3\4")
+_SEPARATOR = re.compile("[\0-\4]")
+_POSITIONS = 4096  # a form is at most 1,000 characters: far fewer words
+
+
+class Unpackable(ValueError):
+    """A value holds a separator: kept as it was."""
+
+
+def _words(words: tuple[str, ...]) -> str:
+    """Words as packed text; the caller has checked them for separators (`_clean`)."""
+    return _WORD.join(words) if words else _EMPTY
+
+
+def _clean(words: Iterable[str]) -> None:
+    """Raise Unpackable if a word holds a separator: one scan of them all, in C."""
+    if _SEPARATOR.search("".join(words)):
+        raise Unpackable("a word holds a separator")
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    """A key of `exact` as a WordMap key (which may not hold \\0 or \\1);
+    the caller has checked the words for separators (`_clean`)."""
+    if not words or "" in words:
+        raise Unpackable(repr(words))
+    return _FIELD.join(words)
+
+
+def _unwords(text: str) -> tuple[str, ...]:
+    # Interned: the forms of a batch share their words ("party" of 2,000 forms), as the built index did.
+    return () if text == _EMPTY else tuple(map(sys.intern, text.split(_WORD)))
+
+
+class Rows(Sequence):
+    """A read-only list of records, each decoded at its first reading."""
+
+    __slots__ = ("_blob", "_starts", "_numbers", "_kind", "_items")
+
+    def __init__(self, blob: bytes, starts: bytes, numbers: bytes, kind: str):
+        self._blob, self._kind = blob, kind
+        self._starts = memoryview(starts).cast("I")
+        self._numbers = memoryview(numbers).cast("d")  # per record: see _FIELDS
+        self._items: list = [None] * (len(self._starts) - 1)
+
+    def __reduce__(self):
+        return (Rows, (self._blob, self._starts.tobytes(), self._numbers.tobytes(), self._kind))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [self[k] for k in range(*at.indices(len(self)))]
+        item = self._items[at]
+        if item is None:
+            if at < 0:
+                at += len(self._items)
+            starts, width = self._starts, _WIDTH[self._kind]
+            text = str(self._blob[starts[at] : starts[at + 1]], "utf-8", "surrogatepass")
+            item = self._items[at] = _DECODE[self._kind](text, self._numbers[at * width : (at + 1) * width])
+        return item
+
+    def __iter__(self) -> Iterator:
+        # A pass over every record (once per index: the sharing of context
+        # phrases) decodes those not yet read without keeping them.
+        decode, width, starts, numbers = _DECODE[self._kind], _WIDTH[self._kind], self._starts, self._numbers
+        for at, item in enumerate(self._items):
+            if item is None:
+                text = str(self._blob[starts[at] : starts[at + 1]], "utf-8", "surrogatepass")
+                item = decode(text, numbers[at * width : (at + 1) * width])
+            yield item
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (Rows, list, tuple)) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment] - a list is not hashable either
+
+    def __repr__(self) -> str:
+        return f"<Rows of {len(self):,} {self._kind}>"
+
+
+def pack_rows(records: list, kind: str) -> "Rows | list":
+    """`records` (Forms or EntityInfos) as Rows, or the list itself if one cannot be packed."""
+    try:
+        _clean(chain.from_iterable(map(_WORDS_OF[kind], records)))
+    except Unpackable:
+        return records
+    encoded = [_ENCODE[kind](record) for record in records]
+    texts = [text.encode("utf-8", "surrogatepass") for text, _ in encoded]
+    starts = array("I", [0])
+    for text in texts:
+        starts.append(starts[-1] + len(text))
+    numbers = array("d", [number for _, values in encoded for number in values])
+    return Rows(b"".join(texts), starts.tobytes(), numbers.tobytes(), kind)
+
+
+# ----- the records --------------------------------------------------------------
+# A Form: its words, keys and target as text; its entity and role as numbers.
+# An EntityInfo: canonical, kind and context as text; threshold (NaN: none) and own as numbers.
+ROLES = ("canonical", "alias", "adjective", "combining", "surname", "variant")
+
+
+def _encode_form(form) -> tuple[str, tuple[float, ...]]:
+    text = _FIELD.join((_words(form.tokens), _words(form.keys), _words(form.target)))
+    return text, (float(form.entity), float(ROLES.index(form.role)))
+
+
+def _decode_form(text: str, numbers) -> object:
+    tokens, keys, target = text.split(_FIELD)
+    written = _unwords(tokens)
+    return Form(
+        int(numbers[0]),
+        written,
+        written if keys == tokens else _unwords(keys),
+        written if target == tokens else _unwords(target),  # a correct form is its own target
+        ROLES[int(numbers[1])],
+    )
+
+
+def _words_of_form(form) -> Iterable[str]:
+    return chain(form.tokens, form.keys, form.target)
+
+
+def _words_of_entity(info) -> Iterable[str]:
+    return chain((info.canonical, info.kind), *info.context)
+
+
+def _encode_entity(info) -> tuple[str, tuple[float, ...]]:
+    context = "".join(_PHRASE + _words(phrase) for phrase in info.context)  # each phrase after a mark
+    text = _FIELD.join((info.canonical, info.kind, context))
+    threshold = float("nan") if info.threshold is None else float(info.threshold)
+    return text, (threshold, float(info.own))
+
+
+def _decode_entity(text: str, numbers) -> object:
+    canonical, kind, context = text.split(_FIELD)
+    phrases = tuple(_unwords(phrase) for phrase in context.split(_PHRASE)[1:])
+    threshold = numbers[0]
+    return EntityInfo(canonical, kind, None if threshold != threshold else threshold, phrases, bool(numbers[1]))
+
+
+_ENCODE: dict[str, Callable] = {"forms": _encode_form, "entities": _encode_entity}
+_DECODE: dict[str, Callable] = {"forms": _decode_form, "entities": _decode_entity}
+_WIDTH = {"forms": 2, "entities": 2}
+_WORDS_OF: dict[str, Callable] = {"forms": _words_of_form, "entities": _words_of_entity}
+
+
+# ----- the maps -------------------------------------------------------------------
+
+
+class _Packed(Mapping):
+    """A read-only map over a WordMap, each value decoded at its first reading."""
+
+    __slots__ = ("_words", "_memo")
+
+    def __init__(self, words: WordMap):
+        self._words = words
+        self._memo: dict = {}
+
+    def __reduce__(self):
+        return (type(self), (self._words,))
+
+    def _key(self, key) -> str | None:
+        # A word holding a separator could match inside another entry: no key holds one.
+        return key if isinstance(key, str) and _SEPARATORS.isdisjoint(key) else None
+
+    def _value(self, raw: tuple):
+        return raw
+
+    def get(self, key, default=None):
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        word = self._key(key)
+        raw = None if word is None else self._words.get(word)
+        if raw is None:
+            return default
+        found = self._memo[key] = self._value(raw)
+        return found
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._words)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {len(self):,} keys>"
+
+
+class TupleKeyed(_Packed):
+    """words (a tuple) -> numbers: `exact`."""
+
+    __slots__ = ()
+
+    def _key(self, key) -> str | None:
+        if not isinstance(key, tuple) or not all(isinstance(word, str) for word in key):
+            return None
+        try:
+            return None if _SEPARATOR.search("".join(key)) else _joined(key)
+        except Unpackable:
+            return None  # no packed key holds a separator
+
+    def __iter__(self) -> Iterator:
+        return (tuple(key.split(_FIELD)) for key in self._words)
+
+
+class Pairs(_Packed):
+    """word -> ((form, position), ...): `token_forms`."""
+
+    __slots__ = ()
+
+    def _value(self, raw: tuple):
+        return tuple(divmod(number, _POSITIONS) for number in raw)
+
+
+class Single(_Packed):
+    """word -> word: `spelling`."""
+
+    __slots__ = ()
+
+    def _value(self, raw: tuple):
+        return raw[0]
+
+
+def _must(words: "WordMap | dict") -> WordMap:
+    if not isinstance(words, WordMap):
+        raise Unpackable("a word holds a separator")
+    return words
+
+
+def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed | Mapping":
+    try:
+        _clean(chain.from_iterable(exact))
+        return TupleKeyed(_must(word_map({_joined(keys): ids for keys, ids in exact.items()}, numbers=True)))
+    except ValueError:  # Unpackable, or a word WordMap cannot hold
+        return exact
+
+
+def pack_pairs(pairs: Mapping[str, Iterable[tuple[int, int]]]) -> "Pairs | Mapping":
+    if any(position >= _POSITIONS for values in pairs.values() for _, position in values):
+        return pairs
+    try:
+        return Pairs(_must(word_map({key: [form * _POSITIONS + at for form, at in values] for key, values in pairs.items()}, numbers=True)))
+    except ValueError:
+        return pairs
+
+
+def pack_single(words: Mapping[str, str]) -> "Single | Mapping":
+    try:
+        return Single(_must(word_map({key: (value,) for key, value in words.items()})))
+    except ValueError:
+        return words
+
+
+def word_map(mapping: Mapping[str, Iterable[str | int]], numbers: bool = False) -> "WordMap | dict":
+    """`normalizer.wordmap.compact(mapping, numbers)`, byte for byte, built with
+    a few C calls per entry rather than a Python loop per word: with 100,000
+    entities the index's maps hold a million words."""
+    from itertools import accumulate
+    from zlib import crc32
+
+    keys = list(mapping)
+    texts = ["\1".join(map(str, values)) for values in mapping.values()]
+    size = 1
+    while size * 4 < len(keys):  # normalizer.wordmap._ENTRIES_PER_BUCKET
+        size *= 2
+    encoded = [key.encode("utf-8", "surrogatepass") for key in keys]
+    joined = "".join(keys) + "".join(texts)
+    # As WordMap refuses: an empty list of values, a separator in a word.
+    if "\0" in joined or "\1" in "".join(keys) or any(
+        text.count("\1") + 1 != len(values) for text, values in zip(texts, mapping.values())
+    ):
+        return {key: tuple(values) for key, values in mapping.items()}
+    entries = [b"\0" + key + b"\1" + text.encode("utf-8", "surrogatepass") for key, text in zip(encoded, texts)]
+    buckets = [crc32(key) & (size - 1) for key in encoded]
+    order = sorted(range(len(entries)), key=buckets.__getitem__)  # stable: a bucket keeps the mapping's order
+    sizes = [0] * size
+    for bucket, entry in zip(buckets, entries):
+        sizes[bucket] += len(entry)
+    starts = array("I", [0, *accumulate(sizes)])
+    words = WordMap.__new__(WordMap)
+    words._setup(b"".join([entries[at] for at in order]), starts.tobytes(), len(keys), numbers)
+    return words
