@@ -179,6 +179,12 @@ _WORDS_OF: dict[str, Callable] = {"forms": _words_of_form, "entities": _words_of
 # ----- the maps -------------------------------------------------------------------
 
 
+# A key found in no packed map, remembered as such; and how many keys a map
+# remembers at most (a batch of millions of texts meets millions of words).
+_ABSENT = object()
+MAX_REMEMBERED = 500_000
+
+
 class _Packed(Mapping):
     """A read-only map over a WordMap, each value decoded at its first reading."""
 
@@ -201,10 +207,14 @@ class _Packed(Mapping):
     def get(self, key, default=None):
         found = self._memo.get(key)
         if found is not None:
-            return found
+            return default if found is _ABSENT else found
         word = self._key(key)
         raw = None if word is None else self._words.get(word)
         if raw is None:
+            # Most words of a text are in no map: their absence is remembered
+            # too (the engine asks again for each text), up to a bound.
+            if len(self._memo) < MAX_REMEMBERED:
+                self._memo[key] = _ABSENT
             return default
         found = self._memo[key] = self._value(raw)
         return found
