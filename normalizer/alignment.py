@@ -194,6 +194,9 @@ def align(
             for end, i0, start, cost in jumps:
                 if rows[i0][start] + cost < arriving[end]:
                     arriving[end] = rows[i0][start] + cost
+        # One cell rule, written three times: with multi-letter insertions in
+        # this row, with group steps only, with neither. Testing per cell which
+        # case holds cost more than the rule itself (the hottest loop of a batch).
         if in_row:
             for j, (x, z, y, c) in enumerate(zip(above, kept, arriving if jumps else nothing, ins)):
                 here += c
