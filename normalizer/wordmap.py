@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping
+from itertools import accumulate, chain
 from typing import Iterable, Iterator
 from zlib import crc32
 
@@ -37,25 +38,46 @@ def compact(mapping: Mapping[str, Iterable[str | int]], numbers: bool = False) -
         return {key: tuple(values) for key, values in mapping.items()}
 
 
-class WordMap(Mapping):
+class ReadOnlyMap(Mapping):
+    """A Mapping whose `get` answers every question: `m[key]` and `key in m`
+    ask it (None is no value), so a subclass writes one lookup."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None
+
+
+class WordMap(ReadOnlyMap):
     __slots__ = ("_blob", "_starts", "_mask", "_count", "_numbers")
 
     def __init__(self, mapping: Mapping[str, Iterable[str | int]] = {}, numbers: bool = False):  # noqa: B006 - read only
+        # A few C calls per entry, not a Python loop per word: with 100,000
+        # entities the index's maps hold a million words.
+        keys = list(mapping)
+        values = [tuple(map(str, words)) for words in mapping.values()]
+        every_word = "".join(keys) + "".join(chain.from_iterable(values))
+        if not all(values) or "\0" in every_word or "\1" in every_word:
+            bad = next(k for k, v in zip(keys, values) if not v or any("\0" in w or "\1" in w for w in (k, *v)))
+            raise ValueError(f"a WordMap entry may not be empty or hold \\0 or \\1: {bad!r}")
         size = 1
-        while size * _ENTRIES_PER_BUCKET < len(mapping):
+        while size * _ENTRIES_PER_BUCKET < len(keys):
             size *= 2
-        buckets: list[list[bytes]] = [[] for _ in range(size)]
-        for key, values in mapping.items():
-            encoded = _encode(key)
-            words = [_encode(str(value)) for value in values]
-            if not words or any(_ENTRY in w or _VALUE in w for w in (encoded, *words)):
-                raise ValueError(f"a WordMap entry may not be empty or hold \\0 or \\1: {key!r}")
-            buckets[crc32(encoded) & (size - 1)].append(_ENTRY + encoded + _VALUE + _VALUE.join(words))
-        starts = array("I", [0])
-        parts = [b"".join(bucket) for bucket in buckets]
-        for part in parts:
-            starts.append(starts[-1] + len(part))
-        self._setup(b"".join(parts), starts.tobytes(), len(mapping), numbers)
+        encoded = [_encode(key) for key in keys]
+        entries = [_ENTRY + key + _VALUE + _encode("\1".join(words)) for key, words in zip(encoded, values)]
+        buckets = [crc32(key) & (size - 1) for key in encoded]
+        order = sorted(range(len(entries)), key=buckets.__getitem__)  # stable: a bucket keeps the mapping's order
+        sizes = [0] * size
+        for bucket, entry in zip(buckets, entries):
+            sizes[bucket] += len(entry)
+        starts = array("I", [0, *accumulate(sizes)])
+        self._setup(b"".join([entries[at] for at in order]), starts.tobytes(), len(keys), numbers)
 
     def _setup(self, blob: bytes, starts: bytes, count: int, numbers: bool) -> None:
         self._blob = blob
@@ -80,15 +102,6 @@ class WordMap(Mapping):
         stop = blob.find(_ENTRY, found, end)
         values = blob[found : end if stop < 0 else stop].decode("utf-8", "surrogatepass").split("\1")
         return tuple(map(int, values)) if self._numbers else tuple(values)
-
-    def __getitem__(self, key):
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key: object) -> bool:
-        return self.get(key) is not None
 
     def __len__(self) -> int:
         return self._count

@@ -8,16 +8,14 @@ after a pickle round trip (how a cached index is read)."""
 from __future__ import annotations
 
 import pickle
-import random
 from pathlib import Path
 
 import pytest
 
 from normalizer.gazetteer import index as index_module
 from normalizer.gazetteer.loading import gazetteer_files, load_files
-from normalizer.gazetteer.packed import Rows, pack_exact, pack_pairs, pack_rows, pack_single, word_map
+from normalizer.gazetteer.packed import Rows, pack_exact, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
-from normalizer.wordmap import WordMap, compact
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = ("exact", "token_forms", "spelling", "place_forms", "lengths_by_head")
@@ -83,20 +81,3 @@ def test_maps_holding_a_separator_stay_dicts():
     assert pack_exact({("a\2b",): (1,)}) == {("a\2b",): (1,)}
     assert isinstance(pack_pairs({"a": ((1, 5000),)}), dict)  # a position past the packed range
     assert pack_single({"a": "b\0"}) == {"a": "b\0"}
-
-
-def test_word_map_is_byte_for_byte_what_compact_builds():
-    rng = random.Random(2)
-    for _ in range(500):
-        numbers = rng.random() < 0.5
-        mapping = {}
-        for _ in range(rng.randint(0, 60)):
-            key = "".join(rng.choice("abcé\0\1x" if rng.random() < 0.02 else "abcdeé'") for _ in range(rng.randint(0, 6)))
-            count = rng.randint(0 if rng.random() < 0.05 else 1, 4)
-            if numbers:
-                mapping[key] = [rng.randint(0, 10**6) for _ in range(count)]
-            else:
-                mapping[key] = ["".join(rng.choice("xyz\1" if rng.random() < 0.01 else "xyzé") for _ in range(rng.randint(0, 5))) for _ in range(count)]
-        theirs, mine = compact(mapping, numbers), word_map(mapping, numbers)
-        assert type(mine) is type(theirs)
-        assert mine.__reduce__()[1] == theirs.__reduce__()[1] if isinstance(theirs, WordMap) else mine == theirs

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
-from normalizer.gazetteer.packed import pack_exact, pack_pairs, pack_rows, pack_single, word_map
+from normalizer.gazetteer.packed import pack_exact, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
+from normalizer.wordmap import compact
 from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
@@ -254,8 +255,8 @@ def _finish(index: Index) -> None:
     from normalizer.gazetteer.lexicon import common_english_words, english_words
 
     for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
-        setattr(index, name, word_map(getattr(index, name)))
-    index.by_glued = word_map(index.by_glued, numbers=True)
+        setattr(index, name, compact(getattr(index, name)))
+    index.by_glued = compact(index.by_glued, numbers=True)
     index.english = WordSet(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(
@@ -298,5 +299,5 @@ def _pack(index: Index) -> None:
     index.token_forms = pack_pairs(index.token_forms)
     index.spelling = pack_single(index.spelling)
     index.correct_tokens = WordSet(index.correct_tokens)
-    index.place_forms = word_map(index.place_forms, numbers=True)
-    index.lengths_by_head = word_map(index.lengths_by_head, numbers=True)
+    index.place_forms = compact(index.place_forms, numbers=True)
+    index.lengths_by_head = compact(index.lengths_by_head, numbers=True)

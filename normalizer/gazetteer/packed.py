@@ -26,7 +26,7 @@ from itertools import chain
 from typing import Callable, Iterable, Iterator
 
 from normalizer.gazetteer.records import EntityInfo, Form
-from normalizer.wordmap import WordMap
+from normalizer.wordmap import ReadOnlyMap, WordMap, compact
 
 _WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1 also serve WordMap
 _SEPARATORS = frozenset("\0\1\2\3\4")
@@ -185,7 +185,7 @@ _ABSENT = object()
 MAX_REMEMBERED = 500_000
 
 
-class _Packed(Mapping):
+class _Packed(ReadOnlyMap):
     """A read-only map over a WordMap, each value decoded at its first reading."""
 
     __slots__ = ("_words", "_memo")
@@ -218,15 +218,6 @@ class _Packed(Mapping):
             return default
         found = self._memo[key] = self._value(raw)
         return found
-
-    def __getitem__(self, key):
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key: object) -> bool:
-        return self.get(key) is not None
 
     def __len__(self) -> int:
         return len(self._words)
@@ -282,7 +273,7 @@ def _must(words: "WordMap | dict") -> WordMap:
 def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed | Mapping":
     try:
         _clean(chain.from_iterable(exact))
-        return TupleKeyed(_must(word_map({_joined(keys): ids for keys, ids in exact.items()}, numbers=True)))
+        return TupleKeyed(_must(compact({_joined(keys): ids for keys, ids in exact.items()}, numbers=True)))
     except ValueError:  # Unpackable, or a word WordMap cannot hold
         return exact
 
@@ -291,44 +282,13 @@ def pack_pairs(pairs: Mapping[str, Iterable[tuple[int, int]]]) -> "Pairs | Mappi
     if any(position >= _POSITIONS for values in pairs.values() for _, position in values):
         return pairs
     try:
-        return Pairs(_must(word_map({key: [form * _POSITIONS + at for form, at in values] for key, values in pairs.items()}, numbers=True)))
+        return Pairs(_must(compact({key: [form * _POSITIONS + at for form, at in values] for key, values in pairs.items()}, numbers=True)))
     except ValueError:
         return pairs
 
 
 def pack_single(words: Mapping[str, str]) -> "Single | Mapping":
     try:
-        return Single(_must(word_map({key: (value,) for key, value in words.items()})))
+        return Single(_must(compact({key: (value,) for key, value in words.items()})))
     except ValueError:
         return words
-
-
-def word_map(mapping: Mapping[str, Iterable[str | int]], numbers: bool = False) -> "WordMap | dict":
-    """`normalizer.wordmap.compact(mapping, numbers)`, byte for byte, built with
-    a few C calls per entry rather than a Python loop per word: with 100,000
-    entities the index's maps hold a million words."""
-    from itertools import accumulate
-    from zlib import crc32
-
-    keys = list(mapping)
-    texts = ["\1".join(map(str, values)) for values in mapping.values()]
-    size = 1
-    while size * 4 < len(keys):  # normalizer.wordmap._ENTRIES_PER_BUCKET
-        size *= 2
-    encoded = [key.encode("utf-8", "surrogatepass") for key in keys]
-    joined = "".join(keys) + "".join(texts)
-    # As WordMap refuses: an empty list of values, a separator in a word.
-    if "\0" in joined or "\1" in "".join(keys) or any(
-        text.count("\1") + 1 != len(values) for text, values in zip(texts, mapping.values())
-    ):
-        return {key: tuple(values) for key, values in mapping.items()}
-    entries = [b"\0" + key + b"\1" + text.encode("utf-8", "surrogatepass") for key, text in zip(encoded, texts)]
-    buckets = [crc32(key) & (size - 1) for key in encoded]
-    order = sorted(range(len(entries)), key=buckets.__getitem__)  # stable: a bucket keeps the mapping's order
-    sizes = [0] * size
-    for bucket, entry in zip(buckets, entries):
-        sizes[bucket] += len(entry)
-    starts = array("I", [0, *accumulate(sizes)])
-    words = WordMap.__new__(WordMap)
-    words._setup(b"".join([entries[at] for at in order]), starts.tobytes(), len(keys), numbers)
-    return words
