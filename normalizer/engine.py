@@ -18,12 +18,12 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from normalizer.batch import DEFAULT_MAX_CHARS, Outcome, normalize_many
 from normalizer.cache import cached
-from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES
+from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, fuzzy
 from normalizer.decision import Decider, Decision
 from normalizer.document import Document
 from normalizer.evidence.elsewhere import OtherSpellings, across_the_text, seen_elsewhere
 from normalizer.evidence.prior import entity_prior
-from normalizer.evidence.translated import through_another_script
+from normalizer.evidence.translated import came_through_another_script, through_another_script
 from normalizer.gazetteer.index import Index, build_index
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.mentions import Mentions, find_mentions
@@ -135,10 +135,23 @@ class Normalizer:
         if moved is not None:
             garbles = moved
             decisions = self.decider.decide(exact + garbles)
-        moved = through_another_script([d.proposal for d in decisions if self.decider.applies(d)], garbles)
-        if moved is not None:
-            decisions = self.decider.decide(exact + moved)
+        confident = [d.proposal for d in decisions if self.decider.applies(d)]
+        if came_through_another_script(confident):
+            garbles = garbles + self._read_as_translated(doc, mentions, garbles)
+            decisions = self.decider.decide(exact + (through_another_script(confident, garbles) or garbles))
         return self.decider.corrections(doc, decisions)
+
+    def _read_as_translated(self, doc: Document, mentions: Mentions, garbles: list[Proposal]) -> list[Proposal]:
+        """In a text that came through another script, its real name words
+        ("Beldžum", "Anni") may be round trips too: their readings by a learned
+        route, with the evidence of the text, less those already read."""
+        found = fuzzy.propose(doc, mentions, opened=fuzzy.OPENED_IN_TRANSLATION)
+        read = {(p.entity, p.first, p.last) for p in garbles}
+        found = [p for p in found if (p.entity, p.first, p.last) not in read]
+        if not found:
+            return []
+        found = across_the_text(doc, mentions, garbles + found)[len(garbles):]
+        return [p.with_evidence(entity_prior(self.index, p)) for p in found]
 
     def _repaired_elsewhere(
         self, doc: Document, mentions: Mentions, decisions: list[Decision], garbles: list[Proposal]

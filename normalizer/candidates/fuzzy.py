@@ -21,31 +21,38 @@ from normalizer.suspects import OPEN, REAL_NAMES, Status
 
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
+# Real name words that a translated text's own round trips may have made
+# (evidence/translated.py): "Beldžum" beside repaired "Suoqi" and "Fuwangu".
+# Not ENGLISH_NAME: "Bateman" is a garble of Batman only beside other evidence.
+OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
 
 
-def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
+def propose(doc: Document, mentions: Mentions, opened: frozenset[Status] = frozenset()) -> list[Proposal]:
+    """The readings of the open words; with `opened`, only of the words of
+    those statuses, each read by a learned round trip (a translated text)."""
     proposals: list[Proposal] = []
     tried: set[tuple[int, int]] = set()
     index = doc.index
+    readable = opened or OPEN
     for i, status in enumerate(doc.status):
-        if status not in OPEN or mentions.covered[i]:
+        if status not in readable or mentions.covered[i]:
             continue
         # Best candidates first, ties by spelling: the same input always
         # yields the same proposals in the same order (sets are unordered).
-        ranked = sorted(candidate_tokens(doc, i).items(), key=lambda item: (-item[1], item[0]))
+        ranked = sorted(candidate_tokens(doc, i, opened).items(), key=lambda item: (-item[1], item[0]))
         for key, _score in ranked:
             for form_id, position in index.token_forms.get(key, ()):
                 start = i - position
                 if (form_id, start) in tried:
                     continue
                 tried.add((form_id, start))
-                proposal = align(doc, mentions, form_id, start)
+                proposal = align(doc, mentions, form_id, start, opened=opened)
                 if proposal:
                     proposals.append(proposal)
     return proposals
 
 
-def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
+def candidate_tokens(doc: Document, i: int, opened: frozenset[Status] = frozenset()) -> dict[str, float]:
     """Name token keys that `tokens[i]` may be a garble of, with their similarity."""
     index = doc.index
     word = doc.tokens[i].text
@@ -55,7 +62,8 @@ def candidate_tokens(doc: Document, i: int) -> dict[str, float]:
     found = dict(similar_name_tokens(doc, word)) if doc.status[i] != Status.ENGLISH_NAME else {}
     # An unknown capitalized word may be a round trip no fold finds ("Bureiku"
     # for Blake): the English spellings it likeliest came from propose more.
-    if doc.status[i] == Status.SUSPECT and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
+    status = doc.status[i]
+    if (status == Status.SUSPECT or status in opened) and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
         found = {**round_trip_name_tokens(doc, word), **found}
     # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
     for j in (i - 1, i + 1):
@@ -116,11 +124,19 @@ def _alike(doc: Document, word: str, keys) -> dict[str, float]:
 
 
 def align(
-    doc: Document, mentions: Mentions, form_id: int, start: int, read_known: frozenset[int] = frozenset()
+    doc: Document,
+    mentions: Mentions,
+    form_id: int,
+    start: int,
+    read_known: frozenset[int] = frozenset(),
+    opened: frozenset[Status] = frozenset(),
 ) -> Proposal | None:
     """Lay form `form_id` over the tokens from `start`; score the fit.
     `read_known`: form positions whose word may be a correct name of
-    something else and still be read as this form's (candidates/given_names)."""
+    something else and still be read as this form's (candidates/given_names).
+    `opened`: statuses of real name words read here by a learned round trip
+    alone, as in a translated text; a reading with none of them is left to
+    the plain pass."""
     form = doc.index.forms[form_id]
     end = start + len(form.keys)
     if start < 0 or end > len(doc):
@@ -130,10 +146,12 @@ def align(
     for q, k in enumerate(range(start, end)):
         if keys[k] == form.keys[q]:
             continue
-        if covered[k] or (status[k] not in OPEN and not (q in read_known and status[k] == Status.KNOWN)):
+        if covered[k] or (
+            status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] == Status.KNOWN)
+        ):
             return None
     scores, reasons, exact_words = [], [], []
-    round_trip = False
+    round_trip = opened_read = False
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k):
             return None
@@ -146,13 +164,19 @@ def align(
         score, why = similarity(doc.tokens[k].text, form.tokens[q])
         if score < MIN_SIMILARITY:
             return None
+        if status[k] in opened:
+            # A real name reads as a round trip's garble by a learned route
+            # only: "Kanata" is a place, not Canada's folded key.
+            if not is_round_trip(why):
+                return None
+            opened_read = True
         scores.append(score)
         round_trip = round_trip or is_round_trip(why)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
     fuzzy = [s for s in scores if s < 1.0]
-    if not fuzzy:
+    if not fuzzy or (opened and not opened_read):
         return None
-    real_names = {status[k] for k in range(start, end)} & REAL_NAMES
+    real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
     near = context(doc, form.entity, start, end - 1)
     if real_names and not any(w[:1].isupper() for w in exact_words):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
