@@ -145,7 +145,7 @@ class Normalizer:
         """In a text that came through another script, its real name words
         ("Beldžum", "Anni") may be round trips too: their readings by a learned
         route, with the evidence of the text, less those already read."""
-        found = fuzzy.propose(doc, mentions, opened=fuzzy.OPENED_IN_TRANSLATION)
+        found = fuzzy.propose(doc, mentions, translated=True)
         read = {(p.entity, p.first, p.last) for p in garbles}
         found = [p for p in found if (p.entity, p.first, p.last) not in read]
         if not found:

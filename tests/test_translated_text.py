@@ -95,3 +95,19 @@ def test_a_translated_text_reads_a_real_name_by_a_learned_route_only(wikinews_an
     result = wikinews_and_bundled.normalize(article)
     assert any(c.original == "Beldžum" and c.applied for c in result.corrections)  # the text counts as translated
     assert not [c for c in result.corrections if c.original == "Kanata"]
+
+
+def test_a_translated_text_searches_wider_for_a_word_nothing_reads(wikinews_normalizer):
+    # pypinyin's "Beizhumu" for Belgium is four edits from it: neither the
+    # delete tables nor the likeliest English spellings reach it; the nearest
+    # name tokens over the whole index do, and then only in a translated text.
+    from normalizer.candidates.nearest import nearest_name_tokens
+
+    index = wikinews_normalizer.index
+    assert "belgium" not in index.fuzzy_tokens("Beizhumu") | index.round_trip_tokens("Beizhumu")
+    assert "belgium" in nearest_name_tokens(index, "Beizhumu")
+    article = round_trip_article("soccer.txt")
+    among = [c for c in wikinews_normalizer.normalize(article).corrections if c.original == "Beizhumu"]
+    assert among and all(c.replacement == "Belgium" and c.applied for c in among)
+    line = next(p for p in article.splitlines() if "Beizhumu" in p)
+    assert not [c for c in wikinews_normalizer.normalize(line).corrections if c.original == "Beizhumu"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from normalizer.candidates.nearest import nearest_name_tokens
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.context import context, specific_context_near
@@ -27,19 +28,21 @@ MIN_SIMILARITY = 0.6
 OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
 
 
-def propose(doc: Document, mentions: Mentions, opened: frozenset[Status] = frozenset()) -> list[Proposal]:
-    """The readings of the open words; with `opened`, only of the words of
-    those statuses, each read by a learned round trip (a translated text)."""
+def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list[Proposal]:
+    """The readings of the open words. In a `translated` text (one that came
+    through another script) the search is wider and real name words are
+    read too, by a learned round trip only."""
     proposals: list[Proposal] = []
     tried: set[tuple[int, int]] = set()
     index = doc.index
-    readable = opened or OPEN
+    opened = OPENED_IN_TRANSLATION if translated else frozenset()
+    readable = OPEN | opened
     for i, status in enumerate(doc.status):
         if status not in readable or mentions.covered[i]:
             continue
         # Best candidates first, ties by spelling: the same input always
         # yields the same proposals in the same order (sets are unordered).
-        ranked = sorted(candidate_tokens(doc, i, opened).items(), key=lambda item: (-item[1], item[0]))
+        ranked = sorted(candidate_tokens(doc, i, translated).items(), key=lambda item: (-item[1], item[0]))
         for key, _score in ranked:
             for form_id, position in index.token_forms.get(key, ()):
                 start = i - position
@@ -52,7 +55,7 @@ def propose(doc: Document, mentions: Mentions, opened: frozenset[Status] = froze
     return proposals
 
 
-def candidate_tokens(doc: Document, i: int, opened: frozenset[Status] = frozenset()) -> dict[str, float]:
+def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[str, float]:
     """Name token keys that `tokens[i]` may be a garble of, with their similarity."""
     index = doc.index
     word = doc.tokens[i].text
@@ -63,8 +66,11 @@ def candidate_tokens(doc: Document, i: int, opened: frozenset[Status] = frozense
     # An unknown capitalized word may be a round trip no fold finds ("Bureiku"
     # for Blake): the English spellings it likeliest came from propose more.
     status = doc.status[i]
-    if (status == Status.SUSPECT or status in opened) and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
+    if (status == Status.SUSPECT or translated) and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
         found = {**round_trip_name_tokens(doc, word), **found}
+        if translated and not found:
+            # A translated text's word that nothing reads: search wider.
+            found = _alike(doc, word, nearest_name_tokens(index, word))
     # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
     for j in (i - 1, i + 1):
         if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
@@ -135,8 +141,7 @@ def align(
     `read_known`: form positions whose word may be a correct name of
     something else and still be read as this form's (candidates/given_names).
     `opened`: statuses of real name words read here by a learned round trip
-    alone, as in a translated text; a reading with none of them is left to
-    the plain pass."""
+    alone, as in a translated text."""
     form = doc.index.forms[form_id]
     end = start + len(form.keys)
     if start < 0 or end > len(doc):
@@ -151,7 +156,7 @@ def align(
         ):
             return None
     scores, reasons, exact_words = [], [], []
-    round_trip = opened_read = False
+    round_trip = False
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k):
             return None
@@ -169,12 +174,11 @@ def align(
             # only: "Kanata" is a place, not Canada's folded key.
             if not is_round_trip(why):
                 return None
-            opened_read = True
         scores.append(score)
         round_trip = round_trip or is_round_trip(why)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
     fuzzy = [s for s in scores if s < 1.0]
-    if not fuzzy or (opened and not opened_read):
+    if not fuzzy:
         return None
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
     near = context(doc, form.entity, start, end - 1)
