@@ -16,6 +16,9 @@ entities:
   - {canonical: Daniela Pavlova, kind: person}
   - {canonical: Abdel Fattah Burhan, kind: person, context: [army chief]}
   - {canonical: Fatah Rahman, kind: person}
+  - {canonical: Muammar Gaddafi, kind: person, context: [Libyan leader]}
+  - {canonical: Mohammed bin Salman, kind: person, context: [Crown Prince]}
+  - {canonical: Hunter Thompson, kind: person}
 """
 
 
@@ -47,3 +50,18 @@ def test_the_given_name_alone_is_never_read(engine):
 def test_a_name_word_inside_the_name_is_read_too(engine):
     # "Fatah" is correct as Fatah Rahman's name, and Burhan's "Fattah" in another romanization.
     assert applied_changes(engine.normalize("Abdel Fatah Burhan, the army chief, said.")) == [("Fatah", "Fattah")]
+
+
+def test_an_outlets_spelling_that_the_english_lexicon_holds_is_read_inside_the_name(engine):
+    # The web lexicon holds "qaddafi" and "muhammad": words of English text,
+    # but capitalized between intact words of a person's name they are the
+    # person's name in another romanization (the New York Times' spellings).
+    assert applied_changes(engine.normalize("Libyan leader Muammar Qaddafi was killed.")) == [("Qaddafi", "Gaddafi")]
+    assert applied_changes(engine.normalize("Muhammad bin Salman met the envoy.")) == [("Muhammad", "Mohammed")]
+
+
+def test_an_english_word_is_read_only_inside_the_name_and_only_as_alike(engine):
+    assert applied_changes(engine.normalize("Qaddafi was killed in 2011.")) == []
+    assert applied_changes(engine.normalize("The muammar qaddafi case was closed.")) == []  # not capitalized
+    # "Hunter" is an English word in a name's place, but no spelling of "Gaddafi".
+    assert applied_changes(engine.normalize("Hunter Thompson met Muammar Hunter.")) == []

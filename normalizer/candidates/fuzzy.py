@@ -26,6 +26,8 @@ MIN_SIMILARITY = 0.6
 # (evidence/translated.py): "Beldžum" beside repaired "Suoqi" and "Fuwangu".
 # Not ENGLISH_NAME: "Bateman" is a garble of Batman only beside other evidence.
 OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
+# What a `read_known` position may hold (candidates/given_names).
+READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
 
 
 def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list[Proposal]:
@@ -152,7 +154,7 @@ def align(
         if keys[k] == form.keys[q]:
             continue
         if covered[k] or (
-            status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] == Status.KNOWN)
+            status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] in READ_KNOWN)
         ):
             return None
     scores, reasons, exact_words = [], [], []

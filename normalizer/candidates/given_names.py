@@ -2,7 +2,9 @@
 be the person's own name word in another romanization even when that word is
 itself a correct name of someone else ("Aleksandr Syrskyi" for Oleksandr
 Syrskyi, "Aleksandr" being Lukashenko's; "Abdel Fatah al-Sisi", "Fatah" being
-the party's). The fuzzy source never reads a known word; this one does, for a
+the party's), or a word of the English lexicon, which holds many names
+("Muammar Qaddafi" for Gaddafi, "Muhammad bin Salman" for Mohammed). The
+fuzzy source never reads a known or an English word; this one does, for a
 word of a person's name whose other words all stand intact around it, and
 only when the two spellings are as alike as a shared key or a sure learned
 route makes them.
@@ -20,6 +22,9 @@ from normalizer.suspects import Status
 # Two romanizations of one name word share a key or a sure learned route
 # (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
 MIN_SIMILARITY = 0.94
+# A correct name of someone else, or a word of the English lexicon written
+# capitalized: the web lexicon holds many names ("Qaddafi", "Muhammad").
+READABLE = frozenset({Status.KNOWN, Status.ENGLISH})
 
 
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
@@ -27,7 +32,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals: list[Proposal] = []
     tried: set[tuple[int, int]] = set()
     for i in range(len(doc)):
-        if doc.status[i] != Status.KNOWN or mentions.covered[i] or not doc.tokens[i].text[:1].isupper():
+        if doc.status[i] not in READABLE or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
         for j in (i - 1, i + 1):
             if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
@@ -47,6 +52,10 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                 if proposal is not None:
                     proposals.append(proposal)
     return proposals
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
 
 
 def _rest_intact(doc: Document, form, start: int, q: int) -> bool:
