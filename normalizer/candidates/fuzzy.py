@@ -141,7 +141,8 @@ def align(
 ) -> Proposal | None:
     """Lay form `form_id` over the tokens from `start`; score the fit.
     `read_known`: form positions whose word may be a correct name of
-    something else and still be read as this form's (candidates/given_names).
+    something else, or an English word, and still be read as this form's
+    (candidates/given_names).
     `opened`: statuses of real name words read here by a learned round trip
     alone, as in a translated text."""
     form = doc.index.forms[form_id]

