@@ -26,7 +26,9 @@ MIN_SIMILARITY = 0.6
 # (evidence/translated.py): "Beldžum" beside repaired "Suoqi" and "Fuwangu".
 # Not ENGLISH_NAME: "Bateman" is a garble of Batman only beside other evidence.
 OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
-# What a `read_known` position may hold (candidates/given_names).
+# What a `read_known` position may hold (candidates/given_names): a correct
+# name of someone else, or a word of the English lexicon written capitalized
+# (the web lexicon holds many names: "Qaddafi", "Muhammad").
 READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
 
 

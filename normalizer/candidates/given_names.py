@@ -12,7 +12,7 @@ route makes them.
 
 from __future__ import annotations
 
-from normalizer.candidates.fuzzy import align
+from normalizer.candidates.fuzzy import READ_KNOWN, align
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -22,9 +22,6 @@ from normalizer.suspects import Status
 # Two romanizations of one name word share a key or a sure learned route
 # (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
 MIN_SIMILARITY = 0.94
-# A correct name of someone else, or a word of the English lexicon written
-# capitalized: the web lexicon holds many names ("Qaddafi", "Muhammad").
-READABLE = frozenset({Status.KNOWN, Status.ENGLISH})
 
 
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
@@ -32,7 +29,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals: list[Proposal] = []
     tried: set[tuple[int, int]] = set()
     for i in range(len(doc)):
-        if doc.status[i] not in READABLE or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
+        if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
         for j in (i - 1, i + 1):
             if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:

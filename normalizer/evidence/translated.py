@@ -26,15 +26,19 @@ TRANSLATED_BONUS = 0.05
 
 def came_through_another_script(confident: list[Proposal]) -> bool:
     """The `confident` repairs of a text make it a translated one."""
-    return len({p.entity for p in confident if p.round_trip}) >= MIN_ROUND_TRIPS
+    return len(_round_trip_entities(confident)) >= MIN_ROUND_TRIPS
+
+
+def _round_trip_entities(confident: list[Proposal]) -> set[int]:
+    return {p.entity for p in confident if p.round_trip}
 
 
 def through_another_script(confident: list[Proposal], proposals: list[Proposal]) -> list[Proposal] | None:
     """`proposals` with the evidence of a translated text for each round-trip
     reading not yet among the `confident` repairs; None when none moves."""
-    if not came_through_another_script(confident):
+    entities = _round_trip_entities(confident)
+    if len(entities) < MIN_ROUND_TRIPS:
         return None
-    entities = {p.entity for p in confident if p.round_trip}
     sure = {id(p) for p in confident}
     moved, changed = [], False
     for proposal in proposals:
