@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from bisect import bisect_right
@@ -113,6 +112,8 @@ def json_schema() -> dict[str, Any]:
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
+    import difflib  # here: `--check` and the library never write a diff
+
     lines = difflib.unified_diff(
         _git_lines(before),
         _git_lines(after),

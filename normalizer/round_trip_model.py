@@ -24,14 +24,13 @@ Standard library only; the model is read at the first call.
 from __future__ import annotations
 
 import heapq
-import json
 import math
 from functools import lru_cache
 from itertools import repeat
 from operator import add, itemgetter, mul, truediv
 from typing import Iterable
-from pathlib import Path
 
+from normalizer.model_files import load_model
 from normalizer.transliteration import model as edit_model
 from normalizer.transliteration import plain
 
@@ -313,8 +312,8 @@ class Model:
 
 @lru_cache(maxsize=1)
 def model() -> Model:
-    text = (Path(__file__).resolve().parent / "data" / MODEL_RESOURCE).read_text(encoding="utf-8")
-    return Model(json.loads(text))
+    """The packaged model, read once."""
+    return load_model(MODEL_RESOURCE, Model)
 
 
 def sources(word: str) -> tuple[tuple[str, str, float], ...]:

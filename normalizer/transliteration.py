@@ -24,15 +24,14 @@ first call:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
 from operator import itemgetter
-from pathlib import Path
 
 from normalizer.alignment import Table, align, pieces
 from normalizer.folding import strip_accents
+from normalizer.model_files import load_model
 
 MODEL_RESOURCE = "transliteration.json"
 POOLED = "pooled"
@@ -110,10 +109,7 @@ def plain(word: str) -> str:
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The packaged model, read once."""
-    # A plain path, as calibration.py reads its table: importlib.resources
-    # costs more to import than the model costs to read.
-    text = (Path(__file__).resolve().parent / "data" / MODEL_RESOURCE).read_text(encoding="utf-8")
-    return Model(json.loads(text))
+    return load_model(MODEL_RESOURCE, Model)
 
 
 def calibrated(cost: float, curve: list[float]) -> float:

@@ -9,7 +9,6 @@ the whole index pickles.
 from __future__ import annotations
 
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
@@ -243,6 +242,8 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     # The tables are written now, while building (later runs only open the
     # files), in threads: numpy's sorts and column operations run beside the
     # packing below, which holds the GIL.
+    from concurrent.futures import ThreadPoolExecutor  # here: only a build needs it, and it imports logging
+
     with ThreadPoolExecutor(max_workers=2) as pool:
         tables = [pool.submit(store.prepare) for store in (index.deletes, index.round_trip_deletes)]
         _finish(index)

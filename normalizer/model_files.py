@@ -1,0 +1,28 @@
+"""The learned models shipped in normalizer/data, read once per process.
+
+A model file is JSON, the form its learning script writes and a reviewer can
+read. Parsing it and building the model's tables costs a tenth of a cold
+start, so the built model is kept in the cache folder (normalizer.cache) as
+a pickle, which loads in a third of the time. The cache key holds the file's
+size and modification time, and the cache's own key the package's code
+version: an edited model or an edited loader is built afresh.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from normalizer import cache
+
+DATA = Path(__file__).resolve().parent / "data"
+T = TypeVar("T")
+
+
+def load_model(resource: str, build: Callable[[dict], T]) -> T:
+    """`build(parsed JSON of data/resource)`, from the cache when it holds it."""
+    path = DATA / resource
+    info = path.stat()
+    key = f"model:{resource}:{info.st_size}:{info.st_mtime_ns}"
+    return cache.cached(key, lambda: build(json.loads(path.read_text(encoding="utf-8"))))
