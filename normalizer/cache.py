@@ -10,6 +10,12 @@ truncated or foreign file, any pickling error, all fall back to `build()`
 without a word. Writes are atomic (`normalizer.atomic`: temporary file in the
 same folder, then os.replace), so a reader never sees half a file.
 
+A large value is not copied in at every start: its big byte strings (the
+packed index: normalizer.out_of_band) are stored after the pickle, each at a
+page boundary, and mapped read-only at load, so the operating system reads
+only the pages a text touches. A cache file is only ever replaced by a
+rename, never changed in place, so a mapping always sees the file it opened.
+
 `cached_file(name, write)` keeps a file beside the pickles for data read
 piecemeal rather than unpickled whole (the delete table of the index, read
 through mmap). Its caller names it by a digest of its content, so it
@@ -35,9 +41,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import mmap
 import os
 import pickle
 import re
+import struct
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -46,13 +54,19 @@ from normalizer.atomic import write_atomic
 
 T = TypeVar("T")
 
-_FORMAT = 3  # bump when the layout of the stored record changes (3: the packed index)
+_FORMAT = 4  # bump when the layout of the stored record changes (4: buffers out of band)
 UNUSED_DAYS = 30
 MAX_BYTES = 1 << 30  # a 100,000-entity index and its delete table take about 200 MB
 # A temporary file younger than this may be another process's write in progress
 # (the delete table of 100,000 entities takes about a minute to build).
 TEMPORARY_MINUTES = 60
 _MAGIC = b"normalizer-cache\n"  # the first bytes of every pickle file the cache writes
+# After _MAGIC: the pickle's size and the count of its out-of-band buffers,
+# then (offset, size) of each buffer, the pickle, and the buffers, each at a
+# page boundary so that it maps on its own (normalizer.out_of_band).
+_SIZES = struct.Struct("<QQ")
+_MIN_MAPPED = 64 * 1024  # a smaller buffer stays in the pickle: not worth a mapping
+_MAX_BUFFERS = 4096
 _TEMPORARY_PREFIX = ".tmp-normalizer-"
 _OURS = ("*.pickle", "deletes-*.bin", "deletes-*.sqlite", ".tmp-*")  # where the sweep looks; `_owned` decides
 _PICKLE_NAME = re.compile(r"[0-9a-f]{64}\.pickle")
@@ -121,7 +135,8 @@ def _read(path: Path, key: str) -> tuple[bool, object]:
         with open(path, "rb") as handle:
             if handle.read(len(_MAGIC)) != _MAGIC:
                 return False, None
-            record = pickle.load(handle)
+            payload, buffers = _read_layout(handle)
+            record = pickle.loads(payload, buffers=buffers)
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated, or pickled by other code
         return False, None
     finally:
@@ -135,6 +150,30 @@ def _read(path: Path, key: str) -> tuple[bool, object]:
         return False, None
     _mark_used(path)
     return True, record.get("value")
+
+
+def _read_layout(handle) -> tuple[bytes, list]:
+    """The pickle and its out-of-band buffers (mapped read-only) of an open
+    cache file, read past _MAGIC. ValueError if the sizes do not add up."""
+    size, count = _SIZES.unpack(handle.read(_SIZES.size))
+    if count > _MAX_BUFFERS:
+        raise ValueError("too many buffers")
+    places = list(_SIZES.iter_unpack(handle.read(count * _SIZES.size)))
+    payload = handle.read(size)
+    end = handle.tell()
+    total = os.fstat(handle.fileno()).st_size
+    if len(places) != count or len(payload) != size:
+        raise ValueError("cut short")
+    buffers = []
+    for offset, length in places:
+        # In order, each page-aligned, the last one ending the file: nothing cut short or grown.
+        if offset < end or offset % mmap.ALLOCATIONGRANULARITY or offset + length > total:
+            raise ValueError("a buffer out of place")
+        buffers.append(mmap.mmap(handle.fileno(), length, offset=offset, access=mmap.ACCESS_READ) if length else b"")
+        end = offset + length
+    if end != total:
+        raise ValueError("grown or cut short")
+    return payload, buffers
 
 
 def _mark_used(path: Path) -> None:
@@ -221,9 +260,29 @@ def _write(path: Path, key: str, value: object) -> None:
     record = {"format": _FORMAT, "version": code_version(), "key": key, "value": value}
 
     def dump(temporary: Path) -> None:
+        buffers: list[memoryview] = []
+
+        def out_of_band(buffer: pickle.PickleBuffer) -> bool:
+            raw = buffer.raw()
+            if raw.nbytes < _MIN_MAPPED:
+                return True  # small: in the pickle itself
+            buffers.append(raw)
+            return False
+
+        payload = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL, buffer_callback=out_of_band)
+        start = len(_MAGIC) + _SIZES.size * (1 + len(buffers)) + len(payload)
+        places = []
+        for buffer in buffers:
+            start = -(-start // mmap.ALLOCATIONGRANULARITY) * mmap.ALLOCATIONGRANULARITY
+            places.append((start, buffer.nbytes))
+            start += buffer.nbytes
         with open(temporary, "wb") as out:
-            out.write(_MAGIC)
-            pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(_MAGIC + _SIZES.pack(len(payload), len(buffers)))
+            out.write(b"".join(_SIZES.pack(*place) for place in places))
+            out.write(payload)
+            for (offset, _), buffer in zip(places, buffers):
+                out.write(bytes(offset - out.tell()))
+                out.write(buffer)
 
     _replace_atomically(path, dump)  # an unpicklable value or a full disk: just do not cache
 

@@ -24,6 +24,8 @@ from itertools import accumulate, chain
 from typing import Iterable, Iterator
 from zlib import crc32
 
+from normalizer.out_of_band import pickled, plain
+
 _ENTRY = b"\0"  # starts an entry
 _VALUE = b"\1"  # ends the key, separates the values
 _ENTRIES_PER_BUCKET = 4
@@ -87,7 +89,12 @@ class WordMap(ReadOnlyMap):
         self._numbers = numbers
 
     def __reduce__(self):
-        return (_restore, (self._blob, self._starts.tobytes(), self._count, self._numbers))
+        return (_restore, (plain(self._blob), self._starts.tobytes(), self._count, self._numbers))
+
+    def __reduce_ex__(self, protocol: int):
+        # Out of band where the protocol allows: the cache maps them from disk.
+        blob, starts = pickled(self._blob, protocol), pickled(self._starts, protocol)
+        return (_restore, (blob, starts, self._count, self._numbers))
 
     def get(self, key, default=None):
         if not isinstance(key, str):
@@ -120,7 +127,8 @@ def _encode(word: str) -> bytes:
     return word.encode("utf-8", "surrogatepass")
 
 
-def _restore(blob: bytes, starts: bytes, count: int, numbers: bool) -> WordMap:
+def _restore(blob, starts, count: int, numbers: bool) -> WordMap:
+    # blob, starts: bytes, or the cache's mmaps (normalizer.out_of_band)
     words = WordMap.__new__(WordMap)
     words._setup(blob, starts, count, numbers)
     return words

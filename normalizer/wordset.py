@@ -22,6 +22,8 @@ from collections.abc import Set
 from typing import Iterable, Iterator
 from zlib import crc32
 
+from normalizer.out_of_band import pickled, plain
+
 _SEP = b"\n"  # no word holds one: each comes from a line of a word list
 _WORDS_PER_BUCKET = 4  # a bucket is a few words long: one short search per test
 
@@ -54,7 +56,11 @@ class WordSet(Set):
         self._count = count
 
     def __reduce__(self):
-        return (_restore, (self._blob, self._starts.tobytes(), self._count))
+        return (_restore, (plain(self._blob), self._starts.tobytes(), self._count))
+
+    def __reduce_ex__(self, protocol: int):
+        # Out of band where the protocol allows: the cache maps them from disk.
+        return (_restore, (pickled(self._blob, protocol), pickled(self._starts, protocol), self._count))
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -82,7 +88,8 @@ class WordSet(Set):
         return f"<WordSet of {self._count:,} words>"
 
 
-def _restore(blob: bytes, starts: bytes, count: int) -> WordSet:
+def _restore(blob, starts, count: int) -> WordSet:
+    # blob, starts: bytes, or the cache's mmaps (normalizer.out_of_band)
     words = WordSet.__new__(WordSet)
     words._setup(blob, starts, count)
     return words

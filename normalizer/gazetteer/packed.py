@@ -26,6 +26,7 @@ from itertools import chain
 from typing import Callable, Iterable, Iterator
 
 from normalizer.gazetteer.records import EntityInfo, Form
+from normalizer.out_of_band import pickled, plain
 from normalizer.wordmap import ReadOnlyMap, WordMap, compact
 
 _WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1 also serve WordMap
@@ -68,13 +69,19 @@ class Rows(Sequence):
     __slots__ = ("_blob", "_starts", "_numbers", "_kind", "_items")
 
     def __init__(self, blob: bytes, starts: bytes, numbers: bytes, kind: str):
+        # bytes, or the cache's mmaps (normalizer.out_of_band)
         self._blob, self._kind = blob, kind
         self._starts = memoryview(starts).cast("I")
         self._numbers = memoryview(numbers).cast("d")  # per record: see _FIELDS
         self._items: list = [None] * (len(self._starts) - 1)
 
     def __reduce__(self):
-        return (Rows, (self._blob, self._starts.tobytes(), self._numbers.tobytes(), self._kind))
+        return (Rows, (plain(self._blob), self._starts.tobytes(), self._numbers.tobytes(), self._kind))
+
+    def __reduce_ex__(self, protocol: int):
+        # Out of band where the protocol allows: the cache maps them from disk.
+        parts = (pickled(part, protocol) for part in (self._blob, self._starts, self._numbers))
+        return (Rows, (*parts, self._kind))
 
     def __len__(self) -> int:
         return len(self._items)
