@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterator
 
 from normalizer.errors import GazetteerError, NormalizerError
 
@@ -55,6 +56,32 @@ GAZETTEER = FileKind()
 
 def read_bytes(path: Path, kind: FileKind = GAZETTEER) -> bytes:
     """The bytes of a regular file, never more than MAX_FILE_BYTES read."""
+    with _regular_file(path, kind) as (handle, size):
+        data = handle.read(size + 1)
+        if len(data) > size:  # grown since: read on, still bounded
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    if len(data) > MAX_FILE_BYTES:
+        raise kind.error(f"{path}: file is over the {MAX_FILE_BYTES:,} byte limit")
+    return data
+
+
+def hash_file(path: Path, digest: Any, kind: FileKind = GAZETTEER) -> None:
+    """Feed `digest` what `read_bytes` would return, a chunk at a time: the
+    cache key of a large gazetteer, without a copy of the whole file."""
+    chunk = bytearray(1 << 18)
+    view, total = memoryview(chunk), 0
+    with _regular_file(path, kind) as (handle, _):
+        while count := handle.readinto(chunk):
+            total += count
+            if total > MAX_FILE_BYTES:
+                raise kind.error(f"{path}: file is over the {MAX_FILE_BYTES:,} byte limit")
+            digest.update(view[:count])
+
+
+@contextmanager
+def _regular_file(path: Path, kind: FileKind) -> Iterator[tuple[BinaryIO, int]]:
+    """An open regular file and its size; a folder, a device, a pipe or a file
+    over MAX_FILE_BYTES refused in one line, and so is a failed read."""
     error = kind.error
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
@@ -76,14 +103,11 @@ def read_bytes(path: Path, kind: FileKind = GAZETTEER) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             raise error(f"{path}: file is over the {MAX_FILE_BYTES:,} byte limit")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # bounded: the file may grow while it is read
+            yield handle, info.st_size
     except OSError as exc:
         raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(descriptor)
-    if len(data) > MAX_FILE_BYTES:
-        raise error(f"{path}: file is over the {MAX_FILE_BYTES:,} byte limit")
-    return data
 
 
 def decode(raw: bytes, name: str, kind: FileKind = GAZETTEER) -> str:
