@@ -1,6 +1,10 @@
 """One fold for every part of the tool: the engine, lint and the garbler agree."""
 
-from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, strip_accents
+import random
+
+from normalizer.folding import (
+    fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold, strip_accents,
+)
 
 
 def test_fold_form_ignores_case_accents_and_spacing():
@@ -27,3 +31,18 @@ def test_the_token_key_and_the_form_key_agree_on_one_word():
 def test_mt_fold_erases_the_confusions_of_a_round_trip():
     assert mt_fold("Mokhajelani") == mt_fold("Mohajerani")
     assert skeleton("Araguchi") == skeleton("Araghchi")
+
+
+def test_the_folds_of_many_words_at_once_are_each_words_own():
+    # Building the index folds all its keys in one pass of each pattern:
+    # word ends (a final h, a hard c, doubled letters) must not run together.
+    rng = random.Random(7)
+    letters = "abcdehikloqrstuwxyz'-ÁéøłİΣß" + "khghphckcethdhzhouooee"
+    words = ["Fatemeh", "Mokhajelani", "ah", "hh", "c", "cc", "", "İstanbul", "ΣΑΣ", "Łódź", "aH", "Aa", "a"]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    folds = mt_fold_all(words)
+    assert folds == [mt_fold(word) for word in words]
+    assert skeletons_of_folds(folds) == [skeleton(word) for word in words]
+    assert [sound_of_fold(folded) for folded in folds] == [sound_key(word) for word in words]
+    assert mt_fold_all(["two\nlines", "ah"]) == [mt_fold("two\nlines"), mt_fold("ah")]
+    assert mt_fold_all([]) == [] and skeletons_of_folds([]) == []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.packed import pack_exact, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
-from normalizer.folding import fold_case, fold_form, mt_fold, skeleton, sound_key
+from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.tokens import tokenize
@@ -183,6 +183,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
+    glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
     forms_of = [_forms_of(entity) for entity in gazetteer.entities]
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
@@ -224,9 +225,11 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             if entity.kind == "place" and len(keys) == 1 and role != "variant":
                 index.place_forms.setdefault(keys[0], []).append(entity_id)
             if 2 <= len(keys) <= 3 and role != "surname":
-                glued = mt_fold("".join(keys))
-                if len(glued) >= 7:
-                    index.by_glued.setdefault(glued, []).append(form_id)
+                glued_forms.append(("".join(keys), form_id))
+    # Folded together after the loop (folding.mt_fold_all), in the same order.
+    for glued, (_, form_id) in zip(mt_fold_all([joined for joined, _ in glued_forms]), glued_forms):
+        if len(glued) >= 7:
+            index.by_glued.setdefault(glued, []).append(form_id)
     index.exact = dict(exact)
     # The exact pass tries only the lengths of forms that start with the word at hand.
     lengths: dict[str, set[int]] = defaultdict(set)
@@ -276,14 +279,15 @@ def _build_fuzzy_keys(index: Index) -> None:
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     by_sound: dict[str, list[str]] = defaultdict(list)
     by_round_trip: dict[str, list[str]] = defaultdict(list)
-    for key in index.token_forms:
-        if len(key) < 3:
-            continue
-        by_fold[mt_fold(key)].append(key)
-        if len(bare := skeleton(key)) >= 4:
+    keys = [key for key in index.token_forms if len(key) >= 3]
+    folds = mt_fold_all(keys)  # each fold pattern run once over all the keys
+    for key, folded, bare in zip(keys, folds, skeletons_of_folds(folds)):
+        by_fold[folded].append(key)
+        if len(bare) >= 4:
             by_skeleton[bare].append(key)
-        if len(sound := sound_key(key)) >= 3:
+        if len(sound := sound_of_fold(folded)) >= 3:
             by_sound[sound].append(key)
+    for key in keys:
         for learned in round_trip_keys(key):
             if len(learned) >= MIN_ROUND_TRIP_KEY:
                 by_round_trip[learned].append(key)
