@@ -28,6 +28,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # and every repeat costs the loader work and memory.
 MAX_ALIAS_NODES = 1_000_000
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Line:
@@ -196,19 +197,35 @@ def _line_loader() -> type:
             return super().construct_document(node)
 
         def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
+            strings = False  # every key a string, and no merge: built below
             if isinstance(node, MappingNode):
                 seen: set = set()
+                strings = True
                 for key_node, _ in node.value:
                     if key_node.tag == _MERGE_TAG:
+                        strings = False
                         continue  # what a merge (`<<`) brings may be overridden
                     if not isinstance(key_node, ScalarNode):
                         kind = "a mapping" if isinstance(key_node, MappingNode) else "a list"
                         raise ConstructorError(None, None, f"a key is {kind}, not a name", key_node.start_mark)
-                    key = self.construct_object(key_node)
+                    if key_node.tag == _STR_TAG:
+                        key = key_node.value
+                    else:
+                        key, strings = self.construct_object(key_node), False
                     if key in seen:
                         raise ConstructorError(None, None, f"key {shown(key)} given twice", key_node.start_mark)
                     seen.add(key)
-            mapping = super().construct_mapping(node, deep=deep)
+            if strings:
+                # What PyYAML builds, without its calls per node: a string
+                # scalar's value is its text (construct_yaml_str).
+                mapping = {
+                    key_node.value: value_node.value
+                    if type(value_node) is ScalarNode and value_node.tag == _STR_TAG
+                    else self.construct_object(value_node, deep=deep)
+                    for key_node, value_node in node.value
+                }
+            else:
+                mapping = super().construct_mapping(node, deep=deep)
             mapping[LINE] = node.start_mark.line + 1
             return mapping
 
