@@ -100,7 +100,7 @@ def mt_fold_all(words: list[str]) -> list[str]:
     pattern calls cost more than the folding)."""
     if any("\n" in word for word in words):
         return [mt_fold(word) for word in words]
-    text = strip_accents("\n".join(words)).lower()
+    text = "\n".join([strip_accents(word) for word in words]).lower()  # most are ASCII: returned as they are
     for pattern, replacement in _MT_FOLDS_BY_LINE:
         text = pattern.sub(replacement, text)
     return text.split("\n") if words else []

@@ -30,6 +30,8 @@ LIST_FIELDS = (
     "variants", "aliases", "context", "past_context", "adjectives", "combining", "sources", "surname", "english_variants"
 )
 KNOWN_FIELDS = {"canonical", "kind", "threshold", "examples", "region", "checked", *LIST_FIELDS}
+_KNOWN_OR_LINE = frozenset({*KNOWN_FIELDS, LINE})  # an entity's keys, all known: checked in one set operation
+_NO_LISTS: dict[str, tuple[str, ...]] = dict.fromkeys(LIST_FIELDS, ())  # read only
 # Where an entity belongs, for `gazetteer stats`: a continent, or "International".
 REGIONS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica", "International")
 CHECKED = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])\Z")  # YYYY-MM
@@ -251,7 +253,7 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
         raise GazetteerError(f"{name}:{parent_line}: entity {position} must be a mapping, got {shown(entry)}")
     line = entry.get(LINE, parent_line)
     where = f"{name}:{line}"
-    unknown = _unknown_key(entry, KNOWN_FIELDS)
+    unknown = None if entry.keys() <= _KNOWN_OR_LINE else _unknown_key(entry, KNOWN_FIELDS)
     if unknown:
         raise GazetteerError(f"{where}: unknown entity field {unknown}")
     canonical = entry.get("canonical")
@@ -263,7 +265,10 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
     if kind not in KINDS:
         raise GazetteerError(f"{where}: '{canonical}': kind must be one of {', '.join(KINDS)}, got {shown(kind)}")
     # Most entities list few of the fields: an absent one is () without a call.
-    lists = {key: tuple(_strings(entry[key], key, where)) if key in entry else () for key in LIST_FIELDS}
+    if entry.keys().isdisjoint(LIST_FIELDS):
+        lists = _NO_LISTS
+    else:
+        lists = {key: tuple(_strings(entry[key], key, where)) if key in entry else () for key in LIST_FIELDS}
     threshold = entry.get("threshold")
     if threshold is not None:
         if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
@@ -282,7 +287,7 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
     return Entity(
         canonical=canonical,
         kind=kind,
-        examples=tuple(_examples(entry.get("examples", []), where)),
+        examples=tuple(_examples(entry["examples"], where)) if "examples" in entry else (),
         threshold=threshold,
         region=region,
         checked=checked,
