@@ -263,3 +263,34 @@ def test_past_the_size_limit_the_least_recently_used_go_first(cache_folder, monk
     cached("c", Builder("x" * 1000))
     assert not cache_path("a").exists()
     assert cache_path("b").is_file() and cache_path("c").is_file()
+
+
+def test_a_large_gazetteers_digest_is_cached_until_the_file_changes(tmp_path, monkeypatch):
+    from normalizer.gazetteer import reading
+
+    monkeypatch.setattr(reading, "MEMO_BYTES", 10)
+    monkeypatch.setattr(reading, "SETTLED_SECONDS", 0)
+    hashed = []
+    real = reading._sha256
+    monkeypatch.setattr(reading, "_sha256", lambda path: hashed.append(path) or real(path))
+    path = tmp_path / "big.yaml"
+    path.write_text("entities: []\n# one\n", encoding="utf-8")
+    first = reading.file_digest(path)
+    assert reading.file_digest(path) == first and len(hashed) == 1  # the second from the cache
+    path.write_text("entities: []\n# two\n", encoding="utf-8")  # same size: the times tell
+    os.utime(path, ns=(10**18, 10**18))  # as a write one clock tick later would leave them
+    assert reading.file_digest(path) != first and len(hashed) == 2
+
+
+def test_a_gazetteer_changed_moments_ago_is_hashed_every_time(tmp_path, monkeypatch):
+    from normalizer.gazetteer import reading
+
+    monkeypatch.setattr(reading, "MEMO_BYTES", 10)
+    hashed = []
+    real = reading._sha256
+    monkeypatch.setattr(reading, "_sha256", lambda path: hashed.append(path) or real(path))
+    path = tmp_path / "big.yaml"
+    path.write_text("entities: []\n# one\n", encoding="utf-8")
+    reading.file_digest(path)
+    reading.file_digest(path)
+    assert len(hashed) == 2 and not list(cache_dir().glob("*.pickle"))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from normalizer.errors import GazetteerError
-from normalizer.gazetteer.reading import LINE, decode, hash_file, load_yaml, read_bytes, shown
+from normalizer.gazetteer.reading import LINE, decode, file_digest, load_yaml, read_bytes, shown
 from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
 
@@ -157,9 +157,7 @@ def fingerprint(files: Iterable[Path]) -> str:
     Cheap next to parsing, so a cached index can be found without parsing."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0")
-        hash_file(path, digest)
-        digest.update(b"\0")
+        digest.update(path.name.encode() + b"\0" + file_digest(path) + b"\0")
     return digest.hexdigest()
 
 

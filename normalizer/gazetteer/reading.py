@@ -1,4 +1,4 @@
-"""The bytes and the YAML of one gazetteer file, hostile input refused in one line.
+"""The bytes, the digest and the YAML of one gazetteer file, hostile input refused in one line.
 
 A gazetteer may come from anyone (`--gazetteer FILE`), so everything here
 ends in an error of one line naming the file: a path that is a folder, a
@@ -11,8 +11,10 @@ limit ("billion laughs"). `loading` checks the schema of what comes out;
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +24,10 @@ from typing import Any, BinaryIO, Iterator
 from normalizer.errors import GazetteerError, NormalizerError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# A gazetteer at least this large has its digest cached (`file_digest`); one
+# changed less than SETTLED_SECONDS ago is hashed anew.
+MEMO_BYTES = 1024 * 1024
+SETTLED_SECONDS = 2.0
 # Nodes that aliases may add to a document by repeating others: legitimate
 # sharing (one context list for a few entities) stays far below; a "billion
 # laughs" or ten thousand entities each aliasing a long list goes far above,
@@ -77,6 +83,31 @@ def hash_file(path: Path, digest: Any, kind: FileKind = GAZETTEER) -> None:
             if total > MAX_FILE_BYTES:
                 raise kind.error(f"{path}: file is over the {MAX_FILE_BYTES:,} byte limit")
             digest.update(view[:count])
+
+
+def file_digest(path: Path) -> bytes:
+    """The sha256 of what `read_bytes` would return. A large file's digest is
+    cached (normalizer.cache) under what `stat` says of it, its change time
+    included, which every write moves: a cached start with a big gazetteer
+    need not read it whole. A file written in the last SETTLED_SECONDS is
+    hashed every time: a second write within the same tick of the file
+    system's clock would leave what `stat` says unchanged."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None  # hashed below, which names the problem in one line
+    if info is None or info.st_size < MEMO_BYTES or time.time() - info.st_ctime < SETTLED_SECONDS:
+        return _sha256(path)
+    from normalizer.cache import cached
+
+    seen = (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    return cached("file-digest\0" + "\0".join(map(str, seen)), lambda: _sha256(path))
+
+
+def _sha256(path: Path) -> bytes:
+    digest = hashlib.sha256()
+    hash_file(path, digest)
+    return digest.digest()
 
 
 @contextmanager
