@@ -45,8 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("article")
     parser.add_argument("--base", required=True, help="the other checkout (a folder holding normalizer/)")
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("options", nargs="*", help="more options of `normalize --check`, after --")
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:cut])
+    args.options = argv[cut + 1 :]  # more options of `normalize --check`, after --
     article = str(Path(args.article).resolve())
     # As the `normalize` script starts it (pip writes that script, with this import)
     launcher = "import sys; from normalizer.cli.app import main; sys.argv[0] = 'normalize'; sys.exit(main())"
