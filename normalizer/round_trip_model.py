@@ -40,7 +40,7 @@ MAX_DROPPED = 2  # English letters in a row a garble may drop ("h" of "john")
 BEAM = 12
 SOURCES = 8  # English spellings kept per script
 FORCED_BEAM = 4  # histories kept per cell when both spellings are known
-LOGPROB_MEMO = 50_000  # per script: a few MB each
+LOGPROB_MEMO = 20_000  # per script: ~60 bytes each, so ~1.2 MB a script, 7 MB in all
 
 
 class ScriptModel:

@@ -38,7 +38,14 @@ MIN_ROUND_TRIP_LENGTH = 4  # shorter words are too short for the learned routes 
 MIN_SPELLING_FOR_ROUND_TRIP = 0.45
 
 
-@lru_cache(maxsize=262144)  # news repeats its unknown names; scoring is pure
+# News repeats its unknown names, and scoring is pure: the pairs asked again
+# are remembered. A pair, its score and its reason take ~500 bytes in the
+# cache: ~8 MB. (A new word is scored once against each of its candidates,
+# hundreds with a big gazetteer; candidates.fuzzy keeps those it needs.)
+PAIRS_REMEMBERED = 16_384
+
+
+@lru_cache(maxsize=PAIRS_REMEMBERED)
 def similarity(word: str, name: str) -> tuple[float, str]:
     """The better of two readings of how `word` came from `name`: the folds
     and edit distance below (`spelling_similarity`), or a round trip through

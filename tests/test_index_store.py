@@ -2,7 +2,7 @@
 
 `Index.fuzzy_tokens` and `Index.glued_forms` used to ask a SymSpell object
 pickled with the index; they now ask a DeleteStore whose table is a flat
-file in the cache folder (normalizer.gazetteer.delete_table), read through mmap. These tests hold the old algorithm beside the new
+file in the cache folder (normalizer.gazetteer.delete_table), read by offset. These tests hold the old algorithm beside the new
 store and compare their answers for many words: gazetteer tokens with random
 edits, glued pairs, and arbitrary strings. They also cover every fallback:
 no cache, a read-only folder, a damaged or missing file, pickling.

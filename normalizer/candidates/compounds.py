@@ -19,7 +19,12 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     for i, word in long_suspects(doc, mentions):
         if unknown_name_beside(doc, i, i):
             continue
-        best = best_split(doc, word)
+        # Remembered across texts (a word and a small tuple: the default bound):
+        # every cut looks its tail up (Index.fuzzy_tokens, not memoized).
+        splits = doc.index.memo("_compound_splits")
+        if word not in splits:
+            splits[word] = best_split(doc, word)
+        best = splits[word]
         if best:
             confidence, left, right, reasons = best
             entities = doc.index.entities

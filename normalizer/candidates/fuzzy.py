@@ -30,6 +30,14 @@ OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
 # name of someone else, or a word of the English lexicon written capitalized
 # (the web lexicon holds many names: "Qaddafi", "Muhammad").
 READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
+# Words each memo below remembers (Index.memo), by the bytes an entry took
+# with a 100,000-entity gazetteer: the name tokens alike to a word with their
+# similarity, ~2.5 KB (by spelling) and ~4.5 KB (by round trip), ~10 MB each;
+# those a known neighbour implies, ~350 bytes, ~7 MB. A batch of news meets
+# a few hundred such words again and again (2,000 articles: under 700).
+SIMILAR_WORDS = 4_000
+ROUND_TRIP_WORDS = 2_000
+IMPLIED_WORDS = 20_000
 
 
 def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list[Proposal]:
@@ -87,7 +95,7 @@ def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[s
     """The name token keys that stand `offset` words from the known word
     `neighbour` in some form, alike enough to `word`, each with its first
     alike spelling's similarity (remembered across texts)."""
-    memo = index.memo("_implied_name_tokens")
+    memo = index.memo("_implied_name_tokens", IMPLIED_WORDS)
     remembered = memo.get((word, neighbour, offset))
     if remembered is not None:
         return remembered
@@ -108,7 +116,7 @@ def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[s
 def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
     """Name token keys alike enough to `word`, with their similarity
     (remembered across texts: unknown words recur in a batch)."""
-    memo = doc.index.memo("_similar_name_tokens")
+    memo = doc.index.memo("_similar_name_tokens", SIMILAR_WORDS)
     if word not in memo:
         memo[word] = _alike(doc, word, doc.index.fuzzy_tokens(word))
     return memo[word]
@@ -117,7 +125,7 @@ def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
 def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
     """Name token keys near the English spellings `word` likeliest came from
     through another script, alike enough to it (remembered across texts)."""
-    memo = doc.index.memo("_round_trip_name_tokens")
+    memo = doc.index.memo("_round_trip_name_tokens", ROUND_TRIP_WORDS)
     if word not in memo:
         memo[word] = _alike(doc, word, doc.index.round_trip_tokens(word))
     return memo[word]

@@ -17,12 +17,15 @@ from normalizer.transliteration import plain
 NEAREST = 10
 SOURCES = 6  # the likeliest English spellings asked (round_trip_model.sources)
 NEAREST_PER_SOURCE = 3
+# Words whose nearest name tokens are remembered: a set of some 30 keys,
+# ~4 KB, so ~8 MB. Only the words of translated texts that nothing else reads get here.
+NEAREST_WORDS = 2_000
 
 
 def nearest_name_tokens(index, word: str) -> frozenset[str]:
     """Name token keys nearest `word` as printed, by its learned key, and by
     the English spellings it likeliest came from (remembered across texts)."""
-    memo = index.memo("_nearest_name_tokens")
+    memo = index.memo("_nearest_name_tokens", NEAREST_WORDS)
     found = memo.get(word)
     if found is None:
         found = memo[word] = frozenset(_nearest(index, word))

@@ -8,7 +8,7 @@ for the bundled gazetteers, 1.1 million for 100,000 entities. As a pickled dict
 it cost more to load than everything else and hundreds of MB with a large
 gazetteer; as rows of SQLite, most of the first build. Here it is one flat
 file in the cache folder (normalizer.gazetteer.delete_table: built with
-numpy, read through mmap); a lookup reads only the rows of its own ~30
+numpy, read by offset); a lookup reads only the rows of its own ~30
 deletes and hands them to symspellpy's `lookup`, which verifies candidates
 with its edit distance as before. So the answer for any word is exactly
 SymSpell's over the same terms.

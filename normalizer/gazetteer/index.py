@@ -37,6 +37,9 @@ MAX_FORMS_PER_NEIGHBOUR = 400
 # English spellings (of every script together, likeliest first) a garble's
 # candidates are looked up near (normalizer.round_trip_model.sources).
 ROUND_TRIP_SOURCES = 12
+# Entries of a per-process memo (Index.memo) unless its caller says: about
+# 80 bytes each for a word and a small fact (its status), so some 8 MB.
+MEMO_ENTRIES = 100_000
 
 
 @dataclass
@@ -75,26 +78,26 @@ class Index:
     # the variant as written (fold_form) -> the canonical.
     spelled_apart: dict[str, str] = field(default_factory=dict)
 
-    def memo(self, name: str, limit: int = 500_000) -> dict:
+    def memo(self, name: str, limit: int = MEMO_ENTRIES) -> dict:
         """A per-process memo of facts about single words under this index,
         emptied past `limit` entries: a batch meets the same words again and
-        again. `name` starts with "_", so it is never pickled."""
+        again, but a long one meets millions. Each caller picks its `limit`
+        by the bytes an entry takes. `name` starts with "_", so it is never
+        pickled."""
         memo = self.__dict__.setdefault(name, {})
         if len(memo) > limit:
             memo.clear()
         return memo
 
     def fuzzy_tokens(self, word: str) -> frozenset[str]:
-        """Name token keys that may be garbled into `word` (memoized: the same
-        unknown names recur across the articles of a batch)."""
-        memo = self.memo("_fuzzy_memo", limit=200_000)
-        if word not in memo:
-            memo[word] = frozenset(self._fuzzy_tokens(word))
-        return memo[word]
+        """Name token keys that may be garbled into `word`. Not memoized: the
+        sets are large (hundreds of keys with a big gazetteer) and the callers
+        remember what they keep of them (candidates.fuzzy.similar_name_tokens)."""
+        return frozenset(self._fuzzy_tokens(word))
 
     def __getstate__(self):
         # Attributes with a leading underscore are per-process memos
-        # (`_fuzzy_memo`, the matcher's), not part of the index.
+        # (`_word_status`, the candidates'), not part of the index.
         return {name: value for name, value in self.__dict__.items() if not name.startswith("_")}
 
     def _fuzzy_tokens(self, word: str) -> set[str]:
@@ -113,17 +116,15 @@ class Index:
 
     def round_trip_tokens(self, word: str, sources: int = ROUND_TRIP_SOURCES) -> frozenset[str]:
         """Name token keys near the likeliest English spellings a round trip
-        could have come from ("Bureiku" -> "blake" -> Blake), memoized."""
-        memo = self.memo("_round_trip_memo", limit=200_000)
-        if word not in memo:
-            from normalizer.round_trip_model import sources as round_trip_sources  # lazy: a 1 MB model
+        could have come from ("Bureiku" -> "blake" -> Blake). Not memoized,
+        as fuzzy_tokens (candidates.fuzzy.round_trip_name_tokens remembers)."""
+        from normalizer.round_trip_model import sources as round_trip_sources  # lazy: a 1 MB model
 
-            found: set[str] = set()
-            for english, _script, _score in round_trip_sources(word)[:sources]:
-                for term in self._near_folds(english):
-                    found.update(self.by_fold.get(term, ()))
-            memo[word] = frozenset(found)
-        return memo[word]
+        found: set[str] = set()
+        for english, _script, _score in round_trip_sources(word)[:sources]:
+            for term in self._near_folds(english):
+                found.update(self.by_fold.get(term, ()))
+        return frozenset(found)
 
     def glued_forms(self, word: str) -> set[int]:
         """Multi-word forms that may have been glued and garbled into `word`

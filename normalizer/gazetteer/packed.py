@@ -5,8 +5,9 @@ With 100,000 entities the forms, the entities and the maps over their words
 two thirds of a second of unpickling and most of the memory of a cached
 start, though a text reads a few hundred of their entries. Here each is a
 byte string or two (the text of every record, and where each starts), and a
-record is decoded the first time it is asked for, then kept: the answer is
-the same tuple of the same values, and a batch pays the decoding once.
+record is decoded the first time it is asked for, then kept, up to a bound
+(DECODED_RECORDS, MAX_REMEMBERED): a batch pays the decoding of the records
+it reads again and again once, and a long batch does not keep them all.
 
 `Rows` stands for the list of `Form`s or of `EntityInfo`s; `TupleKeyed`,
 `Pairs` and `Single` wrap a `normalizer.wordmap.WordMap` for the dicts
@@ -33,6 +34,10 @@ _WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1
 _SEPARATORS = frozenset("\0\1\2\3\4")
 _SEPARATOR = re.compile("[\0-\4]")
 _POSITIONS = 4096  # a form is at most 1,000 characters: far fewer words
+# Records of a Rows kept decoded; all are dropped when there are more. A form
+# takes ~330 bytes decoded, an entity ~230: some 7 MB. With 100,000 entities
+# 2,000 articles read 65,000 forms, a few hundred of them again and again.
+DECODED_RECORDS = 20_000
 
 
 class Unpackable(ValueError):
@@ -66,7 +71,7 @@ def _unwords(text: str) -> tuple[str, ...]:
 class Rows(Sequence):
     """A read-only list of records, each decoded at its first reading."""
 
-    __slots__ = ("_blob", "_starts", "_numbers", "_kind", "_items")
+    __slots__ = ("_blob", "_starts", "_numbers", "_kind", "_items", "_decoded")
 
     def __init__(self, blob: bytes, starts: bytes, numbers: bytes, kind: str):
         # bytes, or the cache's mmaps (normalizer.out_of_band)
@@ -74,6 +79,7 @@ class Rows(Sequence):
         self._starts = memoryview(starts).cast("I")
         self._numbers = memoryview(numbers).cast("d")  # per record: see _FIELDS
         self._items: list = [None] * (len(self._starts) - 1)
+        self._decoded = 0  # records in _items
 
     def __reduce__(self):
         return (Rows, (plain(self._blob), self._starts.tobytes(), self._numbers.tobytes(), self._kind))
@@ -93,9 +99,13 @@ class Rows(Sequence):
         if item is None:
             if at < 0:
                 at += len(self._items)
+            if self._decoded >= DECODED_RECORDS:
+                self._items = [None] * len(self._items)
+                self._decoded = 0
             starts, width = self._starts, _WIDTH[self._kind]
             text = str(self._blob[starts[at] : starts[at + 1]], "utf-8", "surrogatepass")
             item = self._items[at] = _DECODE[self._kind](text, self._numbers[at * width : (at + 1) * width])
+            self._decoded += 1
         return item
 
     def __iter__(self) -> Iterator:
@@ -186,20 +196,25 @@ _WORDS_OF: dict[str, Callable] = {"forms": _words_of_form, "entities": _words_of
 # ----- the maps -------------------------------------------------------------------
 
 
-# A key found in no packed map, remembered as such; and how many keys a map
-# remembers at most (a batch of millions of texts meets millions of words).
+# A key found in no packed map, remembered as such; and how much a map
+# remembers before it forgets it all (a batch of millions of texts meets
+# millions of words), counted in values: a key found in none counts one, a
+# found one the values it holds (a spelling; form ids; (form, position)
+# pairs, ~90 bytes each, of which a common token has thousands). About 100
+# bytes each: 5 MB a map.
 _ABSENT = object()
-MAX_REMEMBERED = 500_000
+MAX_REMEMBERED = 50_000
 
 
 class _Packed(ReadOnlyMap):
     """A read-only map over a WordMap, each value decoded at its first reading."""
 
-    __slots__ = ("_words", "_memo")
+    __slots__ = ("_words", "_memo", "_held")
 
     def __init__(self, words: WordMap):
         self._words = words
         self._memo: dict = {}
+        self._held = 0  # values in _memo, as MAX_REMEMBERED counts them
 
     def __reduce__(self):
         return (type(self), (self._words,))
@@ -217,13 +232,17 @@ class _Packed(ReadOnlyMap):
             return default if found is _ABSENT else found
         word = self._key(key)
         raw = None if word is None else self._words.get(word)
+        if self._held >= MAX_REMEMBERED:
+            self._memo.clear()
+            self._held = 0
         if raw is None:
             # Most words of a text are in no map: their absence is remembered
-            # too (the engine asks again for each text), up to a bound.
-            if len(self._memo) < MAX_REMEMBERED:
-                self._memo[key] = _ABSENT
+            # too (the engine asks again for each text).
+            self._memo[key] = _ABSENT
+            self._held += 1
             return default
         found = self._memo[key] = self._value(raw)
+        self._held += len(raw)
         return found
 
     def __len__(self) -> int:
