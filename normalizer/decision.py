@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from normalizer.calibration import calibrated, raw_for
 from normalizer.document import Document
+from normalizer.evidence.likelier import set_aside
 from normalizer.gazetteer.index import Index
 from normalizer.options import Options
 from normalizer.proposal import MAX_CONFIDENCE, Proposal
@@ -61,6 +62,9 @@ class Decider:
 
     def decide(self, proposals: list[Proposal]) -> list[Decision]:
         """The best non-overlapping proposals at or above the suggest threshold."""
+        # Of two close readings of the same words, the one a learned round
+        # trip finds far likelier leaves the other no rival (evidence/likelier).
+        proposals = set_aside(proposals, AMBIGUITY_MARGIN, self.suggest_raw - AMBIGUITY_MARGIN)
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
         ranked = sorted(proposals, key=lambda p: (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement))

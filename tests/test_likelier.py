@@ -1,0 +1,70 @@
+"""Two close readings of one word, weighed by the learned round trip
+(normalizer/evidence/likelier.py)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from gazetteer_samples import engine_of
+from normalizer.evidence import likelier
+from normalizer.evidence.likelier import MIN_LOG_ODDS, log_odds, set_aside
+from normalizer.proposal import Proposal
+
+# "Saxara" is "Sahara" through a Russian romanization (х -> x); "Tahara" is
+# as close on the similarity scale, but a round trip seldom turns T into S.
+TWO_NAMES = """\
+entities:
+  - {canonical: Sahara, kind: person}
+  - {canonical: Tahara, kind: person}
+"""
+
+
+def reading(name: str, confidence: float, entity: int, anchored: bool = False, word: str = "saxara") -> Proposal:
+    return Proposal(0, 0, name, entity, confidence, (), "fuzzy", anchored=anchored, spelling=word)
+
+
+def test_log_odds_is_antisymmetric_and_favours_the_round_trip():
+    forward = log_odds("saxara", "Sahara", "Tahara")
+    assert forward >= MIN_LOG_ODDS
+    assert log_odds("saxara", "Tahara", "Sahara") == pytest.approx(-forward)
+
+
+def test_log_odds_needs_as_many_words():
+    assert log_odds("saxara", "Sahara", "Tahara Bay") is None
+
+
+def test_the_far_likelier_reading_sets_the_close_one_aside():
+    sahara, tahara = reading("Sahara", 0.82, 0), reading("Tahara", 0.84, 1)
+    kept = set_aside([tahara, sahara], close=0.08, lowest=0.0)
+    assert [p.replacement for p in kept] == ["Sahara"]
+    assert any("better than 'Tahara'" in reason for reason in kept[0].reasons)
+
+
+def test_readings_the_model_cannot_tell_apart_stay_rivals():
+    # "Khatum" comes back as easily from Hatoum as from Hatum.
+    assert abs(log_odds("khatum", "Hatoum", "Hatum")) < MIN_LOG_ODDS
+    both = [reading("Hatoum", 0.83, 0, word="khatum"), reading("Hatum", 0.83, 1, word="khatum")]
+    assert set_aside(both, close=0.08, lowest=0.0) == both
+
+
+def test_a_reading_far_above_is_left_to_the_similarity_scale():
+    sahara, tahara = reading("Sahara", 0.70, 0), reading("Tahara", 0.84, 1)
+    assert set_aside([tahara, sahara], close=0.08, lowest=0.0) == [tahara, sahara]
+
+
+def test_an_anchored_reading_is_not_set_aside_by_a_lone_one():
+    sahara, tahara = reading("Sahara", 0.82, 0), reading("Tahara", 0.84, 1, anchored=True)
+    assert set_aside([tahara, sahara], close=0.08, lowest=0.0) == [tahara, sahara]
+
+
+def test_the_engine_applies_the_likelier_reading(tmp_path, monkeypatch):
+    engine = engine_of(tmp_path, TWO_NAMES)
+    result = engine.normalize("Saxara")
+    assert result.text == "Sahara"
+    # Without the rule the two readings are a coin toss: suggested only.
+    monkeypatch.setattr(likelier, "MIN_LOG_ODDS", math.inf)
+    result = engine.normalize("Saxara")
+    assert result.text == "Saxara"
+    assert [c.replacement for c in result.suggestions] == ["Sahara"]
