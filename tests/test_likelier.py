@@ -21,8 +21,8 @@ entities:
 """
 
 
-def reading(name: str, confidence: float, entity: int, anchored: bool = False, word: str = "saxara") -> Proposal:
-    return Proposal(0, 0, name, entity, confidence, (), "fuzzy", anchored=anchored, spelling=word)
+def reading(name: str, confidence: float, entity: int, anchored: bool = False, word: str = "saxara", round_trip: bool = True) -> Proposal:
+    return Proposal(0, 0, name, entity, confidence, (), "fuzzy", anchored=anchored, spelling=word, round_trip=round_trip)
 
 
 def test_log_odds_is_antisymmetric_and_favours_the_round_trip():
@@ -51,6 +51,12 @@ def test_readings_the_model_cannot_tell_apart_stay_rivals():
 
 def test_a_reading_far_above_is_left_to_the_similarity_scale():
     sahara, tahara = reading("Sahara", 0.70, 0), reading("Tahara", 0.84, 1)
+    assert set_aside([tahara, sahara], close=0.08, lowest=0.0) == [tahara, sahara]
+
+
+def test_a_reading_no_learned_route_explains_sets_nothing_aside():
+    # The letter model may still prefer it, but only a round trip's reading is weighed by it.
+    sahara, tahara = reading("Sahara", 0.82, 0, round_trip=False), reading("Tahara", 0.84, 1)
     assert set_aside([tahara, sahara], close=0.08, lowest=0.0) == [tahara, sahara]
 
 
