@@ -21,8 +21,11 @@ entities:
 """
 
 
-def reading(name: str, confidence: float, entity: int, anchored: bool = False, word: str = "saxara", round_trip: bool = True) -> Proposal:
-    return Proposal(0, 0, name, entity, confidence, (), "fuzzy", anchored=anchored, spelling=word, round_trip=round_trip)
+def reading(name, confidence, entity, anchored=False, word="saxara", round_trip=True) -> Proposal:
+    """A fuzzy reading of the first word as `name`."""
+    return Proposal(
+        0, 0, name, entity, confidence, (), "fuzzy", anchored=anchored, spelling=word, round_trip=round_trip
+    )
 
 
 def test_log_odds_is_antisymmetric_and_favours_the_round_trip():
@@ -40,6 +43,14 @@ def test_the_far_likelier_reading_sets_the_close_one_aside():
     kept = set_aside([tahara, sahara], close=0.08, lowest=0.0)
     assert [p.replacement for p in kept] == ["Sahara"]
     assert any("better than 'Tahara'" in reason for reason in kept[0].reasons)
+
+
+def test_the_reason_names_each_outweighed_name_once():
+    # Two entities spelled "Tahara" (a person and a place, say) are one name to the reader.
+    readings = [reading("Tahara", 0.84, 1), reading("Tahara", 0.84, 2), reading("Sahara", 0.82, 0)]
+    kept = set_aside(readings, close=0.08, lowest=0.0)
+    assert [p.replacement for p in kept] == ["Sahara"]
+    assert "a round trip explains it better than 'Tahara'" in kept[0].reasons
 
 
 def test_readings_the_model_cannot_tell_apart_stay_rivals():

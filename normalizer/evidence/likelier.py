@@ -44,7 +44,7 @@ def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Pr
         if proposal.match == "fuzzy" and proposal.confidence >= lowest:
             by_span.setdefault((proposal.first, proposal.last), []).append(k)
     dropped: set[int] = set()
-    outweighs: dict[int, list[tuple[str, float]]] = {}
+    outweighs: dict[int, dict[str, None]] = {}  # kept reading -> the names it outweighs, in order, once each
     for ranks in by_span.values():
         if len(ranks) < 2:
             continue
@@ -52,8 +52,10 @@ def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Pr
             weaker = proposals[k]
             for j in ranks:
                 stronger = proposals[j]
-                if j == k or stronger.replacement == weaker.replacement or stronger.confidence < weaker.confidence - close:
+                if j == k or stronger.replacement == weaker.replacement:
                     continue
+                if stronger.confidence < weaker.confidence - close:
+                    continue  # far below: the similarity scale decides
                 if not stronger.round_trip or (weaker.anchored and not stronger.anchored):
                     # The model weighs round trips: a reading it does not
                     # explain ("Assadi" one vowel from Assad) gets no say, and an
@@ -62,7 +64,7 @@ def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Pr
                 odds = log_odds(weaker.spelling, stronger.replacement, weaker.replacement)
                 if odds is not None and odds >= MIN_LOG_ODDS:
                     dropped.add(k)
-                    outweighs.setdefault(j, []).append((weaker.replacement, odds))
+                    outweighs.setdefault(j, {})[weaker.replacement] = None
                     break
     if not dropped:
         return proposals
@@ -71,7 +73,7 @@ def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Pr
         if k in dropped:
             continue
         if k in outweighs:
-            others = ", ".join(f"'{name}'" for name, _ in outweighs[k])
+            others = ", ".join(f"'{name}'" for name in outweighs[k])
             proposal = proposal.with_evidence(Evidence(0.0, (f"a round trip explains it better than {others}",)))
         kept.append(proposal)
     return kept
@@ -83,7 +85,8 @@ def log_odds(spelling: str, name: str, other: str) -> float | None:
     words, ours, theirs = spelling.split(), name.split(), other.split()
     if not len(words) == len(ours) == len(theirs):
         return None
-    return sum(_evidence(w, a) - _evidence(w, b) for w, a, b in zip(words, ours, theirs) if a.casefold() != b.casefold())
+    pairs = [(w, a, b) for w, a, b in zip(words, ours, theirs) if a.casefold() != b.casefold()]
+    return sum(_evidence(w, a) - _evidence(w, b) for w, a, b in pairs)
 
 
 @lru_cache(maxsize=PAIRS_REMEMBERED)
