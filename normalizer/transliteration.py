@@ -41,6 +41,7 @@ EXACT = 1.0
 SCORE_CAP = 0.94
 _NOT_LETTER = re.compile(r"[^a-z]")
 LM_PRIOR = 2.0
+ENGLISH_COSTS_KEPT = 4096  # words whose english_cost is kept, about 100 bytes each
 JOINT_SCRIPTS = 2  # scripts the joint model is asked under, this model's best first
 JOINT_FLOOR = 0.5  # measured: the round-trip corpus loses nothing above it (at 0.6, 1% of its repairs)
 
@@ -59,6 +60,7 @@ class Model:
         self.lm_history: dict[str, int] = {}
         for gram, count in self.lm_grams.items():
             self.lm_history[gram[:-1]] = self.lm_history.get(gram[:-1], 0) + count
+        self._english_costs: dict[str, float] = {}  # english_cost by word: a word is weighed against many names
         self.tables: dict[str, dict[str, dict[str, float]]] = {}
         self.floors: dict[str, tuple[float, float, float, float]] = {}
         for script, table in data["tables"].items():
@@ -82,6 +84,14 @@ class Model:
     def english_cost(self, word: str) -> float:
         """-log P(word) under the letter n-gram model of English-side names
         (each order interpolated with the one below by LM_PRIOR pseudo-counts)."""
+        found = self._english_costs.get(word)
+        if found is None:
+            if len(self._english_costs) >= ENGLISH_COSTS_KEPT:
+                self._english_costs.clear()
+            found = self._english_costs[word] = self._english_cost(word)
+        return found
+
+    def _english_cost(self, word: str) -> float:
         order = self.lm_order
         padded = "^" * (order - 1) + word + "$"
         grams, history = self.lm_grams, self.lm_history
