@@ -100,6 +100,28 @@ class Table:
         return found
 
 
+def cheapest(tables: list[Table]) -> Table:
+    """A table no step of which costs more than under any of `tables` (of
+    one size): each step at its least learned cost, a single-letter step at
+    no more than the least floor of its kind (what a table that has not
+    learned it charges). So under it no alignment costs more than under any
+    of them: one alignment bounds them all from below."""
+    floors = tuple(min(table.floors[kind] for table in tables) for kind in range(4))
+    identity, substitute, delete, insert = floors
+    merged: dict[str, dict[str, float]] = {}
+    for table in tables:
+        for source, options in table.table.items():
+            into = merged.setdefault(source, {})
+            for target, cost in options.items():
+                into[target] = min(cost, into.get(target, math.inf))
+    for source, options in merged.items():
+        for target, cost in options.items():
+            if len(source) <= 1 and len(target) <= 1 and (source or target):
+                floor = insert if not source else delete if not target else identity if source == target else substitute
+                options[target] = min(cost, floor)
+    return Table(merged, floors, tables[0].max_source, tables[0].max_target)
+
+
 class _Letters(dict):
     """Table.letter(c) by letter, each worked out at its first asking."""
 

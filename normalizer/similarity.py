@@ -13,7 +13,7 @@ from functools import lru_cache
 import jellyfish
 
 from normalizer.folding import mt_fold, skeleton, strip_accents
-from normalizer.transliteration import score as round_trip
+from normalizer.transliteration import score_above as round_trip_above
 
 # Three consonants in order, one vowel added, dropped or changed ("Sdan" ~
 # "Sudan", "Pris" ~ "Paris"): the commonest MT and typing slip in a short name.
@@ -54,10 +54,8 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     score, why = spelling_similarity(word, name)
     if score >= SAME_SKELETON or score < MIN_SPELLING_FOR_ROUND_TRIP or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
         return score, why
-    learned, route = round_trip(word, name)
-    if learned > score:
-        return learned, route
-    return score, why
+    # The learned reading where it is the better one (else None).
+    return round_trip_above(word, name, score) or (score, why)
 
 
 def is_round_trip(why: str) -> bool:

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from operator import itemgetter
 
-from normalizer.alignment import Table, align, pieces
+from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
 from normalizer.model_files import load_model
 
@@ -72,6 +72,9 @@ class Model:
             floors = table["floors"]
             self.floors[script] = (floors["identity"], floors["substitute"], floors["delete"], floors["insert"])
         self.aligners = {script: Table(table, self.floors[script], self.max_source, self.max_target) for script, table in self.tables.items()}
+        # One alignment under it bounds every script's cost from below (score_above),
+        # which says something only through a curve that falls as the cost grows.
+        self.cheapest = cheapest(list(self.aligners.values())) if _falls(self.calibration) else None
         self.folds: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in data["keys"]["rules"]]
         self.loose_folds: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in data["keys"]["loose"]]
         self.loose_min_length: int = data["keys"]["loose_min_length"]
@@ -184,6 +187,33 @@ def score(word: str, name: str) -> tuple[float, str]:
         if joint_script and (joint_similarity := calibrated(-joint, round_trip_model.model().calibration)) > similarity:
             similarity, script = joint_similarity, joint_script
     return round(min(similarity, SCORE_CAP), 4), loaded.routes[script]
+
+
+# A similarity this far under a floor or more rounds (to 4 places) to no more than it.
+ROUNDING = 1e-4
+
+
+def score_above(word: str, name: str, floor: float) -> tuple[float, str] | None:
+    """`score(word, name)` if its similarity is above `floor`, else None:
+    normalizer.similarity needs the learned reading of a pair only where it
+    beats the spelling's. Most pairs it is asked about are far from a round
+    trip, and one alignment under the cheapest steps of all the scripts
+    shows it (their similarity below `floor` and below JOINT_FLOOR: no joint
+    reading either) instead of one under each script."""
+    loaded = model()
+    source, target = plain(name), plain(word)
+    if loaded.cheapest is not None and source and target and source != target:
+        best = loaded.english_cost(target) - align(source, target, loaded.cheapest)[0]
+        if calibrated(-best, loaded.calibration) < min(JOINT_FLOOR, floor - ROUNDING):
+            return None
+    found = score(word, name)
+    return found if found[0] > floor else None
+
+
+def _falls(curve: list[float]) -> bool:
+    """Whether a calibration curve never rises as the cost grows (a fitted one does not)."""
+    points = list(zip(curve[0::2], curve[1::2]))
+    return all(x1 > x0 and y1 <= y0 for (x0, y0), (x1, y1) in zip(points, points[1:]))
 
 
 def explain(word: str, name: str, script: str) -> list[tuple[str, str]]:

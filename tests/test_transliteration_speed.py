@@ -13,7 +13,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizer import transliteration
+from normalizer import similarity, transliteration
+from normalizer.alignment import cheapest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tools" / "data" / "transliteration"
@@ -154,3 +155,20 @@ def test_steps_are_the_plain_ones_on_real_pairs():
             expected = reference_align(source, target, table, loaded.floors[script], loaded.max_source, loaded.max_target)
             assert transliteration.align(source, target, loaded.aligners[script], trace=True) == expected, (word, name)
             assert transliteration.explain(word, name, script) == expected[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words, words, st.lists(st.tuples(tables, st.tuples(costs, costs, costs, costs)), min_size=1, max_size=4), st.integers(1, 3), st.integers(1, 3))
+def test_no_alignment_costs_more_under_the_cheapest_table(source, target, scripts, max_source, max_target):
+    indexed = [transliteration.Table(table, floors, max_source, max_target) for table, floors in scripts]
+    bound = transliteration.align(source, target, cheapest(indexed))[0]
+    assert all(bound <= transliteration.align(source, target, table)[0] for table in indexed)
+
+
+def test_score_above_is_score_where_it_is_above_the_floor():
+    assert transliteration.model().cheapest is not None  # the shortcut is on: the fitted curve falls
+    # The floors similarity.similarity gives (spelling scores), and others.
+    for word, name in real_pairs(300, seed=13):
+        expected = transliteration.score(word, name)
+        for floor in (-math.inf, 0.0, 0.3, 0.45, 0.5, similarity.spelling_similarity(word, name)[0], 0.7, expected[0], 0.9):
+            assert transliteration.score_above(word, name, floor) == (expected if expected[0] > floor else None), (word, name, floor)
