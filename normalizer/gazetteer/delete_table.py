@@ -54,7 +54,7 @@ def build(terms: tuple[str, ...], max_distance: int, prefix_length: int, digest:
     """The file's content, in pieces to write one after another."""
     import numpy as np  # only to build: a cached index never imports it
 
-    if prefix_length > MAX_PREFIX or any("\0" in term for term in terms):
+    if prefix_length > MAX_PREFIX or "\0" in "".join(terms):
         raise Unsuitable("the table's keys do not fit in 64 bits")
     prefixes = [term[:prefix_length] for term in terms]
     width = max(1, max(map(len, prefixes), default=1))
@@ -64,42 +64,91 @@ def build(terms: tuple[str, ...], max_distance: int, prefix_length: int, digest:
     if len(alphabet) > MAX_LETTERS:
         raise Unsuitable(f"{len(alphabet)} distinct letters, more than {MAX_LETTERS}")
     ranks = np.where(present, np.searchsorted(alphabet, codes) + 1, 0).astype(np.uint64)
-    lengths = present.sum(axis=1)
-    key_parts, id_parts = [], []
-    for length in np.unique(lengths).tolist():
-        ids = np.flatnonzero(lengths == length).astype(np.uint32)
-        letters = ranks[ids, :length]
-        # Every delete of the prefix: the subsequences that keep all but at most max_distance letters.
-        for kept_count in range(max(length - max_distance, 0), length + 1):
-            for kept in combinations(range(length), kept_count):
-                key = np.zeros(len(ids), dtype=np.uint64)
-                for place, column in enumerate(kept):
-                    key |= letters[:, column] << np.uint64(8 * place)
-                key_parts.append(key)
-                id_parts.append(ids)
-    keys = np.concatenate(key_parts) if key_parts else np.zeros(0, np.uint64)
-    term_ids = np.concatenate(id_parts) if id_parts else np.zeros(0, np.uint32)
-    del key_parts, id_parts
-    order = np.lexsort((term_ids, keys))  # by key, then the terms in their given order
-    keys, term_ids = keys[order], term_ids[order]
-    del order
-    # A term with a repeated letter makes the same delete more than once: kept once.
-    repeated = np.zeros(len(keys), dtype=bool)
-    repeated[1:] = (keys[1:] == keys[:-1]) & (term_ids[1:] == term_ids[:-1])
-    keys, term_ids = keys[~repeated], term_ids[~repeated]
+    keys, term_ids, bits = _sorted_deletes(np, ranks, present.sum(axis=1), max_distance, len(alphabet).bit_length())
     new_row = np.ones(len(keys), dtype=bool)
     new_row[1:] = keys[1:] != keys[:-1]
     starts = np.append(np.flatnonzero(new_row), len(keys)).astype(np.uint32)
-    keys = keys[new_row]
-    encoded = [term.encode("utf-8", "surrogatepass") for term in terms]
+    keys = _a_byte_a_letter(np, keys[new_row], bits, width)
+    joined = "\n".join(terms)
+    blob = joined.replace("\n", "").encode("utf-8", "surrogatepass")
     term_starts = np.zeros(len(terms) + 1, dtype=np.uint32)
-    np.cumsum([len(term) for term in encoded], out=term_starts[1:])
-    blob = b"".join(encoded)
+    if len(blob) == len(joined) - max(len(terms) - 1, 0):  # ASCII (or no term): a letter is a byte
+        np.cumsum(np.fromiter(map(len, terms), np.uint32, len(terms)), out=term_starts[1:])
+    else:
+        np.cumsum([len(term.encode("utf-8", "surrogatepass")) for term in terms], out=term_starts[1:])
     arrays = [keys, alphabet.astype(np.uint32), starts, term_ids, term_starts]
     size = HEADER_BYTES + sum(part.nbytes for part in arrays) + len(blob)
     counts = _COUNTS.pack(len(alphabet), len(keys), len(term_ids), len(terms), len(blob), size)
     header = (MAGIC + digest.encode("ascii") + _ORDER + counts).ljust(HEADER_BYTES, b"\0")
     return [header, *(part.tobytes() for part in arrays), blob]
+
+
+def _sorted_deletes(np, ranks, lengths, max_distance: int, bits: int):
+    """(keys, term ids, bits a letter) of every delete of every term, sorted
+    by key then term, each pair once (a term with a repeated letter makes a
+    delete twice). A key holds each letter's rank in `bits` bits, the first
+    letter lowest.
+
+    A few dozen numpy calls in all, each over every term of one length at
+    once: the table is built in a thread beside Python work, and each call
+    waits for the GIL. With `bits` a letter (not a byte) key and term id
+    fit one uint64 (with 100,000 entities, 35 + 18 bits), and one plain sort
+    orders the pairs; else they are sorted as two columns, a byte a letter
+    (np.lexsort, twice as slow)."""
+    id_bits = max(1, (len(ranks) - 1).bit_length())
+    packed = bits * ranks.shape[1] + id_bits <= 64
+    if not packed:
+        bits = 8
+    parts: list = []
+    for length in np.unique(lengths).tolist():
+        ids = np.flatnonzero(lengths == length).astype(np.uint64)
+        # Every delete of the prefix: the subsequences that keep all but at most
+        # max_distance letters, as row numbers of `letters`; row `length` is zeros.
+        kept = [c for k in range(max(length - max_distance, 0), length + 1) for c in combinations(range(length), k)]
+        rows = np.full((len(kept), max(length, 1)), length, dtype=np.intp)
+        for at, chosen in enumerate(kept):
+            rows[at, : len(chosen)] = chosen
+        # A row a letter: the letters of a delete are whole rows, copied at once.
+        letters = np.zeros((length + 1, len(ids)), dtype=np.uint64)
+        letters[:length] = ranks[ids.astype(np.intp), :length].T
+        key = np.zeros((len(kept), len(ids)), dtype=np.uint64)
+        for place in range(length):
+            key |= letters[rows[:, place]] << np.uint64(bits * place + (id_bits if packed else 0))
+        if packed:
+            key |= ids
+            parts.append(key.ravel())
+        else:
+            parts.append((key.ravel(), np.tile(ids.astype(np.uint32), len(kept))))
+    if not parts:
+        return np.zeros(0, np.uint64), np.zeros(0, np.uint32), bits
+    if packed:
+        pairs = np.concatenate(parts)
+        del parts
+        pairs.sort()
+        pairs = pairs[np.append(True, pairs[1:] != pairs[:-1])]
+        term_ids = (pairs & np.uint64((1 << id_bits) - 1)).astype(np.uint32)
+        pairs >>= np.uint64(id_bits)
+        return pairs, term_ids, bits
+    keys = np.concatenate([key for key, _ in parts])
+    term_ids = np.concatenate([ids for _, ids in parts])
+    del parts
+    order = np.lexsort((term_ids, keys))  # by key, then the terms in their given order
+    keys, term_ids = keys[order], term_ids[order]
+    del order
+    repeated = np.zeros(len(keys), dtype=bool)
+    repeated[1:] = (keys[1:] == keys[:-1]) & (term_ids[1:] == term_ids[:-1])
+    return keys[~repeated], term_ids[~repeated], bits
+
+
+def _a_byte_a_letter(np, keys, bits: int, width: int):
+    """Keys of `bits` a letter as the file keeps them: a byte a letter (same order)."""
+    if bits == 8:
+        return keys
+    wide = np.zeros(len(keys), dtype=np.uint64)
+    mask = np.uint64((1 << bits) - 1)
+    for place in range(width):
+        wide |= ((keys >> np.uint64(bits * place)) & mask) << np.uint64(8 * place)
+    return wide
 
 
 def write(path: Path, pieces: Iterable[bytes]) -> None:
