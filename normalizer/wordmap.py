@@ -18,9 +18,10 @@ engine).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Mapping
-from itertools import accumulate, chain
+from functools import partial
+from itertools import chain, repeat
+from operator import methodcaller
 from typing import Iterable, Iterator
 from zlib import crc32
 
@@ -28,6 +29,7 @@ from normalizer.out_of_band import pickled, plain
 
 _ENTRY = b"\0"  # starts an entry
 _VALUE = b"\1"  # ends the key, separates the values
+_VALUE_TEXT = _VALUE.decode()
 _ENTRIES_PER_BUCKET = 4
 
 
@@ -60,26 +62,18 @@ class WordMap(ReadOnlyMap):
     __slots__ = ("_blob", "_starts", "_mask", "_count", "_numbers")
 
     def __init__(self, mapping: Mapping[str, Iterable[str | int]] = {}, numbers: bool = False):  # noqa: B006 - read only
-        # A few C calls per entry, not a Python loop per word: with 100,000
-        # entities the index's maps hold a million words.
+        # C loops (map, join, numpy), not a Python statement per entry: with
+        # 100,000 entities the index's maps hold a million words.
         keys = list(mapping)
-        values = [tuple(map(str, words)) for words in mapping.values()]
-        every_word = "".join(keys) + "".join(chain.from_iterable(values))
-        if not all(values) or "\0" in every_word or "\1" in every_word:
-            bad = next(k for k, v in zip(keys, values) if not v or any("\0" in w or "\1" in w for w in (k, *v)))
-            raise ValueError(f"a WordMap entry may not be empty or hold \\0 or \\1: {bad!r}")
-        size = 1
-        while size * _ENTRIES_PER_BUCKET < len(keys):
-            size *= 2
-        encoded = [_encode(key) for key in keys]
-        entries = [_ENTRY + key + _VALUE + _encode("\1".join(words)) for key, words in zip(encoded, values)]
-        buckets = [crc32(key) & (size - 1) for key in encoded]
-        order = sorted(range(len(entries)), key=buckets.__getitem__)  # stable: a bucket keeps the mapping's order
-        sizes = [0] * size
-        for bucket, entry in zip(buckets, entries):
-            sizes[bucket] += len(entry)
-        starts = array("I", [0, *accumulate(sizes)])
-        self._setup(b"".join([entries[at] for at in order]), starts.tobytes(), len(keys), numbers)
+        values = list(mapping.values())
+        if not {list, tuple}.issuperset(map(type, values)):
+            values = [tuple(words) for words in values]  # read once more below
+        texts = _texts(values, numbers)  # "value\1value"
+        data = _encode_all("\0" + "\0".join(map(_VALUE_TEXT.join, zip(keys, texts)))) if keys else b""
+        # An entry holds one \0 and a \1 a value: any other is inside a word.
+        if not all(values) or data.count(_ENTRY) != len(keys) or data.count(_VALUE) != sum(map(len, values)):
+            _refuse(keys, values)
+        self._setup(*_layout(keys, data), len(keys), numbers)
 
     def _setup(self, blob: bytes, starts: bytes, count: int, numbers: bool) -> None:
         self._blob = blob
@@ -123,8 +117,62 @@ class WordMap(ReadOnlyMap):
         return f"<WordMap of {self._count:,} keys>"
 
 
-def _encode(word: str) -> bytes:
-    return word.encode("utf-8", "surrogatepass")
+def _texts(values: list, numbers: bool) -> list[str]:
+    """Each entry's values as one text, "value\\1value"."""
+    if not numbers:
+        try:
+            return list(map(_VALUE_TEXT.join, values))
+        except TypeError:  # a value that is not a string: written as str() shows it
+            pass
+    return list(map(_VALUE_TEXT.join, map(partial(map, str), values)))
+
+
+def _refuse(keys: list[str], values: list) -> None:
+    for key, words in zip(keys, values):
+        words = tuple(map(str, words))
+        if not words or any("\0" in w or "\1" in w for w in (key, *words)):
+            raise ValueError(f"a WordMap entry may not be empty or hold \\0 or \\1: {key!r}")
+    raise ValueError("a WordMap entry may not be empty or hold \\0 or \\1")
+
+
+def _layout(keys: list[str], data: bytes) -> tuple[bytes, bytes]:
+    """The blob and the bucket starts, given the keys and their entries
+    ("\\0key\\1value\\1value") one after another in the order given.
+
+    The entries are moved to their buckets as bytes, by numpy: ordering a
+    million Python strings instead reads them all out of order, which
+    costs more than the rest of the build."""
+    import numpy as np  # only to build: a cached index never makes a WordMap
+
+    count = len(keys)
+    size = 1
+    while size * _ENTRIES_PER_BUCKET < count:
+        size *= 2
+    at = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)  # where each entry starts
+    sizes = np.diff(at, append=len(data))
+    encoded = _encode_all("\0".join(keys)).split(_ENTRY) if count else []
+    buckets = np.fromiter(map(crc32, encoded), np.uint32, count) & np.uint32(size - 1)
+    starts = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(buckets, weights=sizes, minlength=size).astype(np.int64), out=starts[1:])
+    if starts[-1] >= 1 << 32:
+        raise OverflowError("a WordMap of 4 GB or more")
+    order = np.argsort(buckets, kind="stable")  # stable: a bucket keeps the mapping's order
+    moved = sizes[order]
+    # Byte k of the blob, in entry j of the new order, is byte k + (at[j] - its start in the blob) of `data`.
+    shift = at[order] - (np.cumsum(moved) - moved)
+    index = np.arange(len(data), dtype=np.int32 if len(data) < 1 << 31 else np.int64)
+    index += np.repeat(shift.astype(index.dtype), moved)
+    return np.frombuffer(data, dtype=np.uint8)[index].tobytes(), starts.astype(np.uint32).tobytes()
+
+
+def _encode_all(text: str) -> bytes:
+    try:
+        return text.encode()  # strict UTF-8 has a fast path; a lone surrogate needs the slow one
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+_encode = methodcaller("encode", "utf-8", "surrogatepass")
 
 
 def _restore(blob, starts, count: int, numbers: bool) -> WordMap:
