@@ -40,6 +40,7 @@ EXACT = 1.0
 # equal MT-folded key): the learned route is evidence beside them, not above.
 SCORE_CAP = 0.94
 _NOT_LETTER = re.compile(r"[^a-z]")
+_NOT_LETTER_OR_LINE = re.compile(r"[^a-z\n]")
 LM_PRIOR = 2.0
 ENGLISH_COSTS_KEPT = 4096  # words whose english_cost is kept, about 100 bytes each
 JOINT_SCRIPTS = 2  # scripts the joint model is asked under, this model's best first
@@ -255,3 +256,39 @@ def keys(word: str) -> list[str]:
     if loose != strict and len(loose) >= loaded.loose_min_length:
         return [strict, "~" + loose]
     return [strict]
+
+
+# A learned rule that cannot match or make a line break (letters, groups,
+# back-references, lookarounds, repeats, anchors, classes that are not
+# negated) rewrites each line of several words joined one a line as it
+# rewrites each word alone: `keys_of_all` applies such rules once to all.
+_LINE_SAFE_PATTERN = re.compile(r"(?:[a-z().|+*?{},0-9^$]|\\[1-9]|\(\?(?:<?[=!]|:)|\[(?!\^)[a-z-]*\])*")
+_LINE_SAFE_REPLACEMENT = re.compile(r"(?:[a-z]|\\[1-9])*")
+
+
+def keys_of_all(words: list[str]) -> list[list[str]]:
+    """`keys` of each word, each rule applied once to them all, one a line
+    (building the index keys 100,000 words; one at a time, the rule calls
+    cost more than the folding). Word by word when a rule is not line-safe."""
+    loaded = model()
+    rules = [*loaded.folds, *loaded.loose_folds]
+    text = "\n".join(words)
+    if text.count("\n") != max(len(words) - 1, 0) or not all(
+        _LINE_SAFE_PATTERN.fullmatch(pattern.pattern) and _LINE_SAFE_REPLACEMENT.fullmatch(replacement)
+        for pattern, replacement in rules
+    ):
+        return [keys(word) for word in words]
+    if not text.isascii():
+        text = "\n".join([strip_accents(word) for word in words])
+    text = _NOT_LETTER_OR_LINE.sub("", text.lower())
+    for pattern, replacement in loaded.folds:
+        text = re.sub(pattern.pattern, replacement, text, flags=re.MULTILINE)
+    strict = text.split("\n") if words else []
+    for pattern, replacement in loaded.loose_folds:
+        text = re.sub(pattern.pattern, replacement, text, flags=re.MULTILINE)
+    loose = text.split("\n") if words else []
+    minimum = loaded.loose_min_length
+    return [
+        [] if not one else [one, "~" + other] if other != one and len(other) >= minimum else [one]
+        for one, other in zip(strict, loose)
+    ]

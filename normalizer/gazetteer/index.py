@@ -18,6 +18,7 @@ from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
+from normalizer.transliteration import keys_of_all as round_trip_keys_of_all
 from normalizer.tokens import tokenize
 from normalizer.wordmap import compact
 from normalizer.wordset import WordSet
@@ -288,8 +289,8 @@ def _build_fuzzy_keys(index: Index) -> None:
             by_skeleton[bare].append(key)
         if len(sound := sound_of_fold(folded)) >= 3:
             by_sound[sound].append(key)
-    for key in keys:
-        for learned in round_trip_keys(key):
+    for key, learned_keys in zip(keys, round_trip_keys_of_all(keys)):  # each rule run once over all the keys
+        for learned in learned_keys:
             if len(learned) >= MIN_ROUND_TRIP_KEY:
                 by_round_trip[learned].append(key)
     index.by_fold, index.by_skeleton, index.by_sound = dict(by_fold), dict(by_skeleton), dict(by_sound)
