@@ -25,6 +25,7 @@ from operator import methodcaller
 from typing import Iterable, Iterator
 from zlib import crc32
 
+from normalizer.buckets import bucket_count, encode, layout
 from normalizer.out_of_band import pickled, plain
 
 _ENTRY = b"\0"  # starts an entry
@@ -69,11 +70,12 @@ class WordMap(ReadOnlyMap):
         if not {list, tuple}.issuperset(map(type, values)):
             values = [tuple(words) for words in values]  # read once more below
         texts = _texts(values, numbers)  # "value\1value"
-        data = _encode_all("\0" + "\0".join(map(_VALUE_TEXT.join, zip(keys, texts)))) if keys else b""
+        data = encode("\0" + "\0".join(map(_VALUE_TEXT.join, zip(keys, texts)))) if keys else b""
         # An entry holds one \0 and a \1 a value: any other is inside a word.
         if not all(values) or data.count(_ENTRY) != len(keys) or data.count(_VALUE) != sum(map(len, values)):
             _refuse(keys, values)
-        self._setup(*_layout(keys, data), len(keys), numbers)
+        words = encode("\0".join(keys)).split(_ENTRY) if keys else []
+        self._setup(*layout(data, _ENTRY[0], words, bucket_count(len(keys), _ENTRIES_PER_BUCKET)), len(keys), numbers)
 
     def _setup(self, blob: bytes, starts: bytes, count: int, numbers: bool) -> None:
         self._blob = blob
@@ -133,43 +135,6 @@ def _refuse(keys: list[str], values: list) -> None:
         if not words or any("\0" in w or "\1" in w for w in (key, *words)):
             raise ValueError(f"a WordMap entry may not be empty or hold \\0 or \\1: {key!r}")
     raise ValueError("a WordMap entry may not be empty or hold \\0 or \\1")
-
-
-def _layout(keys: list[str], data: bytes) -> tuple[bytes, bytes]:
-    """The blob and the bucket starts, given the keys and their entries
-    ("\\0key\\1value\\1value") one after another in the order given.
-
-    The entries are moved to their buckets as bytes, by numpy: ordering a
-    million Python strings instead reads them all out of order, which
-    costs more than the rest of the build."""
-    import numpy as np  # only to build: a cached index never makes a WordMap
-
-    count = len(keys)
-    size = 1
-    while size * _ENTRIES_PER_BUCKET < count:
-        size *= 2
-    at = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)  # where each entry starts
-    sizes = np.diff(at, append=len(data))
-    encoded = _encode_all("\0".join(keys)).split(_ENTRY) if count else []
-    buckets = np.fromiter(map(crc32, encoded), np.uint32, count) & np.uint32(size - 1)
-    starts = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(np.bincount(buckets, weights=sizes, minlength=size).astype(np.int64), out=starts[1:])
-    if starts[-1] >= 1 << 32:
-        raise OverflowError("a WordMap of 4 GB or more")
-    order = np.argsort(buckets, kind="stable")  # stable: a bucket keeps the mapping's order
-    moved = sizes[order]
-    # Byte k of the blob, in entry j of the new order, is byte k + (at[j] - its start in the blob) of `data`.
-    shift = at[order] - (np.cumsum(moved) - moved)
-    index = np.arange(len(data), dtype=np.int32 if len(data) < 1 << 31 else np.int64)
-    index += np.repeat(shift.astype(index.dtype), moved)
-    return np.frombuffer(data, dtype=np.uint8)[index].tobytes(), starts.astype(np.uint32).tobytes()
-
-
-def _encode_all(text: str) -> bytes:
-    try:
-        return text.encode()  # strict UTF-8 has a fast path; a lone surrogate needs the slow one
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass")
 
 
 _encode = methodcaller("encode", "utf-8", "surrogatepass")

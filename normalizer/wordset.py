@@ -17,11 +17,11 @@ not for the engine).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Set
 from typing import Iterable, Iterator
 from zlib import crc32
 
+from normalizer.buckets import bucket_count, encode, layout
 from normalizer.out_of_band import pickled, plain
 
 _SEP = b"\n"  # no word holds one: each comes from a line of a word list
@@ -32,22 +32,18 @@ class WordSet(Set):
     __slots__ = ("_blob", "_starts", "_mask", "_count")
 
     def __init__(self, words: Iterable[str] = ()):
-        encoded = sorted({word.encode("utf-8", "surrogatepass") for word in words})
-        if any(_SEP in word for word in encoded):
-            raise ValueError("a word of a WordSet may not hold a newline")
-        size = 1
-        while size * _WORDS_PER_BUCKET < len(encoded):
-            size *= 2
-        buckets: list[list[bytes]] = [[] for _ in range(size)]
-        for word in encoded:
-            buckets[crc32(word) & (size - 1)].append(word)
+        # In UTF-8 order, which is the order of code points, so the words are sorted as text.
+        ordered = sorted(set(words))
+        if not ordered:
+            self._setup(b"", bytes(8), 0)  # one empty bucket
+            return
         # Each bucket is "\nword\nword\n" (or empty), so "\nword\n" is found in
         # its bucket exactly when the word is in the set.
-        parts = [_SEP + _SEP.join(bucket) + _SEP if bucket else b"" for bucket in buckets]
-        starts = array("I", [0])
-        for part in parts:
-            starts.append(starts[-1] + len(part))
-        self._setup(b"".join(parts), starts.tobytes(), len(encoded))
+        data = encode("\n" + "\n".join(ordered))
+        if data.count(_SEP) != len(ordered):
+            raise ValueError("a word of a WordSet may not hold a newline")
+        size = bucket_count(len(ordered), _WORDS_PER_BUCKET)
+        self._setup(*layout(data, _SEP[0], data[1:].split(_SEP), size, close=True), len(ordered))
 
     def _setup(self, blob: bytes, starts: bytes, count: int) -> None:
         self._blob = blob

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 import sys
-from array import array
 from collections.abc import Mapping, Sequence
-from itertools import chain
+from itertools import chain, repeat
 from typing import Callable, Iterable, Iterator
 
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.out_of_band import pickled, plain
+from normalizer.buckets import encode
 from normalizer.wordmap import ReadOnlyMap, WordMap, compact
 
 _WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1 also serve WordMap
@@ -130,16 +130,19 @@ class Rows(Sequence):
 def pack_rows(records: list, kind: str) -> "Rows | list":
     """`records` (Forms or EntityInfos) as Rows, or the list itself if one cannot be packed."""
     try:
-        _clean(chain.from_iterable(map(_WORDS_OF[kind], records)))
+        texts, numbers = _COLUMNS[kind](list(zip(*records)) if records else [()] * len(_FIELDS_OF[kind]))
     except Unpackable:
         return records
-    encoded = [_ENCODE[kind](record) for record in records]
-    texts = [text.encode("utf-8", "surrogatepass") for text, _ in encoded]
-    starts = array("I", [0])
-    for text in texts:
-        starts.append(starts[-1] + len(text))
-    numbers = array("d", [number for _, values in encoded for number in values])
-    return Rows(b"".join(texts), starts.tobytes(), numbers.tobytes(), kind)
+    import numpy as np  # only to build: a cached index never packs
+
+    # One encode for all the records; a \0 (in no packed word) marks where each starts.
+    data = encode("\0" + "\0".join(texts)) if texts else b""
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.diff(np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0), append=len(data)) - 1, out=starts[1:])
+    if starts[-1] >= 1 << 32:
+        raise OverflowError("packed rows of 4 GB or more")
+    values = np.array(numbers, dtype=np.float64).T.copy()  # a record's numbers side by side
+    return Rows(data.replace(b"\0", b""), starts.astype(np.uint32).tobytes(), values.tobytes(), kind)
 
 
 # ----- the records --------------------------------------------------------------
@@ -148,9 +151,11 @@ def pack_rows(records: list, kind: str) -> "Rows | list":
 ROLES = ("canonical", "alias", "adjective", "combining", "surname", "variant")
 
 
-def _encode_form(form) -> tuple[str, tuple[float, ...]]:
-    text = _FIELD.join((_words(form.tokens), _words(form.keys), _words(form.target)))
-    return text, (float(form.entity), float(ROLES.index(form.role)))
+def _form_columns(columns: list[tuple]) -> tuple[list[str], list]:
+    """The text of each Form and its numbers (entity, role), a column at a time."""
+    entity, tokens, keys, target, role = columns
+    texts = list(map(_FIELD.join, zip(_words_column(tokens), _words_column(keys), _words_column(target))))
+    return texts, [entity, list(map(ROLES.index, role))]
 
 
 def _decode_form(text: str, numbers) -> object:
@@ -165,19 +170,19 @@ def _decode_form(text: str, numbers) -> object:
     )
 
 
-def _words_of_form(form) -> Iterable[str]:
-    return chain(form.tokens, form.keys, form.target)
-
-
-def _words_of_entity(info) -> Iterable[str]:
-    return chain((info.canonical, info.kind), *info.context)
-
-
-def _encode_entity(info) -> tuple[str, tuple[float, ...]]:
-    context = "".join(_PHRASE + _words(phrase) for phrase in info.context)  # each phrase after a mark
-    text = _FIELD.join((info.canonical, info.kind, context))
-    threshold = float("nan") if info.threshold is None else float(info.threshold)
-    return text, (threshold, float(info.own))
+def _entity_columns(columns: list[tuple]) -> tuple[list[str], list]:
+    """The text of each EntityInfo and its numbers (threshold, NaN for none; own)."""
+    canonical, kind, threshold, context, own = columns
+    _clean(canonical)
+    _clean(kind)
+    if context.count(()) == len(context):  # most entities list no context
+        phrases: Iterable[str] = repeat("", len(context))
+    else:
+        _clean(chain.from_iterable(chain.from_iterable(context)))
+        phrases = ["".join(_PHRASE + _words(phrase) for phrase in entity) for entity in context]  # each phrase after a mark
+    texts = list(map(_FIELD.join, zip(canonical, kind, phrases)))
+    nan = float("nan")
+    return texts, [[nan if value is None else float(value) for value in threshold], own]
 
 
 def _decode_entity(text: str, numbers) -> object:
@@ -187,10 +192,19 @@ def _decode_entity(text: str, numbers) -> object:
     return EntityInfo(canonical, kind, None if threshold != threshold else threshold, phrases, bool(numbers[1]))
 
 
-_ENCODE: dict[str, Callable] = {"forms": _encode_form, "entities": _encode_entity}
+def _words_column(column: tuple[tuple[str, ...], ...]) -> list[str]:
+    """`_words` of each tuple of words, checked for separators."""
+    _clean(chain.from_iterable(column))
+    joined = list(map(_WORD.join, column))
+    if () in column:  # an empty tuple of words has its own mark
+        joined = [text if words else _EMPTY for text, words in zip(joined, column)]
+    return joined
+
+
+_COLUMNS: dict[str, Callable] = {"forms": _form_columns, "entities": _entity_columns}
 _DECODE: dict[str, Callable] = {"forms": _decode_form, "entities": _decode_entity}
+_FIELDS_OF = {"forms": Form._fields, "entities": EntityInfo._fields}
 _WIDTH = {"forms": 2, "entities": 2}
-_WORDS_OF: dict[str, Callable] = {"forms": _words_of_form, "entities": _words_of_entity}
 
 
 # ----- the maps -------------------------------------------------------------------
