@@ -44,6 +44,15 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def token_texts(text: str) -> list[str]:
+    """The text of each token of `text` (`tokenize`), without a Token each:
+    the gazetteer's 100,000 names are tokenized at every build."""
+    words = _WORD.findall(text)
+    if "'" in text or "’" in text:  # a possessive may end a word
+        words = [word[:-2] if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’" else word for word in words]
+    return words
+
+
 def is_name_gap(gap: str) -> bool:
     """True when `gap` may separate two tokens of one name."""
     return _NAME_GAP.fullmatch(gap) is not None
