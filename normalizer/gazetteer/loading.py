@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -98,6 +98,9 @@ class Entity:
         return (self.canonical, *self.aliases, *self.adjectives)
 
 
+_ENTITY_DEFAULTS = {item.name: item.default for item in fields(Entity)}  # in field order; canonical and kind are always given
+
+
 @dataclass(frozen=True)
 class ParsedFile:
     """One parsed file: its entities, its `protect` and its `common_words`."""
@@ -175,7 +178,7 @@ def _load_files(files: list[Path]) -> Gazetteer:
     entities: list[Entity] = []
     protect: set[str] = set()
     bundled_protect: set[str] = set()
-    own_forms: set[str] = set()
+    own: list[Entity] = []
     bundled = bundled_dir().resolve()
     for path in files:
         parsed = read_file(path)
@@ -184,13 +187,14 @@ def _load_files(files: list[Path]) -> Gazetteer:
             bundled_protect.update(parsed.protect)
         else:
             entities.extend(parsed.entities)
+            own.extend(parsed.entities)
             protect.update(parsed.protect)
-            for entity in parsed.entities:
-                own_forms.update(f.casefold() for f in (entity.canonical, *entity.aliases, *entity.adjectives))
     # The newsroom's own gazetteer outranks the bundled one: a name it lists
     # (its "Victoria", its "Batman") is not kept out of reach by a bundled
     # `protect` meant for the word or the namesake.
-    protect.update(word for word in bundled_protect if word.casefold() not in own_forms)
+    if bundled_protect:  # else no own form need be folded
+        own_forms = {form.casefold() for entity in own for form in (entity.canonical, *entity.aliases, *entity.adjectives)}
+        protect.update(word for word in bundled_protect if word.casefold() not in own_forms)
     return Gazetteer(tuple(entities), frozenset(protect), tuple(files), fingerprint(files))
 
 
@@ -282,7 +286,7 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
         _check_surnames(canonical, kind, lists["surname"], lists["aliases"], where)
     correct = (canonical, *lists["aliases"], *lists["adjectives"])
     _check_english_variants(canonical, correct, lists["variants"], lists["english_variants"], where)
-    return Entity(
+    return _new_entity(
         canonical=canonical,
         kind=kind,
         examples=tuple(_examples(entry["examples"], where)) if "examples" in entry else (),
@@ -292,6 +296,15 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
         origin=where,
         **lists,
     )
+
+
+def _new_entity(**fields: Any) -> Entity:
+    """Entity(**fields), every field given: the attributes set at once. A
+    frozen dataclass's __init__ sets each of its 17 fields through
+    object.__setattr__, most of the cost of an entity of a large gazetteer."""
+    entity = object.__new__(Entity)
+    entity.__dict__.update(_ENTITY_DEFAULTS, **fields)
+    return entity
 
 
 def _strings(value: Any, key: str, where: str) -> list[str]:
