@@ -144,3 +144,26 @@ def test_the_bundled_english_variants_are_the_reviewed_ones():
         ("Zaporizhzhia", "Zaporozhye"),
         ("Sheikh", "Shaykh"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "entities:\n  - {canonical: \"São Paulo\", kind: place, threshold: 0.9}\n  - canonical: Foo\n    kind: person\n    variants: [Fo, Phoo]\n",
+        "a: [1, 2.5, true, null, ~, '', x, 0x1F, .inf, yes]\nb: {c: {d: [e, {f: g}]}}\n",
+        "a: !!str 3\nb: !!float 1\nc: !!map {d: e}\nd: !!seq [f]\n",
+        "a: 2001-12-14\nb: !!binary aGk=\nc: !!omap [d: e]\n",
+        "<<: {a: 1}\nb: 2\n",
+        "a: &x [1]\nb: *x\n",
+        "1: x\nnull: y\n",
+        "[" * 150 + "]" * 150,
+        "",
+        "just text",
+    ],
+)
+def test_a_plain_document_is_built_as_pyyaml_builds_it(text, monkeypatch):
+    from normalizer.gazetteer import reading
+
+    plain = reading.load_yaml(text, "g.yaml")
+    monkeypatch.setattr(reading, "_PLAIN_DEPTH", -1)  # every collection left to PyYAML
+    assert reading.load_yaml(text, "g.yaml") == plain

@@ -345,3 +345,18 @@ def test_the_flat_table_holds_symspells_rows_in_the_same_order(terms, distance):
     table = ArrayTable(b"".join(store._pieces()), store.digest)
     made = store._deletes()
     assert table.rows([*made, "x", "zz"]) == dict(made)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    terms=st.lists(st.text(alphabet=[chr(0x100 + n) for n in range(200)], max_size=9), min_size=1, max_size=60),
+    distance=st.integers(1, 2),
+)
+def test_a_table_of_many_letters_sorted_in_two_columns_holds_symspells_rows(terms, distance):
+    # 200 letters take a byte each: with 300 terms more, a key of 7 letters and a
+    # term id (56 + 9 bits) do not fit one uint64, and np.lexsort orders the rows.
+    more = [chr(0x100 + n % 200) + chr(0x100 + n // 200) + "".join(chr(0x100 + k) for k in range(5)) for n in range(300)]
+    store = DeleteStore([*terms, *more], max_distance=distance)
+    table = ArrayTable(b"".join(store._pieces()), store.digest)
+    made = store._deletes()
+    assert table.rows([*made, "x"]) == dict(made)

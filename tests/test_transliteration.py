@@ -4,6 +4,7 @@ its job on dev words it never saw in training (rates, not chosen words)."""
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 
@@ -141,3 +142,15 @@ def test_pinyin_with_tone_marks_is_told_from_real_names_with_accents(learn):
     assert len(accented) > 3000
     flagged = sum(map(romanized.pinyin_spelled, accented)) / len(accented)
     assert flagged <= 0.005, flagged  # measured 0 of 6,202 words
+
+
+def test_the_keys_of_many_words_at_once_are_each_words_keys(monkeypatch):
+    words = ["Mohajerani", "Bureiku", "O'Neill", "Łódź", "São", "", "ß", "Yy", "Ngong", "abc", "x\udc80"]
+    assert transliteration.keys_of_all(words) == [transliteration.keys(word) for word in words]
+    assert transliteration.keys_of_all([]) == []
+    # A rule that could match a line break is applied word by word.
+    loaded = transliteration.model()
+    monkeypatch.setattr(loaded, "folds", [*loaded.folds, (re.compile("[^q]$"), "")])
+    transliteration.keys.cache_clear()
+    assert transliteration.keys_of_all(words) == [transliteration.keys(word) for word in words]
+    transliteration.keys.cache_clear()
