@@ -320,8 +320,11 @@ def _must(words: "WordMap | dict") -> WordMap:
 
 def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed | Mapping":
     try:
-        _clean(chain.from_iterable(exact))
-        return TupleKeyed(_must(compact({_joined(keys): ids for keys, ids in exact.items()}, numbers=True)))
+        keys = list(exact)
+        _clean(chain.from_iterable(keys))
+        if () in keys or "" in chain.from_iterable(keys):
+            raise Unpackable("an empty key or word")  # as _joined says, for all the keys at once
+        return TupleKeyed(_must(compact(dict(zip(map(_FIELD.join, keys), exact.values())), numbers=True)))
     except ValueError:  # Unpackable, or a word WordMap cannot hold
         return exact
 
@@ -337,6 +340,6 @@ def pack_pairs(pairs: Mapping[str, Iterable[tuple[int, int]]]) -> "Pairs | Mappi
 
 def pack_single(words: Mapping[str, str]) -> "Single | Mapping":
     try:
-        return Single(_must(compact({key: (value,) for key, value in words.items()})))
+        return Single(_must(compact(dict(zip(words, zip(words.values()))))))  # word -> (its value,)
     except ValueError:
         return words
