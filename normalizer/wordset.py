@@ -32,18 +32,20 @@ class WordSet(Set):
     __slots__ = ("_blob", "_starts", "_mask", "_count")
 
     def __init__(self, words: Iterable[str] = ()):
-        # In UTF-8 order, which is the order of code points, so the words are sorted as text.
-        ordered = sorted(set(words))
-        if not ordered:
+        unique = list(set(words))
+        if not unique:
             self._setup(b"", bytes(8), 0)  # one empty bucket
             return
         # Each bucket is "\nword\nword\n" (or empty), so "\nword\n" is found in
-        # its bucket exactly when the word is in the set.
-        data = encode("\n" + "\n".join(ordered))
-        if data.count(_SEP) != len(ordered):
+        # its bucket exactly when the word is in the set; its words sorted (as UTF-8).
+        data = encode("\n" + "\n".join(unique))
+        if data.count(_SEP) != len(unique):
             raise ValueError("a word of a WordSet may not hold a newline")
-        size = bucket_count(len(ordered), _WORDS_PER_BUCKET)
-        self._setup(*layout(data, _SEP[0], data[1:].split(_SEP), size, close=True), len(ordered))
+        encoded = data[1:].split(_SEP)
+        size = bucket_count(len(unique), _WORDS_PER_BUCKET)
+        order = _sorted_in_buckets(encoded, size)
+        data = _SEP + _SEP.join([encoded[at] for at in order])
+        self._setup(*layout(data, _SEP[0], [encoded[at] for at in order], size, close=True), len(unique))
 
     def _setup(self, blob: bytes, starts: bytes, count: int) -> None:
         self._blob = blob
@@ -82,6 +84,18 @@ class WordSet(Set):
 
     def __repr__(self) -> str:
         return f"<WordSet of {self._count:,} words>"
+
+
+def _sorted_in_buckets(encoded: list[bytes], size: int) -> list[int]:
+    """The words' order by bucket, then by their UTF-8 bytes (the order of
+    code points): a sort of a few words a bucket, by numpy, not of all the
+    words as text."""
+    import numpy as np  # only to build: a cached WordSet never sorts
+
+    buckets = np.fromiter(map(crc32, encoded), np.uint32, len(encoded)) & np.uint32(size - 1)
+    if any(b"\0" in word for word in encoded):  # numpy's bytes drop a trailing NUL: sorted in Python
+        return sorted(range(len(encoded)), key=lambda at: (int(buckets[at]), encoded[at]))
+    return np.lexsort((np.array(encoded, dtype=bytes), buckets)).tolist()
 
 
 def _restore(blob, starts, count: int) -> WordSet:
