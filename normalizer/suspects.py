@@ -91,11 +91,16 @@ def word_status(index: Index, word: str, key: str) -> Status:
         return Status.ENGLISH
     if _derived_from_name(index, key):
         return Status.DERIVED
-    if not word.isascii() and any(not c.isascii() and c.isalpha() for c in word) and not romanized(word):
-        # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
-        # come from a writer who knew the name's own spelling.
-        return Status.FOREIGN
-    if key in place_names() or key in name_words():
+    by_romanizer = False
+    if not word.isascii() and any(not c.isascii() and c.isalpha() for c in word):
+        if not romanized(word):
+            # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
+            # come from a writer who knew the name's own spelling.
+            return Status.FOREIGN
+        by_romanizer = True
+    # A romanizer's spelling is no real name, whatever its folded key is:
+    # "Méikǎ" folds to the given name Meika but is pinyin for Mecca.
+    if not by_romanizer and (key in place_names() or key in name_words()):
         return Status.NAME
     if len(word) < 3 or (word.isupper() and len(word) < 5):
         return Status.SHORT  # too short to judge; acronyms

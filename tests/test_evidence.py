@@ -112,8 +112,13 @@ def test_a_surname_after_the_full_name_refers_back_to_it(engine):
     assert any("named in full earlier" in reason for reason in before.reasons)
 
 
-def test_a_rival_far_below_its_own_threshold_is_no_coin_toss(tmp_path):
+def test_a_rival_far_below_its_own_threshold_is_no_coin_toss(tmp_path, monkeypatch):
     # Victoria and Vitoria are both one edit from "Victolia"; Vitoria less so.
+    # (The learned round trip would set Vitoria aside on its own,
+    # evidence/likelier.py; this is the threshold's part, with that rule off.)
+    from normalizer.evidence import likelier
+
+    monkeypatch.setattr(likelier, "MIN_LOG_ODDS", float("inf"))
     text = "Schools in Victolia took part."
     for small_town_threshold, expect_applied in ((None, False), (0.97, True)):
         path = tmp_path / f"places-{small_town_threshold}.yaml"

@@ -11,6 +11,7 @@ from gazetteer_samples import engine_of
 from normalizer.evidence import likelier
 from normalizer.evidence.likelier import MIN_LOG_ODDS, log_odds, set_aside
 from normalizer.proposal import Proposal
+from normalizer.transliteration import score
 
 # "Saxara" is "Sahara" through a Russian romanization (х -> x); "Tahara" is
 # as close on the similarity scale, but a round trip seldom turns T into S.
@@ -66,9 +67,22 @@ def test_a_reading_far_above_is_left_to_the_similarity_scale():
 
 
 def test_a_reading_no_learned_route_explains_sets_nothing_aside():
-    # The letter model may still prefer it, but only a round trip's reading is weighed by it.
-    sahara, tahara = reading("Sahara", 0.82, 0, round_trip=False), reading("Tahara", 0.84, 1)
-    assert set_aside([tahara, sahara], close=0.08, lowest=0.0) == [tahara, sahara]
+    # A fold found "Assad" in "Assadi" (one vowel off); the learned model does
+    # not see a round trip in it, so it weighs nothing, whatever its odds.
+    assert score("assadi", "Assad")[0] < likelier.EXPLAINED
+    assert log_odds("assadi", "Assad", "Sadie") >= MIN_LOG_ODDS
+    assad = reading("Assad", 0.82, 0, word="assadi", round_trip=False)
+    sadie = reading("Sadie", 0.84, 1, word="assadi", round_trip=False)
+    assert set_aside([sadie, assad], close=0.08, lowest=0.0) == [sadie, assad]
+
+
+def test_a_fold_reading_the_learned_model_explains_is_weighed():
+    # "Rakovskiy" is Rakowski's folded key, and a Russian round trip of it too.
+    assert score("rakovskiy", "Rakowski")[0] >= likelier.EXPLAINED
+    rakowski = reading("Rakowski", 0.82, 0, word="rakovskiy", round_trip=False)
+    lazowski = reading("Lazowski", 0.84, 1, word="rakovskiy", round_trip=False)
+    kept = set_aside([lazowski, rakowski], close=0.08, lowest=0.0)
+    assert [p.replacement for p in kept] == ["Rakowski"]
 
 
 def test_an_anchored_reading_is_not_set_aside_by_a_lone_one():

@@ -84,3 +84,19 @@ def test_a_word_with_a_romanization_letter_is_a_suspect_and_other_foreign_words_
     foreign = "Tšlmup"  # š: real names hold it (Czech, Baltic)
     assert word_status(index, foreign, foreign.lower()) == Status.FOREIGN
     assert romanized.romanized(roman) and not romanized.romanized(foreign)
+
+
+def test_a_romanizers_spelling_is_no_real_name_whatever_its_folded_key():
+    # "Méikǎ" folds to the given name Meika, but pinyin wrote it (ǎ): a garble to read.
+    from normalizer.gazetteer.name_words import name_words
+
+    index = build_index(Gazetteer(entities=(Entity(canonical="Someplace", kind="place"),), protect=frozenset()))
+    letter = sorted(romanized.romanization_letters())[0]
+    base = unicodedata.normalize("NFD", letter)[0]
+    plain_name = next(
+        w for w in sorted(name_words()) if len(w) >= 5 and w.isalpha() and w.isascii() and base in w[1:]
+        and w not in index.english
+    ).capitalize()
+    roman = plain_name[0] + plain_name[1:].replace(base, letter, 1)
+    assert word_status(index, plain_name, plain_name.lower()) == Status.NAME
+    assert word_status(index, roman, plain_name.lower()) == Status.SUSPECT

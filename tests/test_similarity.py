@@ -66,3 +66,14 @@ def test_a_short_name_one_vowel_apart_is_closer_than_any_other_slip():
     # Still below a folded-key match: it is a lead, not proof.
     folded, _ = similarity("Palis", "Paris")
     assert vowel < folded
+
+
+def test_a_learned_route_is_asked_where_the_spellings_share_little():
+    # "Julufan" is Golovin through Arabic script (a train-split pair): its
+    # letters share little with the name's, the learned route reads it.
+    from normalizer.similarity import MIN_SPELLING_FOR_ROUND_TRIP, is_round_trip, spelling_similarity
+
+    spelling, _ = spelling_similarity("Julufan", "Golovin")
+    assert MIN_SPELLING_FOR_ROUND_TRIP <= spelling < 0.45
+    score, why = similarity("Julufan", "Golovin")
+    assert score >= 0.8 and is_round_trip(why)

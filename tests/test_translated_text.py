@@ -111,3 +111,15 @@ def test_a_translated_text_searches_wider_for_a_word_nothing_reads(wikinews_norm
     assert among and all(c.replacement == "Belgium" and c.applied for c in among)
     line = next(p for p in article.splitlines() if "Beizhumu" in p)
     assert not [c for c in wikinews_normalizer.normalize(line).corrections if c.original == "Beizhumu"]
+
+
+def test_a_real_name_word_is_read_at_its_learned_routes_score(wikinews_normalizer):
+    # "Èstman" (ISO 9 writes Э as È) is spelled as a real name could be. A
+    # fold finds Eastman by its consonants; in a translated text only a
+    # learned route may read it, so it is read by the route, at the route's
+    # score, not refused for the fold's reason.
+    article = round_trip_article("iodine.txt")
+    among = [c for c in wikinews_normalizer.normalize(article).corrections if "Èstman" in c.original]
+    assert [c.applied for c in among] == [True]
+    assert "Eastman" in among[0].replacement
+    assert any(reason.startswith("'Èstman' ~ 'Eastman': ") and "romanization" in reason for reason in among[0].reasons)

@@ -22,6 +22,9 @@ from normalizer.suspects import Status
 # Two romanizations of one name word share a key or a sure learned route
 # (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
 MIN_SIMILARITY = 0.94
+# (neighbour, offset) pairs remembered (Index.memo): most hold no person's
+# form, a common given name hundreds (~70 bytes each).
+PEOPLE_BESIDE_REMEMBERED = 10_000
 
 
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
@@ -31,24 +34,40 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     for i in range(len(doc)):
         if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
+        word = doc.tokens[i].text
         for j in (i - 1, i + 1):
             if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
                 continue
-            for form_id, position in index.token_forms.get(doc.keys[j], ()):
-                q = position + (i - j)  # where the word at i stands in the form
+            for form_id, q in _people_beside(index, doc.keys[j], i - j):
                 start = i - q
                 form = index.forms[form_id]
-                if (form_id, start) in tried or not 0 <= q < len(form.keys) or not _rest_intact(doc, form, start, q):
+                if (form_id, start) in tried or not _rest_intact(doc, form, start, q):
                     continue
                 tried.add((form_id, start))
-                if form.role == "variant" or index.entities[form.entity].kind != "person":
-                    continue
-                if similarity(doc.tokens[i].text, form.tokens[q])[0] < MIN_SIMILARITY:
+                if similarity(word, form.tokens[q])[0] < MIN_SIMILARITY:
                     continue
                 proposal = align(doc, mentions, form_id, start, read_known=frozenset({q}))
                 if proposal is not None:
                     proposals.append(proposal)
     return proposals
+
+
+def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
+    """The forms of people's own names (no variants) that hold the word
+    `neighbour` and another word `offset` words from it: (form id, where that
+    other word stands in the form), in the index's order.
+    Remembered across texts: the same names stand beside the same words."""
+    memo = index.memo("_people_beside", PEOPLE_BESIDE_REMEMBERED)
+    found = memo.get((neighbour, offset))
+    if found is None:
+        found = []
+        for form_id, position in index.token_forms.get(neighbour, ()):
+            q = position + offset
+            form = index.forms[form_id]
+            if 0 <= q < len(form.keys) and form.role != "variant" and index.entities[form.entity].kind == "person":
+                found.append((form_id, q))
+        memo[(neighbour, offset)] = found
+    return found
 
 
 def _capitalized(word: str) -> bool:

@@ -8,11 +8,14 @@ still tells them apart: `evidence(word, name)` is log P(word | name) less a
 constant of the word, so the difference of two names' evidence for the same
 printed words is the log-odds of one name over the other.
 
-Where a reading of a span that a learned route explains (Proposal.round_trip)
-is likelier than a close reading of the same span by MIN_LOG_ODDS or more,
-the less likely one is set aside: it is no rival and no choice. Readings far
-apart on the similarity scale are left to it, and a reading pinned by an
-exact word of its name beside it is never set aside by one that is not.
+Where a reading of a span that a learned route explains (found by one,
+Proposal.round_trip, or found by a fold and scored by the learned model at
+the apply level: "Rakovskiy" has Rakowski's folded key and is a Russian
+round trip of it too) is likelier than a close reading of the same span by
+MIN_LOG_ODDS or more, the less likely one is set aside: it is no rival and
+no choice. Readings far apart on the similarity scale are left to it, and a
+reading pinned by an exact word of its name beside it is never set aside by
+one that is not.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from normalizer.proposal import Evidence, Proposal
-from normalizer.transliteration import evidence
+from normalizer.transliteration import evidence, score
 
 # Log-odds (nats) a reading needs over a close reading of the same words to
 # set it aside. Fitted on the calibration dev words of benchmarks/names.py
@@ -30,6 +33,10 @@ from normalizer.transliteration import evidence
 # above the engine's apply probability (0.95); at 2.0, 95% (183 right, 10
 # wrong); at 4.0 it adds a sixth fewer.
 MIN_LOG_ODDS = 3.0
+# A reading a fold found is explained by a learned route when the model
+# scores each of its changed words at least this high: the engine's apply
+# level on the similarity scale ("Assadi" for Assad scores 0.62).
+EXPLAINED = 0.8
 # Pairs weighed are remembered: a batch meets its garbles again.
 PAIRS_REMEMBERED = 4_096
 
@@ -56,7 +63,7 @@ def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Pr
                     continue
                 if stronger.confidence < weaker.confidence - close:
                     continue  # far below: the similarity scale decides
-                if not stronger.round_trip or (weaker.anchored and not stronger.anchored):
+                if not explained(stronger) or (weaker.anchored and not stronger.anchored):
                     # The model weighs round trips: a reading it does not
                     # explain ("Assadi" one vowel from Assad) gets no say, and an
                     # exact word of the name beside a reading outweighs it.
@@ -77,6 +84,16 @@ def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Pr
             proposal = proposal.with_evidence(Evidence(0.0, (f"a round trip explains it better than {others}",)))
         kept.append(proposal)
     return kept
+
+
+def explained(proposal: Proposal) -> bool:
+    """A learned route found the reading, or explains each changed word of it."""
+    if proposal.round_trip:
+        return True
+    words, names = proposal.spelling.split(), proposal.replacement.split()
+    if len(words) != len(names):
+        return False
+    return all(score(w, n)[0] >= EXPLAINED for w, n in zip(words, names) if w.casefold() != n.casefold())
 
 
 def log_odds(spelling: str, name: str, other: str) -> float | None:
