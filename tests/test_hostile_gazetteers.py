@@ -68,6 +68,8 @@ HOSTILE = {
     "control_character": (b"entities:\n  - canonical: F\x07oo\n", ":2: malformed gazetteer: character #x0007 is not allowed"),
     "utf16": ("entities: []\n".encode("utf-16"), ": is UTF-16 text; gazetteers must be UTF-8"),
     "utf16_without_bom": ("entities: []\n".encode("utf-16-le"), ": is UTF-16 text; gazetteers must be UTF-8"),
+    "int_tag_not_int": (ENTITY + "    threshold: !!int x\n", ":4: malformed gazetteer: !!int 'x' is no int"),
+    "float_tag_not_float": (ENTITY + "    threshold: !!float 1e\n", ":4: malformed gazetteer: !!float '1e' is no float"),
     "english_variant": (ENTITY + "    variants: [and]\n", ":2: variant 'and' of 'Foo' is also an English word"),
 }
 # Run through every command one by one; the rest go through `validate` in one run.

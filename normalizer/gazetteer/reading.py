@@ -327,6 +327,17 @@ def _line_loader() -> type:
             mapping[LINE] = node.start_mark.line + 1
             return mapping
 
+        def construct_object(self, node, deep=False):  # noqa: D102 - PyYAML hook
+            try:
+                return super().construct_object(node, deep=deep)
+            except UnicodeError:
+                raise
+            except (ValueError, TypeError, OverflowError):
+                # A tag its text does not fit ("!!int x", "!!float 1e"):
+                # PyYAML lets Python's own error out, with no line.
+                tag = node.tag.rsplit(":", 1)[-1]
+                raise ConstructorError(None, None, f"!!{tag} {shown(node.value)} is no {tag}", node.start_mark) from None
+
     return _LineLoader
 
 
