@@ -183,9 +183,10 @@ def align(
         score, why = similarity(doc.tokens[k].text, form.tokens[q])
         if status[k] in opened and not is_round_trip(why):
             # A real name reads as a round trip's garble by a learned route
-            # only: "Kanata" is a place, not Canada's folded key. A word with
-            # letters such as "è" or "ž" is read at the route's own score: the
-            # folds strip the very letters a romanizer wrote ("Èstman",
+            # only. A plain one only where a route is its best reading:
+            # "Kanata", a fold away from Canada, is a place. One spelled with
+            # letters such as "è" or "ž" is read at the route's own score, for
+            # the folds strip the very letters a romanizer wrote ("Èstman",
             # Eastman by its consonants, is ISO 9's Э).
             if status[k] != Status.FOREIGN:
                 return None
