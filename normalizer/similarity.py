@@ -13,6 +13,7 @@ from functools import lru_cache
 import jellyfish
 
 from normalizer.folding import mt_fold, skeleton, strip_accents
+from normalizer.transliteration import ROUNDING
 from normalizer.transliteration import score_above as round_trip_above
 
 # Three consonants in order, one vowel added, dropped or changed ("Sdan" ~
@@ -39,6 +40,9 @@ MIN_ROUND_TRIP_LENGTH = 4  # shorter words are too short for the learned routes 
 # 0.25 and the learned route reads 4 of them at 0.8 or more; between 0.25 and
 # 0.45 it reads 52 of 112 ("Iyfanz" for Evans, "Chtaykhin" for Steichen).
 MIN_SPELLING_FOR_ROUND_TRIP = 0.25
+# No reader of a pair's similarity takes one below this (candidates.fuzzy's
+# MIN_SIMILARITY, the least of them): a learned reading under it is not asked for.
+LEAST_READ = 0.6
 
 
 # News repeats its unknown names, and scoring is pure: the pairs asked again
@@ -57,8 +61,10 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     score, why = spelling_similarity(word, name)
     if score >= SAME_SKELETON or score < MIN_SPELLING_FOR_ROUND_TRIP or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
         return score, why
-    # The learned reading where it is the better one (else None).
-    return round_trip_above(word, name, score) or (score, why)
+    # The learned reading where it is the better one and one a reader takes
+    # (else None): most pairs with little in common are settled by one cheap
+    # alignment, which shows their learned reading below LEAST_READ.
+    return round_trip_above(word, name, max(score, LEAST_READ - ROUNDING)) or (score, why)
 
 
 def is_round_trip(why: str) -> bool:

@@ -77,3 +77,14 @@ def test_a_learned_route_is_asked_where_the_spellings_share_little():
     assert MIN_SPELLING_FOR_ROUND_TRIP <= spelling < 0.45
     score, why = similarity("Julufan", "Golovin")
     assert score >= 0.8 and is_round_trip(why)
+
+
+def test_no_reader_takes_a_similarity_below_the_least_read():
+    # similarity() does not work out a learned reading under LEAST_READ: every
+    # reader's bar must stand at or above it, or it would miss such readings.
+    from normalizer.candidates import compounds, fuzzy, given_names
+    from normalizer.gazetteer import names
+    from normalizer.similarity import LEAST_READ
+
+    bars = [fuzzy.MIN_SIMILARITY, given_names.MIN_SIMILARITY, compounds.MIN_TAIL_SIMILARITY, names.SAME_WORD_SIMILARITY]
+    assert min(bars) >= LEAST_READ
