@@ -36,8 +36,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group()
-        # A trailing 's / ’s (not the whole word) is a possessive, not part of the name.
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’":
+        if _possessive(word):
             end -= 2
             word = word[:-2]
         tokens.append(Token(start, end, word))
@@ -49,8 +48,13 @@ def token_texts(text: str) -> list[str]:
     the gazetteer's 100,000 names are tokenized at every build."""
     words = _WORD.findall(text)
     if "'" in text or "’" in text:  # a possessive may end a word
-        words = [word[:-2] if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’" else word for word in words]
+        words = [word[:-2] if _possessive(word) else word for word in words]
     return words
+
+
+def _possessive(word: str) -> bool:
+    """A trailing 's / ’s (not the whole word) is a possessive, not part of the name."""
+    return len(word) > 2 and word[-1] in "sS" and word[-2] in "'’"
 
 
 def is_name_gap(gap: str) -> bool:

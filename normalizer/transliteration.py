@@ -253,7 +253,14 @@ def keys(word: str) -> list[str]:
     loose = strict
     for pattern, replacement in loaded.loose_folds:
         loose = pattern.sub(replacement, loose)
-    if loose != strict and len(loose) >= loaded.loose_min_length:
+    return _keys_of(strict, loose, loaded.loose_min_length)
+
+
+def _keys_of(strict: str, loose: str, loose_min_length: int) -> list[str]:
+    """The keys of a word from its strict and loose foldings (`keys`)."""
+    if not strict:
+        return []
+    if loose != strict and len(loose) >= loose_min_length:
         return [strict, "~" + loose]
     return [strict]
 
@@ -287,8 +294,4 @@ def keys_of_all(words: list[str]) -> list[list[str]]:
     for pattern, replacement in loaded.loose_folds:
         text = re.sub(pattern.pattern, replacement, text, flags=re.MULTILINE)
     loose = text.split("\n") if words else []
-    minimum = loaded.loose_min_length
-    return [
-        [] if not one else [one, "~" + other] if other != one and len(other) >= minimum else [one]
-        for one, other in zip(strict, loose)
-    ]
+    return [_keys_of(one, other, loaded.loose_min_length) for one, other in zip(strict, loose)]
