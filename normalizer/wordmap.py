@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
-from itertools import chain, repeat
 from operator import methodcaller
 from typing import Iterable, Iterator
 from zlib import crc32
