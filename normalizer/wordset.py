@@ -43,9 +43,8 @@ class WordSet(Set):
             raise ValueError("a word of a WordSet may not hold a newline")
         encoded = data[1:].split(_SEP)
         size = bucket_count(len(unique), _WORDS_PER_BUCKET)
-        order = _sorted_in_buckets(encoded, size)
-        data = _SEP + _SEP.join([encoded[at] for at in order])
-        self._setup(*layout(data, _SEP[0], [encoded[at] for at in order], size, close=True), len(unique))
+        ordered = [encoded[at] for at in _sorted_in_buckets(encoded, size)]
+        self._setup(*layout(_SEP + _SEP.join(ordered), _SEP[0], ordered, size, close=True), len(unique))
 
     def _setup(self, blob: bytes, starts: bytes, count: int) -> None:
         self._blob = blob
