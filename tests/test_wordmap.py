@@ -10,7 +10,7 @@ from zlib import crc32
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizer.wordmap import WordMap, compact
+from normalizer.wordmap import WordMap, compact, grouped
 
 words = st.text(alphabet=st.characters(blacklist_characters="\0\1", blacklist_categories=("Cs",)), max_size=8)
 maps = st.dictionaries(words, st.lists(words, min_size=1, max_size=4).map(tuple), max_size=60)
@@ -77,3 +77,25 @@ def test_the_build_is_byte_for_byte_the_plain_one():
             assert built == {key: tuple(values) for key, values in mapping.items()} and isinstance(built, dict)
         else:
             assert built.__reduce__()[1] == expected
+
+
+def test_grouped_pairs_make_the_bytes_of_their_dict_of_lists():
+    """wordmap.grouped builds from (key, value) columns exactly what compact
+    builds from the dict of lists they make, separators in words included."""
+    rng = random.Random(3)
+    for _ in range(1000):
+        numbers = rng.random() < 0.5
+        size = rng.randint(0, 40)
+        keys = ["".join(rng.choice("abé\0\1{" if rng.random() < 0.02 else "abcé'") for _ in range(rng.randint(0, 3))) for _ in range(size)]
+        if numbers:
+            values = [rng.randint(0, 10**6) for _ in range(size)]
+        else:
+            values = ["".join(rng.choice("xy\1" if rng.random() < 0.02 else "xyzé") for _ in range(rng.randint(0, 4))) for _ in range(size)]
+        plain: dict = {}
+        for key, value in zip(keys, values):
+            plain.setdefault(key, []).append(value)
+        expected, built = compact(plain, numbers), grouped(keys, values, numbers)
+        if isinstance(expected, WordMap):
+            assert isinstance(built, WordMap) and built.__reduce__()[1] == expected.__reduce__()[1]
+        else:
+            assert built == expected and isinstance(built, dict)

@@ -9,6 +9,7 @@ the whole index pickles.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import compress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
@@ -20,7 +21,7 @@ from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.transliteration import keys_of_all as round_trip_keys_of_all
 from normalizer.tokens import token_texts, tokenize
-from normalizer.wordmap import compact
+from normalizer.wordmap import WordMap, compact, grouped
 from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:  # building needs the gazetteer (and YAML); a cached index does not
@@ -249,9 +250,9 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     index.token_forms = dict(token_forms)
     for word in (*gazetteer.protect, *ignore_words):
         index.protected.update(t.key for t in tokenize(word))
-    _build_fuzzy_keys(index)
-    index.deletes = DeleteStore((*index.by_fold, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
-    index.round_trip_deletes = DeleteStore(index.by_round_trip, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
+    folds, learned = _build_fuzzy_keys(index)  # the keys of by_fold and by_round_trip, in the order found
+    index.deletes = DeleteStore((*folds, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
+    index.round_trip_deletes = DeleteStore(learned, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
     # The tables are written now, while building (later runs only open the
     # files), in threads: numpy's sorts and column operations run beside the
     # packing below, which holds the GIL.
@@ -268,8 +269,6 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
 def _finish(index: Index) -> None:
     from normalizer.gazetteer.lexicon import common_english_words, english_words
 
-    for name in ("by_fold", "by_skeleton", "by_sound", "by_round_trip"):
-        setattr(index, name, compact(getattr(index, name)))
     index.by_glued = compact(index.by_glued, numbers=True)
     index.english = WordSet(english_words())
     index.common_english = common_english_words()
@@ -284,25 +283,28 @@ def _finish(index: Index) -> None:
     _pack(index)
 
 
-def _build_fuzzy_keys(index: Index) -> None:
-    by_fold: dict[str, list[str]] = defaultdict(list)
-    by_skeleton: dict[str, list[str]] = defaultdict(list)
-    by_sound: dict[str, list[str]] = defaultdict(list)
-    by_round_trip: dict[str, list[str]] = defaultdict(list)
+def _build_fuzzy_keys(index: Index) -> tuple[list[str], list[str]]:
+    """The fuzzy keys of every name token, as WordMaps: each map's (key,
+    token) pairs listed in columns and grouped at once (wordmap.grouped),
+    not appended to a dict of lists a pair at a time."""
     keys = [key for key in index.token_forms if len(key) >= 3]
     folds = mt_fold_all(keys)  # each fold pattern run once over all the keys
-    for key, folded, bare in zip(keys, folds, skeletons_of_folds(folds)):
-        by_fold[folded].append(key)
-        if len(bare) >= 4:
-            by_skeleton[bare].append(key)
-        if len(sound := sound_of_fold(folded)) >= 3:
-            by_sound[sound].append(key)
-    for key, learned_keys in zip(keys, round_trip_keys_of_all(keys)):  # each rule run once over all the keys
-        for learned in learned_keys:
-            if len(learned) >= MIN_ROUND_TRIP_KEY:
-                by_round_trip[learned].append(key)
-    index.by_fold, index.by_skeleton, index.by_sound = dict(by_fold), dict(by_skeleton), dict(by_sound)
-    index.by_round_trip = dict(by_round_trip)
+    index.by_fold = grouped(folds, keys)
+    skeletons = skeletons_of_folds(folds)
+    index.by_skeleton = _grouped_where(skeletons, keys, lambda bare: len(bare) >= 4)
+    sounds = list(map(sound_of_fold, folds))
+    index.by_sound = _grouped_where(sounds, keys, lambda sound: len(sound) >= 3)
+    learned_keys = round_trip_keys_of_all(keys)  # each rule run once over all the keys
+    learned = [one for found in learned_keys for one in found if len(one) >= MIN_ROUND_TRIP_KEY]
+    tokens = [key for key, found in zip(keys, learned_keys) for one in found if len(one) >= MIN_ROUND_TRIP_KEY]
+    index.by_round_trip = grouped(learned, tokens)
+    return folds, learned
+
+
+def _grouped_where(fuzzy: list[str], keys: list[str], kept) -> "WordMap | dict":
+    """fuzzy key -> token keys, for the fuzzy keys `kept` says are worth one."""
+    chosen = list(compress(range(len(fuzzy)), map(kept, fuzzy)))
+    return grouped(list(map(fuzzy.__getitem__, chosen)), list(map(keys.__getitem__, chosen)))
 
 
 def _pack(index: Index) -> None:
