@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
+from itertools import repeat
 from operator import add, methodcaller
 from typing import Iterable, Iterator, Sequence
 from zlib import crc32
@@ -68,19 +69,17 @@ class WordMap(ReadOnlyMap):
         values = list(mapping.values())
         if not {list, tuple}.issuperset(map(type, values)):
             values = [tuple(words) for words in values]  # read once more below
-        texts = _texts(values, numbers)  # "value\1value"
+        texts = _entry_texts(values, numbers)  # "value\1value"
         data = encode("\0" + "\0".join(map(_VALUE_TEXT.join, zip(keys, texts)))) if keys else b""
         # An entry holds one \0 and a \1 a value: any other is inside a word.
         if not all(values) or data.count(_ENTRY) != len(keys) or data.count(_VALUE) != sum(map(len, values)):
             _refuse(keys, values)
-        words = encode("\0".join(keys)).split(_ENTRY) if keys else []
-        self._setup(*_bucketed(data, words), len(keys), numbers)
+        self._setup(*_bucketed(data, keys), len(keys), numbers)
 
     @classmethod
-    def _laid_out(cls, data: bytes, words: list[bytes], count: int, numbers: bool) -> "WordMap":
-        """A WordMap of the entries `data`, checked, and the encoded key of each."""
+    def _of(cls, blob: bytes, starts: bytes, count: int, numbers: bool) -> "WordMap":
         built = cls.__new__(cls)
-        built._setup(*_bucketed(data, words), count, numbers)
+        built._setup(blob, starts, count, numbers)
         return built
 
     def _setup(self, blob: bytes, starts: bytes, count: int, numbers: bool) -> None:
@@ -134,29 +133,29 @@ def grouped(keys: Sequence[str], values: Sequence[str | int], numbers: bool = Fa
     of 100,000 entities are half a million pairs."""
     import numpy as np  # only to build: a cached index never builds a map
 
-    if not keys:
-        return compact({}, numbers)
     first = dict.fromkeys(keys)  # each key once, in the order first given
     number = dict(zip(first, range(len(first))))
     groups = np.fromiter(map(number.__getitem__, keys), np.int64, len(keys))
     order = np.argsort(groups, kind="stable")
-    groups = groups[order]
+    counts = np.bincount(groups, minlength=len(first)).tolist()  # a key's values, now side by side
     order = order.tolist()
-    ordered = [str(values[at]) for at in order] if numbers else list(map(values.__getitem__, order))
-    # Each pair written as "\1value", the first of a key's pairs as "\0key\1value".
-    heads = [*map("\0{}\1".format, first), _VALUE_TEXT]
-    first_of_key = np.append(True, groups[1:] != groups[:-1])
-    marks = list(map(heads.__getitem__, np.where(first_of_key, groups, len(first)).tolist()))
-    data = encode("".join(map(add, marks, ordered)))
-    if data.count(_ENTRY) != len(first) or data.count(_VALUE) != len(order):  # a word holds a separator
-        plain: dict = {}
-        for key, value in zip(keys, values):
-            plain.setdefault(key, []).append(value)
-        return compact(plain, numbers)
-    return WordMap._laid_out(data, encode("\0".join(first)).split(_ENTRY), len(first), numbers)
+    return runs(list(first), counts, list(map(values.__getitem__, order)), numbers)
 
 
-def _texts(values: list, numbers: bool) -> list[str]:
+def runs(keys: list[str], counts: list[int], values: list, numbers: bool = False) -> "WordMap | dict":
+    """The map keys[k] -> the next counts[k] of `values`, taken in turn:
+    `compact` of that dict of lists, the same bytes, with no list per key."""
+    if sum(counts) != len(values):
+        raise ValueError(f"{sum(counts)} values counted, {len(values)} given")
+    if keys and min(counts) > 0:
+        laid_out = _laid_out(keys, counts, _texts(values, numbers))
+        if laid_out is not None:
+            return WordMap._of(*laid_out, len(keys), numbers)
+    taken = iter(values)
+    return compact({key: [next(taken) for _ in range(count)] for key, count in zip(keys, counts)}, numbers)
+
+
+def _entry_texts(values: list, numbers: bool) -> list[str]:
     """Each entry's values as one text, "value\\1value"."""
     if not numbers:
         try:
@@ -166,8 +165,33 @@ def _texts(values: list, numbers: bool) -> list[str]:
     return list(map(_VALUE_TEXT.join, map(partial(map, str), values)))
 
 
-def _bucketed(data: bytes, words: list[bytes]) -> tuple[bytes, bytes]:
-    return layout(data, _ENTRY[0], words, bucket_count(len(words), _ENTRIES_PER_BUCKET))
+def _texts(values: list, numbers: bool) -> list[str]:
+    """The values as text: a number, or a value that is not a string, as str() writes it."""
+    if numbers or not {str}.issuperset(map(type, values)):
+        return list(map(str, values))
+    return values
+
+
+def _laid_out(keys: list[str], counts: list[int], texts: list[str]) -> tuple[bytes, bytes] | None:
+    """The blob and bucket starts of the entries "\0key\1text\1text",
+    key k taking the next counts[k] (at least one) of `texts`; None if a
+    word holds a separator. Each text is written "\1text", the first of a
+    key's "\0key\1text": one join, no text per entry."""
+    import numpy as np  # only to build: a cached index never builds a map
+
+    heads = [*map("\0".__add__, map(add, keys, repeat(_VALUE_TEXT))), _VALUE_TEXT]
+    which = np.full(len(texts), len(keys), dtype=np.int64)  # a plain \1 ...
+    which[np.cumsum(counts) - counts] = np.arange(len(keys))  # ... but "\0key\1" at a key's first text
+    data = encode("".join(map(add, map(heads.__getitem__, which.tolist()), texts)))
+    if data.count(_ENTRY) != len(keys) or data.count(_VALUE) != len(texts):
+        return None  # a word holds a separator
+    return _bucketed(data, keys)
+
+
+def _bucketed(data: bytes, keys: list[str]) -> tuple[bytes, bytes]:
+    """The entries `data` moved into the buckets of their keys."""
+    words = encode("\0".join(keys)).split(_ENTRY) if keys else []
+    return layout(data, _ENTRY[0], words, bucket_count(len(keys), _ENTRIES_PER_BUCKET))
 
 
 def _refuse(keys: list[str], values: list) -> None:

@@ -23,12 +23,13 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import Callable, Iterable, Iterator
 
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.out_of_band import pickled, plain
 from normalizer.buckets import encode
-from normalizer.wordmap import ReadOnlyMap, WordMap, compact
+from normalizer.wordmap import ReadOnlyMap, WordMap, compact, runs
 
 _WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1 also serve WordMap
 _SEPARATORS = frozenset("\0\1\2\3\4")
@@ -330,10 +331,18 @@ def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed 
 
 
 def pack_pairs(pairs: Mapping[str, Iterable[tuple[int, int]]]) -> "Pairs | Mapping":
-    if any(position >= _POSITIONS for values in pairs.values() for _, position in values):
+    import numpy as np  # only to build: a cached index never packs
+
+    # Every pair in one column, each coded as one number (form * _POSITIONS
+    # + position) by numpy: C loops, not a Python statement a pair.
+    counts = list(map(len, pairs.values()))
+    flat = list(chain.from_iterable(pairs.values()))
+    forms = np.fromiter(map(itemgetter(0), flat), np.int64, len(flat))
+    positions = np.fromiter(map(itemgetter(1), flat), np.int64, len(flat))
+    if len(flat) and (positions.max() >= _POSITIONS or positions.min() < 0 or forms.min() < 0):
         return pairs
     try:
-        return Pairs(_must(compact({key: [form * _POSITIONS + at for form, at in values] for key, values in pairs.items()}, numbers=True)))
+        return Pairs(_must(runs(list(pairs), counts, (forms * _POSITIONS + positions).tolist(), numbers=True)))
     except ValueError:
         return pairs
 
