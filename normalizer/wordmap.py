@@ -19,13 +19,12 @@ engine).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
-from itertools import repeat
-from operator import add, methodcaller
+from itertools import chain
+from operator import methodcaller
 from typing import Iterable, Iterator, Sequence
 from zlib import crc32
 
-from normalizer.buckets import bucket_count, encode, layout
+from normalizer.buckets import bucket_count, encode
 from normalizer.out_of_band import pickled, plain
 
 _ENTRY = b"\0"  # starts an entry
@@ -69,12 +68,14 @@ class WordMap(ReadOnlyMap):
         values = list(mapping.values())
         if not {list, tuple}.issuperset(map(type, values)):
             values = [tuple(words) for words in values]  # read once more below
-        texts = _entry_texts(values, numbers)  # "value\1value"
-        data = encode("\0" + "\0".join(map(_VALUE_TEXT.join, zip(keys, texts)))) if keys else b""
-        # An entry holds one \0 and a \1 a value: any other is inside a word.
-        if not all(values) or data.count(_ENTRY) != len(keys) or data.count(_VALUE) != sum(map(len, values)):
+        import numpy as np  # only to build: a cached index never builds a map
+
+        counts = list(map(len, values))
+        texts = _texts(list(chain.from_iterable(values)), numbers)
+        laid_out = _pieces_in_buckets(keys, np.repeat(np.arange(len(keys)), counts), texts) if all(values) else None
+        if laid_out is None:  # an empty entry, or a word holding a separator
             _refuse(keys, values)
-        self._setup(*_bucketed(data, keys), len(keys), numbers)
+        self._setup(*laid_out, len(keys), numbers)
 
     @classmethod
     def _of(cls, blob: bytes, starts: bytes, count: int, numbers: bool) -> "WordMap":
@@ -128,41 +129,76 @@ def grouped(keys: Sequence[str], values: Sequence[str | int], numbers: bool = Fa
     """The map each of `keys` -> the `values` given with it, in the order
     given, keys in the order first given: `compact` of the dict of lists
     that `d.setdefault(key, []).append(value)` would make, the same bytes,
-    without making it. Its entries are written in a few C loops (the pairs
-    grouped by a numpy sort), not a Python statement a pair: the fuzzy keys
-    of 100,000 entities are half a million pairs."""
+    without making it (see _pieces_in_buckets): the fuzzy keys of 100,000
+    entities are half a million pairs."""
     import numpy as np  # only to build: a cached index never builds a map
 
     first = dict.fromkeys(keys)  # each key once, in the order first given
     number = dict(zip(first, range(len(first))))
     groups = np.fromiter(map(number.__getitem__, keys), np.int64, len(keys))
-    order = np.argsort(groups, kind="stable")
-    counts = np.bincount(groups, minlength=len(first)).tolist()  # a key's values, now side by side
-    order = order.tolist()
-    return runs(list(first), counts, list(map(values.__getitem__, order)), numbers)
+    return _of_pieces(list(first), groups, list(values), numbers)
 
 
 def runs(keys: list[str], counts: list[int], values: list, numbers: bool = False) -> "WordMap | dict":
     """The map keys[k] -> the next counts[k] of `values`, taken in turn:
     `compact` of that dict of lists, the same bytes, with no list per key."""
+    import numpy as np  # only to build: a cached index never builds a map
+
     if sum(counts) != len(values):
         raise ValueError(f"{sum(counts)} values counted, {len(values)} given")
-    if keys and min(counts) > 0:
-        laid_out = _laid_out(keys, counts, _texts(values, numbers))
-        if laid_out is not None:
-            return WordMap._of(*laid_out, len(keys), numbers)
-    taken = iter(values)
-    return compact({key: [next(taken) for _ in range(count)] for key, count in zip(keys, counts)}, numbers)
+    if len(set(keys)) != len(keys) or (keys and min(counts) < 1):
+        taken = iter(values)
+        return compact({key: [next(taken) for _ in range(count)] for key, count in zip(keys, counts)}, numbers)
+    return _of_pieces(keys, np.repeat(np.arange(len(keys)), counts), values, numbers)
 
 
-def _entry_texts(values: list, numbers: bool) -> list[str]:
-    """Each entry's values as one text, "value\\1value"."""
-    if not numbers:
-        try:
-            return list(map(_VALUE_TEXT.join, values))
-        except TypeError:  # a value that is not a string: written as str() shows it
-            pass
-    return list(map(_VALUE_TEXT.join, map(partial(map, str), values)))
+def _of_pieces(keys: list[str], groups, values: list, numbers: bool) -> "WordMap | dict":
+    """keys[groups[v]] -> values[v]: each key given once, with a value at least."""
+    laid_out = _pieces_in_buckets(keys, groups, _texts(values, numbers))
+    if laid_out is not None:
+        return WordMap._of(*laid_out, len(keys), numbers)
+    plain: dict = {key: [] for key in keys}  # a word holds a separator: as compact keeps it
+    for group, value in zip(groups.tolist(), values):
+        plain[keys[group]].append(value)
+    return compact(plain, numbers)
+
+
+def _pieces_in_buckets(keys: list[str], groups, texts: list[str]) -> tuple[bytes, bytes] | None:
+    """The blob and bucket starts of the entries "\0key\1text\1text" of
+    each key (once each) and the texts whose group is its index; None if a
+    word holds a separator.
+
+    The keys and the texts are encoded in two joins, each piece ("\0key",
+    "\1text") in the order given; one stable numpy sort orders the pieces
+    by the bucket of their key, then by key (as given), a key's own piece
+    first; numpy moves their bytes there. No Python string per entry, and
+    no Python string read out of order (which costs more than writing it)."""
+    import numpy as np  # only to build: a cached index never builds a map
+
+    size = bucket_count(len(keys), _ENTRIES_PER_BUCKET)
+    if not keys:
+        return b"", bytes(4 * (size + 1))
+    heads = encode("\0" + "\0".join(keys))
+    tails = encode(_VALUE_TEXT + _VALUE_TEXT.join(texts))
+    source = np.frombuffer(heads + tails, dtype=np.uint8)
+    heads_at = np.flatnonzero(source[: len(heads)] == _ENTRY[0])
+    tails_at = np.flatnonzero(source[len(heads) :] == _VALUE[0]) + len(heads)
+    if len(heads_at) != len(keys) or len(tails_at) != len(texts) or _VALUE in heads or _ENTRY in tails:
+        return None
+    buckets = np.fromiter(map(crc32, heads[1:].split(_ENTRY)), np.uint32, len(keys)) & np.uint32(size - 1)
+    bucket_of = np.concatenate([buckets, buckets[groups]]).astype(np.int64)
+    key_of = np.concatenate([np.arange(len(keys)), groups])
+    order = np.argsort((bucket_of << 32) | key_of, kind="stable")  # stable: a key's head first, its texts in order
+    at = np.concatenate([heads_at, tails_at])
+    moved = np.diff(at, append=len(source))[order]
+    placed = np.cumsum(moved) - moved
+    index = np.arange(len(source), dtype=np.int32 if len(source) < 1 << 31 else np.int64)
+    index += np.repeat((at[order] - placed).astype(index.dtype), moved)
+    starts = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(bucket_of[order], weights=moved, minlength=size).astype(np.int64), out=starts[1:])
+    if starts[-1] >= 1 << 32:
+        raise OverflowError("a bucketed string of 4 GB or more")
+    return source[index].tobytes(), starts.astype(np.uint32).tobytes()
 
 
 def _texts(values: list, numbers: bool) -> list[str]:
@@ -170,28 +206,6 @@ def _texts(values: list, numbers: bool) -> list[str]:
     if numbers or not {str}.issuperset(map(type, values)):
         return list(map(str, values))
     return values
-
-
-def _laid_out(keys: list[str], counts: list[int], texts: list[str]) -> tuple[bytes, bytes] | None:
-    """The blob and bucket starts of the entries "\0key\1text\1text",
-    key k taking the next counts[k] (at least one) of `texts`; None if a
-    word holds a separator. Each text is written "\1text", the first of a
-    key's "\0key\1text": one join, no text per entry."""
-    import numpy as np  # only to build: a cached index never builds a map
-
-    heads = [*map("\0".__add__, map(add, keys, repeat(_VALUE_TEXT))), _VALUE_TEXT]
-    which = np.full(len(texts), len(keys), dtype=np.int64)  # a plain \1 ...
-    which[np.cumsum(counts) - counts] = np.arange(len(keys))  # ... but "\0key\1" at a key's first text
-    data = encode("".join(map(add, map(heads.__getitem__, which.tolist()), texts)))
-    if data.count(_ENTRY) != len(keys) or data.count(_VALUE) != len(texts):
-        return None  # a word holds a separator
-    return _bucketed(data, keys)
-
-
-def _bucketed(data: bytes, keys: list[str]) -> tuple[bytes, bytes]:
-    """The entries `data` moved into the buckets of their keys."""
-    words = encode("\0".join(keys)).split(_ENTRY) if keys else []
-    return layout(data, _ENTRY[0], words, bucket_count(len(keys), _ENTRIES_PER_BUCKET))
 
 
 def _refuse(keys: list[str], values: list) -> None:
