@@ -30,12 +30,14 @@ def encode(text: str) -> bytes:
         return text.encode("utf-8", "surrogatepass")
 
 
-def layout(data: bytes, mark: int, words: list[bytes], size: int, close: bool = False) -> tuple[bytes, bytes]:
+def layout(data: bytes, mark: int, words: list[bytes], size: int, close: bool = False, order=None) -> tuple[bytes, bytes]:
     """The blob and the bucket starts (uint32, one more than `size`).
 
     `data` holds the entries one after another, each starting with the byte
     `mark`, found nowhere else; `words` are what each entry is hashed by.
-    `close`: each bucket that holds an entry ends with one more `mark`."""
+    `close`: each bucket that holds an entry ends with one more `mark`.
+    `order`: the entries' order in the blob (by bucket, a bucket's entries
+    in any order), if not the order given within each bucket."""
     import numpy as np  # only to build: a cached index never builds a bucketed string
 
     count = len(words)
@@ -45,7 +47,8 @@ def layout(data: bytes, mark: int, words: list[bytes], size: int, close: bool = 
         raise ValueError("an entry holds its mark")
     sizes = np.diff(at, append=len(data))
     buckets = np.fromiter(map(crc32, words), np.uint32, count) & np.uint32(size - 1)
-    order = np.argsort(buckets, kind="stable")  # stable: a bucket keeps the order given
+    if order is None:
+        order = np.argsort(buckets, kind="stable")  # stable: a bucket keeps the order given
     moved = sizes[order]
     if close and count:
         ends = np.append(buckets[order][1:] != buckets[order][:-1], True)  # a bucket's last entry

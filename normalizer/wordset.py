@@ -43,8 +43,8 @@ class WordSet(Set):
             raise ValueError("a word of a WordSet may not hold a newline")
         encoded = data[1:].split(_SEP)
         size = bucket_count(len(unique), _WORDS_PER_BUCKET)
-        ordered = [encoded[at] for at in _sorted_in_buckets(encoded, size)]
-        self._setup(*layout(_SEP + _SEP.join(ordered), _SEP[0], ordered, size, close=True), len(unique))
+        order = _sorted_in_buckets(encoded, size)  # numpy moves the words' bytes there
+        self._setup(*layout(data, _SEP[0], encoded, size, close=True, order=order), len(unique))
 
     def _setup(self, blob: bytes, starts: bytes, count: int) -> None:
         self._blob = blob
@@ -85,7 +85,7 @@ class WordSet(Set):
         return f"<WordSet of {self._count:,} words>"
 
 
-def _sorted_in_buckets(encoded: list[bytes], size: int) -> list[int]:
+def _sorted_in_buckets(encoded: list[bytes], size: int):
     """The words' order by bucket, then by their UTF-8 bytes (the order of
     code points): a sort of a few words a bucket, by numpy, not of all the
     words as text."""
@@ -93,8 +93,8 @@ def _sorted_in_buckets(encoded: list[bytes], size: int) -> list[int]:
 
     buckets = np.fromiter(map(crc32, encoded), np.uint32, len(encoded)) & np.uint32(size - 1)
     if any(b"\0" in word for word in encoded):  # numpy's bytes drop a trailing NUL: sorted in Python
-        return sorted(range(len(encoded)), key=lambda at: (int(buckets[at]), encoded[at]))
-    return np.lexsort((np.array(encoded, dtype=bytes), buckets)).tolist()
+        return np.array(sorted(range(len(encoded)), key=lambda at: (int(buckets[at]), encoded[at])), dtype=np.int64)
+    return np.lexsort((np.array(encoded, dtype=bytes), buckets))
 
 
 def _restore(blob, starts, count: int) -> WordSet:

@@ -325,7 +325,9 @@ def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed 
         _clean(chain.from_iterable(keys))
         if () in keys or "" in chain.from_iterable(keys):
             raise Unpackable("an empty key or word")  # as _joined says, for all the keys at once
-        return TupleKeyed(_must(compact(dict(zip(map(_FIELD.join, keys), exact.values())), numbers=True)))
+        values = list(exact.values())
+        counts = list(map(len, values))
+        return TupleKeyed(_must(runs(list(map(_FIELD.join, keys)), counts, list(chain.from_iterable(values)), numbers=True)))
     except ValueError:  # Unpackable, or a word WordMap cannot hold
         return exact
 
