@@ -238,9 +238,10 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
                 glued_forms.append(("".join(keys), form_id))
     index.max_form_length = max_form_length
     # Folded together after the loop (folding.mt_fold_all), in the same order.
-    for glued, (_, form_id) in zip(mt_fold_all([joined for joined, _ in glued_forms]), glued_forms):
-        if len(glued) >= 7:
-            index.by_glued.setdefault(glued, []).append(form_id)
+    folded = mt_fold_all([joined for joined, _ in glued_forms])
+    glued = [(fold, form_id) for fold, (_, form_id) in zip(folded, glued_forms) if len(fold) >= 7]
+    glued_folds = [fold for fold, _ in glued]
+    index.by_glued = grouped(glued_folds, [form_id for _, form_id in glued], numbers=True)
     index.exact = dict(exact)
     # The exact pass tries only the lengths of forms that start with the word at hand.
     lengths: dict[str, set[int]] = defaultdict(set)
@@ -251,7 +252,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     for word in (*gazetteer.protect, *ignore_words):
         index.protected.update(t.key for t in tokenize(word))
     folds, learned = _build_fuzzy_keys(index)  # the keys of by_fold and by_round_trip, in the order found
-    index.deletes = DeleteStore((*folds, *index.by_glued), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
+    index.deletes = DeleteStore((*folds, *glued_folds), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
     index.round_trip_deletes = DeleteStore(learned, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
     # The tables are written now, while building (later runs only open the
     # files), in threads: numpy's sorts and column operations run beside the
@@ -269,7 +270,6 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
 def _finish(index: Index) -> None:
     from normalizer.gazetteer.lexicon import common_english_words, english_words
 
-    index.by_glued = compact(index.by_glued, numbers=True)
     index.english = WordSet(english_words())
     index.common_english = common_english_words()
     index.office_words = frozenset(
