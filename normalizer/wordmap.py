@@ -169,10 +169,10 @@ def _pieces_in_buckets(keys: list[str], groups, texts: list[str]) -> tuple[bytes
     word holds a separator.
 
     The keys and the texts are encoded in two joins, each piece ("\0key",
-    "\1text") in the order given; one stable numpy sort orders the pieces
-    by the bucket of their key, then by key (as given), a key's own piece
-    first; numpy moves their bytes there. No Python string per entry, and
-    no Python string read out of order (which costs more than writing it)."""
+    "\1text") in the order given; numpy orders the pieces by the bucket of
+    their key, then by key (as given), a key's own piece first, its texts in
+    order, and moves their bytes there. No Python string per entry, and no
+    Python string read out of order (which costs more than writing it)."""
     import numpy as np  # only to build: a cached index never builds a map
 
     size = bucket_count(len(keys), _ENTRIES_PER_BUCKET)
@@ -186,16 +186,27 @@ def _pieces_in_buckets(keys: list[str], groups, texts: list[str]) -> tuple[bytes
     if len(heads_at) != len(keys) or len(tails_at) != len(texts) or _VALUE in heads or _ENTRY in tails:
         return None
     buckets = np.fromiter(map(crc32, heads[1:].split(_ENTRY)), np.uint32, len(keys)) & np.uint32(size - 1)
-    bucket_of = np.concatenate([buckets, buckets[groups]]).astype(np.int64)
-    key_of = np.concatenate([np.arange(len(keys)), groups])
-    order = np.argsort((bucket_of << 32) | key_of, kind="stable")  # stable: a key's head first, its texts in order
+    # The texts by key (a stable sort, unless each key's are already side by
+    # side), and the keys by bucket (stable: a bucket keeps the order given).
+    by_key = None if np.all(groups[1:] >= groups[:-1]) else np.argsort(groups, kind="stable")
+    counts = np.bincount(groups, minlength=len(keys))
+    key_order = np.argsort(buckets.astype(np.uint16) if size <= 1 << 16 else buckets, kind="stable")  # 16 bits: a radix sort
+    # Each key's block of pieces in the blob: its own, then its texts'.
+    sizes = counts[key_order] + 1
+    firsts = np.cumsum(sizes) - sizes
+    rank = np.arange(len(keys) + len(texts), dtype=np.int64)  # of a text among the texts ordered by key
+    rank += np.repeat((np.cumsum(counts) - counts)[key_order] - firsts - 1, sizes)
+    rank[firsts] = 0
+    order = len(keys) + (rank if by_key is None else by_key[rank])  # a piece number: keys first, then texts
+    order[firsts] = key_order
+    bucket_of = np.repeat(buckets[key_order], sizes)
     at = np.concatenate([heads_at, tails_at])
     moved = np.diff(at, append=len(source))[order]
     placed = np.cumsum(moved) - moved
     index = np.arange(len(source), dtype=np.int32 if len(source) < 1 << 31 else np.int64)
     index += np.repeat((at[order] - placed).astype(index.dtype), moved)
     starts = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(np.bincount(bucket_of[order], weights=moved, minlength=size).astype(np.int64), out=starts[1:])
+    np.cumsum(np.bincount(bucket_of, weights=moved, minlength=size).astype(np.int64), out=starts[1:])
     if starts[-1] >= 1 << 32:
         raise OverflowError("a bucketed string of 4 GB or more")
     return source[index].tobytes(), starts.astype(np.uint32).tobytes()
