@@ -64,12 +64,12 @@ class WordMap(ReadOnlyMap):
     def __init__(self, mapping: Mapping[str, Iterable[str | int]] = {}, numbers: bool = False):  # noqa: B006 - read only
         # C loops (map, join, numpy), not a Python statement per entry: with
         # 100,000 entities the index's maps hold a million words.
+        import numpy as np  # only to build: a cached index never builds a map
+
         keys = list(mapping)
         values = list(mapping.values())
         if not {list, tuple}.issuperset(map(type, values)):
             values = [tuple(words) for words in values]  # read once more below
-        import numpy as np  # only to build: a cached index never builds a map
-
         counts = list(map(len, values))
         texts = _texts(list(chain.from_iterable(values)), numbers)
         laid_out = _pieces_in_buckets(keys, np.repeat(np.arange(len(keys)), counts), texts) if all(values) else None
@@ -164,12 +164,12 @@ def _of_pieces(keys: list[str], groups, values: list, numbers: bool) -> "WordMap
 
 
 def _pieces_in_buckets(keys: list[str], groups, texts: list[str]) -> tuple[bytes, bytes] | None:
-    """The blob and bucket starts of the entries "\0key\1text\1text" of
+    """The blob and bucket starts of the entries "\\0key\\1text\\1text" of
     each key (once each) and the texts whose group is its index; None if a
     word holds a separator.
 
-    The keys and the texts are encoded in two joins, each piece ("\0key",
-    "\1text") in the order given; numpy orders the pieces by the bucket of
+    The keys and the texts are encoded in two joins, each piece ("\\0key",
+    "\\1text") in the order given; numpy orders the pieces by the bucket of
     their key, then by key (as given), a key's own piece first, its texts in
     order, and moves their bytes there. No Python string per entry, and no
     Python string read out of order (which costs more than writing it)."""

@@ -10,7 +10,7 @@ from zlib import crc32
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizer.wordmap import WordMap, compact, grouped
+from normalizer.wordmap import WordMap, compact, grouped, runs
 
 words = st.text(alphabet=st.characters(blacklist_characters="\0\1", blacklist_categories=("Cs",)), max_size=8)
 maps = st.dictionaries(words, st.lists(words, min_size=1, max_size=4).map(tuple), max_size=60)
@@ -95,6 +95,28 @@ def test_grouped_pairs_make_the_bytes_of_their_dict_of_lists():
         for key, value in zip(keys, values):
             plain.setdefault(key, []).append(value)
         expected, built = compact(plain, numbers), grouped(keys, values, numbers)
+        if isinstance(expected, WordMap):
+            assert isinstance(built, WordMap) and built.__reduce__()[1] == expected.__reduce__()[1]
+        else:
+            assert built == expected and isinstance(built, dict)
+
+
+def test_runs_make_the_bytes_of_their_dict_of_lists():
+    """wordmap.runs (each key with the next `count` values) builds what
+    compact builds from that dict of lists; an empty entry or a separator
+    in a word leaves it a dict, as compact does."""
+    rng = random.Random(4)
+    for _ in range(1000):
+        numbers = rng.random() < 0.5
+        keys = list(dict.fromkeys("".join(rng.choice("ab\0" if rng.random() < 0.02 else "abé") for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(0, 20))))
+        counts = [rng.randint(0 if rng.random() < 0.05 else 1, 3) for _ in keys]
+        if numbers:
+            values = [rng.randint(0, 10**6) for _ in range(sum(counts))]
+        else:
+            values = ["".join(rng.choice("xy\1" if rng.random() < 0.02 else "xyé") for _ in range(rng.randint(0, 3))) for _ in range(sum(counts))]
+        taken = iter(values)
+        plain = {key: [next(taken) for _ in range(count)] for key, count in zip(keys, counts)}
+        expected, built = compact(plain, numbers), runs(keys, counts, values, numbers)
         if isinstance(expected, WordMap):
             assert isinstance(built, WordMap) and built.__reduce__()[1] == expected.__reduce__()[1]
         else:

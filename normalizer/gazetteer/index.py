@@ -9,8 +9,8 @@ the whole index pickles.
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import compress
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
