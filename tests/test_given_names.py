@@ -19,6 +19,7 @@ entities:
   - {canonical: Muammar Gaddafi, kind: person, context: [Libyan leader]}
   - {canonical: Mohammed bin Salman, kind: person, context: [Crown Prince]}
   - {canonical: Hunter Thompson, kind: person}
+  - {canonical: Keir Starmer, kind: person, context: [Prime Minister]}
 """
 
 
@@ -65,3 +66,11 @@ def test_an_english_word_is_read_only_inside_the_name_and_only_as_alike(engine):
     assert applied_changes(engine.normalize("The muammar qaddafi case was closed.")) == []  # not capitalized
     # "Hunter" is an English word in a name's place, but no spelling of "Gaddafi".
     assert applied_changes(engine.normalize("Hunter Thompson met Muammar Hunter.")) == []
+
+
+def test_two_letters_of_the_given_name_typed_in_the_wrong_order_are_repaired_beside_the_surname(engine):
+    # "Kier" is a given name of the English lexicon, and a reporter's slip for Keir.
+    assert applied_changes(engine.normalize("Prime Minister Kier Starmer spoke on Monday.")) == [("Kier", "Keir")]
+    # Alone it is somebody's name; letters swapped further apart are no slip of one key.
+    assert applied_changes(engine.normalize("Kier spoke on Monday.")) == []
+    assert applied_changes(engine.normalize("Prime Minister Rike Starmer spoke on Monday.")) == []

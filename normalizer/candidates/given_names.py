@@ -44,7 +44,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                 if (form_id, start) in tried or not _rest_intact(doc, form, start, q):
                     continue
                 tried.add((form_id, start))
-                if similarity(word, form.tokens[q])[0] < MIN_SIMILARITY:
+                if similarity(word, form.tokens[q])[0] < MIN_SIMILARITY and not _swapped(word, form.tokens[q]):
                     continue
                 proposal = align(doc, mentions, form_id, start, read_known=frozenset({q}))
                 if proposal is not None:
@@ -68,6 +68,17 @@ def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
                 found.append((form_id, q))
         memo[(neighbour, offset)] = found
     return found
+
+
+def _swapped(word: str, name: str) -> bool:
+    """Two neighbouring letters typed in the wrong order ("Kier" for Keir,
+    "Niel" for Neil): a typist's slip beside the person's intact surname,
+    though the slip is itself somebody's given name."""
+    a, b = word.casefold(), name.casefold()
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    differ = [at for at, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
 
 
 def _capitalized(word: str) -> bool:
