@@ -166,11 +166,15 @@ def align(
         if keys[k] == form.keys[q]:
             continue
         if covered[k] or (
-            status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] in READ_KNOWN)
+            status[k] not in OPEN
+            and status[k] not in opened
+            and not (q in read_known and status[k] in READ_KNOWN)
+            and not (status[k] == Status.SHORT and len(form.keys) > 1 and _short_name_word(doc.tokens[k].text))
         ):
             return None
     scores, reasons, exact_words = [], [], []
     round_trip = False
+    short_read: list[int] = []  # form positions of short words read by a learned route
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k):
             return None
@@ -181,6 +185,14 @@ def align(
             exact_words.append(doc.tokens[k].text)
             continue
         score, why = similarity(doc.tokens[k].text, form.tokens[q])
+        if status[k] == Status.SHORT:
+            # Too short for a learned route alone, but one word of a name
+            # whose longer words agree ("Si Tszinpin": Xi Jinping in a
+            # Russian romanization) is read by it: no route, no reading.
+            score, why = transliteration.score(doc.tokens[k].text, form.tokens[q])
+            if not is_round_trip(why):
+                return None
+            short_read.append(q)
         if status[k] in opened and not is_round_trip(why):
             # A real name reads as a round trip's garble by a learned route
             # only. A plain one only where a route is its best reading:
@@ -201,6 +213,12 @@ def align(
     fuzzy = [s for s in scores if s < 1.0]
     if not fuzzy:
         return None
+    longer = [score for q, score in enumerate(scores) if q not in short_read and len(form.keys[q]) >= MIN_ROUND_TRIP_LENGTH]
+    if short_read and not longer:
+        return None  # only short words: nothing longer agrees on the name
+    # A short word's route says yes or no; how sure the reading is, its
+    # longer words say (else the name's surname alone would outrank it).
+    level = min((score for q, score in enumerate(scores) if score < 1.0 and q not in short_read), default=min(fuzzy))
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
     near = context(doc, form.entity, start, end - 1)
     if real_names and not any(w[:1].isupper() for w in exact_words):
@@ -214,7 +232,7 @@ def align(
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
         ):
             return None
-    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], min(fuzzy)):
+    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], level):
         return None
     weak = [w for w in exact_words if not distinctive(doc, w)]
     anchors = [w for w in exact_words if distinctive(doc, w)]
@@ -226,12 +244,18 @@ def align(
         evidence.append(alone)
     evidence.append(near)
     evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
-    proposal = render(doc, start, form, min(fuzzy), reasons, "fuzzy")
+    proposal = render(doc, start, form, level, reasons, "fuzzy")
     if proposal is None:
         return None
     for piece in evidence:
         proposal = proposal.with_evidence(piece)
     return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip)
+
+
+def _short_name_word(word: str) -> bool:
+    """A word too short to judge alone that may still be a name's word:
+    written capitalized, not as an acronym ("Si", "Abe"; not "UN", "in")."""
+    return word[:1].isupper() and not word.isupper() and word.isalpha()
 
 
 def _person_in_view(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:

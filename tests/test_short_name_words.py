@@ -1,0 +1,34 @@
+"""A word too short to judge alone ("Si") is read as a word of a name when
+the name's longer words agree and a learned route explains it: "Si
+Tszinpin" is Xi Jinping in a Russian romanization, and repairing the surname
+alone would leave a half-repaired name in the copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer_samples import applied_changes, engine_of
+
+PEOPLE = """\
+entities:
+  - {canonical: Xi Jinping, kind: person, context: [Chinese leader]}
+  - {canonical: Hu Jintao, kind: person}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("short"), PEOPLE)
+
+
+def test_a_short_word_of_the_name_is_repaired_with_the_rest(engine):
+    result = engine.normalize("Chinese leader Si Tszinpin met the premier in Beijing.")
+    assert applied_changes(result) == [("Si Tszinpin", "Xi Jinping")]
+    assert "Chinese leader Xi Jinping met" in result.text
+
+
+def test_a_short_word_no_route_explains_is_left_as_written(engine):
+    # "Mr" is no romanization of "Xi": the surname alone is read.
+    result = engine.normalize("Mr Tszinpin said so on Monday.")
+    assert result.text.startswith("Mr ")
+    assert ("Mr Tszinpin", "Xi Jinping") not in applied_changes(result)
