@@ -29,6 +29,7 @@ SAME_MT_KEY_SHORT = 0.8  # ... of a word under MIN_KEY_LENGTH letters: short key
 MIN_KEY_LENGTH = 4
 SAME_SKELETON = 0.9  # equal consonant skeletons ("Araguchi" / "Araghchi"), less 0.01 an edit
 MIN_SKELETON_LENGTH = 4  # shorter skeletons ("hmn") join different people
+SAME_SKELETON_REASON = "same consonant skeleton"
 BLEND_CAP = 0.88  # the edit/Jaro-Winkler blend stays below the key tiers
 SHORT_WORD = 4  # a word this short or shorter ...
 SHORT_WORD_PENALTY = 0.1  # ... pays this in the blend
@@ -103,7 +104,7 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     # ("argch"); shorter ones ("hmn") join different people, so only the blend
     # below decides between them.
     if same_skeleton and len(skeleton_word) >= MIN_SKELETON_LENGTH:
-        return SAME_SKELETON - 0.01 * distance, "same consonant skeleton"
+        return SAME_SKELETON - 0.01 * distance, SAME_SKELETON_REASON
     longest = max(len(folded_word), len(folded_name))
     edit_score = 1 - distance / longest
     jaro = jellyfish.jaro_winkler_similarity(folded_word, folded_name)

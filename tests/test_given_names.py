@@ -20,6 +20,10 @@ entities:
   - {canonical: Mohammed bin Salman, kind: person, context: [Crown Prince]}
   - {canonical: Hunter Thompson, kind: person}
   - {canonical: Keir Starmer, kind: person, context: [Prime Minister]}
+  - {canonical: Volodymyr Zelenskyy, kind: person, context: [Ukrainian President]}
+  - {canonical: Vladimir Putin, kind: person, context: [Russian President]}
+  - {canonical: Alexander Stubb, kind: person}
+  - {canonical: Alexandra Novak, kind: person}
 """
 
 
@@ -74,3 +78,17 @@ def test_two_letters_of_the_given_name_typed_in_the_wrong_order_are_repaired_bes
     # Alone it is somebody's name; letters swapped further apart are no slip of one key.
     assert applied_changes(engine.normalize("Kier spoke on Monday.")) == []
     assert applied_changes(engine.normalize("Prime Minister Rike Starmer spoke on Monday.")) == []
+
+
+def test_the_russian_form_of_a_ukrainian_given_name_is_repaired_beside_the_surname(engine):
+    # "Vladimir" is Putin's name, and Volodymyr's in Russian: the same
+    # consonants in order.
+    result = engine.normalize("Ukrainian President Vladimir Zelenskyy spoke on Monday.")
+    assert applied_changes(result) == [("Vladimir", "Volodymyr")]
+
+
+def test_a_feminine_given_name_is_a_relatives_not_the_persons(engine):
+    # "Alexandra" (Novak's, so a correct name) shares Alexander's consonants
+    # but is a woman's name.
+    assert applied_changes(engine.normalize("Alexandra Stubb, his daughter, said on Monday.")) == []
+    assert applied_changes(engine.normalize("Aleksandra Lukashenko, his niece, said on Monday.")) == []

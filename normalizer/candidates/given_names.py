@@ -6,8 +6,9 @@ the party's), or a word of the English lexicon, which holds many names
 ("Muammar Qaddafi" for Gaddafi, "Muhammad bin Salman" for Mohammed). The
 fuzzy source never reads a known or an English word; this one does, for a
 word of a person's name whose other words all stand intact around it, and
-only when the two spellings are as alike as a shared key or a sure learned
-route makes them.
+only when the two spellings are as alike as a shared key, the same
+consonants in order or a sure learned route makes them, and never a woman's
+form of a man's name.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from normalizer.candidates.fuzzy import READ_KNOWN, align
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import similarity
+from normalizer.similarity import SAME_SKELETON_REASON, similarity
 from normalizer.suspects import Status
 
 # Two romanizations of one name word share a key or a sure learned route
@@ -44,7 +45,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                 if (form_id, start) in tried or not _rest_intact(doc, form, start, q):
                     continue
                 tried.add((form_id, start))
-                if similarity(word, form.tokens[q])[0] < MIN_SIMILARITY and not _swapped(word, form.tokens[q]):
+                if not _alike(word, form.tokens[q]):
                     continue
                 proposal = align(doc, mentions, form_id, start, read_known=frozenset({q}))
                 if proposal is not None:
@@ -68,6 +69,19 @@ def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
                 found.append((form_id, q))
         memo[(neighbour, offset)] = found
     return found
+
+
+def _alike(word: str, name: str) -> bool:
+    """Two spellings of one name word: a shared key or a sure learned route,
+    the same consonants in order ("Vladimir" / Volodymyr, "Dmitry" / Dmytro:
+    Russian and Ukrainian forms), or a typist's swap, but never a feminine
+    form of a masculine name ("Alexandra" / Alexander: a relative)."""
+    score, why = similarity(word, name)
+    if _swapped(word, name):
+        return True
+    if word.casefold().endswith("a") != name.casefold().endswith("a"):
+        return False
+    return score >= MIN_SIMILARITY or why == SAME_SKELETON_REASON
 
 
 def _swapped(word: str, name: str) -> bool:
