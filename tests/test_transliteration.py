@@ -154,3 +154,13 @@ def test_the_keys_of_many_words_at_once_are_each_words_keys(monkeypatch):
     transliteration.keys.cache_clear()
     assert transliteration.keys_of_all(words) == [transliteration.keys(word) for word in words]
     transliteration.keys.cache_clear()
+
+
+def test_a_reason_names_a_script_only_where_it_explains_the_pair_clearly_better():
+    from normalizer.transliteration import POOLED, model, score
+
+    # A katakana round trip ("Toranpu") is no other script's: it is named.
+    assert score("Toranpu", "Trump")[1] == "katakana round trip"
+    # A typist's swap is read by a learned route too, but no script explains
+    # it much better than another: the reason does not name one.
+    assert score("Zelenksyy", "Zelenskyy")[1] == model().routes[POOLED]
