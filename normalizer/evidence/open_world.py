@@ -16,11 +16,14 @@ be made at all, whatever its similarity; each returns the reason, or None.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.suspects import Status
+from normalizer.tokens import tokenize
 
 # Statuses of a capitalized word that is nobody the gazetteer knows. Not
 # ENGLISH_NAME: a given name as common as "Caitlin" beside a surname the
@@ -52,9 +55,15 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
         return "an acronym in running text is spelled letter by letter, not garbled"
     kind = doc.index.entities[form.entity].kind
     if kind == "person":
+        # Against the form laid and the name it is replaced by: "Putina" is
+        # no feminine of the variant "Poutine", but it is of Putin.
+        canonical = _keys_of_name(doc.index.entities[form.entity].canonical)
         for q in garbled:
-            if first + q <= last and feminine_of(doc.keys[first + q], form.keys[q]):
-                return f"'{doc.tokens[first + q].text}' is the feminine form of '{form.tokens[q]}', another person"
+            if first + q > last:
+                continue
+            for name in (form.keys[q], *canonical):
+                if feminine_of(doc.keys[first + q], name):
+                    return f"'{doc.tokens[first + q].text}' is the feminine form of '{name}', another person"
     if kind in _NOT_PEOPLE:
         office = office_before(doc, first)
         if office is not None:
@@ -151,6 +160,13 @@ def office_before(doc: Document, first: int) -> str | None:
 _FEMININE_ENDINGS = ("skaya", "tskaya", "aya", "iene", "yte", "ute", "aite")
 _MASCULINE_ENDINGS = ("skiy", "skyy", "sky", "ski", "tskiy", "tsky", "iy", "yy", "y", "i", "is", "ys", "as", "us")
 _MIN_STEM = 3
+# Surnames whose "-a" form is a woman's whether or not a list holds it.
+_SLAVIC_MASCULINE = ("ov", "ev", "in", "yn")
+
+
+@lru_cache(maxsize=4096)
+def _keys_of_name(name: str) -> tuple[str, ...]:
+    return tuple(token.key for token in tokenize(name))
 
 
 def feminine_of(word: str, name: str) -> bool:
@@ -158,7 +174,9 @@ def feminine_of(word: str, name: str) -> bool:
     if word[:1] != name[:1]:
         return False
     if word == name + "a" and name[-1:] not in "aeiouy":
-        return True
+        # Ivanova, Putina; but "Scholza", "Macrona", no one's name, are the
+        # genitive a translation from a Slavic language left in the text.
+        return name.endswith(_SLAVIC_MASCULINE) or word in name_words()
     for feminine in _FEMININE_ENDINGS:
         stem = word[: -len(feminine)]
         if not word.endswith(feminine) or len(stem) < _MIN_STEM:
