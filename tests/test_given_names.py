@@ -23,6 +23,7 @@ entities:
   - {canonical: Volodymyr Zelenskyy, kind: person, context: [Ukrainian President]}
   - {canonical: Vladimir Putin, kind: person, context: [Russian President]}
   - {canonical: Alexander Stubb, kind: person}
+  - {canonical: Donald Trump, kind: person}
   - {canonical: Alexandra Novak, kind: person}
 """
 
@@ -92,3 +93,18 @@ def test_a_feminine_given_name_is_a_relatives_not_the_persons(engine):
     # but is a woman's name.
     assert applied_changes(engine.normalize("Alexandra Stubb, his daughter, said on Monday.")) == []
     assert applied_changes(engine.normalize("Aleksandra Lukashenko, his niece, said on Monday.")) == []
+
+
+def test_the_surname_read_beside_the_given_name_is_read_so_alone_elsewhere_in_the_text(engine):
+    # "Tramp" (an English word; Трамп romanized) is read as Trump beside
+    # "Donald"; the article spells him so throughout.
+    result = engine.normalize("President Donald Tramp spoke on Monday. Later, Tramp said the talks went well.")
+    assert applied_changes(result) == [("Tramp", "Trump"), ("Tramp", "Trump")]
+    # Alone in a text that never names him beside his given name, it stays a word.
+    assert applied_changes(engine.normalize("Later, Tramp said the talks went well.")) == []
+
+
+def test_a_given_name_read_beside_the_surname_is_not_read_alone(engine):
+    # Alone, "Vladimir" is anyone's (Putin's here).
+    result = engine.normalize("Vladimir Zelenskyy spoke on Monday. Later, Vladimir said the talks went well.")
+    assert applied_changes(result) == [("Vladimir", "Volodymyr")]

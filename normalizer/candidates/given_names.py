@@ -32,6 +32,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
     tried: set[tuple[int, int]] = set()
+    echoed: set[int] = set()  # words already read as an echo of another
     for i in range(len(doc)):
         if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
@@ -50,7 +51,34 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                 proposal = align(doc, mentions, form_id, start, read_known=frozenset({q}))
                 if proposal is not None:
                     proposals.append(proposal)
+                    proposals.extend(_echoes(doc, mentions, i, form.entity, form.keys[q], echoed))
     return proposals
+
+
+def _echoes(doc: Document, mentions: Mentions, i: int, entity: int, surname: str, echoed: set[int]) -> list[Proposal]:
+    """The word read at `i` as the person's surname `surname`, written the
+    same way alone elsewhere in the text: an article spells a name one way
+    throughout ("Donald Tramp ... Tramp said"). Each is read as the surname
+    alone, with the evidence a lone word has; where the reading beside the
+    given name is sure, the decider has the others follow it
+    (Decider._one_outcome), else they stay as weak as they are."""
+    index = doc.index
+    surname_forms = [
+        form_id for form_id, _ in index.token_forms.get(surname, ())
+        if index.forms[form_id].entity == entity and len(index.forms[form_id].keys) == 1
+    ]
+    if not surname_forms:
+        return []  # a given name read ("Vladimir" for Volodymyr): alone it is anyone's
+    word = doc.tokens[i].text
+    echoes = []
+    for k in range(len(doc)):
+        if k == i or k in echoed or doc.tokens[k].text != word or mentions.covered[k] or doc.status[k] not in READ_KNOWN:
+            continue
+        echoed.add(k)
+        proposal = align(doc, mentions, surname_forms[0], k, read_known=frozenset({0}))
+        if proposal is not None:
+            echoes.append(proposal)
+    return echoes
 
 
 def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
