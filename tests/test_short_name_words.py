@@ -32,3 +32,10 @@ def test_a_short_word_no_route_explains_is_left_as_written(engine):
     result = engine.normalize("Mr Tszinpin said so on Monday.")
     assert result.text.startswith("Mr ")
     assert ("Mr Tszinpin", "Xi Jinping") not in applied_changes(result)
+
+
+def test_a_short_word_that_is_somebody_elses_name_is_read_too(tmp_path):
+    # With a gazetteer that holds "Si" as another person's name word.
+    engine = engine_of(tmp_path, PEOPLE + "  - {canonical: Si Thu Aung, kind: person}\n")
+    result = engine.normalize("Chinese leader Si Tszinpin met the premier in Beijing.")
+    assert applied_changes(result) == [("Si Tszinpin", "Xi Jinping")]

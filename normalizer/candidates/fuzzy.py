@@ -169,7 +169,7 @@ def align(
             status[k] not in OPEN
             and status[k] not in opened
             and not (q in read_known and status[k] in READ_KNOWN)
-            and not (status[k] == Status.SHORT and len(form.keys) > 1 and _short_name_word(doc.tokens[k].text))
+            and not (len(form.keys) > 1 and _short_name_word(doc.tokens[k].text, status[k]))
         ):
             return None
     scores, reasons, exact_words = [], [], []
@@ -185,7 +185,7 @@ def align(
             exact_words.append(doc.tokens[k].text)
             continue
         score, why = similarity(doc.tokens[k].text, form.tokens[q])
-        if status[k] == Status.SHORT:
+        if status[k] not in OPEN and _short_name_word(doc.tokens[k].text, status[k]):
             # Too short for a learned route alone, but one word of a name
             # whose longer words agree ("Si Tszinpin": Xi Jinping in a
             # Russian romanization) is read by it: no route, no reading.
@@ -252,10 +252,16 @@ def align(
     return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip)
 
 
-def _short_name_word(word: str) -> bool:
+def _short_name_word(word: str, status: Status) -> bool:
     """A word too short to judge alone that may still be a name's word:
-    written capitalized, not as an acronym ("Si", "Abe"; not "UN", "in")."""
-    return word[:1].isupper() and not word.isupper() and word.isalpha()
+    written capitalized, not as an acronym ("Si", "Abe"; not "UN", "in"),
+    and unknown or somebody's name word ("Si" is one in a big gazetteer)."""
+    return (
+        (status == Status.SHORT or (status == Status.KNOWN and len(word) < MIN_ROUND_TRIP_LENGTH))
+        and word[:1].isupper()
+        and not word.isupper()
+        and word.isalpha()
+    )
 
 
 def _person_in_view(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:
