@@ -76,7 +76,15 @@ def reference_score(word, name):
     loaded = transliteration.model()
     value, script = reference_evidence(word, name)
     similarity = transliteration.calibrated(-value, loaded.calibration)
-    return round(min(similarity, transliteration.SCORE_CAP), 4), loaded.routes[script]
+    # The script is named only where it leads every other by the margin.
+    alone = loaded.english_cost(target)
+    values = sorted(
+        (alone - reference_align(source, target, table, loaded.floors[s], loaded.max_source, loaded.max_target)[0]
+         for s, table in loaded.tables.items()),
+        reverse=True,
+    )
+    clear = values[0] - values[1] >= transliteration.NAMED_ROUTE_MARGIN
+    return round(min(similarity, transliteration.SCORE_CAP), 4), loaded.routes[script if clear else transliteration.POOLED]
 
 
 # Few letters and few distinct costs: many groups match and many routes tie.
