@@ -201,3 +201,13 @@ def test_a_bundled_protect_does_not_hide_a_name_of_the_newsroom(tmp_path):
     protect_too.write_text("protect: [Victoria]\nentities: []\n", encoding="utf-8")
     # ...while the newsroom's own `protect` still holds.
     assert ("Victolia", "Victoria") not in applied_changes(Normalizer.load([own, protect_too]).normalize(text))
+
+
+def test_a_capital_the_text_wrote_is_not_taken_away(tmp_path):
+    # The name is "al-Qaeda"; a sentence that begins with it, or an outlet's
+    # style, writes "Al-": the repair changes the garbled word only.
+    from gazetteer_samples import engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: al-Qaeda, kind: organization}\n")
+    result = engine.normalize("Officials said so. Al-Qaida claimed the attack, and al-Qaida fighters fled.")
+    assert result.text == "Officials said so. Al-Qaeda claimed the attack, and al-Qaeda fighters fled."
