@@ -104,11 +104,11 @@ def _alike(word: str, name: str) -> bool:
     the same consonants in order ("Vladimir" / Volodymyr, "Dmitry" / Dmytro:
     Russian and Ukrainian forms), or a typist's swap, but never a feminine
     form of a masculine name ("Alexandra" / Alexander: a relative)."""
-    score, why = similarity(word, name)
     if _swapped(word, name):
         return True
     if word.casefold().endswith("a") != name.casefold().endswith("a"):
         return False
+    score, why = similarity(word, name)
     return score >= MIN_SIMILARITY or why == SAME_SKELETON_REASON
 
 
