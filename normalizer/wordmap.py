@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import chain
 from operator import methodcaller
-from typing import Iterable, Iterator, Sequence
 from struct import Struct
+from typing import Iterable, Iterator, Sequence
 from zlib import crc32
 
 from normalizer.buckets import bucket_count, encode

@@ -18,8 +18,8 @@ not for the engine).
 from __future__ import annotations
 
 from collections.abc import Set
-from typing import Iterable, Iterator
 from struct import Struct
+from typing import Iterable, Iterator
 from zlib import crc32
 
 from normalizer.buckets import bucket_count, encode, layout
