@@ -20,8 +20,9 @@ can reach 20 MB. So where there is `os.pread` the cache hands back
 `ReadByOffset` mappings, whose slices and `find` read the file by offset:
 the bytes read are the process's only while a lookup uses them (the page
 cache keeps the file, as it kept the mapping's pages). The mapping itself
-still serves the buffer protocol (memoryview casts of the small arrays of
-where each bucket or record starts, and unpickling).
+still serves the buffer protocol: memoryview casts of the small arrays of
+where each bucket or record starts (read for every lookup: reading them by
+offset too saved 4 MB but slowed a batch by several per cent), and unpickling.
 
 Pickled otherwise (an older protocol, or `pickle.dumps` with no buffer
 callback, as when an index is sent to worker processes), the strings are
@@ -66,6 +67,10 @@ class ReadByOffset(mmap.mmap):
     Anything else (memoryview, indexing one byte) reads the mapping."""
 
     def __getitem__(self, at):
+        # The callers' slice, [start:end] within the buffer, read at once; any other by the general path.
+        if type(at) is slice and at.step is None and type(at.start) is int and type(at.stop) is int:
+            if 0 <= at.start < at.stop <= len(self):
+                return os.pread(self._file.fd, at.stop - at.start, self._at + at.start)
         if isinstance(at, slice):
             start, stop, step = at.indices(len(self))
             if step == 1:
@@ -73,6 +78,9 @@ class ReadByOffset(mmap.mmap):
         return super().__getitem__(at)
 
     def find(self, sub, start=None, end=None) -> int:
+        if type(start) is int and type(end) is int and 0 <= start < end <= len(self) and sub:  # the callers' search of a bucket
+            found = os.pread(self._file.fd, end - start, self._at + start).find(sub)
+            return found + start if found >= 0 else -1
         begin, stop, _ = slice(start, end).indices(len(self))
         if not sub or begin >= stop:  # as bytes.find answers at the edges
             return super().find(sub, *(x for x in (start, end) if x is not None))

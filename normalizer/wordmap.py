@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import chain
 from operator import methodcaller
-from struct import Struct
 from typing import Iterable, Iterator, Sequence
 from zlib import crc32
 
@@ -32,9 +31,6 @@ _ENTRY = b"\0"  # starts an entry
 _VALUE = b"\1"  # ends the key, separates the values
 _VALUE_TEXT = _VALUE.decode()
 _ENTRIES_PER_BUCKET = 4
-# Where a bucket starts and ends: two native uint32s of the starts, read as
-# a slice (from the cache, one read of the file: normalizer.out_of_band).
-_BOUNDS = Struct("=II")
 
 
 def compact(mapping: Mapping[str, Iterable[str | int]], numbers: bool = False) -> "WordMap | dict":
@@ -89,13 +85,13 @@ class WordMap(ReadOnlyMap):
 
     def _setup(self, blob: bytes, starts: bytes, count: int, numbers: bool) -> None:
         self._blob = blob
-        self._starts = starts  # uint32s, sliced (not a memoryview: see _BOUNDS)
-        self._mask = len(starts) // 4 - 2
+        self._starts = memoryview(starts).cast("I")
+        self._mask = len(self._starts) - 2
         self._count = count
         self._numbers = numbers
 
     def __reduce__(self):
-        return (_restore, (plain(self._blob), plain(self._starts), self._count, self._numbers))
+        return (_restore, (plain(self._blob), self._starts.tobytes(), self._count, self._numbers))
 
     def __reduce_ex__(self, protocol: int):
         # Out of band where the protocol allows: the cache maps them from disk.
@@ -108,8 +104,7 @@ class WordMap(ReadOnlyMap):
         encoded = _encode(key)
         bucket = crc32(encoded) & self._mask
         # The bucket read once (a few entries): from the cache, one read of the file.
-        start, end = _BOUNDS.unpack(self._starts[4 * bucket : 4 * bucket + 8])
-        entries = self._blob[start:end]
+        entries = self._blob[self._starts[bucket] : self._starts[bucket + 1]]
         found = entries.find(_ENTRY + encoded + _VALUE)
         if found < 0:
             return default
@@ -122,7 +117,7 @@ class WordMap(ReadOnlyMap):
         return self._count
 
     def __iter__(self) -> Iterator[str]:
-        blob, starts = self._blob, memoryview(self._starts[:]).cast("I")
+        blob, starts = self._blob, self._starts
         for bucket in range(len(starts) - 1):
             for entry in blob[starts[bucket] + 1 : starts[bucket + 1]].split(_ENTRY) if starts[bucket] < starts[bucket + 1] else ():
                 yield entry[: entry.index(_VALUE)].decode("utf-8", "surrogatepass")

@@ -18,7 +18,6 @@ not for the engine).
 from __future__ import annotations
 
 from collections.abc import Set
-from struct import Struct
 from typing import Iterable, Iterator
 from zlib import crc32
 
@@ -27,9 +26,6 @@ from normalizer.out_of_band import pickled, plain
 
 _SEP = b"\n"  # no word holds one: each comes from a line of a word list
 _WORDS_PER_BUCKET = 4  # a bucket is a few words long: one short search per test
-# Where a bucket starts and ends: two native uint32s of the starts, read as
-# a slice (from the cache, one read of the file: normalizer.out_of_band).
-_BOUNDS = Struct("=II")
 
 
 class WordSet(Set):
@@ -52,12 +48,12 @@ class WordSet(Set):
 
     def _setup(self, blob: bytes, starts: bytes, count: int) -> None:
         self._blob = blob
-        self._starts = starts  # uint32s, sliced (not a memoryview: see _BOUNDS)
-        self._mask = len(starts) // 4 - 2
+        self._starts = memoryview(starts).cast("I")
+        self._mask = len(self._starts) - 2
         self._count = count
 
     def __reduce__(self):
-        return (_restore, (plain(self._blob), plain(self._starts), self._count))
+        return (_restore, (plain(self._blob), self._starts.tobytes(), self._count))
 
     def __reduce_ex__(self, protocol: int):
         # Out of band where the protocol allows: the cache maps them from disk.
@@ -68,14 +64,14 @@ class WordSet(Set):
             return False
         encoded = word.encode("utf-8", "surrogatepass")
         bucket = crc32(encoded) & self._mask
-        start, end = _BOUNDS.unpack(self._starts[4 * bucket : 4 * bucket + 8])
-        return self._blob.find(_SEP + encoded + _SEP, start, end) >= 0
+        starts = self._starts
+        return self._blob.find(_SEP + encoded + _SEP, starts[bucket], starts[bucket + 1]) >= 0
 
     def __len__(self) -> int:
         return self._count
 
     def __iter__(self) -> Iterator[str]:
-        blob, starts = self._blob, memoryview(self._starts[:]).cast("I")
+        blob, starts = self._blob, self._starts
         for bucket in range(len(starts) - 1):
             if starts[bucket] < starts[bucket + 1]:
                 for word in blob[starts[bucket] + 1 : starts[bucket + 1] - 1].split(_SEP):

@@ -24,7 +24,6 @@ import sys
 from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
-from struct import Struct
 from typing import Callable, Iterable, Iterator
 
 from normalizer.gazetteer.records import EntityInfo, Form
@@ -40,10 +39,6 @@ _POSITIONS = 4096  # a form is at most 1,000 characters: far fewer words
 # takes ~330 bytes decoded, an entity ~230: some 7 MB. With 100,000 entities
 # 2,000 articles read 65,000 forms, a few hundred of them again and again.
 DECODED_RECORDS = 20_000
-# Where a record starts and ends (two native uint32s of the starts) and its
-# numbers (native doubles), each read as a slice: from the cache, one read
-# of the file (normalizer.out_of_band), not pages of a mapping left in memory.
-_BOUNDS = Struct("=II")
 
 
 class Unpackable(ValueError):
@@ -84,13 +79,13 @@ class Rows(Sequence):
     def __init__(self, blob: bytes, starts: bytes, numbers: bytes, kind: str):
         # bytes, or the cache's mmaps (normalizer.out_of_band)
         self._blob, self._kind = blob, kind
-        self._starts = starts  # uint32s, sliced (see _BOUNDS)
-        self._numbers = numbers  # doubles, per record: see _FIELDS
-        self._items: list = [None] * (len(starts) // 4 - 1)
+        self._starts = memoryview(starts).cast("I")
+        self._numbers = memoryview(numbers).cast("d")  # per record: see _FIELDS
+        self._items: list = [None] * (len(self._starts) - 1)
         self._decoded = 0  # records in _items
 
     def __reduce__(self):
-        return (Rows, (plain(self._blob), plain(self._starts), plain(self._numbers), self._kind))
+        return (Rows, (plain(self._blob), self._starts.tobytes(), self._numbers.tobytes(), self._kind))
 
     def __reduce_ex__(self, protocol: int):
         # Out of band where the protocol allows: the cache maps them from disk.
@@ -110,20 +105,16 @@ class Rows(Sequence):
             if self._decoded >= DECODED_RECORDS:
                 self._items = [None] * len(self._items)
                 self._decoded = 0
-            start, end = _BOUNDS.unpack(self._starts[4 * at : 4 * at + 8])
-            text = str(self._blob[start:end], "utf-8", "surrogatepass")
-            width = _WIDTH[self._kind]
-            numbers = _NUMBERS[width].unpack(self._numbers[8 * width * at : 8 * width * (at + 1)])
-            item = self._items[at] = _DECODE[self._kind](text, numbers)
+            starts, width = self._starts, _WIDTH[self._kind]
+            text = str(self._blob[starts[at] : starts[at + 1]], "utf-8", "surrogatepass")
+            item = self._items[at] = _DECODE[self._kind](text, self._numbers[at * width : (at + 1) * width])
             self._decoded += 1
         return item
 
     def __iter__(self) -> Iterator:
         # A pass over every record (once per index: the sharing of context
         # phrases) decodes those not yet read without keeping them.
-        decode, width = _DECODE[self._kind], _WIDTH[self._kind]
-        # Every record: the arrays read whole, for this pass only.
-        starts, numbers = memoryview(self._starts[:]).cast("I"), memoryview(self._numbers[:]).cast("d")
+        decode, width, starts, numbers = _DECODE[self._kind], _WIDTH[self._kind], self._starts, self._numbers
         for at, item in enumerate(self._items):
             if item is None:
                 text = str(self._blob[starts[at] : starts[at + 1]], "utf-8", "surrogatepass")
@@ -223,7 +214,6 @@ _COLUMNS: dict[str, Callable] = {"forms": _form_columns, "entities": _entity_col
 _DECODE: dict[str, Callable] = {"forms": _decode_form, "entities": _decode_entity}
 _FIELDS_OF = {"forms": Form._fields, "entities": EntityInfo._fields}
 _WIDTH = {"forms": 2, "entities": 2}
-_NUMBERS = {width: Struct(f"={width}d") for width in set(_WIDTH.values())}
 
 
 # ----- the maps -------------------------------------------------------------------
