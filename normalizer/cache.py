@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from normalizer.atomic import write_atomic
+from normalizer.out_of_band import mapped
 
 T = TypeVar("T")
 
@@ -164,12 +165,13 @@ def _read_layout(handle) -> tuple[bytes, list]:
     total = os.fstat(handle.fileno()).st_size
     if len(places) != count or len(payload) != size:
         raise ValueError("cut short")
-    buffers = []
+    buffers: list = []
+    shared: list = []  # the descriptor the buffers read the file by (normalizer.out_of_band.mapped)
     for offset, length in places:
         # In order, each page-aligned, the last one ending the file: nothing cut short or grown.
         if offset < end or offset % mmap.ALLOCATIONGRANULARITY or offset + length > total:
             raise ValueError("a buffer out of place")
-        buffers.append(mmap.mmap(handle.fileno(), length, offset=offset, access=mmap.ACCESS_READ) if length else b"")
+        buffers.append(mapped(handle.fileno(), length, offset, shared) if length else b"")
         end = offset + length
     if end != total:
         raise ValueError("grown or cut short")

@@ -103,13 +103,14 @@ class WordMap(ReadOnlyMap):
             return default
         encoded = _encode(key)
         bucket = crc32(encoded) & self._mask
-        blob, end = self._blob, self._starts[bucket + 1]
-        found = blob.find(_ENTRY + encoded + _VALUE, self._starts[bucket], end)
+        # The bucket read once (a few entries): from the cache, one read of the file.
+        entries = self._blob[self._starts[bucket] : self._starts[bucket + 1]]
+        found = entries.find(_ENTRY + encoded + _VALUE)
         if found < 0:
             return default
         found += len(encoded) + 2
-        stop = blob.find(_ENTRY, found, end)
-        values = blob[found : end if stop < 0 else stop].decode("utf-8", "surrogatepass").split("\1")
+        stop = entries.find(_ENTRY, found)
+        values = entries[found : None if stop < 0 else stop].decode("utf-8", "surrogatepass").split("\1")
         return tuple(map(int, values)) if self._numbers else tuple(values)
 
     def __len__(self) -> int:
