@@ -67,11 +67,16 @@ def apply_case_style(original: str, replacement: str) -> str:
 
     An ALL-CAPS original (a headline, a dateline) stays ALL CAPS. Otherwise the
     gazetteer's own casing wins: a name that lost its capitals ("seided") gets
-    them back, and "Mcdonald" becomes the gazetteer's "McDonald".
+    them back, and "Mcdonald" becomes the gazetteer's "McDonald". But a
+    capital the text wrote first is kept where the name has a small letter:
+    a sentence begins "Al-Qaida", an outlet writes "Al-Qaeda" and "De Gaulle";
+    a repair restores capitals, it does not take them away.
     """
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
     return replacement
 
 

@@ -211,3 +211,11 @@ def test_a_capital_the_text_wrote_is_not_taken_away(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: al-Qaeda, kind: organization}\n")
     result = engine.normalize("Officials said so. Al-Qaida claimed the attack, and al-Qaida fighters fled.")
     assert result.text == "Officials said so. Al-Qaeda claimed the attack, and al-Qaeda fighters fled."
+
+
+def test_a_capital_the_text_wrote_is_kept_by_every_source(tmp_path):
+    # The glued-word source spells its replacement by the same rule as the fuzzy one.
+    from gazetteer_samples import engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: al-Qaeda, kind: organization}\n")
+    assert engine.normalize("Officials said so. AlQaeda claimed the attack.").text == "Officials said so. Al Qaeda claimed the attack."

@@ -16,7 +16,7 @@ def render(
     target = form.target if target is None else target
     originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
     if len(target) == len(originals):
-        new = [_keep_initial_capital(o, apply_case_style(o, t)) for o, t in zip(originals, target)]
+        new = [apply_case_style(o, t) for o, t in zip(originals, target)]
         if form.role == "alias":  # a word the text writes as the alias has it is correct: kept as written
             new = [o if doc.keys[start + q] == form.keys[q] else n for q, (o, n) in enumerate(zip(originals, new))]
         changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
@@ -36,13 +36,3 @@ def render(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
         surname=form.role == "surname", spelling=doc.words(start + first, start + last),
     )
-
-
-def _keep_initial_capital(original: str, new: str) -> str:
-    """A capital the text wrote first is kept where the name has a small
-    letter: a sentence begins "Al-Qaida", an outlet writes "Al-Qaeda" and
-    "De Gaulle"; a repair restores capitals, it does not take them away."""
-    if original[:1].isupper() and new[:1].islower():
-        return new[:1].upper() + new[1:]
-    return new
-
