@@ -16,14 +16,12 @@ be made at all, whatever its similarity; each returns the reason, or None.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from normalizer.document import Document
+from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.suspects import Status
-from normalizer.tokens import tokenize
 
 # Statuses of a capitalized word that is nobody the gazetteer knows. Not
 # ENGLISH_NAME: a given name as common as "Caitlin" beside a surname the
@@ -55,13 +53,13 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
         return "an acronym in running text is spelled letter by letter, not garbled"
     kind = doc.index.entities[form.entity].kind
     if kind == "person":
-        # Against the form laid and the name it is replaced by: "Putina" is
-        # no feminine of the variant "Poutine", but it is of Putin.
-        canonical = _keys_of_name(doc.index.entities[form.entity].canonical)
+        # Against the form laid and the word it is replaced by: "Putina" is
+        # no feminine of the variant "Poutine", but it is of its target Putin.
+        targets = form.target if len(form.target) == len(form.keys) else form.tokens
         for q in garbled:
             if first + q > last:
                 continue
-            for name in (form.keys[q], *canonical):
+            for name in (form.keys[q], fold_case(targets[q])):
                 if feminine_of(doc.keys[first + q], name):
                     return f"'{doc.tokens[first + q].text}' is the feminine form of '{name}', another person"
     if kind in _NOT_PEOPLE:
@@ -162,11 +160,6 @@ _MASCULINE_ENDINGS = ("skiy", "skyy", "sky", "ski", "tskiy", "tsky", "iy", "yy",
 _MIN_STEM = 3
 # Surnames whose "-a" form is a woman's whether or not a list holds it.
 _SLAVIC_MASCULINE = ("ov", "ev", "in", "yn")
-
-
-@lru_cache(maxsize=4096)
-def _keys_of_name(name: str) -> tuple[str, ...]:
-    return tuple(token.key for token in tokenize(name))
 
 
 def feminine_of(word: str, name: str) -> bool:
