@@ -158,10 +158,11 @@ def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
 # Nats by which a script must explain a pair better than every other script
 # and the pooled model before a correction's reason names it (e^2: about 7
 # times likelier). On round-trip Wikinews, with the script of each garble
-# known, 2 names the right script 225 times and a wrong one never (at 0: 323
+# known, 2 names the right script 223 times and a wrong one never (at 0: 314
 # right, 16 wrong); on the garbled, held-out and MT corpora, whose garbles
-# crossed no script, a script is named 46 times instead of 197 ("'Zelenksyy'
+# crossed no script, a script is named 46 times instead of 192 ("'Zelenksyy'
 # ~ 'Zelenskyy': Korean romanization" for a typist's swap).
+# `python benchmarks/route_labels.py` measures it.
 NAMED_ROUTE_MARGIN = 2.0
 
 

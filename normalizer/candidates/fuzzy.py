@@ -162,19 +162,18 @@ def align(
         return None
     # Cheap test first: every word is the form's own or an open suspect.
     keys, status, covered = doc.keys, doc.status, mentions.covered
+    short_read: list[int] = []  # form positions of short words, read by a learned route only
     for q, k in enumerate(range(start, end)):
         if keys[k] == form.keys[q]:
             continue
-        if covered[k] or (
-            status[k] not in OPEN
-            and status[k] not in opened
-            and not (q in read_known and status[k] in READ_KNOWN)
-            and not (len(form.keys) > 1 and _short_name_word(doc.tokens[k].text, status[k]))
-        ):
+        if covered[k]:
             return None
+        if status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] in READ_KNOWN):
+            if len(form.keys) < 2 or not _short_name_word(doc.tokens[k].text, status[k]):
+                return None
+            short_read.append(q)
     scores, reasons, exact_words = [], [], []
     round_trip = False
-    short_read: list[int] = []  # form positions of short words read by a learned route
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k):
             return None
@@ -185,14 +184,13 @@ def align(
             exact_words.append(doc.tokens[k].text)
             continue
         score, why = similarity(doc.tokens[k].text, form.tokens[q])
-        if status[k] not in OPEN and _short_name_word(doc.tokens[k].text, status[k]):
+        if q in short_read:
             # Too short for a learned route alone, but one word of a name
             # whose longer words agree ("Si Tszinpin": Xi Jinping in a
             # Russian romanization) is read by it: no route, no reading.
             score, why = transliteration.score(doc.tokens[k].text, form.tokens[q])
             if not is_round_trip(why):
                 return None
-            short_read.append(q)
         if status[k] in opened and not is_round_trip(why):
             # A real name reads as a round trip's garble by a learned route
             # only. A plain one only where a route is its best reading:
@@ -213,8 +211,7 @@ def align(
     fuzzy = [s for s in scores if s < 1.0]
     if not fuzzy:
         return None
-    longer = [score for q, score in enumerate(scores) if q not in short_read and len(form.keys[q]) >= MIN_ROUND_TRIP_LENGTH]
-    if short_read and not longer:
+    if short_read and not any(q not in short_read and len(form.keys[q]) >= MIN_ROUND_TRIP_LENGTH for q in range(len(scores))):
         return None  # only short words: nothing longer agrees on the name
     # A short word's route says yes or no; how sure the reading is, its
     # longer words say (else the name's surname alone would outrank it).

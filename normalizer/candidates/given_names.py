@@ -63,11 +63,14 @@ def _echoes(doc: Document, mentions: Mentions, i: int, entity: int, surname: str
     given name is sure, the decider has the others follow it
     (Decider._one_outcome), else they stay as weak as they are."""
     index = doc.index
-    surname_forms = [
-        form_id for form_id, _ in index.token_forms.get(surname, ())
-        if index.forms[form_id].entity == entity and len(index.forms[form_id].keys) == 1
-    ]
-    if not surname_forms:
+    surname_form = next(
+        (
+            form_id for form_id, _ in index.token_forms.get(surname, ())
+            if index.forms[form_id].entity == entity and len(index.forms[form_id].keys) == 1
+        ),
+        None,
+    )
+    if surname_form is None:
         return []  # a given name read ("Vladimir" for Volodymyr): alone it is anyone's
     word = doc.tokens[i].text
     echoes = []
@@ -75,7 +78,7 @@ def _echoes(doc: Document, mentions: Mentions, i: int, entity: int, surname: str
         if k == i or k in echoed or doc.tokens[k].text != word or mentions.covered[k] or doc.status[k] not in READ_KNOWN:
             continue
         echoed.add(k)
-        proposal = align(doc, mentions, surname_forms[0], k, read_known=frozenset({0}))
+        proposal = align(doc, mentions, surname_form, k, read_known=frozenset({0}))
         if proposal is not None:
             echoes.append(proposal)
     return echoes
