@@ -27,6 +27,19 @@ EXACT = 1.0  # equal once case and accents are set aside
 SAME_MT_KEY = 0.95  # equal MT-folded keys ("Mokhajelani" / "Mohajerani")
 SAME_MT_KEY_SHORT = 0.8  # ... of a word under MIN_KEY_LENGTH letters: short keys collide
 MIN_KEY_LENGTH = 4
+# A name left in a Slavic grammatical case by a translation that
+# transliterated it ("Makrona" after "переговоры Макрона", "Obamu"): the
+# MT-folded key of the name plus a case ending. One step under equal keys:
+# the ending is read, not seen.
+SAME_KEY_WITH_CASE_ENDING = 0.93
+CASE_ENDING_REASON = "the same name with another ending"
+# The endings of a borrowed name declined as a Russian, Ukrainian or Polish
+# noun, as MT-folded keys spell them: a name ending in a consonant takes
+# genitive/accusative -a, dative -u, instrumental -om/-em, prepositional -e;
+# one ending in -a drops it for -y/-i (folded "i"), -e, -u, -oj/-oy (folded "oi").
+CONSONANT_STEM_ENDINGS = ("a", "u", "om", "em", "e")
+A_STEM_ENDINGS = ("i", "e", "u", "oj", "oi")
+MIN_DECLINED_LENGTH = 4  # a shorter name plus an ending is too often another word
 SAME_SKELETON = 0.9  # equal consonant skeletons ("Araguchi" / "Araghchi"), less 0.01 an edit
 MIN_SKELETON_LENGTH = 4  # shorter skeletons ("hmn") join different people
 SAME_SKELETON_REASON = "same consonant skeleton"
@@ -60,7 +73,10 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     another script as the learned model sees it (normalizer.transliteration),
     with the route in the reason ("katakana round trip")."""
     score, why = spelling_similarity(word, name)
-    if score >= SAME_SKELETON or score < MIN_SPELLING_FOR_ROUND_TRIP or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
+    # A case ending is asked about too: a katakana round trip also ends a
+    # name in a vowel ("Hamiru" for Hamill), and the likelier route is named.
+    settled = score >= SAME_SKELETON and why != CASE_ENDING_REASON
+    if settled or score < MIN_SPELLING_FOR_ROUND_TRIP or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
         return score, why
     # The learned reading where it is the better one and one a reader takes
     # (else None): most pairs with little in common are settled by one cheap
@@ -80,6 +96,18 @@ def _route_labels() -> frozenset[str]:
     return frozenset(model().routes.values())
 
 
+def with_case_ending(folded_word: str, folded_name: str) -> bool:
+    """Whether MT-folded `folded_word` is the name `folded_name` declined: its
+    stem and one Slavic case ending ("makrona" of "makron", "obamu" of "obama")."""
+    if len(folded_name) < MIN_DECLINED_LENGTH or not folded_word.startswith(folded_name[:-1]):
+        return False
+    if folded_name[-1] == "a":
+        return folded_word[len(folded_name) - 1 :] in A_STEM_ENDINGS
+    if folded_name[-1] in "eiou":
+        return False  # indeclinable in these languages ("Abe", "Macri")
+    return folded_word.startswith(folded_name) and folded_word[len(folded_name) :] in CONSONANT_STEM_ENDINGS
+
+
 def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     """How alike a text word and a gazetteer name token are, with the reason.
 
@@ -97,6 +125,8 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     shortest = min(len(folded_word), len(folded_name))
     if folded_word == folded_name:
         return (SAME_MT_KEY if shortest >= MIN_KEY_LENGTH else SAME_MT_KEY_SHORT), "same MT-folded key"
+    if with_case_ending(folded_word, folded_name):
+        return SAME_KEY_WITH_CASE_ENDING, CASE_ENDING_REASON
     distance = jellyfish.damerau_levenshtein_distance(folded_word, folded_name)
     skeleton_word = skeleton(word)
     same_skeleton = skeleton_word == skeleton(name)

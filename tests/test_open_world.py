@@ -169,6 +169,17 @@ def test_a_slavic_genitive_of_a_surname_that_is_no_ones_name_is_read_as_the_surn
     assert "Putina" not in [c.original for c in bundled.normalize(text).corrections]
 
 
+def test_a_lone_surname_left_in_a_slavic_case_is_read_as_the_surname(bundled):
+    # No first name, no title beside them: the case ending on an exact
+    # surname is the evidence ("Makrona" is Macron's genitive, "Obamu" Obama's accusative).
+    text = "The talks between Makrona and Scholza ended late. Former president Obamu attended."
+    found = {(c.original, c.replacement) for c in bundled.normalize(text).corrections if c.applied}
+    assert {("Makrona", "Macron"), ("Scholza", "Scholz"), ("Obamu", "Obama")} <= found
+    # A woman's form stays hers, and a real name word stays somebody's.
+    for text in ("The talks between Makron and Putina ended late.", "The talks with Romana ended late."):
+        assert not [c for c in bundled.normalize(text).corrections if c.original in ("Putina", "Romana")], text
+
+
 def test_a_listed_variant_that_is_an_english_word_fires_only_as_a_name(bundled):
     assert "Kyiv" in bundled.normalize("On Monday Kiev was shelled.").text
     assert bundled.normalize("the kiev recipe").corrections == ()

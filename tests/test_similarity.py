@@ -1,7 +1,7 @@
 import pytest
 
 from normalizer.folding import mt_fold, skeleton, sound_key
-from normalizer.similarity import similarity
+from normalizer.similarity import CASE_ENDING_REASON, SAME_KEY_WITH_CASE_ENDING, similarity, with_case_ending
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,33 @@ def test_no_reader_takes_a_similarity_below_the_least_read():
 
     bars = [fuzzy.MIN_SIMILARITY, given_names.MIN_SIMILARITY, compounds.MIN_TAIL_SIMILARITY, names.SAME_WORD_SIMILARITY]
     assert min(bars) >= LEAST_READ
+
+
+@pytest.mark.parametrize(
+    "declined, name",
+    [
+        ("Makrona", "Macron"),  # genitive -a of a name ending in a consonant
+        ("Scholzu", "Scholz"),  # dative -u
+        ("Makronom", "Macron"),  # instrumental -om
+        ("Obamu", "Obama"),  # accusative of a name in -a: the -a becomes -u
+        ("Obamy", "Obama"),  # genitive -y
+    ],
+)
+def test_a_name_left_in_a_slavic_case_is_a_step_under_equal_keys(declined, name):
+    score, why = similarity(declined, name)
+    assert why == CASE_ENDING_REASON
+    assert score == SAME_KEY_WITH_CASE_ENDING
+    assert similarity(name, name)[0] > score > similarity("Starmre", "Starmer")[0]
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("Abeu", "Abe"),  # a name ending in a vowel other than -a does not decline
+        ("Alia", "Ali"),  # too short: a name plus a letter is too often another name
+        ("Makronia", "Macron"),  # not one of the endings
+        ("Makrnoa", "Macron"),  # the stem itself changed
+    ],
+)
+def test_other_endings_and_stems_are_no_case_ending(word, name):
+    assert not with_case_ending(mt_fold(word), mt_fold(name))
