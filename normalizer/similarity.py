@@ -40,6 +40,14 @@ CASE_ENDING_REASON = "the same name with another ending"
 CONSONANT_STEM_ENDINGS = ("a", "u", "om", "em", "e")
 A_STEM_ENDINGS = ("i", "e", "u", "oj", "oi")
 MIN_DECLINED_LENGTH = 4  # a shorter name plus an ending is too often another word
+# Two neighbouring letters typed in the wrong order ("Zelenksyy"), the
+# commonest typing slip, in a long word: every letter kept, so as sure as a
+# case ending. Of the real name words of seven letters or more
+# (normalizer/data/name_words.txt, place_names.txt) one in 120 has such a
+# twin (Krysten/Kyrsten); of those of five or more, one in 24.
+SAME_KEY_WITH_SWAP = 0.93
+SWAP_REASON = "two neighbouring letters swapped"
+MIN_SWAP_LENGTH = 7
 SAME_SKELETON = 0.9  # equal consonant skeletons ("Araguchi" / "Araghchi"), less 0.01 an edit
 MIN_SKELETON_LENGTH = 4  # shorter skeletons ("hmn") join different people
 SAME_SKELETON_REASON = "same consonant skeleton"
@@ -108,6 +116,14 @@ def with_case_ending(folded_word: str, folded_name: str) -> bool:
     return folded_word.startswith(folded_name) and folded_word[len(folded_name) :] in CONSONANT_STEM_ENDINGS
 
 
+def swapped_neighbours(a: str, b: str) -> bool:
+    """Whether `b` is `a` with two neighbouring letters swapped, nothing else."""
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+
+
 def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     """How alike a text word and a gazetteer name token are, with the reason.
 
@@ -127,6 +143,8 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
         return (SAME_MT_KEY if shortest >= MIN_KEY_LENGTH else SAME_MT_KEY_SHORT), "same MT-folded key"
     if with_case_ending(folded_word, folded_name):
         return SAME_KEY_WITH_CASE_ENDING, CASE_ENDING_REASON
+    if shortest >= MIN_SWAP_LENGTH and swapped_neighbours(folded_word, folded_name):
+        return SAME_KEY_WITH_SWAP, SWAP_REASON
     distance = jellyfish.damerau_levenshtein_distance(folded_word, folded_name)
     skeleton_word = skeleton(word)
     same_skeleton = skeleton_word == skeleton(name)

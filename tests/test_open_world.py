@@ -180,6 +180,11 @@ def test_a_lone_surname_left_in_a_slavic_case_is_read_as_the_surname(bundled):
         assert not [c for c in bundled.normalize(text).corrections if c.original in ("Putina", "Romana")], text
 
 
+def test_a_long_name_typed_with_two_letters_swapped_is_repaired_alone(bundled):
+    result = bundled.normalize("President Zelenksyy thanked the allies.")
+    assert [(c.original, c.replacement, c.applied) for c in result.corrections] == [("Zelenksyy", "Zelenskyy", True)]
+
+
 def test_a_listed_variant_that_is_an_english_word_fires_only_as_a_name(bundled):
     assert "Kyiv" in bundled.normalize("On Monday Kiev was shelled.").text
     assert bundled.normalize("the kiev recipe").corrections == ()

@@ -1,7 +1,15 @@
 import pytest
 
 from normalizer.folding import mt_fold, skeleton, sound_key
-from normalizer.similarity import CASE_ENDING_REASON, SAME_KEY_WITH_CASE_ENDING, similarity, with_case_ending
+from normalizer.similarity import (
+    CASE_ENDING_REASON,
+    SAME_KEY_WITH_CASE_ENDING,
+    SAME_KEY_WITH_SWAP,
+    SWAP_REASON,
+    similarity,
+    swapped_neighbours,
+    with_case_ending,
+)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +112,7 @@ def test_a_name_left_in_a_slavic_case_is_a_step_under_equal_keys(declined, name)
     score, why = similarity(declined, name)
     assert why == CASE_ENDING_REASON
     assert score == SAME_KEY_WITH_CASE_ENDING
-    assert similarity(name, name)[0] > score > similarity("Starmre", "Starmer")[0]
+    assert similarity(name, name)[0] > score > similarity("Starmar", "Starmer")[0]
 
 
 @pytest.mark.parametrize(
@@ -118,3 +126,12 @@ def test_a_name_left_in_a_slavic_case_is_a_step_under_equal_keys(declined, name)
 )
 def test_other_endings_and_stems_are_no_case_ending(word, name):
     assert not with_case_ending(mt_fold(word), mt_fold(name))
+
+
+def test_two_neighbouring_letters_swapped_in_a_long_word_keep_every_letter():
+    assert similarity("Zelenksyy", "Zelenskyy") == (SAME_KEY_WITH_SWAP, SWAP_REASON)
+    assert swapped_neighbours("netanyhau", "netanyahu")
+    # Letters swapped further apart, or a short word, are an ordinary edit.
+    assert not swapped_neighbours("zeleyskny", "zelenskyy")
+    assert not swapped_neighbours("zelenskii", "zelenskyy")  # two letters changed, not swapped
+    assert similarity("Kier", "Keir")[1] != SWAP_REASON
