@@ -39,3 +39,13 @@ def test_a_short_word_that_is_somebody_elses_name_is_read_too(tmp_path):
     engine = engine_of(tmp_path, PEOPLE + "  - {canonical: Si Thu Aung, kind: person}\n")
     result = engine.normalize("Chinese leader Si Tszinpin met the premier in Beijing.")
     assert applied_changes(result) == [("Si Tszinpin", "Xi Jinping")]
+
+
+def test_a_short_particle_and_real_name_word_is_read_in_small_letters(tmp_path):
+    # "fon" (Фон) is a real name word of three letters, written small as the
+    # name writes its "von": read by a learned route beside the rest of the name.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Ursula von der Leyen, kind: person}\n")
+    result = engine.normalize("Ursula fon der Lyayen met the ministers.")
+    assert applied_changes(result) == [("fon der Lyayen", "von der Leyen")]
+    # An English word in its place is English, not the name's particle.
+    assert ("fun der Lyayen", "von der Leyen") not in applied_changes(engine.normalize("Ursula fun der Lyayen met them."))

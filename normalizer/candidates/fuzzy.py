@@ -31,6 +31,9 @@ OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
 # name of someone else, or a word of the English lexicon written capitalized
 # (the web lexicon holds many names: "Qaddafi", "Muhammad").
 READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
+# A short word of a many-word name may be a gazetteer name's word ("Si") or
+# a real name word ("fon", Фон) and still be read by a learned route there.
+SHORT_READABLE = frozenset({Status.KNOWN, Status.NAME})
 # Words each memo below remembers (Index.memo), by the bytes an entry took
 # with a 100,000-entity gazetteer: the name tokens alike to a word with their
 # similarity, ~2.5 KB (by spelling) and ~4.5 KB (by round trip), ~10 MB each;
@@ -163,15 +166,20 @@ def align(
     # Cheap test first: every word is the form's own or an open suspect.
     keys, status, covered = doc.keys, doc.status, mentions.covered
     short_read: list[int] = []  # form positions of short words, read by a learned route only
+    short_open: list[int] = []  # ... of short open words, read by a route where the spelling does not
     for q, k in enumerate(range(start, end)):
         if keys[k] == form.keys[q]:
             continue
         if covered[k]:
             return None
         if status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] in READ_KNOWN):
-            if len(form.keys) < 2 or not _short_name_word(doc.tokens[k].text, status[k]):
+            if len(form.keys) < 2 or not _short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):
                 return None
             short_read.append(q)
+        elif len(form.keys) >= 2 and _short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):
+            # A short real name word ("fon", Фон, for "von"): its spelling
+            # may read it, else a learned route may.
+            short_open.append(q)
     scores, reasons, exact_words = [], [], []
     round_trip = False
     for q, k in enumerate(range(start, end)):
@@ -184,6 +192,8 @@ def align(
             exact_words.append(doc.tokens[k].text)
             continue
         score, why = similarity(doc.tokens[k].text, form.tokens[q])
+        if q in short_open and score < MIN_SIMILARITY:
+            short_read.append(q)
         if q in short_read:
             # Too short for a learned route alone, but one word of a name
             # whose longer words agree ("Si Tszinpin": Xi Jinping in a
@@ -249,13 +259,15 @@ def align(
     return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip)
 
 
-def _short_name_word(word: str, status: Status) -> bool:
+def _short_name_word(word: str, status: Status, name_word: str) -> bool:
     """A word too short to judge alone that may still be a name's word:
     written capitalized, not as an acronym ("Si", "Abe"; not "UN", "in"),
-    and unknown or somebody's name word ("Si" is one in a big gazetteer)."""
+    or in small letters where the name writes that word so (a particle:
+    "fon" for the "von" of "Ursula von der Leyen"), and unknown or somebody's
+    name word ("Si" is one in a big gazetteer)."""
     return (
-        (status == Status.SHORT or (status == Status.KNOWN and len(word) < MIN_ROUND_TRIP_LENGTH))
-        and word[:1].isupper()
+        (status == Status.SHORT or (status in SHORT_READABLE and len(word) < MIN_ROUND_TRIP_LENGTH))
+        and (word[:1].isupper() or name_word.islower())
         and not word.isupper()
         and word.isalpha()
     )
