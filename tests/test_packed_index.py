@@ -81,3 +81,25 @@ def test_maps_holding_a_separator_stay_dicts():
     assert pack_exact({("a\2b",): (1,)}) == {("a\2b",): (1,)}
     assert isinstance(pack_pairs({"a": ((1, 5000),)}), dict)  # a position past the packed range
     assert pack_single({"a": "b\0"}) == {"a": "b\0"}
+
+
+@pytest.mark.parametrize("name", ("lengths_by_head", "place_forms"))
+def test_a_map_asked_of_every_word_of_every_text_remembers_its_answers(both, name):
+    # The exact pass asks `lengths_by_head` about each token of each text:
+    # a word asked again, found or not, is answered without reading the bytes.
+    table = pickle.loads(pickle.dumps(getattr(both[0], name)))
+    asked = []
+
+    class Counting:
+        def __init__(self, words):
+            self.words = words
+
+        def get(self, key, default=None):
+            asked.append(key)
+            return self.words.get(key, default)
+
+    table._words = Counting(table._words)
+    found = next(iter(getattr(both[1], name)))
+    for _ in range(3):
+        assert table.get(found) is not None and table.get("zzqx") is None
+    assert asked == [found, "zzqx"]

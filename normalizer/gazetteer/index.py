@@ -14,7 +14,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
-from normalizer.gazetteer.packed import pack_exact, pack_pairs, pack_rows, pack_single
+from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.gc_pause import paused_gc
@@ -316,5 +316,5 @@ def _pack(index: Index) -> None:
     index.token_forms = pack_pairs(index.token_forms)
     index.spelling = pack_single(index.spelling)
     index.correct_tokens = WordSet(index.correct_tokens)
-    index.place_forms = compact(index.place_forms, numbers=True)
-    index.lengths_by_head = compact(index.lengths_by_head, numbers=True)
+    index.place_forms = pack_numbers(index.place_forms)
+    index.lengths_by_head = pack_numbers(index.lengths_by_head)

@@ -10,9 +10,9 @@ record is decoded the first time it is asked for, then kept, up to a bound
 it reads again and again once, and a long batch does not keep them all.
 
 `Rows` stands for the list of `Form`s or of `EntityInfo`s; `TupleKeyed`,
-`Pairs` and `Single` wrap a `normalizer.wordmap.WordMap` for the dicts
-whose keys are tuples of words, whose values are (form, position) pairs,
-or whose values are one word. Records holding a control character below
+`Pairs`, `Single` and `Numbers` wrap a `normalizer.wordmap.WordMap` for the
+dicts whose keys are tuples of words, whose values are (form, position)
+pairs, one word, or numbers. Records holding a control character below
 \\x05 (the separators; a gazetteer refuses control characters) are not
 packed: `pack_rows` and the map builders return the plain values then.
 """
@@ -304,6 +304,13 @@ class Pairs(_Packed):
         return tuple(divmod(number, _POSITIONS) for number in raw)
 
 
+class Numbers(_Packed):
+    """word -> numbers: `lengths_by_head`, `place_forms`. The exact pass asks
+    for every token of every text whether a form starts with it: remembered."""
+
+    __slots__ = ()
+
+
 class Single(_Packed):
     """word -> word: `spelling`."""
 
@@ -317,6 +324,11 @@ def _must(words: "WordMap | dict") -> WordMap:
     if not isinstance(words, WordMap):
         raise Unpackable("a word holds a separator")
     return words
+
+
+def pack_numbers(numbers: Mapping[str, Iterable[int]]) -> "Numbers | Mapping":
+    packed = compact(numbers, numbers=True)
+    return Numbers(packed) if isinstance(packed, WordMap) else packed
 
 
 def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed | Mapping":
