@@ -254,9 +254,14 @@ def align(
     proposal = render(doc, start, form, level, reasons, "fuzzy")
     if proposal is None:
         return None
+    # One copy of the proposal, not one per piece: the same sums in the same order.
+    confidence, reasons = proposal.confidence, proposal.reasons
     for piece in evidence:
-        proposal = proposal.with_evidence(piece)
-    return replace(proposal, anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip)
+        confidence += piece.delta
+        reasons += piece.reasons
+    return replace(
+        proposal, confidence=confidence, reasons=reasons, anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip
+    )
 
 
 def _short_name_word(word: str, status: Status, name_word: str) -> bool:
