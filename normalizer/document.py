@@ -7,11 +7,32 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from typing import Sequence
+from functools import wraps
+from typing import Callable, Sequence, TypeVar
 
 from normalizer.gazetteer.index import Index
 from normalizer.suspects import Status, classify
 from normalizer.tokens import Token, is_name_gap, tokenize
+
+T = TypeVar("T")
+
+
+def of_the_text(question: Callable[..., T]) -> Callable[..., T]:
+    """Remember `question(doc, *places)` in the document: a pure question of
+    the text around a place ("is there an office right before token 7?")
+    that each reading laid over that place asks again, dozens a text."""
+    name = question.__qualname__
+
+    @wraps(question)
+    def remembered(doc: "Document", *places):
+        key = (name, *places)
+        try:
+            return doc.answers[key]
+        except KeyError:
+            found = doc.answers[key] = question(doc, *places)
+            return found
+
+    return remembered
 
 
 class Document:
@@ -26,6 +47,7 @@ class Document:
             self.positions[key].append(k)
         self._context_positions: dict[int, list[tuple[int, str]]] = {}
         self.list_neighbours_at: dict[tuple[int, int], list[int]] = {}  # memo of evidence.lists
+        self.answers: dict[tuple, object] = {}  # memo of the questions marked @of_the_text
 
     def __len__(self) -> int:
         return len(self.tokens)

@@ -153,3 +153,21 @@ def test_the_decider_keeps_close_rivals_as_suggestions(index):
     assert decider.applies(Decision(one, None))
     far = replace(other, confidence=0.86 - 2 * AMBIGUITY_MARGIN)
     assert decider.applies(decider.decide([far, one])[0])
+
+
+def test_a_question_of_the_text_is_answered_once_per_place_and_document(index):
+    from normalizer.document import of_the_text
+
+    asked = []
+
+    @of_the_text
+    def word_before(doc, first):
+        asked.append(first)
+        return doc.tokens[first - 1].text if first > 0 else None
+
+    doc = Document(index, "Foreign Minister Abbas Aragut spoke in Tehran.")
+    assert [word_before(doc, 3) for _ in range(3)] == ["Abbas"] * 3
+    assert word_before(doc, 0) is None and word_before(doc, 0) is None  # None is remembered too
+    assert asked == [3, 0]
+    other = Document(index, "Abbas Aragut spoke.")
+    assert word_before(other, 1) == "Abbas" and asked == [3, 0, 1]  # a new text, asked anew

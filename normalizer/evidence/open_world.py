@@ -16,7 +16,7 @@ be made at all, whatever its similarity; each returns the reason, or None.
 
 from __future__ import annotations
 
-from normalizer.document import Document
+from normalizer.document import Document, of_the_text
 from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
@@ -43,7 +43,7 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
     after_only = (
         form.role == "surname" and doc.index.entities[form.entity].kind == "person" and similarity >= SURE_SIMILARITY
     )
-    beside = unknown_name_beside(doc, first, last, before=not after_only)
+    beside = unknown_name_beside(doc, first, last, not after_only)
     if beside is not None:
         return f"part of the name '{beside}', which the gazetteer does not hold"
     if any(_is_acronym(form.tokens[q]) for q in garbled):
@@ -88,6 +88,7 @@ def person_elsewhere(doc: Document, k: int) -> str | None:
     return None
 
 
+@of_the_text
 def unknown_name_beside(doc: Document, first: int, last: int, before: bool = True) -> str | None:
     """The words of a longer name around `first`..`last` that nobody in the
     gazetteer bears: a capitalized unknown word joined to it as name words are
@@ -112,6 +113,7 @@ def _joined(doc: Document, k: int, neighbour: int) -> bool:
     return 0 <= k < len(doc) and doc.gap_ok(min(k, neighbour), max(k, neighbour))
 
 
+@of_the_text
 def name_before(doc: Document, first: int) -> str | None:
     """A real name word right before token `first` that the gazetteer gives
     nobody ("Julien" of "Julien Talavan"; the English lexicon holds such
@@ -140,6 +142,7 @@ def _given_name(doc: Document, key: str) -> bool:
     )
 
 
+@of_the_text
 def office_before(doc: Document, first: int) -> str | None:
     """The office word right before token `first` ("Minister" of "Prime
     Minister Siliņa"): a word of a person's context phrase, capitalized."""
