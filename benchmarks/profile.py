@@ -50,7 +50,7 @@ CUMULATIVE_ROWS = 8
 BATCH_SCRIPT = """
 import cProfile, gc, sys, time
 from normalizer import Normalizer
-out, gazetteers, files = sys.argv[1], [g for g in sys.argv[2].split(",") if g], sys.argv[3:]
+out, gazetteers, warm, files = sys.argv[1], [g for g in sys.argv[2].split(",") if g], int(sys.argv[3]), sys.argv[4:]
 texts = []
 for name in files:
     with open(name, encoding="utf-8") as handle:
@@ -59,9 +59,11 @@ started = time.perf_counter()
 normalizer = Normalizer.load(gazetteers=gazetteers, bundled=True)
 print(time.perf_counter() - started)
 gc.freeze()
+for text in texts[:warm]:  # unprofiled: the memos a long batch has warm
+    normalizer.normalize(text)
 profiler = cProfile.Profile()
 profiler.enable()
-for text in texts:
+for text in texts[warm:]:
     normalizer.normalize(text)
 profiler.disable()
 profiler.dump_stats(out)
@@ -287,31 +289,35 @@ def _display(path: str | Path) -> str:
 
 
 def profile_batch(files: Sequence[str | Path], gazetteers: Sequence[str | Path], env: dict | None = None,
-                  save: str | Path | None = None) -> tuple[pstats.Stats, float]:
-    """(cProfile stats of normalize over `files`, load seconds), from a fresh child process."""
+                  save: str | Path | None = None, warm: int = 0) -> tuple[pstats.Stats, float]:
+    """(cProfile stats of normalize over `files` after the first `warm`, load
+    seconds), from a fresh child process."""
     with tempfile.TemporaryDirectory(prefix="normalizer-profile-") as folder:
         out = Path(save) if save else Path(folder) / "batch.prof"
         done = subprocess.run(
-            [sys.executable, "-c", BATCH_SCRIPT, str(out), ",".join(map(str, gazetteers)), *map(str, files)],
+            [sys.executable, "-c", BATCH_SCRIPT, str(out), ",".join(map(str, gazetteers)), str(warm), *map(str, files)],
             capture_output=True, text=True, env=child_env(env), cwd=ROOT, check=True,
         )
         return pstats.Stats(str(out)), float(done.stdout.split()[-1])
 
 
 def batch_section(files: Sequence[str | Path], gazetteers: Sequence[str | Path], env: dict | None = None,
-                  limit: int = BATCH_ARTICLES, save: str | Path | None = None) -> str:
-    """Markdown: where the batch's time goes, from the first `limit` of `files`."""
-    files = list(files)[:limit]
-    stats, load_s = profile_batch(files, gazetteers, env, save)
+                  limit: int = BATCH_ARTICLES, save: str | Path | None = None, warm: int = 0) -> str:
+    """Markdown: where the batch's time goes, from `limit` of `files` after the first `warm`."""
+    files = list(files)[: warm + limit]
+    stats, load_s = profile_batch(files, gazetteers, env, save, warm)
+    profiled = len(files) - warm
+    after = f"articles {warm + 1:,}-{len(files):,}, after normalizing the first {warm:,} unprofiled" if warm else f"first {len(files):,} articles"
+    warm_arg = f" --warm {warm}" if warm else ""
     covered = sum(own for _, (_, _, own, _, _) in top_by_own_time(stats))
     total = stats.total_tt or 1e-12
     gazetteer_args = "".join(f" --gazetteer {_display(g)}" for g in gazetteers)
     return "\n".join([
-        f"cProfile of the library path on the first {len(files):,} articles: `Normalizer.load` once "
+        f"cProfile of the library path on the {after}: `Normalizer.load` once "
         f"({load_s:.2f} s, not profiled), `gc.freeze()` as the CLI does, then `normalize(text)` on each "
         f"({stats.total_tt:.2f} s profiled). cProfile inflates pure-Python code several times over and "
         "unevenly: the shares say where the time goes, the seconds are not the benchmark's. "
-        f"Reproduce: `python benchmarks/profile.py batch --articles {len(files)}{gazetteer_args} --save batch.prof`, "
+        f"Reproduce: `python benchmarks/profile.py batch --articles {profiled}{warm_arg}{gazetteer_args} --save batch.prof`, "
         "then `python -m pstats batch.prof` (`sort tottime`, `stats 20`).",
         "",
         "By engine stage (cumulative time of each stage's function, found by name; `-` if not found):",
@@ -407,13 +413,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     batch.add_argument("--articles", type=int, default=BATCH_ARTICLES)
     batch.add_argument("--gazetteer", action="append", help="default: the Wikinews gazetteer, as speed.py")
     batch.add_argument("--save", help="keep the raw profile here (for python -m pstats, snakeviz)")
+    batch.add_argument("--warm", type=int, default=0, metavar="N",
+                       help="normalize N articles before profiling the next --articles (a long batch's steady state)")
     cold = sub.add_parser("cold-start", help="importtime and cProfile of one normalize --check")
     cold.add_argument("article", nargs="?", help="default: the speed benchmark's first article")
     cold.add_argument("--save", help="keep the raw cProfile here")
     args = parser.parse_args(argv)
     if args.which == "batch":
-        paths = build_articles(args.articles, 1, WORK / "profile-articles")
-        print(batch_section(paths, args.gazetteer or [_default_gazetteer()], save=args.save))
+        paths = build_articles(args.warm + args.articles, 1, WORK / "profile-articles")
+        print(batch_section(paths, args.gazetteer or [_default_gazetteer()], save=args.save, warm=args.warm))
     else:
         # a copy, as speed.py's cold start: normalize_command tries commands on it and restores it
         article = build_articles(1, 1, WORK / "profile-cold-start")[0]  # the speed batch's first
