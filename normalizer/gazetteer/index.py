@@ -158,6 +158,42 @@ def _forms_of(entity: Entity, surname_forms) -> list[tuple[str, str, str]]:
     return forms
 
 
+def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, str, str]]], words: "_Words") -> None:
+    """House style: where the newsroom's own gazetteer and a bundled one hold
+    the same name (same kind, a correct form in common), the bundled entity's
+    other spellings of the newsroom's canonical, word for word ("Sergey
+    Lavrov" of Sergei Lavrov), become the newsroom entity's variants, written
+    as its canonical. Other correct forms stay the bundled entity's: an own
+    entry listing only "United States" does not make "US" wrong."""
+    own_named: dict[tuple[str, tuple[str, ...]], int] = {}  # (kind, keys of a correct form) -> own entity
+    for number, (entity, forms) in enumerate(zip(entities, forms_of)):
+        if not entity.bundled:
+            for text, role, _ in forms:
+                if role in ("canonical", "alias"):
+                    own_named.setdefault((entity.kind, words[text][1]), number)
+    if not own_named or all(not entity.bundled for entity in entities):
+        return
+    from normalizer.gazetteer.names import respelled
+
+    for number, (entity, forms) in enumerate(zip(entities, forms_of)):
+        if not entity.bundled:
+            continue
+        correct = [text for text, role, _ in forms if role in ("canonical", "alias")]
+        owner = next((own_named[(entity.kind, words[t][1])] for t in correct if (entity.kind, words[t][1]) in own_named), None)
+        if owner is None:
+            continue
+        house = entities[owner].canonical
+        own_spellings = {words[text][1] for text, role, _ in forms_of[owner] if role != "variant"}
+        moved = {
+            text
+            for text, role, _ in forms
+            if role in ("canonical", "alias", "variant") and words[text][1] not in own_spellings and respelled(text, (house,))
+        }
+        if moved:
+            forms_of[owner] = forms_of[owner] + [(text, "variant", house) for text in sorted(moved)]
+            forms_of[number] = [form for form in forms if form[0] not in moved]
+
+
 def _alias_target(entity: Entity, alias: str) -> str:
     """What a garble of an alias is repaired to: the canonical (or its
     surname) when the alias is another spelling of it word for word; else
@@ -191,6 +227,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     from normalizer.gazetteer.names import surname_forms  # here: it imports the loading of gazetteers
 
     forms_of = [_forms_of(entity, surname_forms) for entity in gazetteer.entities]
+    _own_spelling_wins(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
     own_correct = {
