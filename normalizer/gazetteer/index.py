@@ -158,13 +158,20 @@ def _forms_of(entity: Entity, surname_forms) -> list[tuple[str, str, str]]:
     return forms
 
 
+_RESPELLABLE = frozenset({"canonical", "alias", "variant", "surname"})
+
+
 def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, str, str]]], words: "_Words") -> None:
-    """House style: where the newsroom's own gazetteer and a bundled one hold
-    the same name (same kind, a correct form in common), the bundled entity's
-    other spellings of the newsroom's canonical, word for word ("Sergey
-    Lavrov" of Sergei Lavrov), become the newsroom entity's variants, written
-    as its canonical. Other correct forms stay the bundled entity's: an own
-    entry listing only "United States" does not make "US" wrong."""
+    """House style: where the newsroom's own gazetteer names a bundled entity's
+    person or place under another canonical (same kind, a correct form in
+    common: an own "Volodymyr Zelensky", the bundled "Volodymyr Zelenskyy"
+    with "Volodymyr Zelensky" among its aliases), the bundled entity's other
+    spellings of the newsroom's canonical, word for word ("Volodymyr
+    Zelenskyy", "Volodymyr Zelenskiy"), become the newsroom entity's
+    variants, written as its canonical. Other correct forms stay the bundled
+    entity's (an own entry listing only "United States" does not make "US"
+    wrong), and a namesake with the same canonical only extends the bundled
+    entity, as `add-variant` and review make it (README)."""
     own_named: dict[tuple[str, tuple[str, ...]], int] = {}  # (kind, keys of a correct form) -> own entity
     for number, (entity, forms) in enumerate(zip(entities, forms_of)):
         if not entity.bundled:
@@ -183,14 +190,20 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
         if owner is None:
             continue
         house = entities[owner].canonical
+        if words[house][1] == words[entity.canonical][1]:
+            continue  # a namesake: the newsroom extends the bundled entity, its aliases stay correct
         own_spellings = {words[text][1] for text, role, _ in forms_of[owner] if role != "variant"}
-        moved = {
-            text
-            for text, role, _ in forms
-            if role in ("canonical", "alias", "variant") and words[text][1] not in own_spellings and respelled(text, (house,))
-        }
+        own_surnames = [text for text, role, _ in forms_of[owner] if role == "surname"]
+        moved: dict[str, str] = {}  # a bundled spelling -> the newsroom's form it is written as
+        for text, role, _ in forms:
+            if role not in _RESPELLABLE or words[text][1] in own_spellings:
+                continue  # an adjective or combining form is another word, not a spelling
+            # Word for word: a surname alone ("Zelenskyy") is written as the newsroom's surname.
+            target = respelled(text, (house, *own_surnames))
+            if target is not None:
+                moved[text] = target
         if moved:
-            forms_of[owner] = forms_of[owner] + [(text, "variant", house) for text in sorted(moved)]
+            forms_of[owner] = forms_of[owner] + [(text, "variant", moved[text]) for text in sorted(moved)]
             forms_of[number] = [form for form in forms if form[0] not in moved]
 
 
