@@ -169,16 +169,18 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
     spellings of the newsroom's canonical, word for word ("Volodymyr
     Zelenskyy", "Volodymyr Zelenskiy"), become the newsroom entity's
     variants, written as its canonical. Other correct forms stay the bundled
-    entity's (an own entry listing only "United States" does not make "US"
-    wrong), and a namesake with the same canonical only extends the bundled
+    entity's (an own "United States of America" does not make "US" wrong),
+    and a namesake with the same canonical only extends the bundled
     entity, as `add-variant` and review make it (README)."""
+    if all(entity.bundled for entity in entities) or not any(entity.bundled for entity in entities):
+        return  # one side only: nothing to reconcile
     own_named: dict[tuple[str, tuple[str, ...]], int] = {}  # (kind, keys of a correct form) -> own entity
     for number, (entity, forms) in enumerate(zip(entities, forms_of)):
         if not entity.bundled:
             for text, role, _ in forms:
                 if role in ("canonical", "alias"):
                     own_named.setdefault((entity.kind, words[text][1]), number)
-    if not own_named or all(not entity.bundled for entity in entities):
+    if not own_named:
         return
     from normalizer.gazetteer.names import respelled
 
@@ -196,8 +198,10 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
         own_surnames = [text for text, role, _ in forms_of[owner] if role == "surname"]
         moved: dict[str, str] = {}  # a bundled spelling -> the newsroom's form it is written as
         for text, role, _ in forms:
+            # An adjective or combining form is another word, not a spelling;
+            # a form the newsroom calls correct stays correct.
             if role not in _RESPELLABLE or words[text][1] in own_spellings:
-                continue  # an adjective or combining form is another word, not a spelling
+                continue
             # Word for word: a surname alone ("Zelenskyy") is written as the newsroom's surname.
             target = respelled(text, (house, *own_surnames))
             if target is not None:
