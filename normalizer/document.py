@@ -46,7 +46,6 @@ class Document:
         for k, key in enumerate(self.keys):
             self.positions[key].append(k)
         self._context_positions: dict[int, list[tuple[int, str]]] = {}
-        self.list_neighbours_at: dict[tuple[int, int], list[int]] = {}  # memo of evidence.lists
         self.answers: dict[tuple, object] = {}  # memo of the questions marked @of_the_text
 
     def __len__(self) -> int:

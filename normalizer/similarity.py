@@ -129,8 +129,8 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
 
     Exact (ignoring case and accents) is 1.0; equal MT-folded keys 0.95; the
     key plus a case ending, or two neighbouring letters of a long word
-    swapped, 0.93; equal skeletons 0.9; otherwise a blend of edit distance and Jaro-Winkler on the
-    folded forms, capped below the key matches. Short words collide easily, so
+    swapped, 0.93; equal skeletons 0.9; otherwise a blend of edit distance
+    and Jaro-Winkler on the folded forms, capped below the key matches. Short words collide easily, so
     they pay a penalty, unless all they lack is one vowel.
     """
     plain_word, plain_name = strip_accents(word).casefold(), strip_accents(name).casefold()

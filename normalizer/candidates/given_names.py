@@ -17,7 +17,7 @@ from normalizer.candidates.fuzzy import READ_KNOWN, align
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import SAME_SKELETON_REASON, similarity
+from normalizer.similarity import SAME_SKELETON_REASON, similarity, swapped_neighbours
 from normalizer.suspects import Status
 
 # Two romanizations of one name word share a key or a sure learned route
@@ -119,11 +119,8 @@ def _swapped(word: str, name: str) -> bool:
     """Two neighbouring letters typed in the wrong order ("Kier" for Keir,
     "Niel" for Neil): a typist's slip beside the person's intact surname,
     though the slip is itself somebody's given name."""
-    a, b = word.casefold(), name.casefold()
-    if len(a) != len(b) or len(a) < 4:
-        return False
-    differ = [at for at, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+    a = word.casefold()
+    return len(a) >= 4 and swapped_neighbours(a, name.casefold())
 
 
 def _capitalized(word: str) -> bool:

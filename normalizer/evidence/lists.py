@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from normalizer.document import Document
+from normalizer.document import Document, of_the_text
 from normalizer.mentions import Mentions
 from normalizer.proposal import NO_EVIDENCE, Evidence
 
@@ -18,16 +18,13 @@ _SPACES = (" ", "\u00a0")  # two words side by side on a line
 
 def list_neighbour(doc: Document, mentions: Mentions, entity: int, first: int, last: int) -> Evidence:
     kind = doc.index.entities[entity].kind
-    # Every reading of a word asks about the same span: work it out once.
-    neighbours = doc.list_neighbours_at.get((first, last))
-    if neighbours is None:
-        neighbours = doc.list_neighbours_at[first, last] = _list_neighbours(doc, first, last)
-    for neighbour in neighbours:
+    for neighbour in _list_neighbours(doc, first, last):
         if mentions.intact_kinds.get(neighbour) == {kind}:  # "Paris" the city or Valeska Paris: no evidence
             return Evidence(LIST_NEIGHBOUR_BONUS, (f"in a list beside '{doc.tokens[neighbour].text}', a {kind} too",))
     return NO_EVIDENCE
 
 
+@of_the_text  # every reading of a word asks about the same span
 def _list_neighbours(doc: Document, first: int, last: int) -> list[int]:
     """The words next to `first`..`last` across a list separator: "and"/"or"
     (with or without a comma before it), or a comma, slash or semicolon when
