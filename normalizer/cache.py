@@ -308,10 +308,11 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> bool:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """The package version and a stamp (name, size, mtime) of its source files."""
+    """The package version and a stamp (name, size, mtime) of its source files
+    and of its data files (an index build reads some: russian_place_names.tsv)."""
     package = Path(__file__).resolve().parent
     stamp = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
+    for source in sorted([*package.rglob("*.py"), *(package / "data").iterdir()]):
         try:
             info = source.stat()
         except OSError:

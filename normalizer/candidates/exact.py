@@ -76,7 +76,11 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     if not all(_english_word_written_as_a_name(doc, i + k, token) for k, token in enumerate(form.tokens)):
         return None  # a variant that is also an English word fires only where it is written as a name
     canonical = index.entities[form.entity].canonical
-    reason = f"'{' '.join(form.tokens)}' is a listed variant of '{canonical}'"
+    listed = " ".join(form.tokens)
+    if index.russian_names.get(fold_form(listed)) == canonical:
+        reason = f"'{listed}' is the Russian name of '{canonical}', romanized"
+    else:
+        reason = f"'{listed}' is a listed variant of '{canonical}'"
     return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant")
 
 

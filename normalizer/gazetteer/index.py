@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
+from normalizer.gazetteer.russian_names import add_russian_names
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
@@ -79,6 +80,9 @@ class Index:
     # Variants spelled like a correct form but for how the words are joined:
     # the variant as written (fold_form) -> the canonical.
     spelled_apart: dict[str, str] = field(default_factory=dict)
+    # Variants added as a place's Russian name (normalizer.gazetteer.russian_names):
+    # the form (fold_form) -> the canonical, for the reason a repair shows.
+    russian_names: dict[str, str] = field(default_factory=dict)
 
     def memo(self, name: str, limit: int = MEMO_ENTRIES) -> dict:
         """A per-process memo of facts about single words under this index,
@@ -245,6 +249,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
 
     forms_of = [_forms_of(entity, surname_forms) for entity in gazetteer.entities]
     _own_spelling_wins(gazetteer.entities, forms_of, words)
+    index.russian_names = add_russian_names(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
     own_correct = {

@@ -1,0 +1,57 @@
+"""Places the news long wrote by their Russian names ("Kharkov", "Lugansk",
+"Chernigov" for Kharkiv, Luhansk, Chernihiv): the table that
+tools/generate_russian_place_names.py makes from GeoNames, read while an index
+is built. A place of any gazetteer, own or bundled, that the table knows gets
+its Russian forms as variants, so a newsroom's "Kharkiv" rewrites "Kharkov"
+with or without the bundled gazetteers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from normalizer.folding import fold_form
+
+PATH = Path(__file__).resolve().parent.parent / "data" / "russian_place_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def russian_place_names() -> dict[str, tuple[str, ...]]:
+    """A city's name (fold_form; each of the names the table gives it) -> its
+    Russian forms. A name two cities share says nothing: it is left out."""
+    table: dict[str, tuple[str, ...]] = {}
+    shared: set[str] = set()
+    for line in PATH.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        names, _, forms = line.partition("\t")
+        found = tuple(forms.split(";"))
+        for name in {fold_form(n) for n in names.split(";")}:
+            if name in table:
+                shared.add(name)
+            table[name] = found
+    for name in shared:
+        del table[name]
+    return table
+
+
+def add_russian_names(entities, forms_of: list[list[tuple[str, str, str]]], words) -> dict[str, str]:
+    """Give each place of `entities` the Russian forms of its name as variants
+    (in `forms_of`, an index build's (text, role, target) lists), unless some
+    entity already has that spelling, correct or not. Returns each added form
+    (fold_form) -> the canonical it is written as, for the reasons shown."""
+    table = russian_place_names()
+    places = [n for n, entity in enumerate(entities) if entity.kind == "place" and fold_form(entity.canonical) in table]
+    if not places:
+        return {}
+    taken = {words[text][1] for forms in forms_of for text, _, _ in forms}
+    added: dict[str, str] = {}
+    for number in places:
+        canonical = entities[number].canonical
+        for form in table[fold_form(canonical)]:
+            keys = words[form][1]
+            if keys and keys not in taken:
+                taken.add(keys)
+                forms_of[number] = [*forms_of[number], (form, "variant", canonical)]
+                added[fold_form(form)] = canonical
+    return added

