@@ -219,3 +219,12 @@ def test_a_capital_the_text_wrote_is_kept_by_every_source(tmp_path):
 
     engine = engine_of(tmp_path, "entities:\n  - {canonical: al-Qaeda, kind: organization}\n")
     assert engine.normalize("Officials said so. AlQaeda claimed the attack.").text == "Officials said so. Al Qaeda claimed the attack."
+
+
+def test_a_word_after_the_first_word_of_a_name_is_no_glued_name(tmp_path):
+    # "Keqiang" after "Li" is not "Li Qiang" run together: the text would read "Li Li Qiang".
+    path = tmp_path / "own.yaml"
+    path.write_text("entities:\n  - {canonical: Li Qiang, kind: person}\n  - {canonical: Xi Jinping, kind: person}\n")
+    engine = Normalizer.load([path], bundled=False)
+    assert engine.normalize("Xi Jinping met Li Keqiang.").corrections == ()
+    assert [c.replacement for c in engine.normalize("Xi Jinping met Liqiang.").corrections] == ["Li Qiang"]

@@ -37,6 +37,8 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
             memo[word] = sorted(index.glued_forms(word))
         for form_id in memo[word]:
             form = index.forms[form_id]
+            if _first_word_before(doc, i, form):
+                continue  # "Li Keqiang" is no glued "Li Qiang": the text would read "Li Li Qiang"
             score, why = similarity(word, "".join(form.tokens))
             if score < MIN_SIMILARITY or veto(doc, form, i, i, list(range(len(form.tokens)))):
                 continue
@@ -47,3 +49,9 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
             proposal = proposal.with_evidence(alone).with_evidence(context(doc, form.entity, i, i))
             proposals.append(replace(proposal, lost_capitals=lost_capitals))
     return proposals
+
+
+def _first_word_before(doc: Document, i: int, form) -> bool:
+    """Whether the word before `i` is already the first word of `form`: the
+    glued word is then the rest of a name written apart, never the whole of it."""
+    return i > 0 and doc.keys[i - 1] == form.keys[0]
