@@ -159,6 +159,24 @@ def test_the_feminine_form_of_a_surname_is_another_person(bundled):
         assert bundled.normalize(text).corrections == ()
 
 
+def test_the_masculine_form_of_a_womans_surname_is_another_person(bundled):
+    # Sviatlana Tsikhanouskaya is bundled; Siarhei Tsikhanouski is her husband.
+    text = "Sviatlana Tsikhanouskaya spoke. Her husband, Siarhei Tsikhanouski, was jailed."
+    assert bundled.normalize(text).corrections == ()
+
+
+def test_a_common_given_name_beside_a_known_surname_is_a_relative(tmp_path):
+    # "Errol" is one letter from "Elon" after folding, and a given name of the
+    # English lexicon: Errol Musk is Elon Musk's father, not a garble of him.
+    path = tmp_path / "own.yaml"
+    path.write_text("entities:\n  - {canonical: Elon Musk, kind: person}\n", encoding="utf-8")
+    engine = Normalizer.load([path], bundled=False)
+    result = engine.normalize("Elon Musk arrived. Errol Musk, his father, commented.")
+    assert "Errol" not in [c.original for c in result.corrections]
+    # A rarer name word beside the surname is still read with the evidence.
+    assert "Elon Musk" in engine.normalize("Elon Musk arrived. Later Elom Musk commented.").text.split(". ")[1]
+
+
 def test_a_slavic_genitive_of_a_surname_that_is_no_ones_name_is_read_as_the_surname(bundled):
     # Translated from Czech or Russian, "Scholza" is Scholz's genitive: no
     # list holds it as a name, and -z is no Slavic surname's ending.

@@ -10,8 +10,9 @@ be made at all, whatever its similarity; each returns the reason, or None.
 - an acronym is spelled letter by letter and never garbled into another one
   (UNESCO is not a garble of UNSC);
 - the feminine form of a Slavic, Baltic or Central Asian surname names
-  another person ("Yulia Navalnaya" is not "Alexei Navalny"): a listed
-  variant may say otherwise, a fuzzy reading may not.
+  another person ("Yulia Navalnaya" is not "Alexei Navalny"), and so does
+  the masculine form of a woman's ("Siarhei Tsikhanouski" is not Sviatlana
+  Tsikhanouskaya): a listed variant may say otherwise, a fuzzy reading may not.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
         return "an acronym in running text is spelled letter by letter, not garbled"
     kind = doc.index.entities[form.entity].kind
     if kind == "person":
+        relative = _relative(doc, form, first, last, garbled, similarity)
+        if relative is not None:
+            return relative
         # Against the form laid and the word it is replaced by: "Putina" is
         # no feminine of the variant "Poutine", but it is of its target Putin.
         targets = form.target if len(form.target) == len(form.keys) else form.tokens
@@ -62,6 +66,9 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
             for name in (form.keys[q], fold_case(targets[q])):
                 if feminine_of(doc.keys[first + q], name):
                     return f"'{doc.tokens[first + q].text}' is the feminine form of '{name}', another person"
+                # and the other way round: "Siarhei Tsikhanouski" is Tsikhanouskaya's husband
+                if masculine_of(doc.keys[first + q], name):
+                    return f"'{doc.tokens[first + q].text}' is the masculine form of '{name}', another person"
     if kind in _NOT_PEOPLE:
         office = office_before(doc, first)
         if office is not None:
@@ -74,6 +81,25 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
             if elsewhere is not None:
                 return f"the text names a person '{elsewhere}', not a {kind}"
     return None
+
+
+def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[int], similarity: float) -> str | None:
+    """A given name common enough to be a word of the English lexicon, in a
+    person's name whose other words stand intact ("Errol Musk", "Hunter
+    Biden"), names a relative, unless the two spellings are as alike as a
+    shared key or a sure learned route makes them ("Aleksandr Syrskyi"). A
+    rarer real name word is left to the evidence: the garbles of the project's
+    corpora make such words ("Brien" for Brian, "Nabi" for Nabil); so is the
+    surname ("Barack Obam")."""
+    # Relatives share the surname, the last word: a word before it differs.
+    if len(garbled) != 1 or garbled[0] == len(form.keys) - 1 or similarity >= SURE_SIMILARITY:
+        return None
+    if last - first + 1 != len(form.keys):
+        return None
+    k = first + garbled[0]
+    if doc.status[k] != Status.ENGLISH_NAME or doc.keys[first : last + 1] != [*form.keys[: garbled[0]], doc.keys[k], *form.keys[garbled[0] + 1 :]]:
+        return None
+    return f"'{doc.tokens[k].text}' is a real name beside the rest of '{' '.join(form.tokens)}': another person"
 
 
 def person_elsewhere(doc: Document, k: int) -> str | None:
@@ -181,6 +207,15 @@ def feminine_of(word: str, name: str) -> bool:
             if name.endswith(masculine) and name[: -len(masculine)] in (stem, stem + feminine[:-3]):
                 return True
     return False
+
+
+def masculine_of(word: str, name: str) -> bool:
+    """`word` (a token key) is the masculine form of the woman's surname
+    `name` (Tsikhanouski of Tsikhanouskaya, Putin of Putina). Of a plain "-a",
+    only after a Slavic masculine stem: "Obam" is no man's form of Obama."""
+    if name == word + "a":
+        return word.endswith(_SLAVIC_MASCULINE)
+    return feminine_of(name, word)
 
 
 def _is_acronym(token: str) -> bool:

@@ -1,9 +1,13 @@
 """Places the news long wrote by their Russian names ("Kharkov", "Lugansk",
 "Chernigov" for Kharkiv, Luhansk, Chernihiv): the table that
 tools/generate_russian_place_names.py makes from GeoNames, read while an index
-is built. A place of any gazetteer, own or bundled, that the table knows gets
-its Russian forms as variants, so a newsroom's "Kharkiv" rewrites "Kharkov"
-with or without the bundled gazetteers."""
+is built. A place of the newsroom's own gazetteer that the table knows gets
+its Russian forms as variants, so its "Kharkiv" rewrites "Kharkov" with or
+without the bundled gazetteers. Not a bundled place: its canonical is
+GeoNames' name, not a newsroom's choice, and English news still writes
+"Gomel" and "Karaganda" for GeoNames' Homyel' and Karagandy (the bundled
+gazetteers list the Russian forms English news dropped by hand:
+tools/data/cities.tsv)."""
 
 from __future__ import annotations
 
@@ -36,12 +40,12 @@ def russian_place_names() -> dict[str, tuple[str, ...]]:
 
 
 def add_russian_names(entities, forms_of: list[list[tuple[str, str, str]]], words) -> dict[str, str]:
-    """Give each place of `entities` the Russian forms of its name as variants
+    """Give each own place of `entities` the Russian forms of its name as variants
     (in `forms_of`, an index build's (text, role, target) lists), unless some
     entity already has that spelling, correct or not. Returns each added form
     (fold_form) -> the canonical it is written as, for the reasons shown."""
     table = russian_place_names()
-    places = [n for n, entity in enumerate(entities) if entity.kind == "place" and fold_form(entity.canonical) in table]
+    places = [n for n, entity in enumerate(entities) if entity.kind == "place" and not entity.bundled and fold_form(entity.canonical) in table]
     if not places:
         return {}
     taken = {words[text][1] for forms in forms_of for text, _, _ in forms}
