@@ -5,7 +5,6 @@ laid over the text around it and scored."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from normalizer import transliteration
 from normalizer.candidates.nearest import nearest_name_tokens
@@ -251,16 +250,14 @@ def align(
         evidence.append(alone)
     evidence.append(near)
     evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
-    proposal = render(doc, start, form, level, reasons, "fuzzy")
-    if proposal is None:
-        return None
-    # One copy of the proposal, not one per piece: the same sums in the same order.
-    confidence, reasons = proposal.confidence, proposal.reasons
+    # The evidence summed into the one proposal made: the same sums in the same order.
+    confidence, reasons = level, tuple(reasons)
     for piece in evidence:
         confidence += piece.delta
         reasons += piece.reasons
-    return replace(
-        proposal, confidence=confidence, reasons=reasons, anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip
+    return render(
+        doc, start, form, confidence, reasons, "fuzzy",
+        anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip,
     )
 
 

@@ -9,10 +9,12 @@ from normalizer.tokens import apply_case_style
 
 
 def render(
-    doc: Document, start: int, form: Form, confidence: float, reasons, match: str, target: tuple[str, ...] | None = None
+    doc: Document, start: int, form: Form, confidence: float, reasons, match: str, target: tuple[str, ...] | None = None,
+    **flags,
 ) -> Proposal | None:
     """The proposal that writes `target` (by default `form`'s target) over the
-    tokens from `start`; None when nothing would change."""
+    tokens from `start`; None when nothing would change. `flags`: the
+    proposal's other fields (`anchored=True`), set here rather than by a copy."""
     target = form.target if target is None else target
     originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
     if len(target) == len(originals):
@@ -34,5 +36,5 @@ def render(
         replacement = apply_case_style(originals[0], " ".join(target))
     return Proposal(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
-        surname=form.role == "surname", spelling=doc.words(start + first, start + last),
+        surname=form.role == "surname", spelling=doc.words(start + first, start + last), **flags,
     )
