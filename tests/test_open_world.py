@@ -159,6 +159,22 @@ def test_the_feminine_form_of_a_surname_is_another_person(bundled):
         assert bundled.normalize(text).corrections == ()
 
 
+@pytest.mark.parametrize(
+    "woman, man",
+    [("Nawrocka", "Nawrocki"), ("Zelenska", "Zelenskyy"), ("Novotna", "Novotny"), ("Babisova", "Babis"), ("Navalnaya", "Navalny")],
+)
+def test_polish_ukrainian_and_czech_feminine_surnames_are_other_people(woman, man):
+    from normalizer.evidence.open_world import feminine_of, masculine_of
+
+    assert feminine_of(woman.lower(), man.lower())
+    assert masculine_of(man.lower(), woman.lower())
+
+
+def test_the_first_lady_is_not_the_president(bundled):
+    # Marta Nawrocka is the wife of Poland's president Karol Nawrocki (bundled).
+    assert bundled.normalize("Marta Nawrocka, the first lady, spoke in Warsaw.").corrections == ()
+
+
 def test_the_masculine_form_of_a_womans_surname_is_another_person(bundled):
     # Sviatlana Tsikhanouskaya is bundled; Siarhei Tsikhanouski is her husband.
     text = "Sviatlana Tsikhanouskaya spoke. Her husband, Siarhei Tsikhanouski, was jailed."

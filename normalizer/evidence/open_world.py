@@ -187,6 +187,16 @@ def office_before(doc: Document, first: int) -> str | None:
 _FEMININE_ENDINGS = ("skaya", "tskaya", "aya", "iene", "yte", "ute", "aite")
 _MASCULINE_ENDINGS = ("skiy", "skyy", "sky", "ski", "tskiy", "tsky", "iy", "yy", "y", "i", "is", "ys", "as", "us")
 _MIN_STEM = 3
+# Polish, Ukrainian, Czech and Slovak surnames change their ending by sex:
+# Nawrocki / Nawrocka, Zelenskyi / Zelenska, Novotný / Novotná, and a Czech
+# woman takes -ová after a consonant (Babiš / Babišová). Keys: accents folded away.
+_PAIRED_ENDINGS = (
+    ("ska", ("ski", "sky", "skyi", "skyy", "skiy", "skij")),
+    ("cka", ("cki", "cky")),
+    ("dzka", ("dzki",)),
+    ("na", ("ny",)),
+    ("ova", ("",)),
+)
 # Surnames whose "-a" form is a woman's whether or not a list holds it.
 _SLAVIC_MASCULINE = ("ov", "ev", "in", "yn")
 
@@ -199,6 +209,13 @@ def feminine_of(word: str, name: str) -> bool:
         # Ivanova, Putina; but "Scholza", "Macrona", no one's name, are the
         # genitive a translation from a Slavic language left in the text.
         return name.endswith(_SLAVIC_MASCULINE) or word in name_words()
+    for feminine, masculines in _PAIRED_ENDINGS:
+        stem = word[: -len(feminine)]
+        if not word.endswith(feminine) or len(stem) < _MIN_STEM or not name.startswith(stem):
+            continue
+        ending = name[len(stem) :]
+        if ending in masculines and (ending or name[-1:] not in "aeiouy"):  # -ová after a consonant only
+            return True
     for feminine in _FEMININE_ENDINGS:
         stem = word[: -len(feminine)]
         if not word.endswith(feminine) or len(stem) < _MIN_STEM:
