@@ -96,9 +96,12 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
         return None
     if last - first + 1 != len(form.keys):
         return None
-    k = first + garbled[0]
-    if doc.status[k] != Status.ENGLISH_NAME or doc.keys[first : last + 1] != [*form.keys[: garbled[0]], doc.keys[k], *form.keys[garbled[0] + 1 :]]:
+    q = garbled[0]
+    k = first + q
+    if doc.status[k] != Status.ENGLISH_NAME:
         return None
+    if doc.keys[first:k] != list(form.keys[:q]) or doc.keys[k + 1 : last + 1] != list(form.keys[q + 1 :]):
+        return None  # the rest of the name is not intact
     return f"'{doc.tokens[k].text}' is a real name beside the rest of '{' '.join(form.tokens)}': another person"
 
 
