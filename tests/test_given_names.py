@@ -25,6 +25,9 @@ entities:
   - {canonical: Alexander Stubb, kind: person}
   - {canonical: Donald Trump, kind: person}
   - {canonical: Alexandra Novak, kind: person}
+  - {canonical: Serhiy Kyslytsya, kind: person}
+  - {canonical: Sergei Lavrov, kind: person}
+  - {canonical: Glen Hoddle, kind: person}
 """
 
 
@@ -108,3 +111,19 @@ def test_a_given_name_read_beside_the_surname_is_not_read_alone(engine):
     # Alone, "Vladimir" is anyone's (Putin's here).
     result = engine.normalize("Vladimir Zelenskyy spoke on Monday. Later, Vladimir said the talks went well.")
     assert applied_changes(result) == [("Vladimir", "Volodymyr")]
+
+
+def test_the_russian_g_of_a_ukrainian_h_is_the_same_given_name(engine):
+    # Г is [g] in Russian and [ɦ] in Ukrainian: Sergei is Serhiy, beside his
+    # intact surname, though "Sergei" is Lavrov's correct given name.
+    changes = applied_changes(engine.normalize("Sergei Kyslytsya spoke at the UN."))
+    assert changes == [("Sergei", "Serhiy")]
+
+
+@pytest.mark.parametrize("word, name", [("Helen", "Glen"), ("Hans", "Gans"), ("Stephen", "Stepgen"), ("Olga", "Oleh")])
+def test_a_first_letter_h_a_digraph_or_a_womans_name_is_no_ukrainian_g(word, name):
+    # English names write h first as often (Helen is no Glen); ph, th, kh are
+    # one sound; Olga is a woman's name.
+    from normalizer.candidates.given_names import _alike
+
+    assert not _alike(word, name)

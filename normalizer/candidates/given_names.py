@@ -13,8 +13,11 @@ form of a man's name.
 
 from __future__ import annotations
 
+import re
+
 from normalizer.candidates.fuzzy import READ_KNOWN, align
 from normalizer.document import Document
+from normalizer.folding import skeleton
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import SAME_SKELETON_REASON, similarity, swapped_neighbours
@@ -23,6 +26,10 @@ from normalizer.suspects import Status
 # Two romanizations of one name word share a key or a sure learned route
 # (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
 MIN_SIMILARITY = 0.94
+# A Ukrainian h that stands for the Russian g, inside a name (Serhiy, Oleh,
+# Yevhen): not the h of kh, zh, sh, ch, ph, th, gh, and not a first letter,
+# where English names write h as often (Helen is no Glen).
+_H_AS_G = re.compile(r"(?<=[^kzscptg])h")
 # (neighbour, offset) pairs remembered (Index.memo): most hold no person's
 # form, a common given name hundreds (~70 bytes each).
 PEOPLE_BESIDE_REMEMBERED = 10_000
@@ -112,7 +119,16 @@ def _alike(word: str, name: str) -> bool:
     if word.casefold().endswith("a") != name.casefold().endswith("a"):
         return False
     score, why = similarity(word, name)
-    return score >= MIN_SIMILARITY or why == SAME_SKELETON_REASON
+    return score >= MIN_SIMILARITY or why == SAME_SKELETON_REASON or _ukrainian_h(word, name)
+
+
+def _ukrainian_h(word: str, name: str) -> bool:
+    """The Russian and Ukrainian forms of one given name where Ukrainian
+    writes h for the Russian g (Г is [g] in Russian, [ɦ] in Ukrainian):
+    Sergei / Serhiy, Oleg / Oleh, Igor / Ihor, Gleb / Hlib, Yevgeny / Yevhen.
+    The same consonants in order once that h is read as g."""
+    read = skeleton(_H_AS_G.sub("g", word.casefold())), skeleton(_H_AS_G.sub("g", name.casefold()))
+    return read[0] == read[1] and skeleton(word) != skeleton(name)
 
 
 def _swapped(word: str, name: str) -> bool:
