@@ -17,6 +17,7 @@ import re
 
 from normalizer.candidates.fuzzy import READ_KNOWN, align
 from normalizer.document import Document
+from normalizer.evidence.open_world import rest_intact
 from normalizer.folding import skeleton
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -50,7 +51,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
             for form_id, q in _people_beside(index, doc.keys[j], i - j):
                 start = i - q
                 form = index.forms[form_id]
-                if (form_id, start) in tried or not _rest_intact(doc, form, start, q):
+                if (form_id, start) in tried or not rest_intact(doc, form, start, q):
                     continue
                 tried.add((form_id, start))
                 if not _alike(word, form.tokens[q]):
@@ -141,14 +142,3 @@ def _swapped(word: str, name: str) -> bool:
 
 def _capitalized(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
-
-
-def _rest_intact(doc: Document, form, start: int, q: int) -> bool:
-    """Every word of `form` laid from `start` but the one at `q` is in the
-    text as the form has it, and the word at `q` is not."""
-    keys = form.keys
-    end = start + len(keys)
-    if start < 0 or end > len(doc.keys):
-        return False
-    written = doc.keys[start:end]
-    return written[q] != keys[q] and tuple(written[:q]) == keys[:q] and tuple(written[q + 1 :]) == keys[q + 1 :]

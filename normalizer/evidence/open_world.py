@@ -94,15 +94,23 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
     # Relatives share the surname, the last word: a word before it differs.
     if len(garbled) != 1 or garbled[0] == len(form.keys) - 1 or similarity >= SURE_SIMILARITY:
         return None
-    if last - first + 1 != len(form.keys):
+    k = first + garbled[0]
+    if last - first + 1 != len(form.keys) or doc.status[k] != Status.ENGLISH_NAME:
         return None
-    q = garbled[0]
-    k = first + q
-    if doc.status[k] != Status.ENGLISH_NAME:
+    if not rest_intact(doc, form, first, garbled[0]):
         return None
-    if doc.keys[first:k] != list(form.keys[:q]) or doc.keys[k + 1 : last + 1] != list(form.keys[q + 1 :]):
-        return None  # the rest of the name is not intact
     return f"'{doc.tokens[k].text}' is a real name beside the rest of '{' '.join(form.tokens)}': another person"
+
+
+def rest_intact(doc: Document, form: Form, start: int, q: int) -> bool:
+    """Every word of `form` laid from `start` but the one at `q` is in the
+    text as the form has it, and the word at `q` is not."""
+    keys = form.keys
+    end = start + len(keys)
+    if start < 0 or end > len(doc.keys):
+        return False
+    written = doc.keys[start:end]
+    return written[q] != keys[q] and tuple(written[:q]) == keys[:q] and tuple(written[q + 1 :]) == keys[q + 1 :]
 
 
 def person_elsewhere(doc: Document, k: int) -> str | None:

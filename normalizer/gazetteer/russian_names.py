@@ -45,14 +45,18 @@ def add_russian_names(entities, forms_of: list[list[tuple[str, str, str]]], word
     entity already has that spelling, correct or not. Returns each added form
     (fold_form) -> the canonical it is written as, for the reasons shown."""
     table = russian_place_names()
-    places = [n for n, entity in enumerate(entities) if entity.kind == "place" and not entity.bundled and fold_form(entity.canonical) in table]
+    places = [  # (entity number, its Russian forms)
+        (number, table[name])
+        for number, entity in enumerate(entities)
+        if entity.kind == "place" and not entity.bundled and (name := fold_form(entity.canonical)) in table
+    ]
     if not places:
         return {}
     taken = {words[text][1] for forms in forms_of for text, _, _ in forms}
     added: dict[str, str] = {}
-    for number in places:
+    for number, russian in places:
         canonical = entities[number].canonical
-        for form in table[fold_form(canonical)]:
+        for form in russian:
             keys = words[form][1]
             if keys and keys not in taken:
                 taken.add(keys)
