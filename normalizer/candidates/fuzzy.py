@@ -7,6 +7,7 @@ from __future__ import annotations
 
 
 from normalizer import transliteration
+from normalizer.candidates import articles
 from normalizer.candidates.nearest import nearest_name_tokens
 from normalizer.candidates.render import render
 from normalizer.document import Document
@@ -14,7 +15,7 @@ from normalizer.evidence.context import context, specific_context_near
 from normalizer.evidence.lists import list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import veto
-from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
+from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR, Form
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip, similarity
@@ -52,6 +53,9 @@ def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list
     index = doc.index
     opened = OPENED_IN_TRANSLATION if translated else frozenset()
     readable = OPEN | opened
+    # The article of an Arabic name, written or not (candidates/articles).
+    writes_article = not articles.ARTICLES.isdisjoint(doc.keys)
+    with_article = articles.forms_with_article(index)
     for i, status in enumerate(doc.status):
         if status not in readable or mentions.covered[i]:
             continue
@@ -67,6 +71,13 @@ def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list
                 proposal = align(doc, mentions, form_id, start, opened=opened)
                 if proposal:
                     proposals.append(proposal)
+                if writes_article or form_id in with_article:
+                    for laid, first in articles.readings(doc, index.forms[form_id], i, position):
+                        if (laid, first) not in tried:
+                            tried.add((laid, first))
+                            proposal = lay(doc, mentions, laid, first, opened=opened)
+                            if proposal:
+                                proposals.append(proposal)
     return proposals
 
 
@@ -144,21 +155,25 @@ def _alike(doc: Document, word: str, keys) -> dict[str, float]:
     return found
 
 
-def align(
+def align(doc: Document, mentions: Mentions, form_id: int, start: int, **options) -> Proposal | None:
+    """Lay the index's form `form_id` over the tokens from `start` (`lay`)."""
+    return lay(doc, mentions, doc.index.forms[form_id], start, **options)
+
+
+def lay(
     doc: Document,
     mentions: Mentions,
-    form_id: int,
+    form: Form,
     start: int,
     read_known: frozenset[int] = frozenset(),
     opened: frozenset[Status] = frozenset(),
 ) -> Proposal | None:
-    """Lay form `form_id` over the tokens from `start`; score the fit.
+    """Lay `form` over the tokens from `start`; score the fit.
     `read_known`: form positions whose word may be a correct name of
     something else, or an English word, and still be read as this form's
     (candidates/given_names).
     `opened`: statuses of real name words read here by a learned round trip
     alone, as in a translated text."""
-    form = doc.index.forms[form_id]
     end = start + len(form.keys)
     if start < 0 or end > len(doc):
         return None

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-from normalizer.candidates.fuzzy import READ_KNOWN, align
+from normalizer.candidates import articles
+from normalizer.gazetteer.names import ARTICLES
+from normalizer.candidates.fuzzy import READ_KNOWN, align, lay
 from normalizer.document import Document
 from normalizer.evidence.open_world import rest_intact
 from normalizer.folding import skeleton
@@ -45,22 +47,41 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
         word = doc.tokens[i].text
-        for j in (i - 1, i + 1):
-            if not 0 <= j < len(doc) or doc.status[j] != Status.KNOWN:
-                continue
-            for form_id, q in _people_beside(index, doc.keys[j], i - j):
-                start = i - q
-                form = index.forms[form_id]
-                if (form_id, start) in tried or not rest_intact(doc, form, start, q):
-                    continue
-                tried.add((form_id, start))
-                if not _alike(word, form.tokens[q]):
-                    continue
-                proposal = align(doc, mentions, form_id, start, read_known=frozenset({q}))
-                if proposal is not None:
-                    proposals.append(proposal)
-                    proposals.extend(_echoes(doc, mentions, i, form.entity, form.keys[q], echoed))
+        for j, step in _neighbours(doc, i):
+            for form_id, q in _people_beside(index, doc.keys[j], step):
+                for form, start in _laid(doc, index.forms[form_id], i, q):
+                    at = i - start  # where word i stands in the laid form
+                    if (form, start) in tried or not rest_intact(doc, form, start, at):
+                        continue
+                    tried.add((form, start))
+                    if not _alike(word, form.tokens[at]):
+                        continue
+                    proposal = lay(doc, mentions, form, start, read_known=frozenset({at}))
+                    if proposal is not None:
+                        proposals.append(proposal)
+                        proposals.extend(_echoes(doc, mentions, i, form.entity, form.keys[at], echoed))
     return proposals
+
+
+def _neighbours(doc: Document, i: int) -> list[tuple[int, int]]:
+    """The known words next to word `i` in a name, with the step from them
+    to it in the name (-1 or 1): the words beside it, or beyond an Arabic
+    article beside it ("Muammar al-Qaddafi" for Muammar Gaddafi)."""
+    found = []
+    for step in (1, -1):
+        j = i - step
+        if 0 <= j < len(doc) and doc.keys[j] in ARTICLES and doc.gap_ok(min(i, j), max(i, j)):
+            j -= step
+        if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
+            found.append((j, step))
+    return found
+
+
+def _laid(doc: Document, form, i: int, q: int) -> list:
+    """`form` laid with its word `q` on token `i`: as it is, and with the
+    article the text writes or leaves out (candidates/articles), each with
+    its first token."""
+    return [(form, i - q), *articles.readings(doc, form, i, q)]
 
 
 def _echoes(doc: Document, mentions: Mentions, i: int, entity: int, surname: str, echoed: set[int]) -> list[Proposal]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
-from normalizer.gazetteer.names import PARTICLES
+from normalizer.gazetteer.names import ARTICLES, PARTICLES
 from normalizer.proposal import Evidence
 from normalizer.suspects import Status
 
@@ -27,6 +27,8 @@ MAX_FORMS_OF_DISTINCTIVE_WORD = 12
 
 def distinctive(doc: Document, word: str) -> bool:
     key = word.casefold()
+    if key in ARTICLES:  # "al" says nothing of which name is meant, however few hold it
+        return False
     index = doc.index
     return key not in index.common_english and len(index.token_forms.get(key, ())) <= MAX_FORMS_OF_DISTINCTIVE_WORD
 

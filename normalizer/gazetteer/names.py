@@ -26,6 +26,9 @@ PARTICLES = frozenset({
     "de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "des",
     "la", "le", "van", "von", "ter", "zu",
 })
+# The Arabic article as English news prints it (al-, or el- after the
+# Egyptian reading): written or left out by outlet (candidates/articles).
+ARTICLES = frozenset({"al", "el"})
 _GENERATION = re.compile(r"(?i:jr|sr)\.?")  # "Jr.": set aside, the surname is before it
 # A regnal number marks a monarch or a pope, who has no surname: the regnal
 # name alone ("Mohammed", "Abdullah") would be any namesake's.

@@ -1,0 +1,78 @@
+"""The Arabic article of a name, written or left out as an outlet likes:
+"Muammar al-Qaddafi" and "Moammar el-Gadhafi" (The New York Times, AP) for
+Muammar Gaddafi, "Abu Bakr Bagdadi" for Abu Bakr al-Baghdadi. English news
+prints the article as al- or el- (the Egyptian reading), or drops it; it is
+part of how a name is spelled, not a word of the name. So a form is also
+laid over the text with the article the text writes: put in, left out or
+exchanged (`readings`), and the reading rewrites the span to the form's
+spelling. The article alone never makes a correction: the laid form reads
+it as an exact word, and a reading needs another word of the name garbled
+("Bashar Assad" and "Abdel Fattah al-Sisi" stay as written)."""
+
+from __future__ import annotations
+
+from normalizer.document import Document
+from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.names import ARTICLES
+from normalizer.tokens import token_texts
+
+
+def forms_with_article(index) -> frozenset[int]:
+    """The forms that write an article inside them ("Abu Bakr al-Baghdadi"):
+    the few a text without one may leave it out of (remembered per index)."""
+    memo = index.memo("_forms_with_article", 1)
+    if None not in memo:
+        memo[None] = frozenset(
+            form_id for key in ARTICLES for form_id, q in index.token_forms.get(key, ())
+            if 0 < q < len(index.forms[form_id].keys) - 1
+        )
+    return memo[None]
+
+
+def readings(doc: Document, form: Form, i: int, position: int) -> list[tuple[Form, int]]:
+    """The forms, with the article as the text writes it, that lay `form`'s
+    word `position` on token `i`: (form, first token) each. Only where the
+    text writes an article, or the form does."""
+    found = []
+    keys = doc.keys
+    written = _written(doc, form)
+    for q in range(1, len(form.keys)):
+        if form.keys[q] in ARTICLES:
+            if q == position or q == len(form.keys) - 1:
+                continue
+            start = i - position + q  # where the form's article would stand, had the text written it
+            if 0 <= start < len(doc) and keys[start] in ARTICLES:
+                if keys[start] != form.keys[q]:  # the other article: "al-Sisi" for el-Sisi
+                    found.append((_exchanged(form, q, doc.tokens[start].text, keys[start]), i - position))
+            elif written is not None:  # left out: "Abu Bakr Bagdadi"
+                found.append((_without(form, q, written), i - position + (position > q)))
+        elif form.keys[q - 1] not in ARTICLES and written is not None:
+            # Put in before word q: "Muammar al-Qaddafi" for Muammar Gaddafi.
+            first = i - position - (position >= q)
+            if 0 <= first + q < len(doc) and keys[first + q] in ARTICLES:
+                found.append((_with(form, q, doc.tokens[first + q].text, keys[first + q], written), first))
+    return found
+
+
+def _written(doc: Document, form: Form) -> str | None:
+    """The text a reading with another number of words writes: the entity's
+    canonical spelling, where the form is rewritten to it (its gaps, such
+    as the hyphen of "al-Baghdadi", are not in the form's tokens)."""
+    canonical = doc.index.entities[form.entity].canonical
+    return canonical if tuple(token_texts(canonical)) == form.target else None
+
+
+def _with(form: Form, q: int, token: str, key: str, written: str) -> Form:
+    return Form(
+        form.entity, form.tokens[:q] + (token,) + form.tokens[q:], form.keys[:q] + (key,) + form.keys[q:], (written,), form.role,
+    )
+
+
+def _without(form: Form, q: int, written: str) -> Form:
+    return Form(form.entity, form.tokens[:q] + form.tokens[q + 1 :], form.keys[:q] + form.keys[q + 1 :], (written,), form.role)
+
+
+def _exchanged(form: Form, q: int, token: str, key: str) -> Form:
+    return Form(
+        form.entity, form.tokens[:q] + (token,) + form.tokens[q + 1 :], form.keys[:q] + (key,) + form.keys[q + 1 :], form.target, form.role,
+    )
