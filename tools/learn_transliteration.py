@@ -57,7 +57,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalizer.measure.roundtrip import ROUTES, SCRIPTS, read_pairs  # noqa: E402
+from normalizer.measure.roundtrip import ROUTES, SCRIPTS, printed_round_trips, read_pairs  # noqa: E402
 from normalizer.measure.roundtrip import round_trip_forms as _round_trip_forms  # noqa: E402
 from normalizer.transliteration import POOLED, SCORE_CAP, Model, align, plain  # noqa: E402
 
@@ -478,7 +478,10 @@ def learn_keys(pairs_by_script: dict[str, list[tuple[str, str]]], models: dict) 
 def romanization_letters() -> str:
     """Letters ROMANIZATION_RATIO times likelier in a round-trip form than in
     a real name (share of forms holding the letter against share of train
-    English names holding it, plus one), seen in MIN_LETTER_FORMS forms."""
+    English names holding it, plus one), seen in MIN_LETTER_FORMS forms.
+    Each form as its romanizer prints it: the prime of ALA-LC and the
+    scientific scheme for the soft sign ("Igorʹ") is a letter (Unicode's
+    modifier letter) that the forms themselves drop."""
     in_forms: Counter = Counter()
     in_names: Counter = Counter()
     forms = names = 0
@@ -487,7 +490,7 @@ def romanization_letters() -> str:
             names += 1
             in_names.update(c for c in set(english.lower()) if not c.isascii() and c.isalpha())
             if taken < WORDS_PER_SCRIPT:
-                for form in round_trip_forms(script, native):
+                for form in printed_round_trips(script, native):
                     forms += 1
                     in_forms.update(c for c in set(form.lower()) if not c.isascii() and c.isalpha())
     return "".join(

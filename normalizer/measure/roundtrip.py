@@ -101,18 +101,33 @@ def round_trips(script: str, native: str) -> list[tuple[str, str]]:
     (scheme label, form); each form at most once (the first scheme that
     gives it), empty forms and forms with a letter left in another script
     left out. `script` is one of SCRIPTS."""
-    try:
-        romanize = _ROMANIZERS[script]
-    except KeyError:
-        raise ValueError(f"unknown script {script!r}: one of {', '.join(SCRIPTS)}") from None
     seen: set[str] = set()
     forms = []
-    for label, raw in romanize(native):
+    for label, raw in _romanizer(script)(native):
         form = latin_word(raw)
         if form and form not in seen and _is_latin(form):
             seen.add(form)
             forms.append((label, form))
     return forms
+
+
+def printed_round_trips(script: str, native: str) -> list[str]:
+    """Each different output of the romanizers as they print it, with the
+    soft-sign primes and apostrophes that the forms drop ("Igorʹ", "Ol’ga"),
+    where it gives a Latin form."""
+    printed: list[str] = []
+    for _, raw in _romanizer(script)(native):
+        form = latin_word(raw)
+        if form and _is_latin(form) and raw not in printed:
+            printed.append(raw)
+    return printed
+
+
+def _romanizer(script: str):
+    try:
+        return _ROMANIZERS[script]
+    except KeyError:
+        raise ValueError(f"unknown script {script!r}: one of {', '.join(SCRIPTS)}") from None
 
 
 def round_trip_forms(script: str, native: str) -> list[str]:
