@@ -77,6 +77,13 @@ def classify(
     return statuses
 
 
+# A macron only lengthens a vowel (Hepburn's "Kūpā" for クーパー, Cooper):
+# a word whose only such letters are macrons is what its plain letters are
+# (its key drops them), a real name word if they spell one ("Jānis", "Itō"),
+# else a word to read; "ņ", "ș", "ł" change the letter and stay foreign.
+LONG_VOWELS = frozenset("āēīōūĀĒĪŌŪ")
+
+
 def word_status(index: Index, word: str, key: str) -> Status:
     """What a word is, by itself (its place in the text aside)."""
     if key in index.correct_tokens:
@@ -92,7 +99,7 @@ def word_status(index: Index, word: str, key: str) -> Status:
     if _derived_from_name(index, key):
         return Status.DERIVED
     by_romanizer = False
-    if not word.isascii() and any(not c.isascii() and c.isalpha() for c in word):
+    if not word.isascii() and any(not c.isascii() and c.isalpha() and c not in LONG_VOWELS for c in word):
         if not romanized(word):
             # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
             # come from a writer who knew the name's own spelling.

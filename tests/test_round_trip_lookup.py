@@ -117,3 +117,25 @@ def test_a_name_printed_with_the_soft_sign_prime_is_repaired(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: Igor Sechin, kind: person}\n  - {canonical: Olga Lyubimova, kind: person}\n")
     result = engine.normalize("Rosneft's Igorʹ Sechin met Olʹga Ljubimova.")
     assert applied_changes(result) == [("Igorʹ", "Igor"), ("Olʹga Ljubimova", "Olga Lyubimova")]
+
+
+def test_a_word_whose_only_accents_are_macrons_is_what_its_plain_letters_are():
+    # Hepburn marks a long vowel with a macron ("Wōholu", ウォーホル: Warhol);
+    # the word is read as its plain letters would be: a word to read, or a
+    # real name word read only with evidence. Other letters stay foreign.
+    from normalizer.gazetteer.name_words import name_words
+
+    index = build_index(Gazetteer(entities=(Entity(canonical="Someplace", kind="place"),), protect=frozenset()))
+    assert word_status(index, "Wōholu", "woholu") == Status.SUSPECT
+    name = next(w for w in sorted(name_words()) if len(w) >= 5 and w.isascii() and w.isalpha() and "a" in w[1:] and w not in index.english)
+    long = name.capitalize().replace("a", "ā", 1) if name[0] != "a" else name.capitalize()[0] + name[1:].replace("a", "ā", 1)
+    assert word_status(index, long, name) == Status.NAME
+    assert word_status(index, "Siliņa", "silina") == Status.FOREIGN
+
+
+def test_a_name_through_katakana_printed_with_macrons_is_repaired(tmp_path):
+    from gazetteer_samples import applied_changes, engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Andy Warhol, kind: person}\n")
+    result = engine.normalize("The artist Andi Wōholu died in 1987.")
+    assert applied_changes(result) == [("Andi Wōholu", "Andy Warhol")]
