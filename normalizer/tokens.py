@@ -18,6 +18,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What may stand between two tokens of one name: a space or a hyphen, or a
 # single line break (wrapped text); never punctuation or a blank line.
 _NAME_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[-‐‑]")
+_SOFT_SIGN_GAP = re.compile(r"['’]([ \t\u00a0]{1,3})")
 
 
 class Token(NamedTuple):
@@ -60,6 +61,15 @@ def _possessive(word: str) -> bool:
 def is_name_gap(gap: str) -> bool:
     """True when `gap` may separate two tokens of one name."""
     return _NAME_GAP.fullmatch(gap) is not None
+
+
+def without_soft_sign(gap: str) -> str | None:
+    """The gap after a word's final soft sign as BGN/PCGN and GOST print it
+    ("Emmanuel’ Makron", Эммануэль Макрон), without the sign: a garble's
+    mark to drop. None for any other gap. Never a name gap by itself: the
+    same apostrophe ends a plural possessive ("the Smiths’ house")."""
+    match = _SOFT_SIGN_GAP.fullmatch(gap)
+    return match.group(1) if match else None
 
 
 def apply_case_style(original: str, replacement: str) -> str:

@@ -139,3 +139,17 @@ def test_a_name_through_katakana_printed_with_macrons_is_repaired(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: Andy Warhol, kind: person}\n")
     result = engine.normalize("The artist Andi Wōholu died in 1987.")
     assert applied_changes(result) == [("Andi Wōholu", "Andy Warhol")]
+
+
+@pytest.mark.parametrize("sign", ["’", "'"])
+def test_the_soft_sign_apostrophe_after_a_word_of_a_garbled_name_is_dropped(tmp_path, sign):
+    # BGN/PCGN (’) and GOST (') print Эммануэль Макрон as "Emmanuel’ Makron":
+    # the apostrophe stands outside the token, between two words of the name.
+    from gazetteer_samples import applied_changes, engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Emmanuel Macron, kind: person}\n  - {canonical: Igor Sechin, kind: person}\n")
+    result = engine.normalize(f"President Emmanuel{sign} Makron met the press.")
+    assert applied_changes(result) == [(f"Emmanuel{sign} Makron", "Emmanuel Macron")]
+    assert result.text == "President Emmanuel Macron met the press."
+    # The apostrophe alone, the name otherwise intact, is no garble.
+    assert not engine.normalize(f"Rosneft's Igor{sign} Sechin spoke.").corrections

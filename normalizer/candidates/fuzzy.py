@@ -20,6 +20,7 @@ from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip, similarity
 from normalizer.suspects import OPEN, REAL_NAMES, Status
+from normalizer.tokens import without_soft_sign
 
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
@@ -197,8 +198,8 @@ def lay(
     scores, reasons, exact_words = [], [], []
     round_trip = False
     for q, k in enumerate(range(start, end)):
-        if k > start and not doc.gap_ok(k - 1, k):
-            return None
+        if k > start and not doc.gap_ok(k - 1, k) and without_soft_sign(doc.gap(k - 1, k)) is None:
+            return None  # a soft sign's apostrophe is a garble's, dropped by render
         if keys[k] == form.keys[q]:
             if status[k] == Status.SKIP:
                 return None  # an ignored or protected word is never part of a correction

@@ -5,7 +5,7 @@ from __future__ import annotations
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
 from normalizer.proposal import Proposal
-from normalizer.tokens import apply_case_style
+from normalizer.tokens import apply_case_style, without_soft_sign
 
 
 def render(
@@ -24,11 +24,15 @@ def render(
         changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
         if not changed:
             return None
-        first, last = changed[0], changed[-1]
+        # A soft sign's apostrophe between two words of the name is dropped
+        # ("Emmanuel’ Makron" -> "Emmanuel Macron"): both words are rewritten.
+        gaps = [doc.gap(start + q - 1, start + q) if q else "" for q in range(len(originals))]
+        marked = [q for q in range(1, len(originals)) if without_soft_sign(gaps[q]) is not None]
+        first, last = min(changed + [q - 1 for q in marked]), max(changed + marked)
         pieces = []
         for q in range(first, last + 1):
             if q > first:
-                pieces.append(doc.gap(start + q - 1, start + q))
+                pieces.append(without_soft_sign(gaps[q]) or gaps[q])
             pieces.append(new[q])
         replacement = "".join(pieces)
     else:
