@@ -40,10 +40,10 @@ def readings(doc: Document, form: Form, i: int, position: int) -> list[tuple[For
         if form.keys[q] in ARTICLES:
             if q == position or q == len(form.keys) - 1:
                 continue
-            start = i - position + q  # where the form's article would stand, had the text written it
-            if 0 <= start < len(doc) and keys[start] in ARTICLES:
-                if keys[start] != form.keys[q]:  # the other article: "al-Sisi" for el-Sisi
-                    found.append((_exchanged(form, q, doc.tokens[start].text, keys[start]), i - position))
+            at = i - position + q  # where the form's article stands, if the text writes it
+            if 0 <= at < len(doc) and keys[at] in ARTICLES:
+                if keys[at] != form.keys[q]:  # the other article: "al-Sisi" for el-Sisi
+                    found.append((_exchanged(form, q, doc.tokens[at].text, keys[at]), i - position))
             elif written is not None:  # left out: "Abu Bakr Bagdadi"
                 found.append((_without(form, q, written), i - position + (position > q)))
         elif form.keys[q - 1] not in ARTICLES and written is not None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from normalizer.candidates import articles
-from normalizer.gazetteer.names import ARTICLES
 from normalizer.candidates.fuzzy import READ_KNOWN, align, lay
 from normalizer.document import Document
 from normalizer.evidence.open_world import rest_intact
@@ -70,10 +69,12 @@ def _neighbours(doc: Document, i: int) -> list[tuple[int, int]]:
     found = []
     for step in (1, -1):
         j = i - step
-        if 0 <= j < len(doc) and doc.keys[j] in ARTICLES and doc.gap_ok(min(i, j), max(i, j)):
-            j -= step
         if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
             found.append((j, step))
+        if 0 <= j < len(doc) and doc.keys[j] in articles.ARTICLES and doc.gap_ok(min(i, j), max(i, j)):
+            j -= step
+            if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
+                found.append((j, step))
     return found
 
 
