@@ -19,6 +19,7 @@ entities:
   - {canonical: Kharkiv, kind: place}
   - {canonical: Chernihiv, kind: place}
   - {canonical: Odesa, kind: place}
+  - {canonical: Mykolaiv, kind: place}
   - {canonical: Oleksandr Syrskyi, kind: person}
 """
 
@@ -49,7 +50,7 @@ def test_a_form_that_names_something_else_is_not_in_the_table(newsroom):
     # "Odessa" is also a city in Texas, "Lvov" a surname: real names stay as written.
     assert newsroom.normalize("Odessa, Texas, and Prince Lvov.").corrections == ()
     table = module.russian_place_names()
-    assert "odessa" not in {fold_form(form) for forms in table.values() for form in forms}
+    assert "odessa" not in {fold_form(form) for forms, _ in table.values() for form in forms}
 
 
 def test_a_spelling_a_gazetteer_calls_correct_stays_correct(tmp_path):
@@ -67,7 +68,7 @@ def test_only_a_place_is_given_the_russian_names(tmp_path):
 def test_no_form_is_an_unreviewed_english_word_or_a_real_name():
     reviewed = set(tool_script("generate_russian_place_names").read_reviewed())
     english, real_names = english_words(), name_words()
-    for forms in set(module.russian_place_names().values()):
+    for forms, _ in set(module.russian_place_names().values()):
         for form in forms:
             if form in reviewed:
                 continue
@@ -80,3 +81,18 @@ def test_a_bundled_place_keeps_the_name_english_news_writes():
     # GeoNames calls the city Homyel'; English news writes Gomel. Only a
     # newsroom's own entry says which spelling is the house's.
     assert Normalizer.load().normalize("Protests in Gomel and Mogilev went on.").corrections == ()
+
+
+def test_geonames_own_romanization_of_a_newsrooms_place_is_its_variant(newsroom):
+    # GeoNames calls the city Mykolayiv (BGN/PCGN's Ukrainian); the newsroom
+    # writes Ukraine's official Mykolaiv.
+    result = newsroom.normalize("Missiles hit Mykolayiv overnight.")
+    assert applied_changes(result) == [("Mykolayiv", "Mykolaiv")]
+    assert "'Mykolayiv' is another romanization of 'Mykolaiv' (GeoNames' spelling)" in result.applied[0].reasons
+
+
+def test_geonames_spellings_are_no_english_word():
+    english = english_words()
+    for _, spellings in set(module.russian_place_names().values()):
+        for spelling in spellings:
+            assert not any(word in english for word in fold_form(spelling).replace("-", " ").split()), spelling

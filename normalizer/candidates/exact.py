@@ -77,8 +77,9 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
         return None  # a variant that is also an English word fires only where it is written as a name
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
-    if index.russian_names.get(fold_form(listed)) == canonical:
-        reason = f"'{listed}' is the Russian name of '{canonical}', romanized"
+    added = index.russian_names.get(fold_form(listed))  # by the place-name table, not the gazetteer
+    if added and added[0] == canonical:
+        reason = added[1]
     else:
         reason = f"'{listed}' is a listed variant of '{canonical}'"
     return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant")

@@ -80,9 +80,9 @@ class Index:
     # Variants spelled like a correct form but for how the words are joined:
     # the variant as written (fold_form) -> the canonical.
     spelled_apart: dict[str, str] = field(default_factory=dict)
-    # Variants added as a place's Russian name (normalizer.gazetteer.russian_names):
-    # the form (fold_form) -> the canonical, for the reason a repair shows.
-    russian_names: dict[str, str] = field(default_factory=dict)
+    # Variants added as a place's Russian name or GeoNames' spelling (gazetteer.russian_names):
+    # the form (fold_form) -> the canonical, and the reason a repair shows.
+    russian_names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def memo(self, name: str, limit: int = MEMO_ENTRIES) -> dict:
         """A per-process memo of facts about single words under this index,

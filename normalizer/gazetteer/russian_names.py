@@ -20,16 +20,18 @@ PATH = Path(__file__).resolve().parent.parent / "data" / "russian_place_names.ts
 
 
 @lru_cache(maxsize=1)
-def russian_place_names() -> dict[str, tuple[str, ...]]:
+def russian_place_names() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """A city's name (fold_form; each of the names the table gives it) -> its
-    Russian forms. A name two cities share says nothing: it is left out."""
-    table: dict[str, tuple[str, ...]] = {}
+    Russian forms, and GeoNames' own romanization of it where that may be a
+    variant ("Mykolayiv" of Mykolaiv). A name two cities share says nothing:
+    it is left out."""
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     shared: set[str] = set()
     for line in PATH.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        names, _, forms = line.partition("\t")
-        found = tuple(forms.split(";"))
+        names, forms, spellings = line.split("\t")
+        found = (tuple(filter(None, forms.split(";"))), tuple(filter(None, spellings.split(";"))))
         for name in {fold_form(n) for n in names.split(";")}:
             if name in table:
                 shared.add(name)
@@ -39,27 +41,31 @@ def russian_place_names() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def add_russian_names(entities, forms_of: list[list[tuple[str, str, str]]], words) -> dict[str, str]:
-    """Give each own place of `entities` the Russian forms of its name as variants
-    (in `forms_of`, an index build's (text, role, target) lists), unless some
-    entity already has that spelling, correct or not. Returns each added form
-    (fold_form) -> the canonical it is written as, for the reasons shown."""
+def add_russian_names(entities, forms_of: list[list[tuple[str, str, str]]], words) -> dict[str, tuple[str, str]]:
+    """Give each own place of `entities` the Russian forms of its name, and
+    GeoNames' other romanization of it, as variants (in `forms_of`, an index
+    build's (text, role, target) lists), unless some entity already has that
+    spelling, correct or not. Returns each added form (fold_form) -> the
+    canonical it is written as and the reason shown."""
     table = russian_place_names()
-    places = [  # (entity number, its Russian forms)
-        (number, table[name])
+    places = [  # (entity number, its Russian forms, GeoNames' spellings)
+        (number, *table[name])
         for number, entity in enumerate(entities)
         if entity.kind == "place" and not entity.bundled and (name := fold_form(entity.canonical)) in table
     ]
     if not places:
         return {}
     taken = {words[text][1] for forms in forms_of for text, _, _ in forms}
-    added: dict[str, str] = {}
-    for number, russian in places:
+    added: dict[str, tuple[str, str]] = {}
+    for number, russian, spellings in places:
         canonical = entities[number].canonical
-        for form in russian:
+        for form, reason in [
+            *((form, f"'{form}' is the Russian name of '{canonical}', romanized") for form in russian),
+            *((form, f"'{form}' is another romanization of '{canonical}' (GeoNames' spelling)") for form in spellings),
+        ]:
             keys = words[form][1]
             if keys and keys not in taken:
                 taken.add(keys)
                 forms_of[number] = [*forms_of[number], (form, "variant", canonical)]
-                added[fold_form(form)] = canonical
+                added[fold_form(form)] = (canonical, reason)
     return added
