@@ -167,3 +167,47 @@ def test_a_plain_document_is_built_as_pyyaml_builds_it(text, monkeypatch):
     plain = reading.load_yaml(text, "g.yaml")
     monkeypatch.setattr(reading, "_PLAIN_DEPTH", -1)  # every collection left to PyYAML
     assert reading.load_yaml(text, "g.yaml") == plain
+
+
+MIXED = (
+    'entities:\n  - {canonical: " Iran ", kind: place}\n  - canonical: Foo\n    kind: person\n    variants: [Fo]\n'
+    '  - {canonical: "Bar Baz", kind: organization}\n'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MIXED,
+        MIXED + '  - {canonical: "Qux\\n", kind: person}\n',  # stripped: no line break left, no error
+        MIXED + "  - {canonical: Qux, kind: person, threshold: 0.5}\n",
+    ],
+)
+def test_entities_of_a_canonical_and_a_kind_are_made_as_any_other(text, monkeypatch):
+    from normalizer.gazetteer import loading
+
+    fast = loading.parse_file(text, "g.yaml").entities
+    monkeypatch.setattr(loading, "_simple_entities", lambda entries, name, line: [None] * len(entries))
+    slow = loading.parse_file(text, "g.yaml").entities
+    assert fast == slow
+    assert [list(entity.__dict__.items()) for entity in fast] == [list(entity.__dict__.items()) for entity in slow]
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ('  - {canonical: "A\\u0007", kind: person}\n', r"g.yaml:8: 'canonical' entry 'A\\x07' holds"),
+        ("  - {canonical: A, kind: people}\n", r"g.yaml:8: 'A': kind must be one of"),
+        ('  - {canonical: " ", kind: person}\n', r"g.yaml:8: entity needs a non-empty string 'canonical'"),
+        ("  - {canonical: A, kind: [person]}\n", r"g.yaml:8: 'A': kind must be one of"),
+        ("  - {canonical: 5, kind: person}\n", r"g.yaml:8: entity needs a non-empty string 'canonical', got 5"),
+    ],
+)
+def test_the_first_problem_is_named_whichever_entries_are_simple(extra, message):
+    from normalizer.gazetteer.loading import parse_file
+
+    # A simple entry's problem after an entry with another problem: the first is named.
+    with pytest.raises(GazetteerError, match=r"g.yaml:7: 'B': kind must be one of"):
+        parse_file(MIXED + "  - canonical: B\n    kind: nobody\n" + extra, "g.yaml")
+    with pytest.raises(GazetteerError, match=message):
+        parse_file(MIXED.replace("entities:\n", "entities:\n  - {canonical: C, kind: place}\n") + extra, "g.yaml")
