@@ -89,15 +89,22 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     another script as the learned model sees it (normalizer.transliteration),
     with the route in the reason ("katakana round trip")."""
     score, why = spelling_similarity(word, name)
-    # A case ending is asked about too: a katakana round trip also ends a
-    # name in a vowel ("Hamiru" for Hamill), and the likelier route is named.
-    settled = score >= SAME_SKELETON and why != CASE_ENDING_REASON
-    if settled or score < MIN_SPELLING_FOR_ROUND_TRIP or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH:
+    if spelling_decides(word, name, score, why):
         return score, why
     # The learned reading where it is the better one and one a reader takes
     # (else None): most pairs with little in common are settled by one cheap
     # alignment, which shows their learned reading below LEAST_READ.
     return round_trip_above(word, name, max(score, LEAST_READ - ROUNDING)) or (score, why)
+
+
+def spelling_decides(word: str, name: str, score: float, why: str) -> bool:
+    """Whether `similarity` of the pair is its spelling's reading (`score`,
+    `why`) as it is, with no round trip asked. Else it is that reading or a
+    learned one above it: never lower."""
+    # A case ending is asked about too: a katakana round trip also ends a
+    # name in a vowel ("Hamiru" for Hamill), and the likelier route is named.
+    settled = score >= SAME_SKELETON and why != CASE_ENDING_REASON
+    return settled or score < MIN_SPELLING_FOR_ROUND_TRIP or min(len(word), len(name)) < MIN_ROUND_TRIP_LENGTH
 
 
 def is_round_trip(why: str) -> bool:

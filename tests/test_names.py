@@ -141,3 +141,32 @@ def test_particles_join_the_surname_by_default(engines):
     text = "The Emir Tamim bin Hamad Al Thani arrived; Al Thanni said the talks went well."
     result = engines["with"].normalize(text)
     assert result.text == text.replace("Thanni", "Thani")
+
+
+def test_respelled_asks_a_round_trip_only_where_no_pair_fails_on_its_spelling(monkeypatch):
+    """respelled's answer is all(similarity >= SAME_WORD_SIMILARITY), but a pair
+    told apart by its spelling alone spares the round trips of the others."""
+    from normalizer import similarity as scores
+    from normalizer.gazetteer import names as module
+
+    forms = [
+        ("Ayatollah Ali Khamenei", "Sayyid Ali Khamenei"),
+        ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy"),
+        ("Hamiru Tanaka", "Hamill Tanaka"),
+        ("Abu Mazen", "Mahmoud Abbas"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Xi", "Xi"),
+    ]
+    for form, candidate in forms:
+        pairs = list(zip(form.split(), candidate.split()))
+        expected = all(scores.similarity(a, b)[0] >= module.SAME_WORD_SIMILARITY for a, b in pairs)
+        assert module._alike(pairs) == expected
+        assert (module.respelled(form, [candidate]) == candidate) == expected
+    asked = []
+    monkeypatch.setattr(scores, "round_trip_above", lambda *pair: asked.append(pair))
+    scores.similarity.cache_clear()
+    try:
+        assert not module._alike([("Ayatollah", "Sayyid"), ("Xx", "Khamenei")])
+        assert asked == []  # "Xx" is too short for a round trip: no other pair's is asked
+    finally:
+        scores.similarity.cache_clear()  # nothing scored without the real round trip is kept

@@ -140,11 +140,24 @@ SAME_WORD_SIMILARITY = 0.8
 def respelled(form: str, candidates) -> str | None:
     """The first of `candidates` that spells `form` another way, word for word
     ("Volodymyr Zelenskiy" / "Volodymyr Zelenskyy"), or None."""
-    from normalizer.similarity import similarity
-
     words = [t.text for t in tokenize(form)]
     for candidate in candidates:
         other = [t.text for t in tokenize(candidate)]
-        if len(other) == len(words) and all(similarity(a, b)[0] >= SAME_WORD_SIMILARITY for a, b in zip(words, other)):
+        if len(other) == len(words) and _alike(list(zip(words, other))):
             return candidate
     return None
+
+
+def _alike(pairs: list[tuple[str, str]]) -> bool:
+    """Whether the similarity of each pair is at least SAME_WORD_SIMILARITY.
+    A pair's learned round trip costs a millisecond (an index build asks a
+    few hundred), so it is asked only when no pair fails on its spelling
+    alone: similarity never reads a pair lower than its spelling does."""
+    from normalizer.similarity import similarity, spelling_decides, spelling_similarity
+
+    spelled = [spelling_similarity(a, b) for a, b in pairs]
+    if any(
+        score < SAME_WORD_SIMILARITY and spelling_decides(a, b, score, why) for (a, b), (score, why) in zip(pairs, spelled)
+    ):
+        return False
+    return all(score >= SAME_WORD_SIMILARITY or similarity(a, b)[0] >= SAME_WORD_SIMILARITY for (a, b), (score, _) in zip(pairs, spelled))
