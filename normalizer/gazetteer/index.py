@@ -300,26 +300,30 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     folded = mt_fold_all([joined for joined, _ in glued_forms])
     glued = [(fold, form_id) for fold, (_, form_id) in zip(folded, glued_forms) if len(fold) >= 7]
     glued_folds = [fold for fold, _ in glued]
-    index.by_glued = grouped(glued_folds, [form_id for _, form_id in glued], numbers=True)
-    index.exact = dict(exact)
-    # The exact pass tries only the lengths of forms that start with the word at hand.
-    lengths: dict[str, set[int]] = defaultdict(set)
-    for keys in exact:
-        lengths[keys[0]].add(len(keys))
-    index.lengths_by_head = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in lengths.items()}
-    index.token_forms = dict(token_forms)
-    for word in (*gazetteer.protect, *ignore_words):
-        index.protected.update(t.key for t in tokenize(word))
-    folds, learned = _build_fuzzy_keys(index)  # the keys of by_fold and by_round_trip, in the order found
+    keys = [key for key in token_forms if len(key) >= 3]  # the name tokens with fuzzy keys
+    folds = mt_fold_all(keys)  # each fold pattern run once over all the keys
     index.deletes = DeleteStore((*folds, *glued_folds), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
-    index.round_trip_deletes = DeleteStore(learned, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
     # The tables are written now, while building (later runs only open the
-    # files), in threads: numpy's sorts and column operations run beside the
-    # packing below, which holds the GIL.
+    # files), in threads, each as soon as its terms are known: numpy's sorts
+    # and column operations run beside the rest of the build, which holds
+    # the GIL.
     from concurrent.futures import ThreadPoolExecutor  # here: only a build needs it, and it imports logging
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        tables = [pool.submit(store.prepare) for store in (index.deletes, index.round_trip_deletes)]
+        tables = [pool.submit(index.deletes.prepare)]
+        index.by_glued = grouped(glued_folds, [form_id for _, form_id in glued], numbers=True)
+        index.exact = dict(exact)
+        # The exact pass tries only the lengths of forms that start with the word at hand.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for form_keys in exact:
+            lengths[form_keys[0]].add(len(form_keys))
+        index.lengths_by_head = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in lengths.items()}
+        index.token_forms = dict(token_forms)
+        for word in (*gazetteer.protect, *ignore_words):
+            index.protected.update(t.key for t in tokenize(word))
+        learned = _build_fuzzy_keys(index, keys, folds)  # the keys of by_round_trip, in the order found
+        index.round_trip_deletes = DeleteStore(learned, max_distance=ROUND_TRIP_KEY_DISTANCE, prefix_length=7)
+        tables.append(pool.submit(index.round_trip_deletes.prepare))
         _finish(index)
         for table in tables:
             table.result()
@@ -342,12 +346,11 @@ def _finish(index: Index) -> None:
     _pack(index)
 
 
-def _build_fuzzy_keys(index: Index) -> tuple[list[str], list[str]]:
-    """The fuzzy keys of every name token, as WordMaps: each map's (key,
-    token) pairs listed in columns and grouped at once (wordmap.grouped),
-    not appended to a dict of lists a pair at a time."""
-    keys = [key for key in index.token_forms if len(key) >= 3]
-    folds = mt_fold_all(keys)  # each fold pattern run once over all the keys
+def _build_fuzzy_keys(index: Index, keys: list[str], folds: list[str]) -> list[str]:
+    """The fuzzy keys of every name token (`keys`, folded as `folds`), as
+    WordMaps: each map's (key, token) pairs listed in columns and grouped
+    at once (wordmap.grouped), not appended to a dict of lists a pair at a
+    time. Returns the learned round-trip keys."""
     index.by_fold = grouped(folds, keys)
     skeletons = skeletons_of_folds(folds)
     index.by_skeleton = _grouped_where(skeletons, keys, lambda bare: len(bare) >= 4)
@@ -357,7 +360,7 @@ def _build_fuzzy_keys(index: Index) -> tuple[list[str], list[str]]:
     learned = [one for found in learned_keys for one in found if len(one) >= MIN_ROUND_TRIP_KEY]
     tokens = [key for key, found in zip(keys, learned_keys) for one in found if len(one) >= MIN_ROUND_TRIP_KEY]
     index.by_round_trip = grouped(learned, tokens)
-    return folds, learned
+    return learned
 
 
 def _grouped_where(fuzzy: list[str], keys: list[str], kept) -> "WordMap | dict":
