@@ -60,10 +60,14 @@ def build(terms: tuple[str, ...], max_distance: int, prefix_length: int, digest:
     width = max(1, max(map(len, prefixes), default=1))
     codes = np.array(prefixes or [""], dtype=f"<U{width}").view(np.uint32).reshape(-1, width)[: len(terms)]
     present = codes != 0
-    alphabet = np.unique(codes[present])
+    # The letters used, counted by code point (a C loop, not a sort of every
+    # letter), and each letter's rank by a table of them: 0 pads.
+    alphabet = np.flatnonzero(np.bincount(codes.ravel(), minlength=1)[1:]).astype(np.uint32) + 1
     if len(alphabet) > MAX_LETTERS:
         raise Unsuitable(f"{len(alphabet)} distinct letters, more than {MAX_LETTERS}")
-    ranks = np.where(present, np.searchsorted(alphabet, codes) + 1, 0).astype(np.uint64)
+    rank_of = np.zeros(int(alphabet[-1]) + 1 if len(alphabet) else 1, dtype=np.uint64)
+    rank_of[alphabet] = np.arange(1, len(alphabet) + 1, dtype=np.uint64)
+    ranks = rank_of[codes]
     keys, term_ids, bits = _sorted_deletes(np, ranks, present.sum(axis=1), max_distance, len(alphabet).bit_length())
     new_row = np.ones(len(keys), dtype=bool)
     new_row[1:] = keys[1:] != keys[:-1]
@@ -113,7 +117,8 @@ def _sorted_deletes(np, ranks, lengths, max_distance: int, bits: int):
         letters[:length] = ranks[ids.astype(np.intp), :length].T
         key = np.zeros((len(kept), len(ids)), dtype=np.uint64)
         for place in range(length):
-            key |= letters[rows[:, place]] << np.uint64(bits * place + (id_bits if packed else 0))
+            # Shifted to the place first (a row a letter: small), then copied to every delete.
+            key |= (letters << np.uint64(bits * place + (id_bits if packed else 0)))[rows[:, place]]
         if packed:
             key |= ids
             parts.append(key.ravel())
@@ -125,8 +130,15 @@ def _sorted_deletes(np, ranks, lengths, max_distance: int, bits: int):
         pairs = np.concatenate(parts)
         del parts
         pairs.sort()
-        pairs = pairs[np.append(True, pairs[1:] != pairs[:-1])]
-        term_ids = (pairs & np.uint64((1 << id_bits) - 1)).astype(np.uint32)
+        first = np.empty(len(pairs), dtype=bool)
+        first[:1] = True
+        np.not_equal(pairs[1:], pairs[:-1], out=first[1:])
+        pairs = pairs[first]
+        if id_bits <= 32:  # the low 32 bits first: half the bytes to mask
+            term_ids = pairs.astype(np.uint32)
+            term_ids &= np.uint32((1 << id_bits) - 1)
+        else:
+            term_ids = (pairs & np.uint64((1 << id_bits) - 1)).astype(np.uint32)
         pairs >>= np.uint64(id_bits)
         return pairs, term_ids, bits
     keys = np.concatenate([key for key, _ in parts])
