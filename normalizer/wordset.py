@@ -43,7 +43,7 @@ class WordSet(Set):
             raise ValueError("a word of a WordSet may not hold a newline")
         encoded = data[1:].split(_SEP)
         size = bucket_count(len(unique), _WORDS_PER_BUCKET)
-        order = _sorted_in_buckets(encoded, size)  # numpy moves the words' bytes there
+        order = _sorted_in_buckets(encoded, size, b"\0" in data)  # numpy moves the words' bytes there
         self._setup(*layout(data, _SEP[0], encoded, size, close=True, order=order), len(unique))
 
     def _setup(self, blob: bytes, starts: bytes, count: int) -> None:
@@ -85,14 +85,15 @@ class WordSet(Set):
         return f"<WordSet of {self._count:,} words>"
 
 
-def _sorted_in_buckets(encoded: list[bytes], size: int):
+def _sorted_in_buckets(encoded: list[bytes], size: int, nul: bool):
     """The words' order by bucket, then by their UTF-8 bytes (the order of
     code points): a sort of a few words a bucket, by numpy, not of all the
-    words as text."""
+    words as text. `nul`: whether a word holds a NUL (one search of the
+    joined words, not one a word)."""
     import numpy as np  # only to build: a cached WordSet never sorts
 
     buckets = np.fromiter(map(crc32, encoded), np.uint32, len(encoded)) & np.uint32(size - 1)
-    if any(b"\0" in word for word in encoded):  # numpy's bytes drop a trailing NUL: sorted in Python
+    if nul:  # numpy's bytes drop a trailing NUL: sorted in Python
         return np.array(sorted(range(len(encoded)), key=lambda at: (int(buckets[at]), encoded[at])), dtype=np.int64)
     return np.lexsort((np.array(encoded, dtype=bytes), buckets))
 

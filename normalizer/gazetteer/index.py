@@ -178,12 +178,21 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
     entity, as `add-variant` and review make it (README)."""
     if all(entity.bundled for entity in entities) or not any(entity.bundled for entity in entities):
         return  # one side only: nothing to reconcile
+    # Only the (kind, keys) a bundled entity names are looked up below: the
+    # newsroom's other names (most of a large gazetteer) are not kept.
+    bundled_named = {
+        (entity.kind, words[text][1])
+        for entity, forms in zip(entities, forms_of)
+        if entity.bundled
+        for text, role, _ in forms
+        if role in ("canonical", "alias")
+    }
     own_named: dict[tuple[str, tuple[str, ...]], int] = {}  # (kind, keys of a correct form) -> own entity
     for number, (entity, forms) in enumerate(zip(entities, forms_of)):
         if not entity.bundled:
             for text, role, _ in forms:
-                if role in ("canonical", "alias"):
-                    own_named.setdefault((entity.kind, words[text][1]), number)
+                if role in ("canonical", "alias") and (named := (entity.kind, words[text][1])) in bundled_named:
+                    own_named.setdefault(named, number)
     if not own_named:
         return
     from normalizer.gazetteer.names import respelled
