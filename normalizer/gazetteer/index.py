@@ -318,6 +318,8 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     # the GIL.
     from concurrent.futures import ThreadPoolExecutor  # here: only a build needs it, and it imports logging
 
+    import numpy  # noqa: F401 - imported once, here, before the table's thread and the maps below both use it
+
     with ThreadPoolExecutor(max_workers=2) as pool:
         tables = [pool.submit(index.deletes.prepare)]
         index.by_glued = grouped(glued_folds, [form_id for _, form_id in glued], numbers=True)
