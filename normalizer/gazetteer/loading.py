@@ -228,58 +228,13 @@ def _parse_file(raw: bytes | str, name: str) -> ParsedFile:
     entries = document.get("entities", [])
     if not isinstance(entries, list):
         raise GazetteerError(f"{name}:1: 'entities' must be a list, got {shown(entries)}")
-    parent_line = document.get(LINE, 1)
-    simple = _simple_entities(entries, name, parent_line)
-    entities = tuple(
-        simple[position - 1] or _entity(entry, name, parent_line, position)
-        for position, entry in enumerate(entries, 1)
-    )
+    from normalizer.gazetteer.simple_entities import simple_entities  # here: it builds on this module's Entity
+
+    made, line = simple_entities(entries, name), document.get(LINE, 1)
+    entities = tuple(made[at - 1] or _entity(entry, name, line, at) for at, entry in enumerate(entries, 1))
     protect = _strings(document.get("protect", []), "protect", f"{name}:1")
     common = _strings(document.get("common_words", []), "common_words", f"{name}:1")
     return ParsedFile(entities, frozenset(protect), frozenset(common))
-
-
-_SIMPLE_KEYS = frozenset({"canonical", "kind", LINE})
-_KIND_SET = frozenset(KINDS)
-
-
-def _simple_entities(entries: list, name: str, parent_line: int) -> list:
-    """The entities of the entries that give only a canonical and a kind (most
-    of a large gazetteer), checked all at once: each as `_entity` makes it,
-    None for any other entry. All None when any of those would be refused:
-    `_entity` then reads each entry in turn and names the first problem."""
-    nothing = [None] * len(entries)
-    chosen = [entry for entry in entries if type(entry) is dict and entry.keys() == _SIMPLE_KEYS]
-    if not chosen:
-        return nothing
-    canonicals = [entry["canonical"] for entry in chosen]
-    kinds = [entry["kind"] for entry in chosen]
-    if not {str}.issuperset(map(type, [*canonicals, *kinds])) or not _KIND_SET.issuperset(kinds):
-        return nothing
-    stripped = list(map(str.strip, canonicals))
-    if "" in stripped or max(map(len, canonicals)) > MAX_STRING_CHARS or _CONTROL.search("".join(stripped)):
-        return nothing
-    made = iter(
-        [
-            _simple_entity(canonical, kind, f"{name}:{entry[LINE]}")
-            for canonical, kind, entry in zip(stripped, kinds, chosen)
-        ]
-    )
-    return [next(made) if type(entry) is dict and entry.keys() == _SIMPLE_KEYS else None for entry in entries]
-
-
-# What `_entity` gives every field of an entry with only a canonical and a kind.
-_SIMPLE_FIELDS = {**_ENTITY_DEFAULTS, "examples": (), "threshold": None, "region": None, "checked": None, **_NO_LISTS}
-
-
-def _simple_entity(canonical: str, kind: str, origin: str) -> Entity:
-    """`_new_entity` of such an entry, its fields copied from one dict: a
-    call with 17 keyword arguments cost more than the rest of the entity."""
-    entity = object.__new__(Entity)
-    values = entity.__dict__
-    values.update(_SIMPLE_FIELDS)
-    values["canonical"], values["kind"], values["origin"] = canonical, kind, origin
-    return entity
 
 
 def _unknown_key(mapping: dict, known: Iterable[str]) -> str | None:
