@@ -7,7 +7,9 @@ without the bundled gazetteers. Not a bundled place: its canonical is
 GeoNames' name, not a newsroom's choice, and English news still writes
 "Gomel" and "Karaganda" for GeoNames' Homyel' and Karagandy (the bundled
 gazetteers list the Russian forms English news dropped by hand:
-tools/data/cities.tsv)."""
+tools/data/cities.tsv). Where the newsroom spells such a city otherwise than
+GeoNames, GeoNames' own romanization is a variant too ("Mykolayiv" of the
+newsroom's Mykolaiv)."""
 
 from __future__ import annotations
 
