@@ -23,6 +23,7 @@ PLAIN = [
     ["--diff", "--check", "a.txt"],
     ["-g", "g.yaml", "--gazetteer", "more/", "a.txt", "-g", "./h.yaml"],
     ["--no-bundled", "a.txt"],
+    ["--no-result-cache", "--check", "a.txt"],
     ["--min-confidence", "0.9", "a.txt"],
     ["--min-confidence", ".5", "a.txt"],
     ["--min-confidence", "1", "a.txt"],

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
 
 # The default command's options that `quick_parse` reads: flag -> run's keyword.
 FLAGS = {"--stdout": "stdout", "--check": "check", "--in-place": "in_place", "-i": "in_place",
-         "--diff": "diff", "--no-bundled": "no_bundled"}
+         "--diff": "diff", "--no-bundled": "no_bundled", "--no-result-cache": "no_result_cache"}
 VALUED = {"--gazetteer": "gazetteers", "-g": "gazetteers", "--min-confidence": "min_confidence",
           "--format": "output_format", "--jobs": "jobs", "-j": "jobs", "--suggestions": "suggestions"}
 _DIGITS = frozenset("0123456789")
@@ -152,6 +152,7 @@ def quick_parse(args: list[str]) -> dict | None:
     if not options["paths"]:
         return None
     options["bundled"] = not options.pop("no_bundled", False)
+    options["result_cache"] = not options.pop("no_result_cache", False)
     return options
 
 
@@ -183,7 +184,7 @@ def _broken_pipe() -> int:
 
 def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place: bool = False, diff: bool = False,
         gazetteers: list[Path] = (), bundled: bool = True, min_confidence: float | None = None,
-        output_format: str = "text", jobs: int = 0, suggestions: str | None = None) -> int:
+        output_format: str = "text", jobs: int = 0, suggestions: str | None = None, result_cache: bool = True) -> int:
     """The default command, its arguments read: normalize the articles, report; the exit status."""
     chosen = [flag for flag, on in (("--check", check), ("--in-place", in_place), ("--stdout", stdout)) if on]
     if len(chosen) > 1:
@@ -195,7 +196,7 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
 
     from normalizer.cli.files import check_outputs, written_by_normalize
 
-    engines = Engines(list(gazetteers), bundled=bundled, apply_threshold=min_confidence)
+    engines = Engines(list(gazetteers), bundled=bundled, apply_threshold=min_confidence, result_cache=result_cache)
     # The files a run writes are never read as articles (a second `normalize *.txt`
     # would normalize the first one's outputs), nor written over one another.
     skipped = written_by_normalize([name for name in paths if name != STDIN])
@@ -216,10 +217,12 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
     with progress_bar(len(articles), enabled=output_format == "text" and not (stdout or diff)) as advance:
         for outcome in concurrency.run(task, articles, workers, before_fork=partial(_load_all, engines, articles)):
             report.add(outcome)
+            engines.remember(outcome)
             if outcome.printed:
                 sys.stdout.buffer.write(outcome.printed)
                 sys.stdout.flush()
             advance()
+    engines.save_results()
 
     # Machine output and diagnostics go to stdout unless the text or diff does.
     text_on_stdout = stdout or diff or (STDIN in paths and not check)
@@ -259,11 +262,14 @@ def plan(paths: list[str]) -> list[tuple[str, object]]:
 class Engines:
     """One loaded Normalizer per distinct set of options, loaded on first use."""
 
-    def __init__(self, gazetteers: list[Path], bundled: bool, apply_threshold: float | None):
+    def __init__(self, gazetteers: list[Path], bundled: bool, apply_threshold: float | None,
+                 result_cache: bool = True):
         self.gazetteers = list(gazetteers)
         self.bundled = bundled
         self.apply_threshold = apply_threshold
+        self.result_cache = result_cache  # read and keep the results of earlier runs
         self._loaded: dict = {}  # Options -> Normalizer
+        self._known: dict = {}  # results_key -> KnownResults (known_results.py)
 
     def for_config(self, config):
         """The Normalizer for articles under `config` (None: no project config).
@@ -287,6 +293,44 @@ class Engines:
             # (and forked workers from copying the pages it would touch).
             gc.freeze()
         return self._loaded[options]
+
+    def normalize(self, engine, text: str, protected: list[tuple[int, int]]) -> tuple[object, tuple[str, bytes] | None]:
+        """`engine`'s result for `text`, read back when an earlier run worked it
+        out; and, for a result worked out now, the keys to keep it under."""
+        known = self.known_results(engine)
+        if known is None:
+            return engine.normalize(text, ignore_spans=protected), None
+        from normalizer.cli.known_results import text_key
+
+        key = text_key(text, protected)
+        result = known.find(text, key)
+        if result is not None:
+            return result, None
+        return engine.normalize(text, ignore_spans=protected), (engine.results_key, key)
+
+    def remember(self, outcome) -> None:
+        """Keep a result worked out in this run (here or on a worker) for `save_results`."""
+        if outcome.worked_out is not None and outcome.result is not None:
+            results_key, key = outcome.worked_out
+            known = self._known.get(results_key)
+            if known is not None:
+                known.remember(key, outcome.result)
+
+    def save_results(self) -> None:
+        for known in self._known.values():
+            if known is not None:
+                known.save()
+
+    def known_results(self, engine):
+        """The store of `engine`'s results (None: its results are not kept, or the cache is off)."""
+        if engine.results_key is None or not self.result_cache:
+            return None
+        if engine.results_key not in self._known:
+            from normalizer.cache import enabled
+            from normalizer.cli.known_results import KnownResults
+
+            self._known[engine.results_key] = KnownResults(engine.results_key) if enabled() else None
+        return self._known[engine.results_key]
 
 
 def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool, in_place: bool, diff: bool,
@@ -317,9 +361,10 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
     else:
         text = read_article(name)
     engine = engines.for_config(config)
-    result = engine.normalize(text, ignore_spans=protected_spans(name, text))
+    result, worked_out = engines.normalize(engine, text, protected_spans(name, text))
     shown = STDIN_NAME if name == STDIN else name
     outcome = Outcome(shown, result)
+    outcome.worked_out = worked_out
     if diff:
         outcome.printed = result.diff(Path(shown).as_posix()).encode("utf-8")
     elif to_stdout:
@@ -346,7 +391,9 @@ def _load_all(engines: Engines, articles: list[tuple[str, object]]) -> None:
     """Load every engine the articles need, so that forked workers inherit them
     instead of each loading its own."""
     for _, config in articles:
-        engines.for_config(config)
+        known = engines.known_results(engines.for_config(config))
+        if known is not None:
+            known.load()
 
 
 def __getattr__(name: str):

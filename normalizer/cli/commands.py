@@ -175,11 +175,17 @@ def normalize(
     suggestions: Optional[Suggestions] = typer.Option(
         None, "--suggestions", help="Show or hide suggestions (default: hidden by --check, with a count)."
     ),
+    no_result_cache: bool = typer.Option(
+        False, "--no-result-cache",
+        help="Work every article out anew: neither read nor keep the results of earlier runs "
+        "(kept by default, for articles unchanged under the same gazetteers and version).",
+    ),
 ) -> None:
     raise typer.Exit(
         run(
             paths, stdout=stdout, check=check, in_place=in_place, diff=diff, gazetteers=gazetteer,
             bundled=not no_bundled, min_confidence=min_confidence, output_format=output_format.value,
             jobs=jobs, suggestions=None if suggestions is None else suggestions.value,
+            result_cache=not no_result_cache,
         )
     )

@@ -20,7 +20,7 @@ class Outcome:
     """What happened to one article: its result and the files written for it.
     (A plain class: a dataclass would cost a millisecond at every start.)"""
 
-    __slots__ = ("name", "result", "written", "printed", "error")
+    __slots__ = ("name", "result", "written", "printed", "error", "worked_out")
 
     def __init__(self, name: str, result, written: list[Path] | None = None, printed: bytes = b"", error: str = ""):
         self.name = name
@@ -28,6 +28,9 @@ class Outcome:
         self.written = written if written is not None else []
         self.printed = printed  # for stdout (--diff, --stdout), printed in order by the parent
         self.error = error  # why this article failed
+        # (results_key, text_key) of a result the engine worked out rather than
+        # read back: the parent keeps it for the next run (known_results.py).
+        self.worked_out: tuple[str, bytes] | None = None
 
 
 class Report:

@@ -1,0 +1,143 @@
+"""Results kept between runs (cli/known_results.py): an unchanged article under
+the same engine is read back, not worked out again, and reads exactly as a
+fresh run would; anything its result depends on makes it new again."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from normalizer import Normalizer, cache
+from normalizer.cli import app as cli
+from normalizer.cli.known_results import KnownResults, text_key
+from tests.conftest import installed_normalize
+
+NAMES = """\
+entities:
+  - canonical: Kaveh Lotfollahi
+    kind: person
+    context: [central bank governor]
+  - canonical: Yerlan Nurgaliyev
+    kind: person
+    context: [energy minister]
+"""
+GARBLED = "The central bank governor Kaveh Lotfolahy spoke. Energy minister Yerlan Nurgalyev left.\n"
+CLEAN = "The central bank governor Kaveh Lotfollahi spoke on Monday.\n"
+
+
+@pytest.fixture
+def folder(tmp_path, cache_folder, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names.yaml").write_text(NAMES, encoding="utf-8")
+    (tmp_path / "garbled.txt").write_text(GARBLED, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def engine_runs(monkeypatch) -> list[str]:
+    """The texts the engine works out from now on."""
+    seen: list[str] = []
+    real = Normalizer.normalize
+
+    def counting(self, text, *args, **kwargs):
+        seen.append(text)
+        return real(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Normalizer, "normalize", counting)
+    return seen
+
+
+def check(capsys, *paths: str, **options) -> tuple[int, str]:
+    code = cli.run(list(paths), check=True, gazetteers=[Path("names.yaml")], bundled=False, jobs=1,
+                   suggestions="show", **options)
+    return code, capsys.readouterr().out
+
+
+def test_an_unchanged_article_is_read_back_and_reported_the_same(folder, monkeypatch, capsys):
+    first = check(capsys, "garbled.txt", "clean.txt")
+    assert first[0] == 1 and "Lotfolahy -> Lotfollahi" in first[1]
+    runs = engine_runs(monkeypatch)
+    assert check(capsys, "garbled.txt", "clean.txt") == first
+    assert runs == []
+
+
+def test_the_result_read_back_equals_the_engine_result(folder):
+    engine = Normalizer.load(["names.yaml"], bundled=False)
+    fresh = engine.normalize(GARBLED)
+    assert fresh.applied, "the test needs a text with corrections"
+    store = KnownResults(engine.results_key)
+    store.remember(text_key(GARBLED, []), fresh)
+    store.save()
+    assert KnownResults(engine.results_key).find(GARBLED, text_key(GARBLED, [])) == fresh
+
+
+def test_a_changed_article_is_worked_out_again(folder, monkeypatch, capsys):
+    check(capsys, "garbled.txt", "clean.txt")
+    (folder / "clean.txt").write_text(CLEAN + "Kaveh Lotfolahy agreed.\n", encoding="utf-8")
+    runs = engine_runs(monkeypatch)
+    code, out = check(capsys, "garbled.txt", "clean.txt")
+    assert len(runs) == 1 and "agreed" in runs[0]
+    assert "clean.txt:2:7: Lotfolahy -> Lotfollahi" in out
+
+
+def test_a_changed_gazetteer_or_threshold_makes_every_article_new(folder, monkeypatch, capsys):
+    check(capsys, "garbled.txt", "clean.txt")
+    runs = engine_runs(monkeypatch)
+    check(capsys, "garbled.txt", "clean.txt", min_confidence=0.99)
+    assert len(runs) == 2
+    with open("names.yaml", "a", encoding="utf-8") as more:
+        more.write("  - canonical: Ali Khamenei\n    kind: person\n")
+    check(capsys, "garbled.txt", "clean.txt")
+    assert len(runs) == 4
+
+
+def test_what_is_protected_is_part_of_the_key():
+    text = "See `Lotfolahy` here.\n"
+    assert text_key(text, []) != text_key(text, [(4, 15)])
+    assert text_key(text, [(4, 15)]) == text_key(text, [(4, 15)])
+
+
+def test_no_result_cache_neither_reads_nor_keeps(folder, monkeypatch, capsys):
+    check(capsys, "garbled.txt", result_cache=False)
+    assert cache.lookup(Normalizer.load(["names.yaml"], bundled=False).results_key) is None
+    check(capsys, "garbled.txt")
+    runs = engine_runs(monkeypatch)
+    check(capsys, "garbled.txt", result_cache=False)
+    assert len(runs) == 1
+
+
+def test_a_damaged_store_is_an_empty_one(folder, monkeypatch, capsys):
+    first = check(capsys, "garbled.txt")
+    key = Normalizer.load(["names.yaml"], bundled=False).results_key
+    cache.cache_path(key).write_bytes(b"normalizer-cache\n\x00garbage")
+    runs = engine_runs(monkeypatch)
+    assert check(capsys, "garbled.txt") == first
+    assert len(runs) == 1
+
+
+def test_the_store_keeps_the_newest_texts(folder, monkeypatch):
+    monkeypatch.setattr("normalizer.cli.known_results.MAX_TEXTS", 3)
+    engine = Normalizer.load(["names.yaml"], bundled=False)
+    for n in range(5):
+        store = KnownResults(engine.results_key)
+        text = f"Text {n}.\n"
+        store.remember(text_key(text, []), engine.normalize(text))
+        store.save()
+    kept = cache.lookup(engine.results_key)
+    assert list(kept) == [text_key(f"Text {n}.\n", []) for n in (2, 3, 4)]
+
+
+def test_the_installed_command_on_workers_answers_the_second_run_from_the_store(folder):
+    """Fifty articles, so that two workers start; the second run reads the same."""
+    for n in range(50):
+        (folder / f"story{n:02}.txt").write_text(GARBLED if n % 5 == 0 else CLEAN, encoding="utf-8")
+    command = [installed_normalize(), "--check", "-j", "2", "--no-bundled", "-g", "names.yaml",
+               *(f"story{n:02}.txt" for n in range(50))]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 1, first.stderr
+    stored = cache.lookup(Normalizer.load(["names.yaml"], bundled=False).results_key)
+    assert len(stored) == 2  # two distinct texts among the fifty
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
