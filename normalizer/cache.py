@@ -1,11 +1,9 @@
 """A small on-disk cache for expensive, picklable values (the compiled index).
 
 `cached(key, build)` returns the value stored under `key`, or calls `build()`,
-stores its result and returns it; `lookup` and `store` are its two halves,
-for a value kept up to date (the CLI's known results). The file name is a
-sha256 of the key and of the code that wrote it (package version plus a
-stamp of the package's source files), so a new release or an edited
-checkout never reads an old pickle.
+stores its result and returns it. The file name is a sha256 of the key and of
+the code that wrote it (package version plus a stamp of the package's source
+files), so a new release or an edited checkout never reads an old pickle.
 
 The cache is an optimization only: a read-only or missing folder, a corrupt,
 truncated or foreign file, any pickling error, all fall back to `build()`
@@ -111,20 +109,6 @@ def cached(key: str, build: Callable[[], T]) -> T:
     value = build()
     _write(path, key, value)
     return value
-
-
-def lookup(key: str) -> object | None:
-    """The value stored under `key`, or None (none stored, unreadable, or the cache off)."""
-    if not enabled():
-        return None
-    found, value = _read(cache_path(key), key)
-    return value if found else None
-
-
-def store(key: str, value: object) -> None:
-    """Store `value` under `key`, replacing what was there (nothing when the cache is off)."""
-    if enabled():
-        _write(cache_path(key), key, value)
 
 
 def cached_file(name: str, write: Callable[[Path], None], rewrite: bool = False) -> Path | None:

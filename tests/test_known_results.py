@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from normalizer import Normalizer, cache
+import sqlite3
+
+from normalizer import Normalizer
 from normalizer.cli import app as cli
-from normalizer.cli.known_results import KnownResults, text_key
+from normalizer.cli import known_results
+from normalizer.cli.known_results import KnownResults, from_json, text_key, to_json
+from normalizer.cli.report import Outcome
 from tests.conftest import installed_normalize
 
 NAMES = """\
@@ -63,14 +67,31 @@ def test_an_unchanged_article_is_read_back_and_reported_the_same(folder, monkeyp
     assert runs == []
 
 
-def test_the_result_read_back_equals_the_engine_result(folder):
-    engine = Normalizer.load(["names.yaml"], bundled=False)
+@pytest.mark.parametrize("apply_threshold", [None, 0.99])  # applied corrections; suggestions only
+def test_the_result_read_back_equals_the_engine_result(folder, apply_threshold):
+    engine = Normalizer.load(["names.yaml"], bundled=False, apply_threshold=apply_threshold)
     fresh = engine.normalize(GARBLED)
-    assert fresh.applied, "the test needs a text with corrections"
-    store = KnownResults(engine.results_key)
-    store.remember(text_key(GARBLED, []), fresh)
-    store.save()
-    assert KnownResults(engine.results_key).find(GARBLED, text_key(GARBLED, [])) == fresh
+    assert fresh.corrections and fresh.changed == (apply_threshold is None)
+    assert from_json(to_json(fresh.corrections)) == fresh.corrections
+    known = KnownResults()
+    result, key = known.normalize(engine, GARBLED, [])
+    assert result == fresh and key is not None
+    outcome = Outcome("a.txt", result)
+    outcome.worked_out = key
+    known.remember(outcome)
+    known.save()
+    again, key = KnownResults().normalize(Broken(engine.results_key), GARBLED, [])
+    assert (again, key) == (fresh, None)
+
+
+class Broken:
+    """An engine that must not be asked."""
+
+    def __init__(self, results_key):
+        self.results_key = results_key
+
+    def normalize(self, *args, **kwargs):
+        raise AssertionError("worked out again")
 
 
 def test_a_changed_article_is_worked_out_again(folder, monkeypatch, capsys):
@@ -93,16 +114,27 @@ def test_a_changed_gazetteer_or_threshold_makes_every_article_new(folder, monkey
     assert len(runs) == 4
 
 
-def test_what_is_protected_is_part_of_the_key():
+def test_the_key_holds_the_engine_the_text_and_what_is_protected():
     text = "See `Lotfolahy` here.\n"
-    assert text_key(text, []) != text_key(text, [(4, 15)])
-    assert text_key(text, [(4, 15)]) == text_key(text, [(4, 15)])
+    key = text_key("engine", text, [(4, 15)])
+    assert key == text_key("engine", text, [(4, 15)])
+    assert len({key, text_key("engine", text, []), text_key("other", text, [(4, 15)]),
+                text_key("engine", text + " ", [(4, 15)])}) == 4
+
+
+def stored(folder: Path) -> int:
+    path = folder / "cache" / known_results.STORE
+    if not path.exists():
+        return 0
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT count(*) FROM results").fetchone()[0]
 
 
 def test_no_result_cache_neither_reads_nor_keeps(folder, monkeypatch, capsys):
     check(capsys, "garbled.txt", result_cache=False)
-    assert cache.lookup(Normalizer.load(["names.yaml"], bundled=False).results_key) is None
+    assert stored(folder) == 0
     check(capsys, "garbled.txt")
+    assert stored(folder) == 1
     runs = engine_runs(monkeypatch)
     check(capsys, "garbled.txt", result_cache=False)
     assert len(runs) == 1
@@ -110,23 +142,25 @@ def test_no_result_cache_neither_reads_nor_keeps(folder, monkeypatch, capsys):
 
 def test_a_damaged_store_is_an_empty_one(folder, monkeypatch, capsys):
     first = check(capsys, "garbled.txt")
-    key = Normalizer.load(["names.yaml"], bundled=False).results_key
-    cache.cache_path(key).write_bytes(b"normalizer-cache\n\x00garbage")
+    (folder / "cache" / known_results.STORE).write_bytes(b"SQLite format 3\x00" + b"garbage" * 100)
     runs = engine_runs(monkeypatch)
     assert check(capsys, "garbled.txt") == first
     assert len(runs) == 1
 
 
 def test_the_store_keeps_the_newest_texts(folder, monkeypatch):
-    monkeypatch.setattr("normalizer.cli.known_results.MAX_TEXTS", 3)
+    monkeypatch.setattr(known_results, "MAX_TEXTS", 3)
     engine = Normalizer.load(["names.yaml"], bundled=False)
-    for n in range(5):
-        store = KnownResults(engine.results_key)
-        text = f"Text {n}.\n"
-        store.remember(text_key(text, []), engine.normalize(text))
-        store.save()
-    kept = cache.lookup(engine.results_key)
-    assert list(kept) == [text_key(f"Text {n}.\n", []) for n in (2, 3, 4)]
+    texts = [f"Text {n}.\n" for n in range(5)]
+    for text in texts:
+        known = KnownResults()
+        outcome = Outcome("a.txt", None)
+        outcome.result, outcome.worked_out = known.normalize(engine, text, [])
+        known.remember(outcome)
+        known.save()
+    assert stored(folder) == 3
+    asked = [KnownResults().normalize(engine, text, [])[1] is None for text in texts]
+    assert asked == [False, False, True, True, True]  # None: read back
 
 
 def test_the_installed_command_on_workers_answers_the_second_run_from_the_store(folder):
@@ -137,7 +171,6 @@ def test_the_installed_command_on_workers_answers_the_second_run_from_the_store(
                *(f"story{n:02}.txt" for n in range(50))]
     first = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert first.returncode == 1, first.stderr
-    stored = cache.lookup(Normalizer.load(["names.yaml"], bundled=False).results_key)
-    assert len(stored) == 2  # two distinct texts among the fifty
+    assert stored(folder) == 2  # two distinct texts among the fifty
     second = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)

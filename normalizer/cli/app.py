@@ -217,12 +217,12 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
     with progress_bar(len(articles), enabled=output_format == "text" and not (stdout or diff)) as advance:
         for outcome in concurrency.run(task, articles, workers, before_fork=partial(_load_all, engines, articles)):
             report.add(outcome)
-            engines.remember(outcome)
+            engines.known.remember(outcome)
             if outcome.printed:
                 sys.stdout.buffer.write(outcome.printed)
                 sys.stdout.flush()
             advance()
-    engines.save_results()
+    engines.known.save()
 
     # Machine output and diagnostics go to stdout unless the text or diff does.
     text_on_stdout = stdout or diff or (STDIN in paths and not check)
@@ -267,9 +267,11 @@ class Engines:
         self.gazetteers = list(gazetteers)
         self.bundled = bundled
         self.apply_threshold = apply_threshold
-        self.result_cache = result_cache  # read and keep the results of earlier runs
         self._loaded: dict = {}  # Options -> Normalizer
-        self._known: dict = {}  # results_key -> KnownResults (known_results.py)
+        from normalizer.cli.known_results import KnownResults
+
+        # The results of earlier runs, read and kept unless --no-result-cache.
+        self.known = KnownResults(enabled=result_cache)
 
     def for_config(self, config):
         """The Normalizer for articles under `config` (None: no project config).
@@ -293,44 +295,6 @@ class Engines:
             # (and forked workers from copying the pages it would touch).
             gc.freeze()
         return self._loaded[options]
-
-    def normalize(self, engine, text: str, protected: list[tuple[int, int]]) -> tuple[object, tuple[str, bytes] | None]:
-        """`engine`'s result for `text`, read back when an earlier run worked it
-        out; and, for a result worked out now, the keys to keep it under."""
-        known = self.known_results(engine)
-        if known is None:
-            return engine.normalize(text, ignore_spans=protected), None
-        from normalizer.cli.known_results import text_key
-
-        key = text_key(text, protected)
-        result = known.find(text, key)
-        if result is not None:
-            return result, None
-        return engine.normalize(text, ignore_spans=protected), (engine.results_key, key)
-
-    def remember(self, outcome) -> None:
-        """Keep a result worked out in this run (here or on a worker) for `save_results`."""
-        if outcome.worked_out is not None and outcome.result is not None:
-            results_key, key = outcome.worked_out
-            known = self._known.get(results_key)
-            if known is not None:
-                known.remember(key, outcome.result)
-
-    def save_results(self) -> None:
-        for known in self._known.values():
-            if known is not None:
-                known.save()
-
-    def known_results(self, engine):
-        """The store of `engine`'s results (None: its results are not kept, or the cache is off)."""
-        if engine.results_key is None or not self.result_cache:
-            return None
-        if engine.results_key not in self._known:
-            from normalizer.cache import enabled
-            from normalizer.cli.known_results import KnownResults
-
-            self._known[engine.results_key] = KnownResults(engine.results_key) if enabled() else None
-        return self._known[engine.results_key]
 
 
 def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool, in_place: bool, diff: bool,
@@ -361,7 +325,7 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
     else:
         text = read_article(name)
     engine = engines.for_config(config)
-    result, worked_out = engines.normalize(engine, text, protected_spans(name, text))
+    result, worked_out = engines.known.normalize(engine, text, protected_spans(name, text))
     shown = STDIN_NAME if name == STDIN else name
     outcome = Outcome(shown, result)
     outcome.worked_out = worked_out
@@ -391,9 +355,7 @@ def _load_all(engines: Engines, articles: list[tuple[str, object]]) -> None:
     """Load every engine the articles need, so that forked workers inherit them
     instead of each loading its own."""
     for _, config in articles:
-        known = engines.known_results(engines.for_config(config))
-        if known is not None:
-            known.load()
+        engines.for_config(config)
 
 
 def __getattr__(name: str):

@@ -3,78 +3,130 @@
 
 A repository of articles is checked again and again (a hook, a CI job) while
 few of its articles change. A text's result depends only on the text, the
-spans protected in it, and the engine (the code, the gazetteers' bytes, the
-options: `Normalizer.results_key`). Under a digest of the text and spans, the
-store keeps the result's corrections; a known text's result is rebuilt from
-them (`apply_corrections`, the same splice as the engine's), so its output,
-diff and report are those of a fresh run.
+spans protected in it, and the engine: the code (normalizer.cache's
+`code_version`), the gazetteers' bytes and the options
+(`Normalizer.results_key`). Under a digest of all of these the store keeps
+the result's corrections; a known text's result is rebuilt from them with
+`apply_corrections`, the engine's own splice, so its output, diff and report
+are those of a fresh run.
 
-One store per engine, in the cache folder (normalizer.cache: its sweep, its
-NORMALIZER_NO_CACHE). Workers read it and send what they work out back with
-their outcomes; the parent writes it once, at the end of the run, merged with
-what another run may have written meanwhile, atomically. A store that cannot
-be read or written is an empty one: the engine runs.
+The store is one SQLite file in the cache folder (normalizer.cache:
+NORMALIZER_CACHE_DIR, NORMALIZER_NO_CACHE): a run looks up only its own
+articles, whatever the store holds, and SQLite keeps concurrent runs apart.
+Workers only read; the parent writes what the run worked out, once, at the
+end. The newest MAX_TEXTS texts are kept. A store that cannot be read or
+written is an empty one: the engine runs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import sqlite3
 from typing import Sequence
 
+from normalizer import cache
 from normalizer.result import Correction, Result, apply_corrections
 
-# The most texts one store keeps; past it the oldest go first. At about
-# 40 bytes a text with nothing to correct, a full store is a few megabytes.
+STORE = "results.sqlite"
+FORMAT = 1  # of a stored value; bump when Correction changes
+# The most texts kept, all engines together; past it the oldest go first.
+# A text with nothing to correct takes about 60 bytes.
 MAX_TEXTS = 200_000
+_BUSY_MS = 1000  # another run writing: wait this long, then do without
 
 
-def text_key(text: str, protected: Sequence[tuple[int, int]]) -> bytes:
-    """A digest of the text and of the spans protected in it."""
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20)
-    digest.update(repr([tuple(span) for span in protected]).encode())
+def text_key(results_key: str, text: str, protected: Sequence[tuple[int, int]]) -> bytes:
+    """A digest of what a text's result depends on: the engine, the text, the spans protected in it."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (cache.code_version(), results_key, repr([tuple(span) for span in protected])):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 
-class KnownResults:
-    """The stored results of one engine (`results_key`), read on first use."""
+def to_json(corrections: Sequence[Correction]) -> str:
+    return json.dumps([FORMAT, [[c.start, c.end, c.line, c.column, c.original, c.replacement, c.entity, c.kind,
+                                 c.confidence, list(c.reasons), c.applied] for c in corrections]])
 
-    def __init__(self, results_key: str):
-        self.results_key = results_key
-        self._stored: dict[bytes, tuple[Correction, ...]] | None = None
-        self._new: dict[bytes, tuple[Correction, ...]] = {}
 
-    def find(self, text: str, key: bytes) -> Result | None:
-        """The result of `text` (whose `text_key` is `key`) as an earlier run worked it out, or None."""
-        corrections = self.load().get(key)
-        if corrections is None:
+def from_json(value: str) -> tuple[Correction, ...] | None:
+    """The corrections of `to_json`, or None for a value of another format."""
+    try:
+        version, rows = json.loads(value)
+        if version != FORMAT:
             return None
-        return Result(text, apply_corrections(text, [c for c in corrections if c.applied]), corrections)
+        return tuple(Correction(*row[:9], tuple(row[9]), row[10]) for row in rows)
+    except (ValueError, TypeError, IndexError):
+        return None
 
-    def remember(self, key: bytes, result: Result) -> None:
-        """Keep `result` (of the text whose key is `key`) for `save`."""
-        self._new[key] = result.corrections
+
+class KnownResults:
+    """The results kept by earlier runs (`enabled`: False for --no-result-cache or with the cache off)."""
+
+    def __init__(self, enabled: bool = True):
+        self.enabled = enabled and cache.enabled()
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0  # the process that opened _db: a connection must not cross a fork
+        self._new: dict[bytes, str] = {}
+
+    def normalize(self, engine, text: str, protected: Sequence[tuple[int, int]]) -> tuple[Result, bytes | None]:
+        """`engine`'s result for `text`, read back when an earlier run worked
+        it out; and the key to keep a result worked out now under (for
+        `Outcome.worked_out`), or None."""
+        if not self.enabled or engine.results_key is None:
+            return engine.normalize(text, ignore_spans=protected), None
+        key = text_key(engine.results_key, text, protected)
+        corrections = self._find(key)
+        if corrections is not None:
+            applied = [c for c in corrections if c.applied]
+            return Result(text, apply_corrections(text, applied), corrections), None
+        return engine.normalize(text, ignore_spans=protected), key
+
+    def remember(self, outcome) -> None:
+        """Keep the result of an outcome worked out in this run (here or on a worker) for `save`."""
+        if self.enabled and outcome.worked_out is not None and outcome.result is not None:
+            self._new[outcome.worked_out] = to_json(outcome.result.corrections)
 
     def save(self) -> None:
-        """Write what this run worked out, with what the store holds now."""
+        """Write what this run worked out, and let the oldest texts go past MAX_TEXTS."""
         if not self._new:
             return
-        from normalizer import cache
-
-        current = cache.lookup(self.results_key)  # another run may have written since the first read
-        merged = dict(current) if isinstance(current, dict) else {}
-        for key in self._new:
-            merged.pop(key, None)  # re-inserted below: the newest last
-        merged.update(self._new)
-        if len(merged) > MAX_TEXTS:
-            merged = dict(list(merged.items())[-MAX_TEXTS:])
-        cache.store(self.results_key, merged)
+        db = self._open(create=True)
+        if db is None:
+            return
+        try:
+            with db:
+                # Replaced rather than ignored: a row written again is the newest.
+                db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", self._new.items())
+                db.execute("DELETE FROM results WHERE rowid <= (SELECT max(rowid) FROM results) - ?", (MAX_TEXTS,))
+        except sqlite3.Error:
+            pass  # busy, full, read-only: the next run works these out again
         self._new = {}
 
-    def load(self) -> dict[bytes, tuple[Correction, ...]]:
-        """The stored results, read once (before forking: the workers inherit them)."""
-        if self._stored is None:
-            from normalizer import cache
+    def _find(self, key: bytes) -> tuple[Correction, ...] | None:
+        db = self._open(create=False)
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return from_json(row[0]) if row and isinstance(row[0], str) else None
 
-            stored = cache.lookup(self.results_key)
-            self._stored = stored if isinstance(stored, dict) else {}
-        return self._stored
+    def _open(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        path = cache.cache_dir() / STORE
+        if not create and not path.is_file():
+            return None  # nothing kept yet: no file made by a run that may only read
+        try:
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=_BUSY_MS / 1000)
+            db.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, value TEXT NOT NULL)")
+        except (OSError, sqlite3.Error):
+            return None
+        self._db, self._pid = db, os.getpid()
+        return db

@@ -28,9 +28,9 @@ class Outcome:
         self.written = written if written is not None else []
         self.printed = printed  # for stdout (--diff, --stdout), printed in order by the parent
         self.error = error  # why this article failed
-        # (results_key, text_key) of a result the engine worked out rather than
-        # read back: the parent keeps it for the next run (known_results.py).
-        self.worked_out: tuple[str, bytes] | None = None
+        # The key of a result the engine worked out rather than read back:
+        # the parent keeps it for the next run (known_results.py).
+        self.worked_out: bytes | None = None
 
 
 class Report:
