@@ -45,13 +45,10 @@ class Normalizer:
     threads; it pickles, so it can be shipped to worker processes.
     """
 
-    def __init__(self, index: Index, options: Options | None = None, results_key: str | None = None):
+    def __init__(self, index: Index, options: Options | None = None):
         self.index = index
         self.options = options or Options()
         self.decider = Decider(index, self.options)
-        # What its results depend on besides the text (Options.results_key), for
-        # those who keep results between runs; None for an index given by hand.
-        self.results_key = results_key
 
     @classmethod
     def load(
@@ -70,9 +67,8 @@ class Normalizer:
     def from_options(cls, options: Options) -> "Normalizer":
         files = gazetteer_files(options.gazetteers, bundled=options.bundled)
         # On a cache hit no YAML is parsed at all.
-        index_key = options.index_key(files)
-        index = cached(index_key, lambda: build_index(load_files(files), options.ignore_words))
-        return cls(index, options, results_key=options.results_key(index_key))
+        index = cached(options.index_key(files), lambda: build_index(load_files(files), options.ignore_words))
+        return cls(index, options)
 
     def normalize(
         self, text: str, ignore_spans: Sequence[tuple[int, int]] = (), markup: str | None = None

@@ -66,10 +66,10 @@ class Options:
 
         return f"index\0{fingerprint(files)}\0" + "\0".join(sorted(set(self.ignore_words)))
 
-    def results_key(self, index_key: str) -> str:
-        """What a text's result depends on besides the text: the index (its
-        `index_key`) and the thresholds (the cache adds the code version)."""
-        return f"results\0{index_key}\0{self.apply_threshold!r}\0{self.suggest_threshold!r}"
+    def results_key(self, files: Iterable[Path]) -> str:
+        """What a text's result depends on besides the text and the code: the
+        index of these gazetteer files and the thresholds."""
+        return f"results\0{self.index_key(files)}\0{self.apply_threshold!r}\0{self.suggest_threshold!r}"
 
 
 def merge(

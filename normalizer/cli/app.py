@@ -268,23 +268,17 @@ class Engines:
         self.bundled = bundled
         self.apply_threshold = apply_threshold
         self._loaded: dict = {}  # Options -> Normalizer
+        self._results_keys: dict = {}  # Options -> its results_key
         from normalizer.cli.known_results import KnownResults
 
         # The results of earlier runs, read and kept unless --no-result-cache.
         self.known = KnownResults(enabled=result_cache)
 
     def for_config(self, config):
-        """The Normalizer for articles under `config` (None: no project config).
-
-        Command-line options win: --gazetteer adds to the config's gazetteers,
-        --no-bundled and --min-confidence override it."""
+        """The Normalizer for articles under `config` (None: no project config)."""
         from normalizer.engine import Normalizer  # lazy: `--help` stays instant
-        from normalizer.options import merge
 
-        try:
-            options = merge(config, self.gazetteers, bundled=self.bundled, apply_threshold=self.apply_threshold)
-        except NormalizerError as exc:
-            fail(str(exc))
+        options = self._options(config)
         if options not in self._loaded:
             try:
                 self._loaded[options] = Normalizer.from_options(options)
@@ -295,6 +289,30 @@ class Engines:
             # (and forked workers from copying the pages it would touch).
             gc.freeze()
         return self._loaded[options]
+
+    def results_key(self, config) -> str:
+        """What the results under `config` depend on besides the text (known_results.py),
+        found without loading the engine: an article known already needs none."""
+        from normalizer.gazetteer.loading import gazetteer_files
+
+        options = self._options(config)
+        if options not in self._results_keys:
+            try:
+                files = gazetteer_files(options.gazetteers, bundled=options.bundled)
+            except NormalizerError as exc:
+                fail(str(exc))
+            self._results_keys[options] = options.results_key(files)
+        return self._results_keys[options]
+
+    def _options(self, config):
+        """Command-line options win: --gazetteer adds to the config's
+        gazetteers, --no-bundled and --min-confidence override it."""
+        from normalizer.options import merge
+
+        try:
+            return merge(config, self.gazetteers, bundled=self.bundled, apply_threshold=self.apply_threshold)
+        except NormalizerError as exc:
+            fail(str(exc))
 
 
 def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool, in_place: bool, diff: bool,
@@ -324,8 +342,11 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
         text = decode_article(read_bounded(sys.stdin.buffer.read, STDIN_NAME), STDIN_NAME)
     else:
         text = read_article(name)
-    engine = engines.for_config(config)
-    result, worked_out = engines.known.normalize(engine, text, protected_spans(name, text))
+    protected = protected_spans(name, text)
+    result, worked_out = engines.known.normalize(
+        engines.results_key(config), text, protected,
+        lambda: engines.for_config(config).normalize(text, ignore_spans=protected),
+    )
     shown = STDIN_NAME if name == STDIN else name
     outcome = Outcome(shown, result)
     outcome.worked_out = worked_out

@@ -5,7 +5,8 @@ A repository of articles is checked again and again (a hook, a CI job) while
 few of its articles change. A text's result depends only on the text, the
 spans protected in it, and the engine: the code (normalizer.cache's
 `code_version`), the gazetteers' bytes and the options
-(`Normalizer.results_key`). Under a digest of all of these the store keeps
+(`Options.results_key`), all known before the engine is loaded: a run whose
+articles are all known loads none. Under a digest of all of these the store keeps
 the result's corrections; a known text's result is rebuilt from them with
 `apply_corrections`, the engine's own splice, so its output, diff and report
 are those of a fresh run.
@@ -24,7 +25,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from typing import Sequence
+from typing import Callable, Sequence
 
 from normalizer import cache
 from normalizer.result import Correction, Result, apply_corrections
@@ -71,18 +72,19 @@ class KnownResults:
         self._pid = 0  # the process that opened _db: a connection must not cross a fork
         self._new: dict[bytes, str] = {}
 
-    def normalize(self, engine, text: str, protected: Sequence[tuple[int, int]]) -> tuple[Result, bytes | None]:
-        """`engine`'s result for `text`, read back when an earlier run worked
-        it out; and the key to keep a result worked out now under (for
-        `Outcome.worked_out`), or None."""
-        if not self.enabled or engine.results_key is None:
-            return engine.normalize(text, ignore_spans=protected), None
-        key = text_key(engine.results_key, text, protected)
+    def normalize(self, results_key: str, text: str, protected: Sequence[tuple[int, int]],
+                  work_out: Callable[[], Result]) -> tuple[Result, bytes | None]:
+        """The result of `text` under the engine of `results_key`: read back
+        when an earlier run worked it out, else `work_out()`; and the key to
+        keep a result worked out now under (for `Outcome.worked_out`), or None."""
+        if not self.enabled:
+            return work_out(), None
+        key = text_key(results_key, text, protected)
         corrections = self._find(key)
         if corrections is not None:
             applied = [c for c in corrections if c.applied]
             return Result(text, apply_corrections(text, applied), corrections), None
-        return engine.normalize(text, ignore_spans=protected), key
+        return work_out(), key
 
     def remember(self, outcome) -> None:
         """Keep the result of an outcome worked out in this run (here or on a worker) for `save`."""
