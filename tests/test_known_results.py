@@ -75,15 +75,15 @@ def test_the_result_read_back_equals_the_engine_result(folder, apply_threshold):
     assert fresh.corrections and fresh.changed == (apply_threshold is None)
     assert from_json(to_json(fresh.corrections)) == fresh.corrections
     known = KnownResults()
-    result, key = known.normalize("engine", GARBLED, [], lambda: fresh)
+    result, key = known.normalize("engine", GARBLED, "text", lambda: fresh)
     assert result is fresh and key is not None
     outcome = Outcome("a.txt", result)
     outcome.worked_out = key
     known.remember(outcome)
     known.save()
-    again, key = KnownResults().normalize("engine", GARBLED, [], worked_out_again)
+    again, key = KnownResults().normalize("engine", GARBLED, "text", worked_out_again)
     assert (again, key) == (fresh, None)
-    assert KnownResults().normalize("another engine", GARBLED, [], lambda: None)[0] is None
+    assert KnownResults().normalize("another engine", GARBLED, "text", lambda: None)[0] is None
 
 
 def worked_out_again(*args):
@@ -110,12 +110,21 @@ def test_a_changed_gazetteer_or_threshold_makes_every_article_new(folder, monkey
     assert len(runs) == 4
 
 
-def test_the_key_holds_the_engine_the_text_and_what_is_protected():
+def test_the_key_holds_the_engine_the_text_and_its_markup():
     text = "See `Lotfolahy` here.\n"
-    key = text_key("engine", text, [(4, 15)])
-    assert key == text_key("engine", text, [(4, 15)])
-    assert len({key, text_key("engine", text, []), text_key("other", text, [(4, 15)]),
-                text_key("engine", text + " ", [(4, 15)])}) == 4
+    key = text_key("engine", text, "markdown")
+    assert key == text_key("engine", text, "markdown")
+    assert len({key, text_key("engine", text, "text"), text_key("other", text, "markdown"),
+                text_key("engine", text + " ", "markdown")}) == 4
+
+
+def test_the_same_text_in_markdown_and_in_plain_text_are_two_results(folder, capsys):
+    text = "The central bank governor Kaveh Lotfollahi and `Kaveh Lotfolahy` spoke.\n"
+    (folder / "story.md").write_text(text, encoding="utf-8")
+    (folder / "story.txt").write_text(text, encoding="utf-8")
+    for _ in range(2):  # worked out, then read back
+        code, out = check(capsys, "story.md", "story.txt")
+        assert "story.txt:1:" in out and "story.md:1:" not in out
 
 
 def stored(folder: Path) -> int:
@@ -151,11 +160,11 @@ def test_the_store_keeps_the_newest_texts(folder, monkeypatch):
     for text in texts:
         known = KnownResults()
         outcome = Outcome("a.txt", None)
-        outcome.result, outcome.worked_out = known.normalize("engine", text, [], lambda: engine.normalize(text))
+        outcome.result, outcome.worked_out = known.normalize("engine", text, "text", lambda: engine.normalize(text))
         known.remember(outcome)
         known.save()
     assert stored(folder) == 3
-    read_back = [KnownResults().normalize("engine", text, [], lambda: None)[0] is not None for text in texts]
+    read_back = [KnownResults().normalize("engine", text, "text", lambda: None)[0] is not None for text in texts]
     assert read_back == [False, False, True, True, True]
 
 

@@ -336,16 +336,16 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
     from normalizer.cli.files import (
         decode_article, output_paths, read_article, read_bounded, write_atomic, write_output,
     )
-    from normalizer.markup import protected_spans
+    from normalizer.markup import detect_format, protected_spans
 
     if name == STDIN:
         text = decode_article(read_bounded(sys.stdin.buffer.read, STDIN_NAME), STDIN_NAME)
     else:
         text = read_article(name)
-    protected = protected_spans(name, text)
+    markup = detect_format(name)
     result, worked_out = engines.known.normalize(
-        engines.results_key(config), text, protected,
-        lambda: engines.for_config(config).normalize(text, ignore_spans=protected),
+        engines.results_key(config), text, markup,
+        lambda: engines.for_config(config).normalize(text, ignore_spans=protected_spans(name, text, markup)),
     )
     shown = STDIN_NAME if name == STDIN else name
     outcome = Outcome(shown, result)

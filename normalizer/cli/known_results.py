@@ -2,14 +2,14 @@
 (as black keeps the files it found formatted).
 
 A repository of articles is checked again and again (a hook, a CI job) while
-few of its articles change. A text's result depends only on the text, the
-spans protected in it, and the engine: the code (normalizer.cache's
-`code_version`), the gazetteers' bytes and the options
-(`Options.results_key`), all known before the engine is loaded: a run whose
-articles are all known loads none. Under a digest of all of these the store keeps
-the result's corrections; a known text's result is rebuilt from them with
-`apply_corrections`, the engine's own splice, so its output, diff and report
-are those of a fresh run.
+few of its articles change. A text's result depends only on the text, its
+markup (which with the text says what is protected: normalizer.markup) and
+the engine: the code (normalizer.cache's `code_version`), the gazetteers'
+bytes and the options (`Options.results_key`), all known before an engine
+is loaded, so a run whose articles are all known loads none. Under a digest
+of these the store keeps the result's corrections; a known text's result is
+rebuilt from them with `apply_corrections`, the engine's own splice, so its
+output, diff and report are those of a fresh run.
 
 The store is one SQLite file in the cache folder (normalizer.cache:
 NORMALIZER_CACHE_DIR, NORMALIZER_NO_CACHE): a run looks up only its own
@@ -38,10 +38,11 @@ MAX_TEXTS = 200_000
 _BUSY_MS = 1000  # another run writing: wait this long, then do without
 
 
-def text_key(results_key: str, text: str, protected: Sequence[tuple[int, int]]) -> bytes:
-    """A digest of what a text's result depends on: the engine, the text, the spans protected in it."""
+def text_key(results_key: str, text: str, markup: str) -> bytes:
+    """A digest of what a text's result depends on: the engine, the text, and
+    its markup, which with the text says what is protected in it."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (cache.code_version(), results_key, repr([tuple(span) for span in protected])):
+    for part in (cache.code_version(), results_key, markup):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.digest()
@@ -72,14 +73,15 @@ class KnownResults:
         self._pid = 0  # the process that opened _db: a connection must not cross a fork
         self._new: dict[bytes, str] = {}
 
-    def normalize(self, results_key: str, text: str, protected: Sequence[tuple[int, int]],
+    def normalize(self, results_key: str, text: str, markup: str,
                   work_out: Callable[[], Result]) -> tuple[Result, bytes | None]:
-        """The result of `text` under the engine of `results_key`: read back
-        when an earlier run worked it out, else `work_out()`; and the key to
-        keep a result worked out now under (for `Outcome.worked_out`), or None."""
+        """The result of `text` (written in `markup`) under the engine of
+        `results_key`: read back when an earlier run worked it out, else
+        `work_out()`; and the key to keep a result worked out now under (for
+        `Outcome.worked_out`), or None."""
         if not self.enabled:
             return work_out(), None
-        key = text_key(results_key, text, protected)
+        key = text_key(results_key, text, markup)
         corrections = self._find(key)
         if corrections is not None:
             applied = [c for c in corrections if c.applied]
