@@ -179,3 +179,8 @@ def test_the_installed_command_on_workers_answers_the_second_run_from_the_store(
     assert stored(folder) == 2  # two distinct texts among the fifty
     second = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
+
+
+def test_the_store_is_its_owners_alone(folder, capsys):
+    check(capsys, "garbled.txt")
+    assert (folder / "cache" / known_results.STORE).stat().st_mode & 0o777 == 0o600

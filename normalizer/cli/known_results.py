@@ -15,7 +15,7 @@ The store is one SQLite file in the cache folder (normalizer.cache:
 NORMALIZER_CACHE_DIR, NORMALIZER_NO_CACHE): a run looks up only its own
 articles, whatever the store holds, and SQLite keeps concurrent runs apart.
 Workers only read; the parent writes what the run worked out, once, at the
-end. The newest MAX_TEXTS texts are kept. A store that cannot be read or
+end. The newest MAX_TEXTS texts are kept; the file is its owner's alone. A store that cannot be read or
 written is an empty one: the engine runs.
 """
 
@@ -33,8 +33,9 @@ from normalizer.result import Correction, Result, apply_corrections
 STORE = "results.sqlite"
 FORMAT = 1  # of a stored value; bump when Correction changes
 # The most texts kept, all engines together; past it the oldest go first.
-# A text with nothing to correct takes about 60 bytes.
-MAX_TEXTS = 200_000
+# A text with nothing to correct takes about 60 bytes, one of garbled news
+# with its four corrections about 1 KB (2,000 such: 2 MB).
+MAX_TEXTS = 100_000
 _BUSY_MS = 1000  # another run writing: wait this long, then do without
 
 
@@ -128,6 +129,8 @@ class KnownResults:
         try:
             if create:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                # Owner-only, as the cache's other files: it quotes the articles' words.
+                os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
             db = sqlite3.connect(path, timeout=_BUSY_MS / 1000)
             db.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, value TEXT NOT NULL)")
         except (OSError, sqlite3.Error):
