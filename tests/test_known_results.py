@@ -184,3 +184,15 @@ def test_the_installed_command_on_workers_answers_the_second_run_from_the_store(
 def test_the_store_is_its_owners_alone(folder, capsys):
     check(capsys, "garbled.txt")
     assert (folder / "cache" / known_results.STORE).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_stored_value_that_does_not_fit_its_text_is_not_spliced_in(folder, monkeypatch, capsys):
+    first = check(capsys, "garbled.txt")
+    with sqlite3.connect(folder / "cache" / known_results.STORE) as db:
+        (value,) = db.execute("SELECT value FROM results").fetchone()
+        moved = value.replace('[[', '[[1', 1)  # the first correction's start moved
+        assert moved != value
+        db.execute("UPDATE results SET value = ?", (moved,))
+    runs = engine_runs(monkeypatch)
+    assert check(capsys, "garbled.txt") == first
+    assert len(runs) == 1

@@ -65,6 +65,15 @@ def from_json(value: str) -> tuple[Correction, ...] | None:
         return None
 
 
+def _fits(corrections: Sequence[Correction], text: str) -> bool:
+    """Whether each correction stands over the words it says it replaces: a
+    damaged or foreign value is not spliced into the text."""
+    try:
+        return all(0 <= c.start <= c.end <= len(text) and text[c.start : c.end] == c.original for c in corrections)
+    except TypeError:
+        return False
+
+
 class KnownResults:
     """The results kept by earlier runs (`enabled`: False for --no-result-cache or with the cache off)."""
 
@@ -84,7 +93,7 @@ class KnownResults:
             return work_out(), None
         key = text_key(results_key, text, markup)
         corrections = self._find(key)
-        if corrections is not None:
+        if corrections is not None and _fits(corrections, text):
             applied = [c for c in corrections if c.applied]
             return Result(text, apply_corrections(text, applied), corrections), None
         return work_out(), key
