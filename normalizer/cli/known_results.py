@@ -15,8 +15,8 @@ The store is one SQLite file in the cache folder (normalizer.cache:
 NORMALIZER_CACHE_DIR, NORMALIZER_NO_CACHE): a run looks up only its own
 articles, whatever the store holds, and SQLite keeps concurrent runs apart.
 Workers only read; the parent writes what the run worked out, once, at the
-end. The newest MAX_TEXTS texts are kept; the file is its owner's alone. A store that cannot be read or
-written is an empty one: the engine runs.
+end. The newest MAX_TEXTS texts are kept; the file is its owner's alone. A
+store that cannot be read or written is an empty one: the engine runs.
 """
 
 from __future__ import annotations
