@@ -3,7 +3,9 @@ default, somebody's correct name. These checks say when a reading must not
 be made at all, whatever its similarity; each returns the reason, or None.
 
 - a word inside a longer name the gazetteer does not hold ("Evika Siliņa",
-  "Petteri Orpo", "Nabil Hasan al-Quaety") belongs to that name;
+  "Petteri Orpo", "Nabil Hasan al-Quaety") belongs to that name, and a
+  word between two neighbouring words of a person's name it does hold is
+  that person's middle name ("Ali Hosseini Khamenei");
 - a person's slot (after an office, "Prime Minister Siliņa", or after a
   real name word, "Julien Talavan") is not read as a place or an
   organization, nor is the same spelling anywhere else in the text;
@@ -47,6 +49,9 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
     beside = unknown_name_beside(doc, first, last, not after_only)
     if beside is not None:
         return f"part of the name '{beside}', which the gazetteer does not hold"
+    around = known_name_around(doc, first, last, form.entity)
+    if around is not None:
+        return f"a middle name of '{around}', named around it"
     if any(_is_acronym(form.tokens[q]) for q in garbled):
         return "an acronym is not garbled into another"
     written = [first + q for q in garbled if first + q <= last]
@@ -142,6 +147,30 @@ def unknown_name_beside(doc: Document, first: int, last: int, before: bool = Tru
         if word[:1].isupper() and doc.status[k] in _UNKNOWN:
             lo, hi = min(k, first), max(k, last)
             return doc.text[doc.tokens[lo].start : doc.tokens[hi].end]
+    return None
+
+
+@of_the_text
+def known_name_around(doc: Document, first: int, last: int, entity: int) -> str | None:
+    """Another gazetteer person whose name the text writes around
+    `first`..`last`, two neighbouring words of one form on either side:
+    the words between are that person's middle name ("Sayyid Ali Hosseini
+    Khamenei" of the clean Wikinews, "Barack Hussein Obama"), not a garble
+    of somebody else's."""
+    before, after = first - 1, last + 1
+    if not (_joined(doc, before, first) and _joined(doc, after, last)):
+        return None
+    index = doc.index
+    next_key = doc.keys[after]
+    for form_id, position in index.token_forms.get(doc.keys[before], ()):
+        form = index.forms[form_id]
+        if (
+            form.entity != entity
+            and position + 1 < len(form.keys)
+            and form.keys[position + 1] == next_key
+            and index.entities[form.entity].kind == "person"
+        ):
+            return " ".join(form.tokens)
     return None
 
 
