@@ -5,7 +5,7 @@ be made at all, whatever its similarity; each returns the reason, or None.
 - a word inside a longer name the gazetteer does not hold ("Evika Siliņa",
   "Petteri Orpo", "Nabil Hasan al-Quaety") belongs to that name, and a
   word between two neighbouring words of a person's name it does hold is
-  that person's middle name ("Ali Hosseini Khamenei");
+  that person's middle name, not another person ("Ali Hosseini Khamenei");
 - a person's slot (after an office, "Prime Minister Siliņa", or after a
   real name word, "Julien Talavan") is not read as a place or an
   organization, nor is the same spelling anywhere else in the text;
@@ -49,9 +49,6 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
     beside = unknown_name_beside(doc, first, last, not after_only)
     if beside is not None:
         return f"part of the name '{beside}', which the gazetteer does not hold"
-    around = known_name_around(doc, first, last, form.entity)
-    if around is not None:
-        return f"a middle name of '{around}', named around it"
     if any(_is_acronym(form.tokens[q]) for q in garbled):
         return "an acronym is not garbled into another"
     written = [first + q for q in garbled if first + q <= last]
@@ -59,6 +56,9 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
         return "an acronym in running text is spelled letter by letter, not garbled"
     kind = doc.index.entities[form.entity].kind
     if kind == "person":
+        around = known_name_around(doc, first, last, form.entity)
+        if around is not None:
+            return f"a middle name of '{around}', named around it"
         relative = _relative(doc, form, first, last, garbled, similarity)
         if relative is not None:
             return relative
@@ -156,7 +156,8 @@ def known_name_around(doc: Document, first: int, last: int, entity: int) -> str 
     `first`..`last`, two neighbouring words of one form on either side:
     the words between are that person's middle name ("Sayyid Ali Hosseini
     Khamenei" of the clean Wikinews, "Barack Hussein Obama"), not a garble
-    of somebody else's."""
+    of another person's name. (A title may stand there: "Ayatollah Sayyed
+    Ali Khamenei".)"""
     before, after = first - 1, last + 1
     if not (_joined(doc, before, first) and _joined(doc, after, last)):
         return None
