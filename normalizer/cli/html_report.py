@@ -269,8 +269,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     workers = 1 if app.STDIN in paths else args.jobs
     for outcome in concurrency.run(task, articles, workers, before_fork=partial(app._load_all, engines, articles)):
         report.add(outcome)
+        engines.known.remember(outcome)
         if outcome.error:
             errors.append(outcome.error)
+    engines.known.save()
     results = [(o.name, o.result if args.suggestions == "show" else replace(o.result, corrections=tuple(
         o.result.applied))) for o in report.outcomes]
     page = render_html(results, __version__, errors)
