@@ -24,8 +24,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 from typing import Callable, Sequence
+
+try:
+    import sqlite3
+except ImportError:  # a Python built without it: nothing is kept, the engine runs
+    sqlite3 = None  # type: ignore[assignment]
 
 from normalizer import cache
 from normalizer.result import Correction, Result, apply_corrections
@@ -78,7 +82,7 @@ class KnownResults:
     """The results kept by earlier runs (`enabled`: False for --no-result-cache or with the cache off)."""
 
     def __init__(self, enabled: bool = True):
-        self.enabled = enabled and cache.enabled()
+        self.enabled = enabled and cache.enabled() and sqlite3 is not None
         self._db: sqlite3.Connection | None = None
         self._pid = 0  # the process that opened _db: a connection must not cross a fork
         self._new: dict[bytes, str] = {}
