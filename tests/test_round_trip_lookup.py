@@ -28,7 +28,7 @@ GAIN_FLOOR = 0.06
 
 @pytest.fixture(scope="module")
 def romanizers():
-    for module in ("iuliia", "pykakasi", "pypinyin", "korean_romanizer", "hangul_romanize"):
+    for module in ("iuliia", "pykakasi", "cutlet", "pypinyin", "korean_romanizer", "hangul_romanize"):
         pytest.importorskip(module)
 
 

@@ -23,7 +23,7 @@ NEAR_NAME_FLOOR = 0.85  # measured 0.87 (korean) to 1.0 (arabic, hebrew)
 
 @pytest.fixture(scope="module")
 def learn():
-    for package in ("iuliia", "pykakasi", "pypinyin", "korean_romanizer", "hangul_romanize"):
+    for package in ("iuliia", "pykakasi", "cutlet", "pypinyin", "korean_romanizer", "hangul_romanize"):
         pytest.importorskip(package)
     return tool_script("learn_transliteration")
 

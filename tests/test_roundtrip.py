@@ -9,6 +9,7 @@ import pytest
 
 pytest.importorskip("iuliia")
 pytest.importorskip("pykakasi")
+pytest.importorskip("cutlet")
 pytest.importorskip("pypinyin")
 pytest.importorskip("korean_romanizer")
 pytest.importorskip("hangul_romanize")
@@ -69,6 +70,19 @@ def test_extended_katakana_never_comes_back_kana_by_kana():
             assert "ti" in katakana_hepburn(native), native
         if "トゥ" in native and "トウ" not in native:
             assert "tu" in katakana_hepburn(native), native
+
+
+def test_cutlet_is_a_katakana_round_trip_of_its_own():
+    # Cutlet reads ウィ, ウェ, ウォ without the w, which no Hepburn form writes.
+    assert ("katakana cutlet", "Iriamu") in round_trips("katakana", "ウィリアム")
+    assert ("katakana cutlet", "Ookaa") in round_trips("katakana", "ウォーカー")
+    assert round_trips("katakana", "ウェスト") == [("katakana Hepburn", "Wesuto"), ("katakana cutlet", "Esuto")]
+    # Where it agrees with Hepburn the form is listed once, under the Hepburn label.
+    assert round_trips("katakana", "ロバート") == [
+        ("katakana Hepburn", "Robaato"),
+        ("katakana Hepburn, long vowels unmarked", "Robato"),
+        ("katakana Hepburn, l for r", "Lobaato"),
+    ]
 
 
 def test_arabic_and_hebrew_tables_come_closer_to_english_than_letter_by_letter():

@@ -14,6 +14,7 @@ import pytest
 
 pytest.importorskip("iuliia")
 pytest.importorskip("pykakasi")
+pytest.importorskip("cutlet")
 pytest.importorskip("pypinyin")
 pytest.importorskip("korean_romanizer")
 pytest.importorskip("hangul_romanize")

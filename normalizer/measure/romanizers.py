@@ -1,6 +1,6 @@
 """The romanizers of normalizer.measure.roundtrip that are libraries from the
 package index: Cyrillic (iuliia), katakana (pykakasi, with the extended
-katakana of foreign words in Hepburn), Chinese (pypinyin) and Hangul
+katakana of foreign words in Hepburn; and cutlet), Chinese (pypinyin) and Hangul
 (korean-romanizer, hangul-romanize). Each `*_forms(native)` gives
 (scheme label, raw Latin form) pairs; roundtrip.round_trips cleans them.
 The libraries are imported at first use."""
@@ -95,15 +95,36 @@ def katakana_hepburn(native: str) -> str:
     return re.sub(r"[^a-z]", "", latin.lower())
 
 
+@lru_cache(maxsize=None)
+def _cutlet():
+    import cutlet
+
+    # Its romaji of the kana as written, not the English spelling it knows
+    # for a loanword (which would be the answer, not a garble of it).
+    romanizer = cutlet.Cutlet()
+    romanizer.use_foreign_spelling = False
+    return romanizer
+
+
+def katakana_cutlet(native: str) -> str:
+    """Cutlet's romaji of a katakana spelling: another real romanizer, which
+    writes what the Hepburn tables do not (ウィリアム -> "iriamu", no w; some
+    final long vowels unmarked, ミー -> "mi")."""
+    text = "".join(_KATAKANA.findall(native)).replace("・", "").replace("゠", "")
+    return re.sub(r"[^a-z]", "", _cutlet().romaji(text).lower()) if text else ""
+
+
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 
 
 def katakana_forms(native: str) -> list[tuple[str, str]]:
     hepburn = katakana_hepburn(native)
+    # cutlet last: where it writes the Hepburn form, round_trips keeps the Hepburn label
     return [
         ("katakana Hepburn", hepburn),
         ("katakana Hepburn, long vowels unmarked", _DOUBLE_VOWEL.sub(r"\1", hepburn)),
         ("katakana Hepburn, l for r", hepburn.replace("r", "l")),
+        ("katakana cutlet", katakana_cutlet(native)),
     ]
 
 

@@ -16,7 +16,7 @@ extra of pyproject.toml), imported at first use:
 | script | scheme labels | library |
 | --- | --- | --- |
 | russian | Wikipedia, BGN/PCGN, ICAO passport, MVD 310 passport, GOST 7.79 (ISO 9), scientific | iuliia |
-| katakana | Hepburn (long vowels doubled: Robaato), Hepburn with long vowels unmarked (Robato), Hepburn with l for r (Lobaato) | pykakasi, plus the extended-katakana table below |
+| katakana | Hepburn (long vowels doubled: Robaato), Hepburn with long vowels unmarked (Robato), Hepburn with l for r (Lobaato); cutlet's romaji (ウィリアム: Iriamu) | pykakasi, plus the extended-katakana table below; cutlet (unidic-lite) |
 | chinese | pinyin syllables joined, tones stripped (Telangpu); pinyin with tone marks (Tèlǎngpǔ) | pypinyin |
 | korean | Revised Romanization (korean-romanizer: Teureompeu); its letter-by-letter transliteration (hangul-romanize: Teuleompeu) | korean-romanizer, hangul-romanize |
 | arabic | news romanization (letter table, English-style: sh, kh, j, ou/u...), and its French-style variant (ou, dj, ch) | none: `abjads._ARABIC` |
