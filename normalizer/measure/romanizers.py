@@ -63,13 +63,18 @@ def _kana_run(run: str) -> str:
     return "".join(part["hepburn"] for part in _kakasi().convert(run)) if run else ""
 
 
+def _katakana_of(native: str) -> str:
+    """The katakana of a spelling, without the middle dots between its words."""
+    return "".join(_KATAKANA.findall(native)).replace("・", "").replace("゠", "")
+
+
 def katakana_hepburn(native: str) -> str:
     """Hepburn of a katakana spelling, long vowels doubled ("ロバート" -> "robaato")."""
     out: list[str] = []
     pending = ""  # plain kana not yet romanized
     double_next = False
     i = 0
-    text = "".join(_KATAKANA.findall(native)).replace("・", "").replace("゠", "")
+    text = _katakana_of(native)
     while i < len(text):
         pair = text[i : i + 2]
         if pair in _KATAKANA_EXTENDED:
@@ -110,7 +115,7 @@ def katakana_cutlet(native: str) -> str:
     """Cutlet's romaji of a katakana spelling: another real romanizer, which
     writes what the Hepburn tables do not (ウィリアム -> "iriamu", no w; some
     final long vowels unmarked, ミー -> "mi")."""
-    text = "".join(_KATAKANA.findall(native)).replace("・", "").replace("゠", "")
+    text = _katakana_of(native)
     return re.sub(r"[^a-z]", "", _cutlet().romaji(text).lower()) if text else ""
 
 
