@@ -343,8 +343,10 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
     else:
         text = read_article(name)
     markup = detect_format(name)
+    # No store (--no-result-cache, the cache off): no key, whose gazetteer digests the load makes anyway.
+    results_key = engines.results_key(config) if engines.known.enabled else ""
     result, worked_out = engines.known.normalize(
-        engines.results_key(config), text, markup,
+        results_key, text, markup,
         lambda: engines.for_config(config).normalize(text, ignore_spans=protected_spans(name, text, markup)),
     )
     shown = STDIN_NAME if name == STDIN else name
