@@ -1,9 +1,10 @@
 """A small on-disk cache for expensive, picklable values (the compiled index).
 
 `cached(key, build)` returns the value stored under `key`, or calls `build()`,
-stores its result and returns it. The file name is a sha256 of the key and of
-the code that wrote it (package version plus a stamp of the package's source
-files), so a new release or an edited checkout never reads an old pickle.
+stores its result and returns it (`lookup` and `store` are its two halves).
+The file name is a sha256 of the key and of the code that wrote it (package
+version plus a stamp of the package's source files), so a new release or an
+edited checkout never reads an old pickle.
 
 The cache is an optimization only: a read-only or missing folder, a corrupt,
 truncated or foreign file, any pickling error, all fall back to `build()`
@@ -100,15 +101,27 @@ def cache_path(key: str) -> Path:
 
 def cached(key: str, build: Callable[[], T]) -> T:
     """The value for `key` from disk if present and sound, else `build()` (then stored)."""
-    if not enabled():
-        return build()
-    path = cache_path(key)
-    found, value = _read(path, key)
+    found, value = lookup(key)
     if found:
         return value
     value = build()
-    _write(path, key, value)
+    store(key, value)
     return value
+
+
+def lookup(key: str) -> tuple[bool, object]:
+    """(True, the value stored under `key`), or (False, None) when there is
+    none sound (or the cache is off). For a caller whose key is known only
+    once the value is built (`store`)."""
+    if not enabled():
+        return False, None
+    return _read(cache_path(key), key)
+
+
+def store(key: str, value: object) -> None:
+    """Keep `value` under `key` (nothing when the cache is off or cannot be written)."""
+    if enabled():
+        _write(cache_path(key), key, value)
 
 
 def cached_file(name: str, write: Callable[[Path], None], rewrite: bool = False) -> Path | None:

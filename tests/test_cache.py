@@ -212,6 +212,80 @@ def test_engine_cache_key_includes_ignore_words(tmp_path, monkeypatch):
     assert len(builds) == 2
 
 
+def count_yaml_parses(monkeypatch) -> list:
+    """The names of the gazetteer files whose YAML is parsed from now on."""
+    from normalizer.gazetteer import loading
+
+    parsed = []
+    real = loading.load_yaml
+    monkeypatch.setattr(loading, "load_yaml", lambda text, name: parsed.append(name) or real(text, name))
+    return parsed
+
+
+def test_a_gazetteer_file_is_parsed_once_while_its_bytes_stay_the_same(tmp_path, monkeypatch):
+    from normalizer.gazetteer.loading import load_files
+
+    own, other = tmp_path / "own.yaml", tmp_path / "other.yaml"
+    own.write_text(GAZETTEER, encoding="utf-8")
+    other.write_text(GAZETTEER.replace("Abbas Araghchi", "Ali Larijani").replace("Abbas Aragut", "Ali Larjani"), encoding="utf-8")
+    parses = count_yaml_parses(monkeypatch)
+    alone = load_files([own])
+    # Another set of files (a second gazetteer added) builds another index,
+    # and parses only the file it has not seen.
+    both = load_files([own, other])
+    assert parses == [str(own), str(other)]
+    assert both.entities[:1] == alone.entities
+    assert [e.canonical for e in both.entities] == ["Abbas Araghchi", "Ali Larijani"]
+    assert both.entities[1].origin == f"{other}:2"
+
+
+def test_an_edited_gazetteer_file_is_parsed_again(tmp_path, monkeypatch):
+    from normalizer.gazetteer.loading import load_files
+
+    own = tmp_path / "own.yaml"
+    own.write_text(GAZETTEER, encoding="utf-8")
+    parses = count_yaml_parses(monkeypatch)
+    load_files([own])
+    own.write_text(GAZETTEER.replace("Abbas Araghchi", "Abbas Araqchi"), encoding="utf-8")
+    assert [e.canonical for e in load_files([own]).entities] == ["Abbas Araqchi"]
+    assert parses == [str(own), str(own)]
+
+
+def test_the_same_bytes_under_another_name_are_parsed_for_that_name(tmp_path, monkeypatch):
+    from normalizer.gazetteer.loading import load_files
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(GAZETTEER, encoding="utf-8")
+    second.write_text(GAZETTEER, encoding="utf-8")
+    load_files([first])
+    # Each entity's origin, which messages quote, names its own file.
+    assert load_files([second]).entities[0].origin == f"{second}:2"
+
+
+def test_a_gazetteer_that_fails_to_parse_fails_every_time(tmp_path):
+    from normalizer.errors import GazetteerError
+    from normalizer.gazetteer.loading import load_files
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("entities:\n  - canonical: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(GazetteerError, match="broken.yaml"):
+            load_files([broken])
+
+
+def test_with_the_cache_off_no_parse_is_kept(tmp_path, cache_folder, monkeypatch):
+    from normalizer.gazetteer.loading import load_files
+
+    monkeypatch.setenv("NORMALIZER_NO_CACHE", "1")
+    own = tmp_path / "own.yaml"
+    own.write_text(GAZETTEER, encoding="utf-8")
+    parses = count_yaml_parses(monkeypatch)
+    load_files([own])
+    load_files([own])
+    assert parses == [str(own), str(own)]
+    assert not cache_folder.exists() or not any(cache_folder.iterdir())
+
+
 def test_engine_works_with_a_corrupt_cache_file(tmp_path, cache_folder):
     from normalizer import Normalizer
 
