@@ -46,6 +46,9 @@ class Decider:
         raise the bar, never lower it."""
         return self.apply_raw
 
+    def _canonical(self, entity: int) -> str:
+        return self.index.entities[entity].canonical.casefold()
+
     def prior(self, proposal: Proposal) -> float:
         return OWN_GAZETTEER_PRIOR if self.index.entities[proposal.entity].own else 0.0
 
@@ -64,7 +67,7 @@ class Decider:
         """The best non-overlapping proposals at or above the suggest threshold."""
         # Of two close readings of the same words, the one a learned round
         # trip finds far likelier leaves the other no rival (evidence/likelier).
-        proposals = set_aside(proposals, AMBIGUITY_MARGIN, self.suggest_raw - AMBIGUITY_MARGIN)
+        proposals = set_aside(proposals, AMBIGUITY_MARGIN, self.suggest_raw - AMBIGUITY_MARGIN, self._canonical)
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
         ranked = sorted(proposals, key=lambda p: (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement))

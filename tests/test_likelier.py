@@ -22,10 +22,11 @@ entities:
 """
 
 
-def reading(name, confidence, entity, anchored=False, word="saxara", round_trip=True) -> Proposal:
+def reading(name, confidence, entity, anchored=False, word="saxara", round_trip=True, seen=False) -> Proposal:
     """A fuzzy reading of the first word as `name`."""
     return Proposal(
-        0, 0, name, entity, confidence, (), "fuzzy", anchored=anchored, spelling=word, round_trip=round_trip
+        0, 0, name, entity, confidence, (), "fuzzy", anchored=anchored, spelling=word, round_trip=round_trip,
+        seen_elsewhere=seen,
     )
 
 
@@ -88,6 +89,22 @@ def test_a_fold_reading_the_learned_model_explains_is_weighed():
 def test_an_anchored_reading_is_not_set_aside_by_a_lone_one():
     sahara, tahara = reading("Sahara", 0.82, 0), reading("Tahara", 0.84, 1, anchored=True)
     assert set_aside([tahara, sahara], close=0.08, lowest=0.0) == [tahara, sahara]
+
+
+def test_the_reading_of_a_name_the_text_writes_is_not_set_aside_by_one_it_never_writes():
+    sahara, tahara = reading("Sahara", 0.82, 0), reading("Tahara", 0.84, 1, seen=True)
+    assert set_aside([tahara, sahara], close=0.08, lowest=0.0) == [tahara, sahara]
+    # Both named in the text: the model weighs them again.
+    sahara = reading("Sahara", 0.82, 0, seen=True)
+    assert [p.replacement for p in set_aside([tahara, sahara], close=0.08, lowest=0.0)] == ["Sahara"]
+
+
+def test_the_model_does_not_overrule_the_name_the_article_writes(tmp_path):
+    engine = engine_of(tmp_path, TWO_NAMES)
+    result = engine.normalize("Tahara spoke first. Later Saxara said no.")
+    # The model prefers Sahara, the article names Tahara: a reader decides.
+    assert result.text == "Tahara spoke first. Later Saxara said no."
+    assert [c.replacement for c in result.suggestions] == ["Tahara"]
 
 
 def test_the_engine_applies_the_likelier_reading(tmp_path, monkeypatch):

@@ -13,14 +13,16 @@ Proposal.round_trip, or found by a fold and scored by the learned model at
 the apply level: "Rakovskiy" has Rakowski's folded key and is a Russian
 round trip of it too) is likelier than a close reading of the same span by
 MIN_LOG_ODDS or more, the less likely one is set aside: it is no rival and
-no choice. Readings far apart on the similarity scale are left to it, and a
+no choice. Readings far apart on the similarity scale are left to it; a
 reading pinned by an exact word of its name beside it is never set aside by
-one that is not.
+one that is not, nor is the reading of a name the text writes intact
+elsewhere by one of a name it never writes.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from normalizer.proposal import Evidence, Proposal
 from normalizer.transliteration import evidence, score
@@ -41,11 +43,15 @@ EXPLAINED = 0.8
 PAIRS_REMEMBERED = 4_096
 
 
-def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Proposal]:
+def set_aside(
+    proposals: list[Proposal], close: float, lowest: float, canonical: Callable[[int], object] = lambda entity: entity
+) -> list[Proposal]:
     """`proposals` less the fuzzy readings that another fuzzy reading of the
     same span, at most `close` below it or above it, outweighs by
     MIN_LOG_ODDS; the readings that outweigh one say so. Only readings at or
-    above `lowest` are weighed (the others decide nothing)."""
+    above `lowest` are weighed (the others decide nothing). `canonical`
+    names an entity (the index's canonical): two entities of one name are
+    one name to the text."""
     by_span: dict[tuple[int, int], list[int]] = {}
     for k, proposal in enumerate(proposals):
         if proposal.match == "fuzzy" and proposal.confidence >= lowest:
@@ -67,6 +73,13 @@ def set_aside(proposals: list[Proposal], close: float, lowest: float) -> list[Pr
                     # The model weighs round trips: a reading it does not
                     # explain ("Assadi" one vowel from Assad) gets no say, and an
                     # exact word of the name beside a reading outweighs it.
+                    continue
+                if weaker.seen_elsewhere and not stronger.seen_elsewhere and canonical(weaker.entity) != canonical(stronger.entity):
+                    # Nor does it overrule the article: a name the text
+                    # writes intact elsewhere is the likelier reading of a
+                    # look-alike than another name it never writes. (Two
+                    # forms of one name, "Brazilian" and "Brazil", the
+                    # model still weighs, whichever gazetteer lists them.)
                     continue
                 odds = log_odds(weaker.spelling, stronger.replacement, weaker.replacement)
                 if odds is not None and odds >= MIN_LOG_ODDS:
