@@ -77,7 +77,10 @@ class Decider:
         rivals = self._rivals(ranked)
         for proposal, rival in zip(ranked, rivals):
             if proposal.confidence < self.suggest_raw:
-                break
+                # Not `break`: the own gazetteer's readings go first
+                # (_own_first), so a bundled reading above the bar may
+                # follow one under it, and is not left out for that.
+                continue
             span = set(range(proposal.first, proposal.last + 1))
             if span & taken:
                 continue

@@ -155,6 +155,26 @@ def test_the_decider_keeps_close_rivals_as_suggestions(index):
     assert decider.applies(decider.decide([far, one])[0])
 
 
+def test_a_weak_own_reading_put_first_leaves_the_rest_of_the_text_decided(tmp_path):
+    from normalizer import Normalizer
+
+    own = tmp_path / "own.yaml"
+    own.write_text(GAZETTEER, encoding="utf-8")
+    index = Normalizer.load([own]).index  # the bundled gazetteers too
+    decider = Decider(index, Options())
+    mine = next(e for e, info in enumerate(index.entities) if info.own and info.canonical == "Abbas Araghchi")
+    bundled = next(e for e, info in enumerate(index.entities) if not info.own and info.canonical == "Tehran")
+    # An own reading under the suggestion bar but near the apply bar goes
+    # before the bundled readings of its words (Decider._own_first); it
+    # decides nothing, and the readings after it are still decided.
+    weak = (decider.apply_raw - AMBIGUITY_MARGIN + decider.suggest_raw) / 2
+    assert decider.apply_raw - AMBIGUITY_MARGIN <= weak < decider.suggest_raw
+    low = Proposal(0, 0, "Araghchi", mine, weak, (), "fuzzy")
+    over_it = Proposal(0, 0, "Tehran", bundled, 0.9, (), "fuzzy")  # outranked by the own reading: put after it
+    sure = Proposal(5, 5, "Tehran", bundled, 0.95, (), "fuzzy")
+    assert [d.proposal for d in decider.decide([low, over_it, sure])] == [sure, over_it]
+
+
 def test_a_question_of_the_text_is_answered_once_per_place_and_document(index):
     from normalizer.document import of_the_text
 
