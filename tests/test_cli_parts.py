@@ -95,12 +95,12 @@ def _square_and_pid(number: int) -> tuple[int, int]:
 def test_workers_give_the_outcomes_of_one_process_in_order():
     items = list(range(120))
     loaded = []
-    parallel = list(concurrency.run(_square_and_pid, items, jobs=2, before_fork=lambda: loaded.append(1)))
-    serial = list(concurrency.run(_square_and_pid, items, jobs=1, before_fork=lambda: loaded.append(2)))
+    parallel = list(concurrency.run(_square_and_pid, items, jobs=2, before_fork=lambda workers: loaded.append(workers)))
+    serial = list(concurrency.run(_square_and_pid, items, jobs=1, before_fork=lambda workers: loaded.append(-1)))
     assert [value for value, _ in parallel] == [value for value, _ in serial] == [n * n for n in items]
     assert {pid for _, pid in serial} == {os.getpid()}
     assert os.getpid() not in {pid for _, pid in parallel}  # really on workers
-    assert loaded == [1]  # once, before the fork; never for a run without workers
+    assert loaded == [2]  # once, before the fork, told how many; never for a run without workers
     assert concurrency._worker_task is None
 
 

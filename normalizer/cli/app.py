@@ -215,7 +215,8 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
     workers = 1 if STDIN in paths else jobs
     report = Report(check=check, done=in_place, hide_suggestions=_hide_suggestions(suggestions, articles, check))
     with progress_bar(len(articles), enabled=output_format == "text" and not (stdout or diff)) as advance:
-        for outcome in concurrency.run(task, articles, workers, before_fork=partial(_load_all, engines, articles)):
+        load = partial(_load_all, engines, articles)
+        for outcome in concurrency.run(task, articles, workers, before_fork=load):
             report.add(outcome)
             engines.known.remember(outcome)
             if outcome.printed:
@@ -374,11 +375,34 @@ def fail(message: str) -> None:
     raise SystemExit(2)
 
 
-def _load_all(engines: Engines, articles: list[tuple[str, object]]) -> None:
-    """Load every engine the articles need, so that forked workers inherit them
-    instead of each loading its own."""
-    for _, config in articles:
-        engines.for_config(config)
+def _load_all(engines: Engines, articles: list[tuple[str, object]], workers: int) -> None:
+    """Load every engine the articles need, and work out the words most of the
+    `workers` would each meet (normalizer/shared_words.py), so that the forked
+    workers inherit both instead of each loading and working out its own."""
+    from normalizer import shared_words
+
+    by_engine: dict[int, tuple[object, list[tuple[str, object]]]] = {}  # id(engine) -> it and its articles
+    for name, config in articles:
+        engine = engines.for_config(config)
+        by_engine.setdefault(id(engine), (engine, []))[1].append((name, config))
+    for engine, its_articles in by_engine.values():
+        shared_words.work_out(engine, partial(_texts_to_work_out, engines, its_articles), spread=workers)
+
+
+def _texts_to_work_out(engines: Engines, articles: list[tuple[str, object]]):
+    """The text of each article whose result is not known already; an
+    article that cannot be read is left to its worker, which reports it."""
+    from normalizer.cli.files import read_article
+    from normalizer.markup import detect_format
+
+    for name, config in articles:
+        try:
+            text = read_article(name)
+        except (NormalizerError, OSError):
+            continue
+        if engines.known.enabled and engines.known.knows(engines.results_key(config), text, detect_format(name)):
+            continue
+        yield text
 
 
 def __getattr__(name: str):

@@ -33,11 +33,11 @@ def run(
     task: Callable[[Any], Any],
     items: list,
     jobs: int,
-    before_fork: Optional[Callable[[], object]] = None,
+    before_fork: Optional[Callable[[int], object]] = None,
 ) -> Iterator:
     """`task(item)` for each item, in order: here, or on worker processes when
-    there are enough items to repay starting them. `before_fork` runs once before
-    the workers start, to load what they should inherit."""
+    there are enough items to repay starting them. `before_fork(workers)` runs
+    once before that many workers start, to load what they should inherit."""
     workers = worker_count(jobs, len(items))
     if not workers or not _can_fork():
         yield from (task(item) for item in items)
@@ -48,7 +48,7 @@ def run(
     from concurrent.futures import ProcessPoolExecutor
 
     if before_fork is not None:
-        before_fork()
+        before_fork(workers)
     global _worker_task
     _worker_task = task
     try:

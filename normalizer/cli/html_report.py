@@ -267,7 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     task = partial(app._normalize_one, engines, check=True, in_place=False, diff=False, stdout=False)
     report, errors = Report(), []
     workers = 1 if app.STDIN in paths else args.jobs
-    for outcome in concurrency.run(task, articles, workers, before_fork=partial(app._load_all, engines, articles)):
+    load = partial(app._load_all, engines, articles)
+    for outcome in concurrency.run(task, articles, workers, before_fork=load):
         report.add(outcome)
         engines.known.remember(outcome)
         if outcome.error:

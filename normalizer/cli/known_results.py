@@ -102,6 +102,13 @@ class KnownResults:
             return Result(text, apply_corrections(text, applied), corrections), None
         return work_out(), key
 
+    def knows(self, results_key: str, text: str, markup: str) -> bool:
+        """Whether `normalize` would read the result of `text` back."""
+        if not self.enabled:
+            return False
+        corrections = self._find(text_key(results_key, text, markup))
+        return corrections is not None and _fits(corrections, text)
+
     def remember(self, outcome) -> None:
         """Keep the result of an outcome worked out in this run (here or on a worker) for `save`."""
         if self.enabled and outcome.worked_out is not None and outcome.result is not None:

@@ -1,0 +1,94 @@
+"""The words a batch's texts share, worked out once before the fork
+(normalizer/shared_words.py), and the command's use of it (cli/app._load_all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer_samples import engine_of
+from normalizer import shared_words
+from normalizer.cli import app as cli
+from normalizer.cli.app import Engines
+
+NAMES = """\
+entities:
+  - {canonical: Kaveh Lotfollahi, kind: person}
+  - {canonical: Yerlan Nurgaliyev, kind: person}
+  - {canonical: Abbas Araghchi, kind: person}
+"""
+TEXTS = [
+    "Kaveh Lotfolahy met Yerlan Nurgalyev in Astana.",
+    "Later Lotfolahy said the talks went well.",
+    "Nurgalyev and Aragut did not comment.",
+    "Aragut left on Monday; Lotfolahy stayed.",
+]
+
+
+def worked_out_words(monkeypatch) -> list[str]:
+    """The words whose candidates shared_words works out from now on."""
+    words: list[str] = []
+    real = shared_words.candidate_tokens
+
+    def recording(doc, i, *args):
+        words.append(doc.tokens[i].text)
+        return real(doc, i, *args)
+
+    monkeypatch.setattr(shared_words, "candidate_tokens", recording)
+    return words
+
+
+def test_only_the_words_enough_texts_hold_are_worked_out_each_once(tmp_path, monkeypatch):
+    engine = engine_of(tmp_path, NAMES)
+    words = worked_out_words(monkeypatch)
+    # Lotfolahy is in three texts, Nurgalyev and Aragut in two, Astana in one.
+    assert shared_words.work_out(engine, lambda: TEXTS, spread=2) == 3
+    assert sorted(words) == ["Aragut", "Lotfolahy", "Nurgalyev"]
+    words.clear()
+    assert shared_words.work_out(engine, lambda: TEXTS, spread=3) == 1
+    assert words == ["Lotfolahy"]
+
+
+def test_the_most_widely_held_go_first_up_to_the_limit(tmp_path, monkeypatch):
+    engine = engine_of(tmp_path, NAMES)
+    words = worked_out_words(monkeypatch)
+    assert shared_words.work_out(engine, lambda: TEXTS, spread=2, most=1) == 1
+    assert words == ["Lotfolahy"]
+
+
+def test_the_corrections_are_the_same_with_the_words_worked_out_first(tmp_path):
+    (tmp_path / "fresh").mkdir()
+    (tmp_path / "warmed").mkdir()
+    fresh, warmed = engine_of(tmp_path / "fresh", NAMES), engine_of(tmp_path / "warmed", NAMES)
+    shared_words.work_out(warmed, lambda: TEXTS, spread=2)
+    for text in TEXTS:
+        assert warmed.normalize(text).to_dict() == fresh.normalize(text).to_dict()
+
+
+@pytest.fixture
+def articles(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names.yaml").write_text(NAMES, encoding="utf-8")
+    names = []
+    for number, text in enumerate(TEXTS):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        names.append(path.name)
+    (tmp_path / "latin1.txt").write_bytes("Lotfolahy in Zürich".encode("latin-1"))  # its worker reports it
+    return [(name, None) for name in [*names, "latin1.txt", "missing.txt"]]
+
+
+def test_the_command_works_out_the_shared_words_before_its_workers_start(articles, cache_folder, monkeypatch):
+    words = worked_out_words(monkeypatch)
+    engines = Engines([Path("names.yaml")], bundled=False, apply_threshold=None)
+    cli._load_all(engines, articles, 2)
+    assert sorted(words) == ["Aragut", "Lotfolahy", "Nurgalyev"]
+
+
+def test_articles_whose_results_are_known_are_not_worked_out_again(articles, cache_folder, monkeypatch, capsys):
+    cli.run([name for name, _ in articles[:4]], check=True, gazetteers=[Path("names.yaml")], bundled=False, jobs=1)
+    capsys.readouterr()
+    words = worked_out_words(monkeypatch)
+    cli._load_all(Engines([Path("names.yaml")], bundled=False, apply_threshold=None), articles, 2)
+    assert words == []
