@@ -1,0 +1,77 @@
+"""`normalize --check` of a batch by two checkouts, in turn: wall and CPU time.
+
+On a busy machine separate runs differ by a third; runs taken in turn meet
+the same load, so they compare. As in cold_ab.py, the other checkout runs
+on this checkout's virtual environment with its own folder first on
+PYTHONPATH (make one with `git worktree add --detach ../base COMMIT`), and
+each has its own cache folder, warmed before the timed runs. Every article
+is worked out (`--no-result-cache`), and the two JSON reports must be the
+same byte for byte.
+
+    python benchmarks/batch_ab.py --base ../base [--articles 400] [--rounds 2] [--jobs 0]
+
+Prints a line per run: wall seconds and the CPU seconds of the command and
+its workers; and whether the outputs were identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import WORK, build_articles  # noqa: E402
+from benchmarks.cold_ab import environment  # noqa: E402
+
+GAZETTEER = ROOT / "benchmarks" / "corpus" / "wikinews" / "gazetteer.yaml"
+LAUNCHER = "import sys; from normalizer.cli.app import main; sys.argv[0] = 'normalize'; sys.exit(main())"
+
+
+def run(command: list[str], env: dict) -> tuple[float, float, bytes]:
+    """Wall seconds, CPU seconds (the command and its reaped workers), stdout."""
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir())
+        _, _, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        return wall, usage.ru_utime + usage.ru_stime, out.read()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="the other checkout (a folder holding normalizer/)")
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    files = [str(path) for path in build_articles(args.articles, args.seed, WORK / "speed-articles")]
+    normalize = [sys.executable, "-c", LAUNCHER, "--check", "--no-result-cache", "--format", "json",
+                 "--gazetteer", str(GAZETTEER)]
+    with tempfile.TemporaryDirectory() as caches:
+        sides = {
+            "base": environment(f"{caches}/base", Path(args.base).resolve()),
+            "new": environment(f"{caches}/new", ROOT),
+        }
+        for env in sides.values():
+            run([*normalize, files[0]], env)  # builds the cache
+        for round_number in range(1, args.rounds + 1):
+            outputs = {}
+            for side, env in sides.items():
+                wall, cpu, outputs[side] = run([*normalize, "--jobs", str(args.jobs), *files], env)
+                print(f"round {round_number} {side}: {wall:.2f} s wall, {cpu:.1f} s CPU", flush=True)
+            print(f"round {round_number}: outputs {'identical' if outputs['base'] == outputs['new'] else 'DIFFER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
