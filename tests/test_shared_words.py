@@ -1,5 +1,5 @@
 """The words a batch's texts share, worked out once before the fork
-(normalizer/shared_words.py), and the command's use of it (cli/app._load_all)."""
+(normalizer/shared_words.py), and the command's use of it (cli/preload.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from gazetteer_samples import engine_of
 from normalizer import shared_words
 from normalizer.cli import app as cli
+from normalizer.cli import preload
 from normalizer.cli.app import Engines
 
 NAMES = """\
@@ -82,7 +83,7 @@ def articles(tmp_path, monkeypatch):
 def test_the_command_works_out_the_shared_words_before_its_workers_start(articles, cache_folder, monkeypatch):
     words = worked_out_words(monkeypatch)
     engines = Engines([Path("names.yaml")], bundled=False, apply_threshold=None)
-    cli._load_all(engines, articles, 2)
+    preload.load_all(engines, articles, 2)
     assert sorted(words) == ["Aragut", "Lotfolahy", "Nurgalyev"]
 
 
@@ -90,5 +91,5 @@ def test_articles_whose_results_are_known_are_not_worked_out_again(articles, cac
     cli.run([name for name, _ in articles[:4]], check=True, gazetteers=[Path("names.yaml")], bundled=False, jobs=1)
     capsys.readouterr()
     words = worked_out_words(monkeypatch)
-    cli._load_all(Engines([Path("names.yaml")], bundled=False, apply_threshold=None), articles, 2)
+    preload.load_all(Engines([Path("names.yaml")], bundled=False, apply_threshold=None), articles, 2)
     assert words == []

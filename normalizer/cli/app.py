@@ -41,7 +41,7 @@ from functools import partial
 from pathlib import Path
 
 from normalizer._version import __version__
-from normalizer.cli import concurrency
+from normalizer.cli import concurrency, preload
 from normalizer.cli.report import Outcome, Report, progress_bar, skip_note
 from normalizer.errors import NormalizerError
 
@@ -215,7 +215,7 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
     workers = 1 if STDIN in paths else jobs
     report = Report(check=check, done=in_place, hide_suggestions=_hide_suggestions(suggestions, articles, check))
     with progress_bar(len(articles), enabled=output_format == "text" and not (stdout or diff)) as advance:
-        load = partial(_load_all, engines, articles)
+        load = partial(preload.load_all, engines, articles)
         for outcome in concurrency.run(task, articles, workers, before_fork=load):
             report.add(outcome)
             engines.known.remember(outcome)
@@ -373,36 +373,6 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
 def fail(message: str) -> None:
     print(f"normalize: error: {message}", file=sys.stderr)
     raise SystemExit(2)
-
-
-def _load_all(engines: Engines, articles: list[tuple[str, object]], workers: int) -> None:
-    """Load every engine the articles need, and work out the words most of the
-    `workers` would each meet (normalizer/shared_words.py), so that the forked
-    workers inherit both instead of each loading and working out its own."""
-    from normalizer import shared_words
-
-    by_engine: dict[int, tuple[object, list[tuple[str, object]]]] = {}  # id(engine) -> it and its articles
-    for name, config in articles:
-        engine = engines.for_config(config)
-        by_engine.setdefault(id(engine), (engine, []))[1].append((name, config))
-    for engine, its_articles in by_engine.values():
-        shared_words.work_out(engine, partial(_texts_to_work_out, engines, its_articles), spread=workers)
-
-
-def _texts_to_work_out(engines: Engines, articles: list[tuple[str, object]]):
-    """The text of each article whose result is not known already; an
-    article that cannot be read is left to its worker, which reports it."""
-    from normalizer.cli.files import read_article
-    from normalizer.markup import detect_format
-
-    for name, config in articles:
-        try:
-            text = read_article(name)
-        except (NormalizerError, OSError):
-            continue
-        if engines.known.enabled and engines.known.knows(engines.results_key(config), text, detect_format(name)):
-            continue
-        yield text
 
 
 def __getattr__(name: str):

@@ -246,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from normalizer._version import __version__
     from normalizer.atomic import write_atomic
-    from normalizer.cli import app, concurrency
+    from normalizer.cli import app, concurrency, preload
     from normalizer.cli.files import written_by_normalize
     from normalizer.cli.report import Report, skip_note
     from normalizer.errors import NormalizerError
@@ -267,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     task = partial(app._normalize_one, engines, check=True, in_place=False, diff=False, stdout=False)
     report, errors = Report(), []
     workers = 1 if app.STDIN in paths else args.jobs
-    load = partial(app._load_all, engines, articles)
+    load = partial(preload.load_all, engines, articles)
     for outcome in concurrency.run(task, articles, workers, before_fork=load):
         report.add(outcome)
         engines.known.remember(outcome)

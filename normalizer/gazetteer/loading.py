@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from normalizer.errors import GazetteerError
-from normalizer.gazetteer.reading import LINE, decode, file_digest, load_yaml, read_bytes, shown
+from normalizer.gazetteer.parse_cache import parsed
+from normalizer.gazetteer.reading import LINE, decode, file_digest, load_yaml, shown
 from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
 
@@ -199,33 +200,8 @@ def _load_files(files: list[Path]) -> Gazetteer:
 
 
 def read_file(path: Path) -> ParsedFile:
-    """Read and parse one gazetteer file (raises GazetteerError).
-
-    A file's parse is kept in the cache (normalizer.cache) under its name and
-    the digest of its bytes. An index is built again whenever one of its
-    files changes, and the others need not be parsed again: the bundled
-    files (half a second of YAML) when a newsroom edits its own, the
-    newsroom's other files when it keeps several. A file that fails to parse
-    is never kept."""
-    from normalizer import cache
-
-    name = str(path)
-    if not cache.enabled():
-        return parse_file(read_bytes(path), name)
-    found, parsed = cache.lookup(_parse_key(name, file_digest(path)))
-    if found and isinstance(parsed, ParsedFile):
-        return parsed
-    raw = read_bytes(path)
-    parsed = parse_file(raw, name)
-    # Kept under the digest of the bytes parsed, not the one looked up: a
-    # file rewritten in between is parsed again next time, never mistaken.
-    cache.store(_parse_key(name, hashlib.sha256(raw).digest()), parsed)
-    return parsed
-
-
-def _parse_key(name: str, digest: bytes) -> str:
-    # The name is part of it: messages and each entity's origin quote it.
-    return f"parsed-gazetteer\0{name}\0{digest.hex()}"
+    """Read and parse one gazetteer file (raises GazetteerError), or read back its parse (parse_cache.py)."""
+    return parsed(path, parse_file, ParsedFile)
 
 
 def parse_gazetteer(raw: bytes | str, name: str) -> tuple[list[Entity], set[str]]:
