@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from typing import NamedTuple
+from typing import Iterable, NamedTuple, Protocol
 
 from normalizer.calibration import calibrated, raw_for
 from normalizer.document import Document
@@ -22,6 +22,8 @@ AMBIGUITY_MARGIN = 0.08
 # Where a newsroom's own entities and the bundled ones compete for a word,
 # the newsroom's reading comes first ("Organisation" over the bundled "Organization").
 OWN_GAZETTEER_PRIOR = 0.05
+# Room for the rounding of the same sums made in another order (Decider.floor).
+ROUNDING = 1e-9
 
 
 class Decision(NamedTuple):
@@ -32,6 +34,14 @@ class Decision(NamedTuple):
     settled_by: Proposal | None = None
 
 
+class Unbuilt(Protocol):
+    """Proposals left out of decide's list because their confidence stays
+    under Decider.floor, built as they are asked for (candidates.fuzzy)."""
+
+    def touching(self, words: set[int]) -> Iterable[Proposal]:
+        """Those over any of `words`."""
+
+
 class Decider:
     def __init__(self, index: Index, options: Options):
         self.index = index
@@ -39,6 +49,16 @@ class Decider:
         # The thresholds are probabilities; proposals carry raw scores (normalizer/calibration.py).
         self.apply_raw = raw_for(options.apply_threshold)
         self.suggest_raw = raw_for(options.suggest_threshold)
+        # A proposal whose confidence stays under this changes no decision
+        # but one (`unbuilt` in decide): decide passes over proposals under
+        # suggest_raw, set_aside weighs
+        # them from suggest_raw - AMBIGUITY_MARGIN up, a rival and an own
+        # reading need apply_raw - AMBIGUITY_MARGIN, and the own gazetteer's
+        # prior ranks a proposal at most OWN_GAZETTEER_PRIOR above its
+        # confidence. Readings that cannot reach it are not built
+        # (candidates.fuzzy.align, evidence.later).
+        lowest = min(self.suggest_raw - max(AMBIGUITY_MARGIN, OWN_GAZETTEER_PRIOR), self.apply_raw - AMBIGUITY_MARGIN)
+        self.floor = lowest - ROUNDING
 
     def threshold(self, proposal: Proposal) -> float:
         """The apply threshold: one for every reading. An entity's own
@@ -63,15 +83,17 @@ class Decider:
             return False
         return rival is None or rival[1] < proposal.confidence - AMBIGUITY_MARGIN
 
-    def decide(self, proposals: list[Proposal]) -> list[Decision]:
-        """The best non-overlapping proposals at or above the suggest threshold."""
+    def decide(self, proposals: list[Proposal], unbuilt: Unbuilt | None = None) -> list[Decision]:
+        """The best non-overlapping proposals at or above the suggest threshold.
+        `unbuilt`: the proposals left out of `proposals` because their
+        confidence stays under `floor` (built as _own_first asks)."""
         # Of two close readings of the same words, the one a learned round
         # trip finds far likelier leaves the other no rival (evidence/likelier).
         proposals = set_aside(proposals, AMBIGUITY_MARGIN, self.suggest_raw - AMBIGUITY_MARGIN, self._canonical)
         # Surer first; between equals the longer mention ("Fatem Mokhajelani"
         # over "Mokhajelani"); then position and text, so the order is total.
         ranked = sorted(proposals, key=lambda p: (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement))
-        ranked = self._own_first(ranked)
+        ranked = self._own_first(ranked, unbuilt)
         chosen: list[Decision] = []
         taken: set[int] = set()
         rivals = self._rivals(ranked)
@@ -104,7 +126,7 @@ class Decider:
             for d in chosen
         ]
 
-    def _own_first(self, ranked: list[Proposal]) -> list[Proposal]:
+    def _own_first(self, ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Proposal]:
         """A credible reading from the newsroom's own gazetteer goes before the
         bundled readings of the same words: its spelling is the house style
         ("Organisation" over the bundled "Organization")."""
@@ -114,7 +136,14 @@ class Decider:
         words = {k for p in own for k in range(p.first, p.last + 1)}
         outranked = [p for p in ranked if not self.prior(p) and any(k in words for k in range(p.first, p.last + 1))]
         if not outranked:
-            return ranked
+            # An unbuilt bundled reading over those words is outranked too: it
+            # puts the own readings first all the same (and itself last, where
+            # it is passed over), which orders the decisions (_one_outcome's
+            # settled_by). Asked only where that moves a proposal.
+            if unbuilt is None or ranked[: len(own)] == own:
+                return ranked
+            if all(self.prior(p) for p in unbuilt.touching(words)):
+                return ranked
         first = {id(p) for p in own}
         later = {id(p) for p in outranked}
         return own + [p for p in ranked if id(p) not in first | later] + outranked

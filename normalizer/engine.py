@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from normalizer.batch import DEFAULT_MAX_CHARS, Outcome, normalize_many
 from normalizer.cache import cached
 from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, fuzzy
-from normalizer.decision import Decider, Decision
+from normalizer.decision import Decider, Decision, Unbuilt
 from normalizer.document import Document
 from normalizer.evidence.elsewhere import OtherSpellings, across_the_text, seen_elsewhere
 from normalizer.evidence.prior import entity_prior
@@ -126,32 +126,52 @@ class Normalizer:
         doc = Document(self.index, text, ignore_spans)
         mentions = find_mentions(doc)
         exact = [p for source in EXACT_SOURCES for p in source(doc, mentions)]
-        garbles = [p for source in GARBLE_SOURCES for p in source(doc, mentions)]
+        # fuzzy.propose first, as GARBLE_SOURCES has it; it leaves unbuilt the
+        # readings that cannot reach the decider's floor (evidence.later).
+        garbles = fuzzy.propose(doc, mentions, floor=self.decider.floor)
+        garbles += [p for source in GARBLE_SOURCES if source is not fuzzy.propose for p in source(doc, mentions)]
+        # An unbuilt reading is built where another reading of its entity
+        # stands: there it may corroborate that one, or be moved by its repair
+        # (evidence.later). The others are built as the decider asks for them.
+        entities = {p.entity for p in exact} | {p.entity for p in garbles if isinstance(p, Proposal)}
+        garbles, left = fuzzy.built_for(doc, mentions, garbles, entities)
+        unbuilt = fuzzy.BuiltOnDemand(doc, mentions, left)
         garbles = across_the_text(doc, mentions, garbles)
         garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]
-        decisions = self.decider.decide(exact + garbles)
+        decisions = self.decider.decide(exact + garbles, unbuilt)
         # What the first decisions say of the text moves the readings, once each.
         moved = self._repaired_elsewhere(doc, mentions, decisions, garbles)
         if moved is not None:
             garbles = moved
-            decisions = self.decider.decide(exact + garbles)
+            decisions = self.decider.decide(exact + garbles, unbuilt)
         confident = [d.proposal for d in decisions if self.decider.applies(d)]
         if came_through_another_script(confident):
-            garbles = garbles + self._read_as_translated(doc, mentions, garbles)
-            decisions = self.decider.decide(exact + (through_another_script(confident, garbles) or garbles))
+            found, unbuilt = self._read_as_translated(doc, mentions, garbles, unbuilt)
+            garbles = garbles + found
+            decisions = self.decider.decide(exact + (through_another_script(confident, garbles) or garbles), unbuilt)
         return self.decider.corrections(doc, decisions)
 
-    def _read_as_translated(self, doc: Document, mentions: Mentions, garbles: list[Proposal]) -> list[Proposal]:
+    def _read_as_translated(
+        self, doc: Document, mentions: Mentions, garbles: list[Proposal], unbuilt: fuzzy.BuiltOnDemand
+    ) -> tuple[list[Proposal], Unbuilt]:
         """In a text that came through another script, its real name words
         ("Beldžum", "Anni") may be round trips too: their readings by a learned
-        route, with the evidence of the text, less those already read."""
-        found = fuzzy.propose(doc, mentions, translated=True)
+        route, with the evidence of the text, less those already read. Also
+        the readings left unbuilt, the new ones after the old."""
+        found = fuzzy.propose(doc, mentions, translated=True, floor=self.decider.floor)
+        # An unbuilt reading, old or new, counts here only beside a new
+        # proposal of its entity: `read` is asked about those, and
+        # corroboration joins one entity's readings.
+        entities = {p.entity for p in found if isinstance(p, Proposal)}
+        found, left = fuzzy.built_for(doc, mentions, found, entities)
+        garbles = garbles + unbuilt.of(entities)
         read = {(p.entity, p.first, p.last) for p in garbles}
         found = [p for p in found if (p.entity, p.first, p.last) not in read]
+        unbuilt = _OldThenNew(unbuilt, fuzzy.BuiltOnDemand(doc, mentions, left), garbles)
         if not found:
-            return []
+            return [], unbuilt
         found = across_the_text(doc, mentions, garbles + found)[len(garbles):]
-        return [p.with_evidence(entity_prior(self.index, p)) for p in found]
+        return [p.with_evidence(entity_prior(self.index, p)) for p in found], unbuilt
 
     def _repaired_elsewhere(
         self, doc: Document, mentions: Mentions, decisions: list[Decision], garbles: list[Proposal]
@@ -166,6 +186,24 @@ class Normalizer:
         if not any(boosted):
             return None
         return [seen_elsewhere(doc, mentions, p) if moved else p for p, moved in zip(garbles, boosted)]
+
+
+class _OldThenNew:
+    """The unbuilt readings of a text read as translated (an Unbuilt):
+    the old ones, then the new ones no old reading has read (as `read`
+    drops them)."""
+
+    def __init__(self, old: fuzzy.BuiltOnDemand, new: fuzzy.BuiltOnDemand, garbles: list[Proposal]):
+        self.old, self.new = old, new
+        self.read = {(p.entity, p.first, p.last) for p in garbles}
+
+    def touching(self, words: set[int]) -> Iterator[Proposal]:
+        yield from self.old.touching(words)
+        yield from (p for p in self.new.touching(words) if not self._read(p))
+
+    def _read(self, proposal: Proposal) -> bool:
+        key = (proposal.entity, proposal.first, proposal.last)
+        return key in self.read or any(key == (p.entity, p.first, p.last) for p in self.old.of({proposal.entity}))
 
 
 def _markup_spans(text: str, markup: str) -> list[tuple[int, int]]:

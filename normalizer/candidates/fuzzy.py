@@ -5,6 +5,7 @@ laid over the text around it and scored."""
 
 from __future__ import annotations
 
+from typing import Iterator, NamedTuple
 
 from normalizer import transliteration
 from normalizer.candidates import articles
@@ -12,7 +13,8 @@ from normalizer.candidates.nearest import nearest_name_tokens
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.context import context, specific_context_near
-from normalizer.evidence.lists import list_neighbour
+from normalizer.evidence.later import most_later_evidence
+from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import veto
 from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR, Form
@@ -45,11 +47,77 @@ ROUND_TRIP_WORDS = 2_000
 IMPLIED_WORDS = 20_000
 
 
-def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list[Proposal]:
+class Unbuilt(NamedTuple):
+    """A reading `align` left unbuilt: whatever the text adds to it later, its
+    confidence stays under the decider's floor (evidence.later). The engine
+    builds it where another reading of its entity stands in the text."""
+
+    entity: int
+    form_id: int
+    start: int
+    last: int  # the form's last word: the proposal's span lies within start..last
+    opened: frozenset[Status]
+
+    def build(self, doc: Document, mentions: Mentions) -> Proposal | None:
+        """The proposal `align` would have made (or None)."""
+        return align(doc, mentions, self.form_id, self.start, opened=self.opened)
+
+
+def built_for(
+    doc: Document, mentions: Mentions, readings: list[Proposal | Unbuilt], entities: set[int]
+) -> tuple[list[Proposal], list[Unbuilt]]:
+    """`readings` with the unbuilt readings of `entities` built in their
+    place (those `align` refuses left out), and the other unbuilt ones."""
+    built, left = [], []
+    for reading in readings:
+        if isinstance(reading, Unbuilt):
+            if reading.entity not in entities:
+                left.append(reading)
+                continue
+            reading = reading.build(doc, mentions)
+            if reading is None:
+                continue
+        built.append(reading)
+    return built, left
+
+
+class BuiltOnDemand:
+    """Unbuilt readings as proposals, each built the first time it is asked
+    for (most never are), in their order."""
+
+    def __init__(self, doc: Document, mentions: Mentions, readings: list[Unbuilt]):
+        self.doc, self.mentions = doc, mentions
+        self.readings = readings
+        self.built: dict[int, Proposal | None] = {}  # reading's place -> its proposal
+
+    def touching(self, words: set[int]) -> Iterator[Proposal]:
+        """Those over any of `words` (only readings laid over one are built)."""
+        for k, reading in enumerate(self.readings):
+            if any(w in words for w in range(reading.start, reading.last + 1)):
+                proposal = self._build(k)
+                if proposal is not None and any(w in words for w in range(proposal.first, proposal.last + 1)):
+                    yield proposal
+
+    def of(self, entities: set[int]) -> list[Proposal]:
+        """The proposals of the readings of `entities`."""
+        found = (self._build(k) for k, reading in enumerate(self.readings) if reading.entity in entities)
+        return [p for p in found if p is not None]
+
+    def _build(self, k: int) -> Proposal | None:
+        if k not in self.built:
+            self.built[k] = self.readings[k].build(self.doc, self.mentions)
+        return self.built[k]
+
+
+def propose(
+    doc: Document, mentions: Mentions, translated: bool = False, floor: float | None = None
+) -> list[Proposal | Unbuilt]:
     """The readings of the open words. In a `translated` text (one that came
     through another script) the search is wider and real name words are
-    read too, by a learned round trip only."""
-    proposals: list[Proposal] = []
+    read too, by a learned round trip only. With a `floor`, a reading of an
+    index form that cannot reach it is an `Unbuilt` in its place (a form laid
+    with an article, which no form id rebuilds, is always built)."""
+    proposals: list[Proposal | Unbuilt] = []
     tried: set[tuple[int | Form, int]] = set()  # (index form id, or a form laid with an article; first token)
     index = doc.index
     opened = OPENED_IN_TRANSLATION if translated else frozenset()
@@ -69,7 +137,7 @@ def propose(doc: Document, mentions: Mentions, translated: bool = False) -> list
                 if (form_id, start) in tried:
                     continue
                 tried.add((form_id, start))
-                proposal = align(doc, mentions, form_id, start, opened=opened)
+                proposal = align(doc, mentions, form_id, start, opened=opened, floor=floor)
                 if proposal:
                     proposals.append(proposal)
                 if writes_article or form_id in with_article:
@@ -156,9 +224,22 @@ def _alike(doc: Document, word: str, keys) -> dict[str, float]:
     return found
 
 
-def align(doc: Document, mentions: Mentions, form_id: int, start: int, **options) -> Proposal | None:
-    """Lay the index's form `form_id` over the tokens from `start` (`lay`)."""
-    return lay(doc, mentions, doc.index.forms[form_id], start, **options)
+def align(
+    doc: Document, mentions: Mentions, form_id: int, start: int, floor: float | None = None, **options
+) -> Proposal | Unbuilt | None:
+    """Lay the index's form `form_id` over the tokens from `start` (`lay`).
+    `floor`: a reading whose confidence, with the most the text may add
+    later, stays under it is not built (an `Unbuilt` instead, which builds
+    it; not with `read_known`)."""
+    form = doc.index.forms[form_id]
+    reading = lay(doc, mentions, form, start, floor=floor, **options)
+    if reading is UNDER_FLOOR:
+        return Unbuilt(form.entity, form_id, start, start + len(form.keys) - 1, options.get("opened", frozenset()))
+    return reading
+
+
+# What `lay` returns for a reading under its `floor` (align makes it an Unbuilt).
+UNDER_FLOOR = object()
 
 
 def lay(
@@ -168,13 +249,15 @@ def lay(
     start: int,
     read_known: frozenset[int] = frozenset(),
     opened: frozenset[Status] = frozenset(),
-) -> Proposal | None:
+    floor: float | None = None,
+) -> Proposal | object | None:
     """Lay `form` over the tokens from `start`; score the fit.
     `read_known`: form positions whose word may be a correct name of
     something else, or an English word, and still be read as this form's
     (candidates/given_names).
     `opened`: statuses of real name words read here by a learned round trip
-    alone, as in a translated text."""
+    alone, as in a translated text.
+    `floor`: a reading that cannot reach it is UNDER_FLOOR (`align`)."""
     end = start + len(form.keys)
     if start < 0 or end > len(doc):
         return None
@@ -242,7 +325,6 @@ def lay(
     # longer words say (else the name's surname alone would outrank it).
     level = min((score for q, score in enumerate(scores) if score < 1.0 and q not in short_read), default=min(fuzzy))
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
-    near = context(doc, form.entity, start, end - 1)
     if real_names and not any(w[:1].isupper() for w in exact_words):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
         # word of the name ("South Kolea"), beside other garbled words that
@@ -254,18 +336,24 @@ def lay(
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
         ):
             return None
-    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], level):
-        return None
+    near = context(doc, form.entity, start, end - 1)
     weak = [w for w in exact_words if not distinctive(doc, w)]
     anchors = [w for w in exact_words if distinctive(doc, w)]
-    evidence = [exact_neighbours(doc, weak, anchors, len(fuzzy))]
-    lost_capitals = False
-    if not anchors and len(fuzzy) < 2 and not weak:  # a common neighbour is weak evidence, but not none
-        q = next(q for q, score in enumerate(scores) if score < 1.0)
-        alone, lost_capitals = lone_word(doc, start + q, form, form.tokens[q])
-        evidence.append(alone)
-    evidence.append(near)
-    evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
+    if floor is not None:
+        # The evidence is summed as below; the open-world checks (veto) and
+        # the rendering, which cost most, wait until the reading matters.
+        evidence, lost_capitals = _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near, False)
+        # A list neighbour adds LIST_NEIGHBOUR_BONUS or nothing: asked only
+        # where the rest may reach the floor (a tenth of the readings).
+        if _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) + LIST_NEIGHBOUR_BONUS < floor:
+            return UNDER_FLOOR
+        evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
+        if _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) < floor:
+            return UNDER_FLOOR
+    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], level):
+        return None
+    if floor is None:
+        evidence, lost_capitals = _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near)
     # The evidence summed into the one proposal made: the same sums in the same order.
     confidence, reasons = level, tuple(reasons)
     for piece in evidence:
@@ -275,6 +363,32 @@ def lay(
         doc, start, form, confidence, reasons, "fuzzy",
         anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip,
     )
+
+
+def _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near, listed=True):
+    """The evidence of a reading, in the order it is summed (the list
+    neighbour last, unless not `listed`), and whether its lone word lost its
+    capitals."""
+    evidence = [exact_neighbours(doc, weak, anchors, len(fuzzy))]
+    lost_capitals = False
+    if not anchors and len(fuzzy) < 2 and not weak:  # a common neighbour is weak evidence, but not none
+        q = next(q for q, score in enumerate(scores) if score < 1.0)
+        alone, lost_capitals = lone_word(doc, start + q, form, form.tokens[q])
+        evidence.append(alone)
+    evidence.append(near)
+    if listed:
+        evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
+    return evidence, lost_capitals
+
+
+def _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) -> float:
+    """The highest confidence a reading can reach: its own, summed as lay
+    sums it, and the most the text can add later."""
+    confidence = level
+    for piece in evidence:
+        confidence += piece.delta
+    surname = form.role == "surname"  # as render sets Proposal.surname
+    return confidence + most_later_evidence(doc.index, mentions, form.entity, surname, lost_capitals, round_trip)
 
 
 def _short_name_word(word: str, status: Status, name_word: str) -> bool:

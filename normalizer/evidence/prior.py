@@ -15,7 +15,17 @@ from normalizer.proposal import NO_EVIDENCE, Evidence, Proposal
 
 
 def entity_prior(index: Index, proposal: Proposal) -> Evidence:
-    own = index.entities[proposal.entity].threshold
-    if own is None or own <= ENTITY_THRESHOLD_BASE or proposal.match == "variant":
+    offset = entity_offset(index, proposal.entity)
+    if not offset or proposal.match == "variant":
         return NO_EVIDENCE
-    return Evidence(ENTITY_THRESHOLD_BASE - own, (f"'{index.entities[proposal.entity].canonical}' needs more evidence ({own:.2f})",))
+    own = index.entities[proposal.entity].threshold
+    return Evidence(offset, (f"'{index.entities[proposal.entity].canonical}' needs more evidence ({own:.2f})",))
+
+
+def entity_offset(index: Index, entity: int) -> float:
+    """What `entity_prior` takes off a reading of `entity` that is no listed
+    variant: 0.0, or less (a reading's ceiling counts it: evidence.later)."""
+    own = index.entities[entity].threshold
+    if own is None or own <= ENTITY_THRESHOLD_BASE:
+        return 0.0
+    return ENTITY_THRESHOLD_BASE - own
