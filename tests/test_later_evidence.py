@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from normalizer import Normalizer, engine
 from normalizer.candidates import fuzzy
-from normalizer.decision import Built, Decider
+from normalizer.decision import Decider
 from normalizer.evidence import later
 from normalizer.evidence.elsewhere import CORROBORATION_BONUS, DOCUMENT_BONUS, SURNAME_AFTER_FULL_NAME_BONUS
 from normalizer.evidence.neighbours import LOST_CAPITALS_PENALTY
@@ -147,22 +147,18 @@ def _decider(own: list[bool]) -> Decider:
     return Decider(SimpleNamespace(entities=entities, protected=frozenset()), Options())
 
 
+class _Built:
+    """Proposals at hand, as the decider's Unbuilt."""
+
+    def __init__(self, proposals: list[Proposal]):
+        self.proposals = proposals
+
+    def touching(self, words: set[int]) -> list[Proposal]:
+        return [p for p in self.proposals if any(k in words for k in range(p.first, p.last + 1))]
+
+
 def _proposal(entity: int, first: int, last: int, confidence: float, name: str) -> Proposal:
     return Proposal(first, last, name, entity, confidence, (), "fuzzy", spelling=name.lower() + "x")
-
-
-def test_an_unbuilt_own_reading_stops_decide_before_the_outranked():
-    """decide stops at the first proposal under the suggest threshold: with
-    the bundled readings an own reading outranks moved to the end, a low one
-    that is not outranked stops it before them (Decider._stop)."""
-    decider = _decider([True, False, True, False])
-    first = _proposal(0, 0, 1, 0.95, "First")  # own, chosen
-    second = _proposal(2, 1, 2, 0.94, "Second")  # own, overlaps the first: not chosen
-    outranked = _proposal(1, 2, 2, 0.9, "Outranked")  # bundled, on an own reading's word: moved to the end
-    low = _proposal(3, 8, 8, decider.floor - 0.1, "Low")  # bundled, clear of them: before the outranked one
-    with_low = decider.decide([first, second, outranked, low])
-    assert decider.decide([first, second, outranked], unbuilt=Built([low])) == with_low
-    assert decider.decide([first, second, outranked]) != with_low  # it does matter
 
 
 @settings(max_examples=200, deadline=None)
@@ -175,16 +171,17 @@ def test_proposals_under_the_floor_decide_nothing(kept, low):
     names = ["Ana", "Bo", "Cy", "Di"]
     proposals = [_proposal(e, f, f + n, c, names[e]) for e, f, n, c in kept]
     under = [_proposal(e, f, f + n, min(c, decider.floor - 1e-6), names[e]) for e, f, n, c in low]
-    assert decider.decide(proposals, unbuilt=Built(under)) == decider.decide(proposals + under)
+    assert decider.decide(proposals, unbuilt=_Built(under)) == decider.decide(proposals + under)
 
 
 def test_an_unbuilt_outranked_reading_puts_the_own_readings_first():
     """The own readings go first only where a bundled reading is outranked:
-    a low own reading then stops decide before a sure bundled one."""
+    an unbuilt one over an own reading's words orders the decisions too."""
     decider = _decider([True, False])
-    own = _proposal(0, 0, 0, 0.75, "Own")  # credible, under the suggest threshold
-    sure = _proposal(1, 1, 1, 1.0, "Sure")
+    own = _proposal(0, 0, 0, 0.95, "Own")  # credible, chosen
+    sure = _proposal(1, 1, 1, 1.1, "Sure")  # ranked first, clear of the own reading
     outranked = _proposal(1, 0, 0, 0.0, "Under")
-    assert decider.decide([own, sure, outranked]) == []
-    assert decider.decide([own, sure], unbuilt=Built([outranked])) == []
-    assert [d.proposal for d in decider.decide([own, sure])] == [sure]
+    with_it = decider.decide([own, sure, outranked])
+    assert [d.proposal for d in with_it] == [own, sure]
+    assert decider.decide([own, sure], unbuilt=_Built([outranked])) == with_it
+    assert [d.proposal for d in decider.decide([own, sure])] == [sure, own]  # it does matter
