@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from normalizer.batch import DEFAULT_MAX_CHARS, Outcome, normalize_many
 from normalizer.cache import cached
 from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, fuzzy
+from normalizer.candidates.unbuilt import BuiltOnDemand, built_for
 from normalizer.decision import Decider, Decision, Unbuilt
 from normalizer.document import Document
 from normalizer.evidence.elsewhere import OtherSpellings, across_the_text, seen_elsewhere
@@ -134,8 +135,8 @@ class Normalizer:
         # stands: there it may corroborate that one, or be moved by its repair
         # (evidence.later). The others are built as the decider asks for them.
         entities = {p.entity for p in exact} | {p.entity for p in garbles if isinstance(p, Proposal)}
-        garbles, left = fuzzy.built_for(doc, mentions, garbles, entities)
-        unbuilt = fuzzy.BuiltOnDemand(doc, mentions, left)
+        garbles, left = built_for(doc, mentions, garbles, entities)
+        unbuilt = BuiltOnDemand(doc, mentions, left)
         garbles = across_the_text(doc, mentions, garbles)
         garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]
         decisions = self.decider.decide(exact + garbles, unbuilt)
@@ -152,7 +153,7 @@ class Normalizer:
         return self.decider.corrections(doc, decisions)
 
     def _read_as_translated(
-        self, doc: Document, mentions: Mentions, garbles: list[Proposal], unbuilt: fuzzy.BuiltOnDemand
+        self, doc: Document, mentions: Mentions, garbles: list[Proposal], unbuilt: BuiltOnDemand
     ) -> tuple[list[Proposal], Unbuilt]:
         """In a text that came through another script, its real name words
         ("Beldžum", "Anni") may be round trips too: their readings by a learned
@@ -163,11 +164,11 @@ class Normalizer:
         # proposal of its entity: `read` is asked about those, and
         # corroboration joins one entity's readings.
         entities = {p.entity for p in found if isinstance(p, Proposal)}
-        found, left = fuzzy.built_for(doc, mentions, found, entities)
+        found, left = built_for(doc, mentions, found, entities)
         garbles = garbles + unbuilt.of(entities)
         read = {(p.entity, p.first, p.last) for p in garbles}
         found = [p for p in found if (p.entity, p.first, p.last) not in read]
-        unbuilt = _OldThenNew(unbuilt, fuzzy.BuiltOnDemand(doc, mentions, left), garbles)
+        unbuilt = _OldThenNew(unbuilt, BuiltOnDemand(doc, mentions, left), garbles)
         if not found:
             return [], unbuilt
         found = across_the_text(doc, mentions, garbles + found)[len(garbles):]
@@ -193,7 +194,7 @@ class _OldThenNew:
     the old ones, then the new ones no old reading has read (as `read`
     drops them)."""
 
-    def __init__(self, old: fuzzy.BuiltOnDemand, new: fuzzy.BuiltOnDemand, garbles: list[Proposal]):
+    def __init__(self, old: BuiltOnDemand, new: BuiltOnDemand, garbles: list[Proposal]):
         self.old, self.new = old, new
         self.read = {(p.entity, p.first, p.last) for p in garbles}
 
