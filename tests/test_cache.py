@@ -227,7 +227,8 @@ def test_a_gazetteer_file_is_parsed_once_while_its_bytes_stay_the_same(tmp_path,
 
     own, other = tmp_path / "own.yaml", tmp_path / "other.yaml"
     own.write_text(GAZETTEER, encoding="utf-8")
-    other.write_text(GAZETTEER.replace("Abbas Araghchi", "Ali Larijani").replace("Abbas Aragut", "Ali Larjani"), encoding="utf-8")
+    larijani = GAZETTEER.replace("Abbas Araghchi", "Ali Larijani").replace("Abbas Aragut", "Ali Larjani")
+    other.write_text(larijani, encoding="utf-8")
     parses = count_yaml_parses(monkeypatch)
     alone = load_files([own])
     # Another set of files (a second gazetteer added) builds another index,

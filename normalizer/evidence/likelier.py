@@ -74,7 +74,8 @@ def set_aside(
                     # explain ("Assadi" one vowel from Assad) gets no say, and an
                     # exact word of the name beside a reading outweighs it.
                     continue
-                if weaker.seen_elsewhere and not stronger.seen_elsewhere and canonical(weaker.entity) != canonical(stronger.entity):
+                only_the_weaker_named = weaker.seen_elsewhere and not stronger.seen_elsewhere
+                if only_the_weaker_named and canonical(weaker.entity) != canonical(stronger.entity):
                     # Nor does it overrule the article: a name the text
                     # writes intact elsewhere is the likelier reading of a
                     # look-alike than another name it never writes. (Two
