@@ -29,10 +29,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import WORK, build_articles  # noqa: E402
-from benchmarks.cold_ab import environment  # noqa: E402
+from benchmarks.cold_ab import LAUNCHER, environment  # noqa: E402
 
 GAZETTEER = ROOT / "benchmarks" / "corpus" / "wikinews" / "gazetteer.yaml"
-LAUNCHER = "import sys; from normalizer.cli.app import main; sys.argv[0] = 'normalize'; sys.exit(main())"
 
 
 def run(command: list[str], env: dict) -> tuple[float, float, bytes]:

@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# `normalize` as the installed script starts it (pip writes that script, with this import).
+LAUNCHER = "import sys; from normalizer.cli.app import main; sys.argv[0] = 'normalize'; sys.exit(main())"
 
 
 def timed(command: list[str], env: dict) -> float:
@@ -50,9 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv[:cut])
     args.options = argv[cut + 1 :]  # more options of `normalize --check`, after --
     article = str(Path(args.article).resolve())
-    # As the `normalize` script starts it (pip writes that script, with this import)
-    launcher = "import sys; from normalizer.cli.app import main; sys.argv[0] = 'normalize'; sys.exit(main())"
-    normalize = [sys.executable, "-c", launcher, "--check", *args.options, article]
+    normalize = [sys.executable, "-c", LAUNCHER, "--check", *args.options, article]
     codespell = [shutil.which("codespell") or "codespell", article]
     with tempfile.TemporaryDirectory() as caches:
         base = environment(f"{caches}/base", Path(args.base).resolve())

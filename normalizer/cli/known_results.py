@@ -96,18 +96,20 @@ class KnownResults:
         if not self.enabled:
             return work_out(), None
         key = text_key(results_key, text, markup)
-        corrections = self._find(key)
-        if corrections is not None and _fits(corrections, text):
+        corrections = self._known(key, text)
+        if corrections is not None:
             applied = [c for c in corrections if c.applied]
             return Result(text, apply_corrections(text, applied), corrections), None
         return work_out(), key
 
     def knows(self, results_key: str, text: str, markup: str) -> bool:
         """Whether `normalize` would read the result of `text` back."""
-        if not self.enabled:
-            return False
-        corrections = self._find(text_key(results_key, text, markup))
-        return corrections is not None and _fits(corrections, text)
+        return self.enabled and self._known(text_key(results_key, text, markup), text) is not None
+
+    def _known(self, key: bytes, text: str) -> tuple[Correction, ...] | None:
+        """The corrections kept under `key`, where they still stand over `text`'s words."""
+        corrections = self._find(key)
+        return corrections if corrections is not None and _fits(corrections, text) else None
 
     def remember(self, outcome) -> None:
         """Keep the result of an outcome worked out in this run (here or on a worker) for `save`."""
