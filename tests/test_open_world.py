@@ -258,3 +258,72 @@ def test_a_variant_that_is_an_english_word_never_rewrites_english(tmp_path):
     for text in ("Tom and Jerry went to the shop and back.", "And then we left."):
         assert engine.normalize(text).corrections == (), text
     assert engine.normalize("The Principality of And said.").text == "The Principality of Andorra said."
+
+
+# A newsroom gazetteer that lists places without their demonyms, as the GUM
+# one does: its misspelled demonyms ("Ukranian", "Brazillian" and
+# "Belarussian" all stand in the clean Wikinews corpus) are not the place.
+PLACES_ONLY = """entities:
+  - {canonical: Ukraine, kind: place}
+  - {canonical: Afghanistan, kind: place}
+  - {canonical: Puerto Rico, kind: place}
+  - {canonical: Oman, kind: place, aliases: [Sultanate of Oman]}
+  - {canonical: Tehran, kind: place}
+"""
+
+
+@pytest.fixture(scope="module")
+def places_only(tmp_path_factory):
+    path = tmp_path_factory.mktemp("places") / "places.yaml"
+    path.write_text(PLACES_ONLY, encoding="utf-8")
+    return Normalizer.load([path], bundled=False, suggest_threshold=0.01)  # every reading it makes
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The Ukranian team met the Afghanistani delegates in Ukraine.", "Ukranian"),
+        ("The Ukranian team met the Afghanistani delegates in Ukraine.", "Afghanistani"),
+        ("Governor Wanda Vázquez said Puerto Rican voters had spoken.", "Rican"),
+    ],
+)
+def test_a_misspelled_demonym_is_not_read_as_its_place(places_only, text, word):
+    assert not [c for c in places_only.normalize(text).corrections if c.original.endswith(word)]
+
+
+def test_a_title_is_not_read_as_the_realm_named_after_it(places_only):
+    text = "Qaboos bin Said, the long-serving Sultan of Oman, died aged 79."
+    assert places_only.normalize(text).corrections == ()
+    # The place itself, garbled beside the same words, is still read.
+    assert "Sultanate of Oman" in places_only.normalize("The Sultanete of Oman said.").text
+
+
+def test_a_garbled_place_that_ends_like_a_demonym_is_still_read(places_only):
+    # "-an" and a doubled letter: Tehran ends so itself, and "-n" alone is asked exactly.
+    assert "Tehran" in places_only.normalize("Officials in Tehrann said on Monday.").text
+
+
+@pytest.mark.parametrize(
+    "word, name, expected",
+    [
+        ("ukranian", "ukraine", True),
+        ("brazillian", "brazil", True),
+        ("rican", "rico", True),
+        ("iraqi", "iraq", True),
+        ("kenyan", "kenya", True),
+        ("tehrann", "tehran", False),
+        ("pakistaan", "pakistan", False),
+        ("israell", "israel", False),
+    ],
+)
+def test_demonym_shapes(word, name, expected):
+    from normalizer.evidence.derived import demonym_of
+
+    assert demonym_of(word, name) is expected
+
+
+def test_deriving_shapes():
+    from normalizer.evidence.derived import deriving_word
+
+    assert deriving_word("sultan", "sultanate") and deriving_word("king", "kingdom")
+    assert not deriving_word("sultan", "sultana") and not deriving_word("fatem", "fatemeh")

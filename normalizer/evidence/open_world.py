@@ -14,12 +14,16 @@ be made at all, whatever its similarity; each returns the reason, or None.
 - the feminine form of a Slavic, Baltic or Central Asian surname names
   another person ("Yulia Navalnaya" is not "Alexei Navalny"), and so does
   the masculine form of a woman's ("Siarhei Tsikhanouski" is not Sviatlana
-  Tsikhanouskaya): a listed variant may say otherwise, a fuzzy reading may not.
+  Tsikhanouskaya): a listed variant may say otherwise, a fuzzy reading may not;
+- a word derived from a name, or the word a name is derived from, is another
+  word: "Puerto Rican" is not Puerto Rico, the Sultan not the Sultanate
+  (evidence/derived.py).
 """
 
 from __future__ import annotations
 
 from normalizer.document import Document, of_the_text
+from normalizer.evidence.derived import demonym_of, deriving_word
 from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
@@ -33,6 +37,7 @@ from normalizer.suspects import Status
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
 _NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN})
 _NOT_PEOPLE = frozenset({"place", "organization"})
+_ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
 
 
@@ -55,6 +60,9 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
     if any(_acronym_in_prose(doc, k) for k in written):
         return "an acronym in running text is spelled letter by letter, not garbled"
     kind = doc.index.entities[form.entity].kind
+    derived = _derived(doc, form, kind, written, first)
+    if derived is not None:
+        return derived
     if kind == "person":
         around = known_name_around(doc, first, last, form.entity)
         if around is not None:
@@ -85,6 +93,18 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
             elsewhere = person_elsewhere(doc, first + q) if first + q <= last else None
             if elsewhere is not None:
                 return f"the text names a person '{elsewhere}', not a {kind}"
+    return None
+
+
+def _derived(doc: Document, form: Form, kind: str, written: list[int], first: int) -> str | None:
+    """A written word that is a demonym of the place word it is read as, or
+    an English word the name word is derived from (evidence/derived.py)."""
+    for k in written:
+        word, name = doc.keys[k], form.keys[k - first]
+        if kind == "place" and demonym_of(word, name):
+            return f"'{doc.tokens[k].text}' names the people of '{form.tokens[k - first]}', not the place"
+        if doc.status[k] in _ENGLISH and deriving_word(word, name):
+            return f"'{doc.tokens[k].text}' is a word of its own, not '{form.tokens[k - first]}'"
     return None
 
 
