@@ -7,8 +7,9 @@ PYTHONPATH (make one with `git worktree add --detach ../base COMMIT`), and
 each has its own cache folder, warmed before the timed runs. Every article
 is worked out (`--no-result-cache`), and the two JSON reports must be the
 same byte for byte. With `--corpus`, the articles are one JSONL and the
-command is `normalize corpus` with `--workers` = `--jobs` (0: one per CPU),
-its output file compared instead.
+command is `normalize corpus` with `--workers` = `--jobs` (0: one per CPU)
+and `--partition-size` 50 (the default 1,000 would give 400 articles to one
+worker), its output file compared instead.
 
     python benchmarks/batch_ab.py --base ../base [--articles 400] [--rounds 2] [--jobs 0] [--corpus]
 
@@ -58,12 +59,13 @@ def corpus_of(files: list[str]) -> Path:
     return path
 
 
-def timed_corpus(source: Path, workers: int, env: dict) -> tuple[float, float, bytes]:
-    """`normalize corpus` of `source` with `workers`: wall and CPU seconds, and its output file."""
+def timed_corpus(source: Path, workers: int, partition: int, env: dict) -> tuple[float, float, bytes]:
+    """`normalize corpus` of `source` with `workers` and `partition` records a partition: wall and CPU
+    seconds, and its output file."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out.jsonl"
-        wall, cpu, _ = run([sys.executable, "-c", LAUNCHER, "corpus", str(source), "-o", str(out),
-                            "--workers", str(workers), "--gazetteer", str(GAZETTEER)], env)
+        wall, cpu, _ = run([sys.executable, "-c", LAUNCHER, "corpus", str(source), "-o", str(out), "--workers",
+                            str(workers), "--partition-size", str(partition), "--gazetteer", str(GAZETTEER)], env)
         return wall, cpu, out.read_bytes()
 
 
@@ -75,12 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", action="store_true", help="time `normalize corpus` on the articles as a JSONL")
+    parser.add_argument("--partition-size", type=int, default=50, help="with --corpus (default: 50)")
     args = parser.parse_args(argv)
     files = [str(path) for path in build_articles(args.articles, args.seed, WORK / "speed-articles")]
     normalize = [sys.executable, "-c", LAUNCHER, "--check", "--no-result-cache", "--format", "json",
                  "--gazetteer", str(GAZETTEER)]
-    timed = partial(timed_corpus, corpus_of(files), args.jobs or os.cpu_count() or 1) if args.corpus else (
-        lambda env: run([*normalize, "--jobs", str(args.jobs), *files], env))
+    if args.corpus:
+        timed = partial(timed_corpus, corpus_of(files), args.jobs or os.cpu_count() or 1, args.partition_size)
+    else:
+        timed = partial(run, [*normalize, "--jobs", str(args.jobs), *files])
     with tempfile.TemporaryDirectory() as caches:
         sides = {
             "base": environment(f"{caches}/base", Path(args.base).resolve()),
