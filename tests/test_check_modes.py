@@ -477,3 +477,46 @@ def test_no_progress_bar_when_stderr_is_a_pipe(tmp_path):
     result = run("--check", *names)
     assert result.returncode == 1
     assert result.stderr == "normalize: 12 corrections to apply in 12 of 12 file(s)\n"
+
+
+def test_progress_bar_says_what_it_waits_for(monkeypatch):
+    from normalizer.cli import report as cli
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    bar = cli.progress_bar(cli.PROGRESS_MIN_FILES, enabled=True)
+    with bar as advance:
+        with bar.saying("reading the words 10 articles share"):
+            assert "reading the words 10 articles share..." in terminal.getvalue()
+        assert bar._progress.tasks[0].description == "normalizing"
+        advance()
+    shown = terminal.getvalue()
+    off = cli.progress_bar(cli.PROGRESS_MIN_FILES, enabled=False)  # machine output, --stdout, --diff
+    with off, off.saying("reading the words 10 articles share"):
+        pass
+    assert terminal.getvalue() == shown
+
+
+MANY = 2 * 25  # files enough for two workers (concurrency.MIN_FILES_PER_WORKER each)
+
+
+@needs_command
+@pytest.mark.parametrize("report", ["text", "json"])
+def test_a_terminal_is_told_why_the_bar_waits_before_the_workers_start(tmp_path, report):
+    pexpect = pytest.importorskip("pexpect")
+    names = [write(tmp_path / f"a{i:02d}.txt", GARBLED).name for i in range(MANY)]
+    child = pexpect.spawn(NORMALIZE, [*names_options(), "--check", "--jobs", "2", "--format", report, *names],
+                          cwd=str(tmp_path), env={**os.environ, "TERM": "xterm", "NO_COLOR": "1"},
+                          encoding="utf-8", timeout=300, dimensions=(24, 200))
+    seen = child.read()
+    child.close()
+    assert child.exitstatus == 1, seen
+    assert (f"reading the words {MANY} articles share..." in seen) == (report == "text"), seen
+
+
+@needs_command
+def test_nothing_is_said_of_the_shared_words_to_a_pipe(tmp_path):
+    names = [write(tmp_path / f"a{i:02d}.txt", GARBLED).name for i in range(MANY)]
+    result = run("--check", "--jobs", "2", *names)
+    assert result.returncode == 1
+    assert result.stderr == f"normalize: {MANY} corrections to apply in {MANY} of {MANY} file(s)\n"

@@ -190,6 +190,66 @@ def test_local_worker_processes_give_the_same_output(tmp_path, capsys):
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
 
 
+def spy_on_shared_words(monkeypatch, work: bool = True) -> list[dict]:
+    """Each call of shared_words.work_out: its texts, its spread, the worker processes alive
+    then, how many words it worked out; with `work` False it works nothing out."""
+    import multiprocessing
+
+    from normalizer import shared_words
+
+    calls, real = [], shared_words.work_out
+
+    def work_out(engine, texts, spread, **kwargs):
+        call = {"texts": list(texts()), "spread": spread, "workers alive": multiprocessing.active_children()}
+        call["words"] = real(engine, texts, spread, **kwargs) if work else 0
+        calls.append(call)
+        return call["words"]
+
+    monkeypatch.setattr(shared_words, "work_out", work_out)
+    return calls
+
+
+def test_local_workers_inherit_the_words_the_records_share(tmp_path, capsys, monkeypatch):
+    data = records(10)
+    source = write_jsonl(tmp_path / "in.jsonl", data)
+    base = [source, "--text-field", "body", "--partition-size", "3"]
+    calls = spy_on_shared_words(monkeypatch)
+    assert corpus([*base, "-o", tmp_path / "one.jsonl", "--workers", "1"], capsys)[0] == 0
+    assert calls == []  # no workers, nothing to inherit
+    code, err = corpus([*base, "-o", tmp_path / "shared.jsonl", "--workers", "2"], capsys)
+    assert code == 0, err
+    [call] = calls
+    assert call["texts"] == [d["body"] for d in data] and call["spread"] == 2
+    assert call["workers alive"] == [] and call["words"] > 0  # worked out before the fork
+    calls.clear()
+    spy_on_shared_words(monkeypatch, work=False)
+    code, err = corpus([*base, "-o", tmp_path / "unshared.jsonl", "--workers", "2"], capsys)
+    assert code == 0, err
+    output = (tmp_path / "one.jsonl").read_bytes()
+    assert (tmp_path / "shared.jsonl").read_bytes() == output == (tmp_path / "unshared.jsonl").read_bytes()
+
+
+def test_a_resumed_job_works_out_only_the_words_of_what_is_left(tmp_path, capsys, monkeypatch):
+    data = records(10)
+    data[7]["body"] = ""  # an error row: nothing for a worker to read
+    source = write_jsonl(tmp_path / "in.jsonl", data)
+    out = tmp_path / "out"
+    args = [source, "-o", out, "--text-field", "body", "--partition-size", "3", "--format", "jsonl"]
+    assert corpus([*args, "--workers", "1"], capsys)[0] == 0
+    parts = {path.name: path.read_bytes() for path in out.glob("part-*")}
+    manifest = json.loads((out / "_manifest.json").read_text())
+    manifest["complete"] = False
+    for key in ("00002", "00003"):  # as if killed after the first two partitions
+        del manifest["partitions"][key]
+    (out / "_manifest.json").write_text(json.dumps(manifest))
+    calls = spy_on_shared_words(monkeypatch)
+    code, err = corpus([*args, "--workers", "2"], capsys)
+    assert code == 0, err
+    assert "6 from an earlier run" in err
+    assert [call["texts"] for call in calls] == [[d["body"] for d in data[6:] if d["body"]]]
+    assert {path.name: path.read_bytes() for path in out.glob("part-*")} == parts
+
+
 def test_plain_progress_lines_when_not_at_a_terminal(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", records(4))
     code, err = corpus([source, "-o", tmp_path / "o.jsonl", "--text-field", "body", "--partition-size", "2",
@@ -197,3 +257,20 @@ def test_plain_progress_lines_when_not_at_a_terminal(tmp_path, capsys):
     assert code == 0
     lines = [line for line in err.splitlines() if "partition" in line]
     assert len(lines) == 2 and "records/s" in lines[-1] and "4/4 done" in lines[-1]
+
+
+def test_the_bar_says_what_it_waits_for_and_plain_lines_say_nothing_of_it():
+    import io
+
+    from normalizer.ingest.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, log = Terminal(), io.StringIO()
+    with Progress(8, stream=terminal) as progress, progress.saying("reading the words the records share"):
+        assert "reading the words the records share..." in terminal.getvalue()
+    with Progress(8, stream=log) as progress, progress.saying("reading the words the records share"):
+        pass
+    assert log.getvalue() == ""

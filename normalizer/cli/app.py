@@ -214,8 +214,9 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
     # Standard input is read here, never on a worker.
     workers = 1 if STDIN in paths else jobs
     report = Report(check=check, done=in_place, hide_suggestions=_hide_suggestions(suggestions, articles, check))
-    with progress_bar(len(articles), enabled=output_format == "text" and not (stdout or diff)) as advance:
-        load = partial(preload.load_all, engines, articles)
+    bar = progress_bar(len(articles), enabled=output_format == "text" and not (stdout or diff))
+    with bar as advance:
+        load = partial(preload.load_all, engines, articles, saying=bar.saying)
         for outcome in concurrency.run(task, articles, workers, before_fork=load):
             report.add(outcome)
             engines.known.remember(outcome)

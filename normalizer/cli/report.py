@@ -8,8 +8,9 @@ the usage) was bad. Suggestions never fail `--check`.
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Iterator, TextIO
 
 PROGRESS_MIN_FILES = 10  # fewer files finish before a bar is worth drawing
 
@@ -138,6 +139,7 @@ class progress_bar:
         self.total = total
         self.enabled = enabled and total >= PROGRESS_MIN_FILES and sys.stderr.isatty()
         self._progress = None
+        self._task = None
 
     def __enter__(self):
         if not self.enabled:
@@ -147,8 +149,22 @@ class progress_bar:
 
         self._progress = Progress(console=Console(stderr=True), transient=True)
         self._progress.start()
-        task = self._progress.add_task("normalizing", total=self.total)
-        return lambda: self._progress.advance(task)
+        self._task = self._progress.add_task("normalizing", total=self.total)
+        return lambda: self._progress.advance(self._task)
+
+    @contextmanager
+    def saying(self, what: str) -> Iterator[None]:
+        """While it lasts, the bar says `what` where it says "normalizing": a wait before
+        the first file (cli/preload.py) is not taken for a stall. Only where the bar is."""
+        if self._progress is None:
+            yield
+            return
+        self._progress.update(self._task, description=f"{what}...")
+        self._progress.refresh()
+        try:
+            yield
+        finally:
+            self._progress.update(self._task, description="normalizing")
 
     def __exit__(self, *exc_info):
         if self._progress is not None:

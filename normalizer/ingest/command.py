@@ -23,11 +23,12 @@ import shutil
 import sys
 from collections import Counter
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from normalizer._version import __version__
-from normalizer.batch import DEFAULT_MAX_CHARS
+from normalizer.batch import DEFAULT_MAX_CHARS, check_text
 from normalizer.errors import NormalizerError
 from normalizer.ingest import readers, writers
 from normalizer.ingest.manifest import Manifest, open_folder
@@ -107,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
     with Progress(total) as progress:
         if not manifest.complete:
             tasks = _tasks(args, files, options, fmt, suffix, manifest, expected, progress)
-            with start(args.engine, options, args.workers, args.scheduler) as engine:
+            shared = partial(_work_out_shared_words, args, files, options, manifest, progress)
+            with start(args.engine, options, args.workers, args.scheduler, before_fork=shared) as engine:
                 for done in engine.run(tasks):
                     manifest.record(done.key, Path(done.path), done.records)
                     progress.partition(done.key, done.records, done.changed, done.failed)
@@ -133,6 +135,29 @@ def _tasks(args, files, options: Options, fmt: str, suffix: str, manifest: Manif
             options, partition.key, [r.id for r in records], [r.text for r in records], [r.error for r in records],
             str(manifest.part_path(partition.key, suffix)), fmt, args.max_chars,
         )
+
+
+def _work_out_shared_words(args, files, options: Options, manifest: Manifest, progress: Progress,
+                           workers: int) -> None:
+    """Before local workers are forked: the words that most of them would meet, worked out once
+    here for all of them to inherit (normalizer/shared_words.py), from the input read again."""
+    from normalizer import shared_words
+    from normalizer.ingest.workers import normalizer_for
+
+    texts = partial(_texts_to_work_out, args, files, manifest)
+    with progress.saying("reading the words the records share"):
+        shared_words.work_out(normalizer_for(options), texts, spread=workers)
+
+
+def _texts_to_work_out(args, files, manifest: Manifest) -> Iterator[str]:
+    """The texts the workers will normalize, in order: none of a partition an earlier run
+    finished, nor of a record they will turn into an error row."""
+    for partition in readers.partitions(files, args.text_field, args.id_field, args.partition_size):
+        if partition.key in manifest.done:
+            continue
+        for record in partition.records:
+            if record.error is None and check_text(record.text, args.max_chars) is None:
+                yield record.text
 
 
 def _verify(out: Path, folder: Path, manifest: Manifest, fmt: str, expected: Counter, resumed: int) -> int:

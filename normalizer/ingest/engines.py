@@ -2,7 +2,8 @@
 
     here    this process (`--workers 1` with the local engine)
     local   worker processes on this machine, forked after the parent loaded the
-            Normalizer, so each inherits it (copy-on-write) instead of loading its own
+            Normalizer and worked out the words the records share, so each inherits
+            them (copy-on-write) instead of working them out again
     dask    a Dask cluster: `--scheduler ADDRESS`, or a local cluster of `--workers`
             processes; each worker loads the Normalizer once (workers.normalizer_for)
 
@@ -14,7 +15,7 @@ read as the job goes rather than all at once.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from normalizer.ingest.readers import CorpusError
 from normalizer.ingest.workers import Done, Task, normalizer_for, run_task
@@ -76,7 +77,7 @@ class Here(Engine):
 
 
 class Local(Engine):
-    def __init__(self, options: Options, workers: int):
+    def __init__(self, options: Options, workers: int, before_fork: Optional[Callable[[int], object]] = None):
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
@@ -84,6 +85,8 @@ class Local(Engine):
         methods = mp.get_all_start_methods()
         if "fork" in methods:
             normalizer_for(options)  # loaded before the fork: the workers inherit it
+            if before_fork is not None:  # what else they should inherit (the words they share)
+                before_fork(workers)
             context = mp.get_context("fork")
         else:  # no fork (Windows): each worker loads it on its first task
             context = mp.get_context("spawn")
@@ -137,11 +140,14 @@ class Dask(Engine):
             self.cluster.close()
 
 
-def start(name: str, options: Options, workers: int, scheduler: Optional[str] = None) -> Engine:
+def start(name: str, options: Options, workers: int, scheduler: Optional[str] = None,
+          before_fork: Optional[Callable[[int], object]] = None) -> Engine:
+    """The engine `name`; `before_fork(workers)` runs once before local workers are forked, to work
+    out what they should inherit (not for Dask, whose workers load their own, nor without fork)."""
     if name == "dask":
         return Dask(options, workers, scheduler)
     if scheduler:
         raise CorpusError("--scheduler is for --engine dask")
     if workers <= 1:
         return Here(options)
-    return Local(options, workers)
+    return Local(options, workers, before_fork)

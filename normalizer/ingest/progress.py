@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Optional, TextIO
+from contextlib import contextmanager
+from typing import Iterator, Optional, TextIO
 
 PROG = "normalize corpus"
 
@@ -27,7 +28,7 @@ class Progress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
 
             self._rich = Bar(
-                TextColumn("normalizing"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rate]} records/s"), TimeRemainingColumn(),
                 console=Console(file=self.stream), transient=True,
             )
@@ -38,6 +39,20 @@ class Progress:
     def __exit__(self, *exc) -> None:
         if self._rich is not None:
             self._rich.stop()
+
+    @contextmanager
+    def saying(self, what: str) -> Iterator[None]:
+        """While it lasts, the bar says `what` where it says "normalizing": a wait before the
+        first partition (the workers' shared words) is not taken for a stall. Only on the bar."""
+        if self._rich is None:
+            yield
+            return
+        self._rich.update(self._task, description=f"{what}...")
+        self._rich.refresh()
+        try:
+            yield
+        finally:
+            self._rich.update(self._task, description="normalizing")
 
     @property
     def rate(self) -> float:
