@@ -56,8 +56,10 @@ class _Descriptor:
     def __init__(self, fd: int):
         self.fd = fd
 
-    def __del__(self):
-        os.close(self.fd)
+    # os.close bound now: at exit the interpreter may have emptied the module's
+    # globals (os is None then) before the last mapping is collected.
+    def __del__(self, close=os.close):
+        close(self.fd)
 
 
 class ReadByOffset(mmap.mmap):

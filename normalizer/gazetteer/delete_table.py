@@ -201,9 +201,9 @@ class _File:
             os.lseek(self._fd, offset, os.SEEK_SET)
             return os.read(self._fd, size)
 
-    def __del__(self):
+    def __del__(self, close=os.close):  # bound now: at exit, os may be None (out_of_band._Descriptor)
         if hasattr(self, "_fd"):  # not if the open failed
-            os.close(self._fd)
+            close(self._fd)
 
 
 def _every_block_first(read, at: int, count: int) -> list[int]:
