@@ -93,3 +93,19 @@ def test_articles_whose_results_are_known_are_not_worked_out_again(articles, cac
     words = worked_out_words(monkeypatch)
     preload.load_all(Engines([Path("names.yaml")], bundled=False, apply_threshold=None), articles, 2)
     assert words == []
+
+
+def test_a_batch_whose_results_are_all_known_loads_no_engine(articles, cache_folder, monkeypatch, capsys):
+    readable = [name for name, _ in articles if name not in ("latin1.txt", "missing.txt")]
+    cli.run(readable, check=True, gazetteers=[Path("names.yaml")], bundled=False, jobs=1)
+    capsys.readouterr()
+    engines = Engines([Path("names.yaml")], bundled=False, apply_threshold=None)
+    loaded = []
+    load = engines.for_config
+    monkeypatch.setattr(engines, "for_config", lambda config: loaded.append(config) or load(config))
+    preload.load_all(engines, articles, 2)  # the two unreadable ones are their workers' to report
+    assert loaded == []
+    # One article not known yet: its engine is loaded, for the workers to inherit.
+    Path(readable[0]).write_text("Abbas Aragut and Lotfolahy spoke.\n", encoding="utf-8")
+    preload.load_all(engines, articles, 2)
+    assert loaded == [None]

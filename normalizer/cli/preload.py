@@ -1,6 +1,9 @@
 """What the parent loads before it forks the workers of a batch, so that
-they inherit it instead of each loading their own: every engine the articles
-need, and the words most workers would meet (normalizer/shared_words.py)."""
+they inherit it instead of each loading their own: the engine of every
+article whose result is not known already, and the words most workers would
+meet (normalizer/shared_words.py). A batch whose results are all known
+(black's "unchanged" files) loads no engine at all: its workers read the
+results back."""
 
 from __future__ import annotations
 
@@ -13,32 +16,43 @@ from normalizer.errors import NormalizerError
 
 def load_all(engines, articles: list[tuple[str, object]], workers: int,
              saying: Callable[[str], ContextManager] = lambda what: nullcontext()) -> None:
-    """Load the engine of each article (`engines`: cli.app.Engines), then
-    work out under each engine the words its articles share that most of
-    the `workers` would meet, while `saying` (the progress bar's) tells so."""
+    """Load the engine of each article (`engines`: cli.app.Engines) whose
+    result is not known, then work out under each engine the words its
+    articles share that most of the `workers` would meet, while `saying`
+    (the progress bar's) tells so."""
     from normalizer import shared_words
 
-    by_engine: dict[int, tuple[object, list[tuple[str, object]]]] = {}  # id(engine) -> it and its articles
-    for name, config in articles:
+    by_engine: dict[int, tuple[object, list[str]]] = {}  # id(engine) -> it and the texts to work out
+    for number, (name, config) in enumerate(articles):
+        # Past the texts shared_words reads, an article's engine is loaded
+        # without reading it: the parent would read every file of a long batch.
+        text = _text_to_work_out(engines, name, config) if number < shared_words.MOST_TEXTS else None
+        if text is _KNOWN or text is _UNREADABLE:
+            continue  # its worker reads the result back, or reports the file
         engine = engines.for_config(config)
-        by_engine.setdefault(id(engine), (engine, []))[1].append((name, config))
-    for engine, its_articles in by_engine.values():
-        read = min(len(its_articles), shared_words.MOST_TEXTS)
-        with saying(f"reading the words {read:,} articles share"):
-            shared_words.work_out(engine, partial(texts_to_work_out, engines, its_articles), spread=workers)
+        texts = by_engine.setdefault(id(engine), (engine, []))[1]
+        if text is not None:
+            texts.append(text)
+    for engine, texts in by_engine.values():
+        if texts:
+            with saying(f"reading the words {len(texts):,} articles share"):
+                shared_words.work_out(engine, partial(iter, texts), spread=workers)
 
 
-def texts_to_work_out(engines, articles: list[tuple[str, object]]):
-    """The text of each article whose result is not known already; an
-    article that cannot be read is left to its worker, which reports it."""
+# What _text_to_work_out gives for an article whose result is known, and for one it cannot read.
+_KNOWN, _UNREADABLE = object(), object()
+
+
+def _text_to_work_out(engines, name: str, config):
+    """The text of an article to work out; _KNOWN where its result is known
+    already, _UNREADABLE where it cannot be read (its worker reports that)."""
     from normalizer.cli.files import read_article
     from normalizer.markup import detect_format
 
-    for name, config in articles:
-        try:
-            text = read_article(name)
-        except (NormalizerError, OSError):
-            continue
-        if engines.known.enabled and engines.known.knows(engines.results_key(config), text, detect_format(name)):
-            continue
-        yield text
+    try:
+        text = read_article(name)
+    except (NormalizerError, OSError):
+        return _UNREADABLE
+    if engines.known.enabled and engines.known.knows(engines.results_key(config), text, detect_format(name)):
+        return _KNOWN
+    return text
