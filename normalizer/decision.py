@@ -114,17 +114,28 @@ class Decider:
 
     def _one_outcome(self, chosen: list[Decision]) -> list[Decision]:
         """The same words repaired the same way everywhere in the text: where
-        one mention is confident, the others of that spelling follow it."""
+        one mention is confident, the others of that spelling follow it. So
+        does a word read alone as it was read inside a confident reading of
+        the same name: machine translation garbles a name the same way each
+        time, so "Yannu said" follows "Fride Yannu" -> Friede Giannou."""
         confident: dict[tuple[str, str], Proposal] = {}
+        words: dict[tuple[str, str, int], Proposal] = {}  # a word rewritten inside a confident reading
         for decision in chosen:
             if self._confident(decision):
-                key = (decision.proposal.spelling, decision.proposal.replacement)
-                confident.setdefault(key, decision.proposal)
-        return [
-            d if self._confident(d) or (d.proposal.spelling, d.proposal.replacement) not in confident
-            else d._replace(settled_by=confident[d.proposal.spelling, d.proposal.replacement])
-            for d in chosen
-        ]
+                proposal = decision.proposal
+                confident.setdefault((proposal.spelling, proposal.replacement), proposal)
+                for written, new in proposal.rewrites:
+                    words.setdefault((written, new, proposal.entity), proposal)
+        settled = []
+        for d in chosen:
+            p = d.proposal
+            by = None
+            if not self._confident(d):
+                by = confident.get((p.spelling, p.replacement))
+                if by is None and p.first == p.last:
+                    by = words.get((p.spelling, p.replacement, p.entity))
+            settled.append(d if by is None else d._replace(settled_by=by))
+        return settled
 
     def _own_first(self, ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Proposal]:
         """A credible reading from the newsroom's own gazetteer goes before the

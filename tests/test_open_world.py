@@ -108,6 +108,22 @@ def test_one_spelling_has_one_outcome_in_one_text(benchmark_engine):
     assert mixed == {}
 
 
+def test_a_word_alone_follows_its_confident_reading_inside_the_full_name(tmp_path):
+    # Machine translation garbles a name the same way each time: once "Fride Yannu"
+    # is read with confidence as Friede Giannou, the surname alone is hers too.
+    path = tmp_path / "people.yaml"
+    path.write_text("entities:\n  - {canonical: Friede Giannou, kind: person}\n", encoding="utf-8")
+    engine = Normalizer.load([path], bundled=False)
+    text = "In a statement, Fride Yannu rejected the claims. Yannu said the talks would continue."
+    result = engine.normalize(text)
+    assert result.text == "In a statement, Friede Giannou rejected the claims. Giannou said the talks would continue."
+    alone = [c for c in result.corrections if c.original == "Yannu"]
+    assert alone and "the same words are repaired with confidence on line 1" in alone[0].reasons
+    # Without the full name read first, the surname alone stays a suggestion.
+    alone = engine.normalize("Yannu said the talks would continue.").corrections
+    assert not [c for c in alone if c.applied]
+
+
 def test_the_fix_hook_then_the_check_hook_pass(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(

@@ -35,6 +35,8 @@ def render(
                 pieces.append(without_soft_sign(gaps[q]) or gaps[q])
             pieces.append(new[q])
         replacement = "".join(pieces)
+        if last > first:
+            flags["rewrites"] = tuple((doc.keys[start + q], new[q]) for q in changed)
     else:
         first, last = 0, len(originals) - 1
         replacement = apply_case_style(originals[0], " ".join(target))
