@@ -100,3 +100,17 @@ def test_arabic_and_hebrew_tables_come_closer_to_english_than_letter_by_letter()
             ours.append(jellyfish.levenshtein_distance(plain(forms[0][1]), english) / len(english))
             theirs.append(jellyfish.levenshtein_distance(plain(anyascii.anyascii(native)), english) / len(english))
         assert sum(ours) < sum(theirs), script
+
+
+def test_the_names_in_text_benchmark_counts_every_garbled_mention_once():
+    # A few persons of one script: every garbled word is right, untouched or
+    # wrong; the controls are three words per person.
+    import random
+
+    from benchmarks.names import distractor_pool
+    from benchmarks.names_in_text import measure_script
+
+    tally = measure_script("katakana", 4, random.Random(1), distractor_pool())
+    assert tally["garbled"] > 0
+    assert tally["right"] + tally["untouched"] + tally["wrong"] == tally["garbled"]
+    assert tally["control words"] == 12 and tally["false"] <= tally["control words"]
