@@ -122,6 +122,11 @@ def test_a_word_alone_follows_its_confident_reading_inside_the_full_name(tmp_pat
     # Without the full name read first, the surname alone stays a suggestion.
     alone = engine.normalize("Yannu said the talks would continue.").corrections
     assert not [c for c in alone if c.applied]
+    # The word is matched as written, accents and all (pinyin with tone marks).
+    path.write_text("entities:\n  - {canonical: Welling Mogg, kind: person}\n", encoding="utf-8")
+    engine = Normalizer.load([path], bundled=False)
+    text = "In a statement, Wēiěrlín Mògé rejected the claims. Mògé said the talks would continue."
+    assert engine.normalize(text).text.endswith(". Mogg said the talks would continue.")
 
 
 def test_the_fix_hook_then_the_check_hook_pass(tmp_path):

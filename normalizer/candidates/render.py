@@ -36,7 +36,7 @@ def render(
             pieces.append(new[q])
         replacement = "".join(pieces)
         if last > first:
-            flags["rewrites"] = tuple((doc.keys[start + q], new[q]) for q in changed)
+            flags["rewrites"] = tuple((doc.words(start + q, start + q), new[q]) for q in changed)
     else:
         first, last = 0, len(originals) - 1
         replacement = apply_case_style(originals[0], " ".join(target))
