@@ -61,13 +61,15 @@ def classify(
     index: Index, text: str, tokens: list[Token], ignored: list[bool], keys: list[str] | None = None
 ) -> list[Status]:
     """The status of each token of `text`, in text order (`keys`: the tokens' keys, when known)."""
-    in_non_prose = _NonProse(text)
+    # A text with no chunk like a URL or a path (three news articles in
+    # four) asks no token about one: no call per token.
+    in_non_prose = _NonProse(text) if may_hold_non_prose(text) else None
     protected = index.protected
     # What a word is by itself is remembered across texts; its place in this text is not.
     memo = index.memo("_word_status")
     statuses = []
     for token, ignored_here, key in zip(tokens, ignored, keys or [t.key for t in tokens]):
-        if ignored_here or key in protected or in_non_prose(token):
+        if ignored_here or key in protected or (in_non_prose is not None and in_non_prose(token)):
             statuses.append(Status.SKIP)
             continue
         status = memo.get(token.text)
@@ -122,6 +124,13 @@ def _derived_from_name(index: Index, key: str) -> bool:
         if key.endswith(suffix) and len(stem) >= 3 and stem in index.correct_tokens:
             return True
     return False
+
+
+def may_hold_non_prose(text: str) -> bool:
+    """Whether some chunk of `text` may look like a URL or a path: a chunk
+    is part of the text, so one _NOT_PROSE matches it in the text too,
+    but for its "^" (a chunk that starts with "#" or "@")."""
+    return "#" in text or _NOT_PROSE.search(text) is not None
 
 
 class _NonProse:

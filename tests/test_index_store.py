@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from symspellpy import SymSpell, Verbosity
 
 from normalizer.gazetteer import delete_table
-from normalizer.gazetteer.delete_store import DeleteStore
+from normalizer.gazetteer.delete_store import CompiledOsa, DeleteStore
 from normalizer.gazetteer.delete_table import ArrayTable
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, MIN_ROUND_TRIP_KEY, ROUND_TRIP_KEY_DISTANCE, build_index
@@ -150,6 +150,29 @@ def test_store_on_disk_agrees_with_symspell_for_any_terms(terms, words):
     symspell = old_symspell(terms)
     for word in words:
         assert set(store.near(word)) == old_near(symspell, word)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(a=st.text(alphabet="abcdeéхx", max_size=12), b=st.text(alphabet="abcdeéхx", max_size=12),
+       limit=st.integers(min_value=-1, max_value=4))
+def test_the_compiled_distance_is_symspells_own(a, b, limit):
+    # The lookup verifies candidates with CompiledOsa (rapidfuzz) instead of
+    # symspellpy's Python DamerauOsa: the same number, -1 beyond the limit.
+    from symspellpy.editdistance import DamerauOsa
+
+    assert CompiledOsa().compare(a, b, limit) == DamerauOsa().distance(a, b, limit)
+
+
+@EXAMPLES
+@given(terms=terms_lists, words=st.lists(st.text(alphabet="abcdeilrx", max_size=11), min_size=1, max_size=10))
+def test_the_store_lists_what_symspells_own_distance_lists(terms, words):
+    # The same terms in the same order as the lookup with symspellpy's Python distance.
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+    store, python_store = DeleteStore(terms), DeleteStore(terms)
+    python_store._compiled_osa = lambda: EditDistance(DistanceAlgorithm.DAMERAU_OSA)
+    for word in words:
+        assert store.near(word) == python_store.near(word)
 
 
 # ----- where the table lives, and every fallback -----------------------------------------
