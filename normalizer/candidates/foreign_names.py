@@ -1,0 +1,93 @@
+"""Whole names written by a strict romanizer of Cyrillic: "Šikkard Gogenloè",
+"Smolâninov Èndikott" (GOST 7.79 and the scientific scheme print я, ю, э,
+ш, ж as â, û, è, š, ž).
+
+A word with such letters is by default a correct foreign spelling (suspects.
+Status.FOREIGN): Czech writes "Babiš", French "Molière", and neither is a
+garble. One word alone cannot tell the two apart. A run of two or more
+unknown capitalized words that a learned round trip reads, every one of
+them, as the words of ONE gazetteer name can: two real names that happen to
+be both round trips of the same person's two names are rare. So such a run
+is read as that name, each foreign-lettered word by a learned route only
+(candidates.fuzzy.lay with FOREIGN opened), and nothing is read where a word
+of the run is known or written intact. Each later mention of a word so read
+("Later, Gogenloè met reporters") is read as that word of the name, and
+follows the full name where its reading is confident (Decider._one_outcome).
+"""
+
+from __future__ import annotations
+
+from normalizer.candidates.fuzzy import align, round_trip_name_tokens, similar_name_tokens
+from normalizer.document import Document
+from normalizer.mentions import Mentions
+from normalizer.proposal import Proposal
+from normalizer.suspects import Status
+
+_OPENED = frozenset({Status.FOREIGN})
+_UNKNOWN = frozenset({Status.FOREIGN, Status.SUSPECT})
+
+
+def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
+    found: list[Proposal] = []
+    read: dict[str, tuple[int, int]] = {}  # a foreign word read in a run -> its reading's entity and form word
+    for first, last in _runs(doc, mentions):
+        for i in range(first, last + 1):
+            if doc.status[i] != Status.FOREIGN:
+                continue
+            for form_id, start in _forms_over(doc, i, first, last):
+                proposal = align(doc, mentions, form_id, start, opened=_OPENED)
+                if isinstance(proposal, Proposal) and proposal.first < proposal.last:
+                    found.append(proposal)
+                    form = doc.index.forms[form_id]
+                    for k in range(proposal.first, proposal.last + 1):
+                        read.setdefault(doc.tokens[k].text, (form.entity, form.keys[k - start]))
+    if read:
+        found += _later_mentions(doc, mentions, read, {k for p in found for k in range(p.first, p.last + 1)})
+    return found
+
+
+def _runs(doc: Document, mentions: Mentions):
+    """(first, last) of each run of two or more adjacent capitalized unknown
+    words, one of them foreign-lettered."""
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while j < n and _unknown(doc, mentions, j) and (j == i or doc.gap_ok(j - 1, j)):
+            j += 1
+        if j - i >= 2 and any(doc.status[k] == Status.FOREIGN for k in range(i, j)):
+            yield i, j - 1
+        i = max(j, i + 1)
+
+
+def _unknown(doc: Document, mentions: Mentions, k: int) -> bool:
+    return doc.status[k] in _UNKNOWN and doc.tokens[k].text[:1].isupper() and not mentions.covered[k]
+
+
+def _forms_over(doc: Document, i: int, first: int, last: int):
+    """(form id, first token) of each name of two words or more that a word
+    alike to token `i` belongs to, laid wholly inside the run."""
+    word = doc.tokens[i].text
+    keys = {**similar_name_tokens(doc, word), **round_trip_name_tokens(doc, word)}
+    seen = set()
+    for key in sorted(keys):
+        for form_id, position in doc.index.token_forms.get(key, ()):
+            start = i - position
+            size = len(doc.index.forms[form_id].keys)
+            if size >= 2 and first <= start and start + size - 1 <= last and (form_id, start) not in seen:
+                seen.add((form_id, start))
+                yield form_id, start
+
+
+def _later_mentions(doc: Document, mentions: Mentions, read: dict[str, tuple[int, int]], taken: set[int]):
+    """A foreign word read in a run, written again alone: read as the one-word
+    form of the same name word (a surname), by a learned route only."""
+    index = doc.index
+    for k, token in enumerate(doc.tokens):
+        if k in taken or doc.status[k] != Status.FOREIGN or mentions.covered[k] or token.text not in read:
+            continue
+        entity, key = read[token.text]
+        for form_id, position in index.token_forms.get(key, ()):
+            if position == 0 and len(index.forms[form_id].keys) == 1 and index.forms[form_id].entity == entity:
+                proposal = align(doc, mentions, form_id, k, opened=_OPENED)
+                if isinstance(proposal, Proposal):
+                    yield proposal

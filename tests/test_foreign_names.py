@@ -1,0 +1,55 @@
+"""Whole names printed by a strict romanizer of Cyrillic (GOST 7.79, the
+scientific scheme): read where every word of a run reads as one gazetteer
+name by a learned route (normalizer/candidates/foreign_names.py), never a
+correct foreign spelling."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+
+PEOPLE = """entities:
+  - {canonical: Schickard Hohenlohe, kind: person}
+  - {canonical: Smolyaninov Endicott, kind: person}
+  - {canonical: Milos Kolar, kind: person}
+  - {canonical: Lech Walesa, kind: person}
+  - {canonical: Jan Novak, kind: person}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    path = tmp_path_factory.mktemp("foreign") / "people.yaml"
+    path.write_text(PEOPLE, encoding="utf-8")
+    return Normalizer.load([path], bundled=False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Officials said Šikkard Gogenloè arrived on Monday. Later, Gogenloè met reporters.",
+            "Officials said Schickard Hohenlohe arrived on Monday. Later, Hohenlohe met reporters.",
+        ),
+        (
+            "In a statement, Smolâninov Èndikott rejected the claims. Èndikott said the talks would continue.",
+            "In a statement, Smolyaninov Endicott rejected the claims. Endicott said the talks would continue.",
+        ),
+    ],
+)
+def test_a_whole_name_in_iso_9_letters_is_read_and_so_is_its_later_mention(engine, text, expected):
+    assert engine.normalize(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Miloš Kolář arrived. Later, Kolář met reporters.",  # the name's own spelling
+        "Lech Wałęsa spoke. Wałęsa said.",
+        "Prime Minister Petr Fiala met Jiří Dienstbier.",  # names nobody in the gazetteer bears
+        "Later, Gogenloè met reporters.",  # one word alone: a correct foreign spelling, as far as anyone knows
+    ],
+)
+def test_correct_foreign_spellings_are_left_alone(engine, text):
+    assert engine.normalize(text).corrections == ()
