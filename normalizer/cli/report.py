@@ -156,17 +156,25 @@ class progress_bar:
     def saying(self, what: str) -> Iterator[None]:
         """While it lasts, the bar says `what` where it says "normalizing": a wait before
         the first file (cli/preload.py) is not taken for a stall. Only where the bar is."""
-        if self._progress is None:
+        with relabelled(self._progress, self._task, what):
             yield
-            return
-        self._progress.update(self._task, description=f"{what}...")
-        self._progress.refresh()
-        try:
-            yield
-        finally:
-            self._progress.update(self._task, description="normalizing")
 
     def __exit__(self, *exc_info):
         if self._progress is not None:
             self._progress.stop()
         return False
+
+
+@contextmanager
+def relabelled(progress, task, what: str, label: str = "normalizing") -> Iterator[None]:
+    """While it lasts, rich's `progress` says `what` for `task` where it says
+    `label`; nothing where there is no bar (`progress` None)."""
+    if progress is None:
+        yield
+        return
+    progress.update(task, description=f"{what}...")
+    progress.refresh()
+    try:
+        yield
+    finally:
+        progress.update(task, description=label)

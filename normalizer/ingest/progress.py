@@ -44,15 +44,10 @@ class Progress:
     def saying(self, what: str) -> Iterator[None]:
         """While it lasts, the bar says `what` where it says "normalizing": a wait before the
         first partition (the workers' shared words) is not taken for a stall. Only on the bar."""
-        if self._rich is None:
+        from normalizer.cli.report import relabelled
+
+        with relabelled(self._rich, self._task, what):
             yield
-            return
-        self._rich.update(self._task, description=f"{what}...")
-        self._rich.refresh()
-        try:
-            yield
-        finally:
-            self._rich.update(self._task, description="normalizing")
 
     @property
     def rate(self) -> float:
