@@ -19,8 +19,7 @@ same either way.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
-from typing import Callable, Iterable
+from typing import Sequence
 
 from normalizer.candidates.fuzzy import ROUND_TRIP_WORDS, candidate_tokens
 from normalizer.document import Document
@@ -35,17 +34,17 @@ MOST_WORDS = ROUND_TRIP_WORDS // 2
 MOST_TEXTS = 2_000
 
 
-def work_out(engine, texts: Callable[[], Iterable[str]], spread: int, most: int = MOST_WORDS) -> int:
+def work_out(engine, texts: Sequence[str], spread: int, most: int = MOST_WORDS) -> int:
     """Work out under `engine` (a Normalizer) the candidates of each open word
-    that at least `spread` of the texts hold (two at least), the most widely
-    held first, at most `most` words. `texts()` gives the texts, and is
-    called twice (once to count, once to work out), so that they need not
-    all be held at once; only the first MOST_TEXTS are read. How many words
-    were worked out."""
+    that at least `spread` of the `texts` hold (two at least), the most
+    widely held first, at most `most` words; only the first MOST_TEXTS texts
+    are read. The callers gather them once: reading them again would read
+    the input again. How many words were worked out."""
     index = engine.index
     held: Counter[str] = Counter()
     first_in: dict[str, int] = {}  # a word -> the first text that holds it
-    for number, text in enumerate(islice(texts(), MOST_TEXTS)):
+    texts = texts[:MOST_TEXTS]
+    for number, text in enumerate(texts):
         words = {token.text for token, status in _open_words(index, text)}
         held.update(words)
         for word in words:
@@ -54,10 +53,8 @@ def work_out(engine, texts: Callable[[], Iterable[str]], spread: int, most: int 
     # Each word is worked out in the first text that holds it.
     wanted = {first_in[word] for word in chosen}
     left = set(chosen)
-    for number, text in enumerate(islice(texts(), max(wanted, default=-1) + 1)):
-        if number not in wanted:
-            continue
-        doc = Document(index, text)
+    for number in sorted(wanted):
+        doc = Document(index, texts[number])
         for i, status in enumerate(doc.status):
             if status in OPEN and doc.tokens[i].text in left:
                 left.discard(doc.tokens[i].text)

@@ -200,7 +200,7 @@ def spy_on_shared_words(monkeypatch, work: bool = True) -> list[dict]:
     calls, real = [], shared_words.work_out
 
     def work_out(engine, texts, spread, **kwargs):
-        call = {"texts": list(texts()), "spread": spread, "workers alive": multiprocessing.active_children()}
+        call = {"texts": list(texts), "spread": spread, "workers alive": multiprocessing.active_children()}
         call["words"] = real(engine, texts, spread, **kwargs) if work else 0
         calls.append(call)
         return call["words"]

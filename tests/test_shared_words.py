@@ -44,17 +44,17 @@ def test_only_the_words_enough_texts_hold_are_worked_out_each_once(tmp_path, mon
     engine = engine_of(tmp_path, NAMES)
     words = worked_out_words(monkeypatch)
     # Lotfolahy is in three texts, Nurgalyev and Aragut in two, Astana in one.
-    assert shared_words.work_out(engine, lambda: TEXTS, spread=2) == 3
+    assert shared_words.work_out(engine, TEXTS, spread=2) == 3
     assert sorted(words) == ["Aragut", "Lotfolahy", "Nurgalyev"]
     words.clear()
-    assert shared_words.work_out(engine, lambda: TEXTS, spread=3) == 1
+    assert shared_words.work_out(engine, TEXTS, spread=3) == 1
     assert words == ["Lotfolahy"]
 
 
 def test_the_most_widely_held_go_first_up_to_the_limit(tmp_path, monkeypatch):
     engine = engine_of(tmp_path, NAMES)
     words = worked_out_words(monkeypatch)
-    assert shared_words.work_out(engine, lambda: TEXTS, spread=2, most=1) == 1
+    assert shared_words.work_out(engine, TEXTS, spread=2, most=1) == 1
     assert words == ["Lotfolahy"]
 
 
@@ -62,7 +62,7 @@ def test_the_corrections_are_the_same_with_the_words_worked_out_first(tmp_path):
     (tmp_path / "fresh").mkdir()
     (tmp_path / "warmed").mkdir()
     fresh, warmed = engine_of(tmp_path / "fresh", NAMES), engine_of(tmp_path / "warmed", NAMES)
-    shared_words.work_out(warmed, lambda: TEXTS, spread=2)
+    shared_words.work_out(warmed, TEXTS, spread=2)
     for text in TEXTS:
         assert warmed.normalize(text).to_dict() == fresh.normalize(text).to_dict()
 

@@ -24,6 +24,7 @@ import sys
 from collections import Counter
 from dataclasses import asdict
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -144,8 +145,8 @@ def _work_out_shared_words(args, files, options: Options, manifest: Manifest, pr
     from normalizer import shared_words
     from normalizer.ingest.workers import normalizer_for
 
-    texts = partial(_texts_to_work_out, args, files, manifest)
     with progress.saying("reading the words the records share"):
+        texts = list(islice(_texts_to_work_out(args, files, manifest), shared_words.MOST_TEXTS))
         shared_words.work_out(normalizer_for(options), texts, spread=workers)
 
 
