@@ -25,6 +25,7 @@ layout cannot hold (more than 255 distinct letters) is a plain SymSpell.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections import defaultdict
@@ -60,7 +61,10 @@ class CompiledOsa:
         return distance if distance <= max_distance else -1
 
 
-_COMPILED_OSA: CompiledOsa | None = None
+@functools.cache
+def compiled_osa() -> CompiledOsa:
+    """One comparer a process (symspellpy keeps the one it is given)."""
+    return CompiledOsa()
 
 
 class DeleteStore:
@@ -152,14 +156,8 @@ class DeleteStore:
 
         return SymSpell(
             max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length,
-            distance_comparer=self._compiled_osa(),  # type: ignore[arg-type] - `lookup` calls only its `compare`
+            distance_comparer=compiled_osa(),  # type: ignore[arg-type] - `lookup` calls only its `compare`
         )
-
-    def _compiled_osa(self) -> CompiledOsa:
-        global _COMPILED_OSA
-        if _COMPILED_OSA is None:
-            _COMPILED_OSA = CompiledOsa()
-        return _COMPILED_OSA
 
     def _in_memory(self) -> "ArrayTable | SymSpell":
         """The same table in memory; a SymSpell as if given every term with
