@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer import Normalizer
+from tests.gazetteer_samples import engine_of
 
 PEOPLE = """entities:
   - {canonical: Schickard Hohenlohe, kind: person}
@@ -20,9 +20,7 @@ PEOPLE = """entities:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    path = tmp_path_factory.mktemp("foreign") / "people.yaml"
-    path.write_text(PEOPLE, encoding="utf-8")
-    return Normalizer.load([path], bundled=False)
+    return engine_of(tmp_path_factory.mktemp("foreign"), PEOPLE)
 
 
 @pytest.mark.parametrize(

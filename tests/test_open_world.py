@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from normalizer import Normalizer
+from tests.gazetteer_samples import engine_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = sorted((ROOT / "benchmarks" / "corpus").glob("wikinews-*.jsonl"))
@@ -111,9 +112,7 @@ def test_one_spelling_has_one_outcome_in_one_text(benchmark_engine):
 def test_a_word_alone_follows_its_confident_reading_inside_the_full_name(tmp_path):
     # Machine translation garbles a name the same way each time: once "Fride Yannu"
     # is read with confidence as Friede Giannou, the surname alone is hers too.
-    path = tmp_path / "people.yaml"
-    path.write_text("entities:\n  - {canonical: Friede Giannou, kind: person}\n", encoding="utf-8")
-    engine = Normalizer.load([path], bundled=False)
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Friede Giannou, kind: person}\n")
     text = "In a statement, Fride Yannu rejected the claims. Yannu said the talks would continue."
     result = engine.normalize(text)
     assert result.text == "In a statement, Friede Giannou rejected the claims. Giannou said the talks would continue."
@@ -123,8 +122,7 @@ def test_a_word_alone_follows_its_confident_reading_inside_the_full_name(tmp_pat
     alone = engine.normalize("Yannu said the talks would continue.").corrections
     assert not [c for c in alone if c.applied]
     # The word is matched as written, accents and all (pinyin with tone marks).
-    path.write_text("entities:\n  - {canonical: Welling Mogg, kind: person}\n", encoding="utf-8")
-    engine = Normalizer.load([path], bundled=False)
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Welling Mogg, kind: person}\n")
     text = "In a statement, Wēiěrlín Mògé rejected the claims. Mògé said the talks would continue."
     assert engine.normalize(text).text.endswith(". Mogg said the talks would continue.")
 
@@ -295,9 +293,7 @@ PLACES_ONLY = """entities:
 
 @pytest.fixture(scope="module")
 def places_only(tmp_path_factory):
-    path = tmp_path_factory.mktemp("places") / "places.yaml"
-    path.write_text(PLACES_ONLY, encoding="utf-8")
-    return Normalizer.load([path], bundled=False, suggest_threshold=0.01)  # every reading it makes
+    return engine_of(tmp_path_factory.mktemp("places"), PLACES_ONLY, suggest_threshold=0.01)  # every reading it makes
 
 
 @pytest.mark.parametrize(
