@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from normalizer import transliteration
 from normalizer.candidates import articles
+from normalizer.candidates.name_parts import MAY_BE_SHORT, anchored_readings, may_anchor, short_name_word
 from normalizer.candidates.nearest import nearest_name_tokens
 from normalizer.candidates.render import render
 from normalizer.document import Document
@@ -34,10 +35,6 @@ OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
 # name of someone else, or a word of the English lexicon written capitalized
 # (the web lexicon holds many names: "Qaddafi", "Muhammad").
 READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
-# A short word of a many-word name may be a gazetteer name's word ("Si") or
-# a real name word ("fon", Фон) and still be read by a learned route there.
-SHORT_READABLE = frozenset({Status.KNOWN, Status.NAME})
-MAY_BE_SHORT = SHORT_READABLE | {Status.SHORT}  # the statuses _short_name_word may accept
 # Words each memo below remembers (Index.memo), by the bytes an entry took
 # with a 100,000-entity gazetteer: the name tokens alike to a word with their
 # similarity, ~2.5 KB (by spelling) and ~4.5 KB (by round trip), ~10 MB each;
@@ -113,14 +110,14 @@ def closed_positions(doc: Document, mentions: Mentions, readable: frozenset[Stat
     """Per token, whether `lay` (without `read_known`) rejects any form
     holding another word there: a word inside an intact mention, or a
     word not `readable` that cannot be a short word of a name, whatever the
-    name writes there (_short_name_word with a name word in small letters)."""
+    name writes there (name_parts.short_name_word with a name word in small letters)."""
     status, covered = doc.status, mentions.covered
     return [
         covered[k]
         or (
             status[k] not in readable
             # most words are English: no call for them
-            and (status[k] not in MAY_BE_SHORT or not _short_name_word(token.text, status[k], "a"))
+            and (status[k] not in MAY_BE_SHORT or not short_name_word(token.text, status[k], "a"))
         )
         for k, token in enumerate(doc.tokens)
     ]
@@ -257,14 +254,15 @@ def lay(
         if covered[k]:
             return None
         if status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] in READ_KNOWN):
-            if len(form.keys) < 2 or not _short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):
+            if len(form.keys) < 2 or not short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):
                 return None
             short_read.append(q)
-        elif len(form.keys) >= 2 and _short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):
+        elif len(form.keys) >= 2 and short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):
             # A short real name word ("fon", Фон, for "von"): its spelling
             # may read it, else a learned route may.
             short_open.append(q)
     scores, reasons, exact_words = [], [], []
+    anchored: dict[int, int] = {}  # form positions read beside the rest of the name: where their reason stands
     round_trip = False
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k) and without_soft_sign(doc.gap(k - 1, k)) is None:
@@ -298,18 +296,27 @@ def lay(
             if not is_round_trip(why):
                 return None
         if score < MIN_SIMILARITY:
-            return None
+            if q in short_read or not may_anchor(doc.index.entities[form.entity].kind, len(form.keys), doc.tokens[k].text, status[k]):
+                return None
+            anchored[q] = len(reasons)  # read below, if the rest of the name is read surely
         scores.append(score)
         round_trip = round_trip or is_round_trip(why)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
+    if anchored:
+        sure = max((s for q, s in enumerate(scores) if s < 1.0 and q not in anchored and q not in short_read), default=0)
+        read = anchored_readings([(doc.tokens[start + q].text, form.tokens[q]) for q in anchored], sure)
+        if read is None:
+            return None
+        for (q, at), (score, why) in zip(anchored.items(), read):
+            scores[q], reasons[at], round_trip = score, f"'{doc.tokens[start + q].text}' ~ '{form.tokens[q]}': {why}", True
     fuzzy = [s for s in scores if s < 1.0]
     if not fuzzy:
         return None
     if short_read and not any(q not in short_read and len(form.keys[q]) >= MIN_ROUND_TRIP_LENGTH for q in range(len(scores))):
         return None  # only short words: nothing longer agrees on the name
-    # A short word's route says yes or no; how sure the reading is, its
-    # longer words say (else the name's surname alone would outrank it).
-    level = min((score for q, score in enumerate(scores) if score < 1.0 and q not in short_read), default=min(fuzzy))
+    # A short or anchored word's route says yes or no; how sure the reading
+    # is, the name's other words say (else its surname alone would outrank it).
+    level = min((score for q, score in enumerate(scores) if score < 1.0 and q not in short_read and q not in anchored), default=min(fuzzy))
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
     if real_names and not any(w[:1].isupper() for w in exact_words):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
@@ -375,20 +382,6 @@ def _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) ->
         confidence += piece.delta
     surname = form.role == "surname"  # as render sets Proposal.surname
     return confidence + most_later_evidence(doc.index, mentions, form.entity, surname, lost_capitals, round_trip)
-
-
-def _short_name_word(word: str, status: Status, name_word: str) -> bool:
-    """A word too short to judge alone that may still be a name's word:
-    written capitalized, not as an acronym ("Si", "Abe"; not "UN", "in"),
-    or in small letters where the name writes that word so (a particle:
-    "fon" for the "von" of "Ursula von der Leyen"), and unknown or somebody's
-    name word ("Si" is one in a big gazetteer)."""
-    return (
-        (status == Status.SHORT or (status in SHORT_READABLE and len(word) < MIN_ROUND_TRIP_LENGTH))
-        and (word[:1].isupper() or name_word.islower())
-        and not word.isupper()
-        and word.isalpha()
-    )
 
 
 def _person_in_view(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:
