@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from normalizer.batch import DEFAULT_MAX_CHARS, Outcome, normalize_many
 from normalizer.cache import cached
-from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, fuzzy
+from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, echoes, fuzzy
 from normalizer.candidates.unbuilt import BuiltOnDemand, built_for
 from normalizer.decision import Decider, Decision, Unbuilt
 from normalizer.document import Document
@@ -136,6 +136,7 @@ class Normalizer:
         # (evidence.later). The others are built as the decider asks for them.
         entities = {p.entity for p in exact} | {p.entity for p in garbles if isinstance(p, Proposal)}
         garbles, left = built_for(doc, mentions, garbles, entities)
+        garbles += echoes.propose(doc, mentions, garbles)  # a surname read in full, written alone later
         unbuilt = BuiltOnDemand(doc, mentions, left)
         garbles = across_the_text(doc, mentions, garbles)
         garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]

@@ -41,8 +41,8 @@ class Proposal:
     seen_elsewhere: bool = False  # has had the evidence of its entity elsewhere in the text
     spelling: str = ""  # the words it replaces, case set aside
     round_trip: bool = False  # a word of it is read as a learned round trip through another script
-    # Of a reading of several words: each word it rewrites, case set aside, and what it writes there
-    # (Decider._one_outcome: the same garbled word alone elsewhere follows a confident full name).
+    # Of a reading of a name of several words: each word it rewrites, case set aside, and what it writes
+    # there (Decider._one_outcome: the same garbled word alone elsewhere follows a confident full name).
     rewrites: tuple[tuple[str, str], ...] = ()
 
     def overlaps(self, other: "Proposal") -> bool:

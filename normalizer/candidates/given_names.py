@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from normalizer.candidates import articles
-from normalizer.candidates.fuzzy import READ_KNOWN, align, lay
+from normalizer.candidates.fuzzy import READ_KNOWN, lay
 from normalizer.document import Document
 from normalizer.evidence.open_world import rest_intact
 from normalizer.folding import skeleton
@@ -41,7 +41,6 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
     tried: set[tuple[object, int]] = set()  # (form laid, first token)
-    echoed: set[int] = set()  # words already read as an echo of another
     for i in range(len(doc)):
         if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
@@ -57,8 +56,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                         continue
                     proposal = lay(doc, mentions, form, start, read_known=frozenset({at}))
                     if proposal is not None:
-                        proposals.append(proposal)
-                        proposals.extend(_echoes(doc, mentions, i, form.entity, form.keys[at], echoed))
+                        proposals.append(proposal)  # its lone mentions elsewhere: candidates/echoes
     return proposals
 
 
@@ -83,35 +81,6 @@ def _laid(doc: Document, form, i: int, q: int) -> list:
     article the text writes or leaves out (candidates/articles), each with
     its first token."""
     return [(form, i - q), *articles.readings(doc, form, i, q)]
-
-
-def _echoes(doc: Document, mentions: Mentions, i: int, entity: int, surname: str, echoed: set[int]) -> list[Proposal]:
-    """The word read at `i` as the person's surname `surname`, written the
-    same way alone elsewhere in the text: an article spells a name one way
-    throughout ("Donald Tramp ... Tramp said"). Each is read as the surname
-    alone, with the evidence a lone word has; where the reading beside the
-    given name is sure, the decider has the others follow it
-    (Decider._one_outcome), else they stay as weak as they are."""
-    index = doc.index
-    surname_form = next(
-        (
-            form_id for form_id, _ in index.token_forms.get(surname, ())
-            if index.forms[form_id].entity == entity and len(index.forms[form_id].keys) == 1
-        ),
-        None,
-    )
-    if surname_form is None:
-        return []  # a given name read ("Vladimir" for Volodymyr): alone it is anyone's
-    word = doc.tokens[i].text
-    echoes = []
-    for k in range(len(doc)):
-        if k == i or k in echoed or doc.tokens[k].text != word or mentions.covered[k] or doc.status[k] not in READ_KNOWN:
-            continue
-        echoed.add(k)
-        proposal = align(doc, mentions, surname_form, k, read_known=frozenset({0}))
-        if proposal is not None:
-            echoes.append(proposal)
-    return echoes
 
 
 def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:

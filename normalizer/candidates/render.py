@@ -35,7 +35,7 @@ def render(
                 pieces.append(without_soft_sign(gaps[q]) or gaps[q])
             pieces.append(new[q])
         replacement = "".join(pieces)
-        if last > first:
+        if len(originals) > 1:  # a name of several words, though one word may change
             flags["rewrites"] = tuple((doc.words(start + q, start + q), new[q]) for q in changed)
     else:
         first, last = 0, len(originals) - 1

@@ -1,0 +1,72 @@
+"""Later mentions of a word read inside a reading of several words. An
+article names a person in full, then by the surname alone, spelled as the
+full name spelled it ("Donald Tramp ... Tramp said"; "Konoton Jokuru ...
+Later, Jokuru met reporters"): machine translation garbles a name the same
+way each time. Each such word is read as the name's one-word form, with the
+evidence a lone word has; where the reading of the full name is sure, the
+decider has it follow that reading (Decider._one_outcome).
+
+The sources read many such words alone already; this one reads those no
+candidate of their own spelling finds ("Jokuru", a katakana round trip of
+Jaucourt that only the given name beside it led to) and words a source reads
+only beside the rest of a name (a known or English word: candidates/given_names).
+Only a word with a one-word form of its own (a surname) is read: a given name
+alone is anyone's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from normalizer.candidates.fuzzy import align
+from normalizer.document import Document
+from normalizer.folding import fold_case
+from normalizer.mentions import Mentions
+from normalizer.proposal import Proposal
+
+
+def propose(doc: Document, mentions: Mentions, readings: list) -> list[Proposal]:
+    """The lone mentions, elsewhere in the text, of each word that a reading of
+    several words among `readings` rewrites, read as its entity's one-word form."""
+    index = doc.index
+    found: list[Proposal] = []
+    read = {(p.entity, p.first, p.last) for p in readings if isinstance(p, Proposal)}
+    written_at: dict[str, list[int]] | None = None  # token text -> positions, made on first need
+    for reading in readings:
+        if not isinstance(reading, Proposal) or not reading.rewrites:
+            continue
+        rewritten = dict(reading.rewrites)
+        for k in range(reading.first, reading.last + 1):
+            new = rewritten.get(doc.words(k, k))
+            form_id = None if new is None else _one_word_form(index, reading.entity, fold_case(new))
+            if form_id is None:
+                continue
+            if written_at is None:
+                written_at = _positions(doc)
+            for j in written_at[doc.tokens[k].text]:
+                if reading.first <= j <= reading.last or mentions.covered[j] or (reading.entity, j, j) in read:
+                    continue
+                read.add((reading.entity, j, j))
+                proposal = align(doc, mentions, form_id, j, read_known=frozenset({0}))
+                if proposal is not None:
+                    found.append(proposal)
+    return found
+
+
+def _one_word_form(index, entity: int, key: str) -> int | None:
+    """The entity's form of the one word `key` (its surname), if it has one."""
+    return next(
+        (
+            form_id for form_id, _ in index.token_forms.get(key, ())
+            if index.forms[form_id].entity == entity and len(index.forms[form_id].keys) == 1
+        ),
+        None,
+    )
+
+
+def _positions(doc: Document) -> dict[str, list[int]]:
+    """Where each token text stands in the text."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for k, token in enumerate(doc.tokens):
+        at[token.text].append(k)
+    return at

@@ -1,0 +1,44 @@
+"""A surname read inside a full name is read where the article writes it
+alone later, spelled the same way (candidates/echoes), even where nothing
+in its own spelling leads to the name. "Konoton Jokuru" is a katakana round
+trip of a real pair of Wikidata name words (Connaughton, Jaucourt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer_samples import applied_changes, engine_of
+
+PEOPLE = """\
+entities:
+  - {canonical: Connaughton Jaucourt, kind: person}
+  - {canonical: Hachidai Semen, kind: person}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("echoes"), PEOPLE)
+
+
+def test_the_lone_surname_alone_is_not_read(engine):
+    # The premise: alone, nothing leads from "Jokuru" to the name.
+    assert applied_changes(engine.normalize("Later, Jokuru met reporters.")) == []
+
+
+def test_the_lone_surname_follows_the_full_name(engine):
+    result = engine.normalize("Officials said Konoton Jokuru arrived on Monday. Later, Jokuru met reporters.")
+    assert applied_changes(result) == [("Konoton Jokuru", "Connaughton Jaucourt"), ("Jokuru", "Jaucourt")]
+    assert result.text.endswith("Later, Jaucourt met reporters.")
+
+
+def test_a_lone_given_name_is_anyones(engine):
+    # A given name has no one-word form of its own: alone it stays as written.
+    result = engine.normalize("Officials said Konoton Jokuru arrived on Monday. Later, Konoton met reporters.")
+    assert applied_changes(result) == [("Konoton Jokuru", "Connaughton Jaucourt")]
+
+
+def test_only_the_same_spelling_follows(engine):
+    # Another spelling of the surname is another word: no echo reads it.
+    result = engine.normalize("Officials said Konoton Jokuru arrived on Monday. Later, Jokuro met reporters.")
+    assert ("Jokuro", "Jaucourt") not in applied_changes(result)
