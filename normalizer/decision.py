@@ -171,6 +171,7 @@ class Decider:
         for rank, proposal in enumerate(ranked):
             for k in range(proposal.first, proposal.last + 1):
                 at_word[k].append(rank)
+        spans = {(p.entity, p.first, p.last) for p in ranked}
         rivals: list[tuple[str, float] | None] = []
         for rank, proposal in enumerate(ranked):
             rival = None
@@ -185,6 +186,16 @@ class Decider:
                 # "Krisstin") is not put in doubt by a lone look-alike.
                 # The newsroom's own gazetteer outranks the bundled one.
                 if (proposal.anchored and not other.anchored) or prior[rank] > prior[r]:
+                    continue
+                # Two or more garbled words that agree on one name ("Kaixi
+                # Luozeer": Kacey Rosel) are not put in doubt by a reading of
+                # fewer of them ("Luozeer" alone: Rozier as well as Rosel),
+                # unless that reading's entity reads all of them too: then
+                # both names fit the whole, and the one word says which.
+                if (
+                    len(proposal.rewrites) >= 2 and _inside(other, proposal)
+                    and (other.entity, proposal.first, proposal.last) not in spans
+                ):
                     continue
                 rival = (other.replacement, other.confidence)
                 break
@@ -223,3 +234,8 @@ class Decider:
                 )
             )
         return corrections
+
+
+def _inside(inner: Proposal, outer: Proposal) -> bool:
+    """Whether `inner` reads some of the words `outer` reads, and fewer."""
+    return outer.first <= inner.first and inner.last <= outer.last and inner.last - inner.first < outer.last - outer.first
