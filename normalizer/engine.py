@@ -136,7 +136,7 @@ class Normalizer:
         # (evidence.later). The others are built as the decider asks for them.
         entities = {p.entity for p in exact} | {p.entity for p in garbles if isinstance(p, Proposal)}
         garbles, left = built_for(doc, mentions, garbles, entities)
-        garbles += echoes.propose(doc, mentions, garbles)  # a surname read in full, written alone later
+        garbles += echoes.lone_mentions(doc, mentions, garbles)  # a surname read in full, written alone later
         unbuilt = BuiltOnDemand(doc, mentions, left)
         garbles = across_the_text(doc, mentions, garbles)
         garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]

@@ -11,7 +11,8 @@ candidate of their own spelling finds ("Jokuru", a katakana round trip of
 Jaucourt that only the given name beside it led to) and words a source reads
 only beside the rest of a name (a known or English word: candidates/given_names).
 Only a word with a one-word form of its own (a surname) is read: a given name
-alone is anyone's.
+alone is anyone's. Not a source of its own (no `propose`): it reads on from
+the sources' readings, once they are built.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 
 
-def propose(doc: Document, mentions: Mentions, readings: list) -> list[Proposal]:
+def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> list[Proposal]:
     """The lone mentions, elsewhere in the text, of each word that a reading of
     several words among `readings` rewrites, read as its entity's one-word form."""
     index = doc.index
