@@ -187,7 +187,7 @@ class Normalizer:
         boosted = [repaired.elsewhere(p) for p in garbles]
         if not any(boosted):
             return None
-        return [seen_elsewhere(doc, mentions, p) if moved else p for p, moved in zip(garbles, boosted)]
+        return [seen_elsewhere(doc, mentions, p, repaired=True) if moved else p for p, moved in zip(garbles, boosted)]
 
 
 class _OldThenNew:

@@ -11,7 +11,7 @@ import pytest
 from gazetteer_samples import engine_of
 from normalizer import Normalizer
 from normalizer import calibration
-from normalizer.evidence.elsewhere import NAMED_INTACT
+from normalizer.evidence.elsewhere import NAMED_INTACT, REPAIRED_ELSEWHERE
 from normalizer.options import ENTITY_THRESHOLD_BASE as RAW_APPLY
 from normalizer.options import Options
 
@@ -102,6 +102,15 @@ def test_the_same_spelling_repeated_is_one_piece_of_evidence(engine):
     thrice = eager.normalize("The Rohingya fled. The Rohingya crossed. The Rohingya waited.")
     assert {c.confidence for c in thrice.corrections if c.original == "Rohingya"} == {once.confidence}
     assert not any(NAMED_INTACT in r for c in thrice.corrections for r in c.reasons)
+
+
+def test_a_name_repaired_elsewhere_is_not_said_to_be_named_intact(engine):
+    # Two spellings of Sudan, neither intact: each is evidence for the other,
+    # and the reason says the name was repaired there, not written there.
+    result = engine.normalize("Talks in Sdan stalled. Later, Suddan said no.")
+    reasons = [r for c in result.corrections for r in c.reasons]
+    assert any(REPAIRED_ELSEWHERE in r for r in reasons)
+    assert not any(NAMED_INTACT in r for r in reasons)
 
 
 def test_a_surname_after_the_full_name_refers_back_to_it(engine):

@@ -19,6 +19,8 @@ SURNAME_AFTER_FULL_NAME_BONUS = 0.04  # ... a surname, after the full name
 # The reason given for DOCUMENT_BONUS. Not "elsewhere": the intact mention
 # may be the surname right beside the repaired word ("Barakk Obama").
 NAMED_INTACT = "is named intact in the text"
+# ... where what the text holds is another garble of it, repaired with confidence.
+REPAIRED_ELSEWHERE = "is repaired with confidence elsewhere in the text"
 CORROBORATION_BONUS = 0.04  # another garble elsewhere points at the same entity
 
 
@@ -62,9 +64,10 @@ def corroboration(proposals: list[Proposal]) -> list[Evidence]:
     ]
 
 
-def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal) -> Proposal:
+def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal, repaired: bool = False) -> Proposal:
     """`proposal` with the evidence of its entity elsewhere in the text
-    (given once; a listed variant needs none)."""
+    (given once; a listed variant needs none): named intact, or `repaired`
+    there, which the reason says."""
     if proposal.seen_elsewhere or proposal.match == "variant":
         return proposal
     proposal = proposal.with_evidence(Evidence(DOCUMENT_BONUS), seen_elsewhere=True)
@@ -79,7 +82,7 @@ def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal) -> Pro
         return proposal.with_evidence(
             Evidence(SURNAME_AFTER_FULL_NAME_BONUS, (f"'{canonical}' is named in full earlier in the text",))
         )
-    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {NAMED_INTACT}",)))
+    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {REPAIRED_ELSEWHERE if repaired else NAMED_INTACT}",)))
 
 
 def across_the_text(doc: Document, mentions: Mentions, proposals: list[Proposal]) -> list[Proposal]:
