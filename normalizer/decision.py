@@ -79,8 +79,8 @@ class Decider:
 
     def _confident(self, decision: Decision) -> bool:
         proposal, rival, _ = decision
-        if proposal.confidence < self.threshold(proposal):
-            return False
+        if proposal.confidence < self.threshold(proposal) or proposal.match == "echo":
+            return False  # a word read only as in a full name is applied with that name (_one_outcome)
         return rival is None or rival[1] < proposal.confidence - AMBIGUITY_MARGIN
 
     def decide(self, proposals: list[Proposal], unbuilt: Unbuilt | None = None) -> list[Decision]:

@@ -136,9 +136,11 @@ class Normalizer:
         # (evidence.later). The others are built as the decider asks for them.
         entities = {p.entity for p in exact} | {p.entity for p in garbles if isinstance(p, Proposal)}
         garbles, left = built_for(doc, mentions, garbles, entities)
-        garbles += echoes.lone_mentions(doc, mentions, garbles)  # a surname read in full, written alone later
+        # A surname read in full and written alone later; those read only as
+        # they were read there come after the evidence across the text.
+        lone, as_read_there = echoes.lone_mentions(doc, mentions, garbles)
         unbuilt = BuiltOnDemand(doc, mentions, left)
-        garbles = across_the_text(doc, mentions, garbles)
+        garbles = across_the_text(doc, mentions, garbles + lone) + as_read_there
         garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]
         decisions = self.decider.decide(exact + garbles, unbuilt)
         # What the first decisions say of the text moves the readings, once each.
@@ -183,7 +185,8 @@ class Normalizer:
         The same spelling repaired elsewhere is no new evidence ("Rohingya"
         read as "Rohini" three times is one reading, not three). None when no
         proposal moves."""
-        repaired = OtherSpellings([d.proposal for d in decisions if self.decider.applies(d)])
+        # A word read only as it was read in a full name is that garble again, no other spelling.
+        repaired = OtherSpellings([d.proposal for d in decisions if self.decider.applies(d) and d.proposal.match != "echo"])
         boosted = [repaired.elsewhere(p) for p in garbles]
         if not any(boosted):
             return None

@@ -34,7 +34,7 @@ class Proposal:
     entity: int
     confidence: float
     reasons: tuple[str, ...]
-    match: str  # variant | capitals | fuzzy | glued | compound
+    match: str  # variant | capitals | fuzzy | glued | compound | echo (candidates/echoes: read as in a full name)
     anchored: bool = False  # pinned by a distinctive exact neighbour of the same name
     lost_capitals: bool = False  # lowercase word, capitalized name
     surname: bool = False  # read as a person's surname alone

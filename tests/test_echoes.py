@@ -42,3 +42,21 @@ def test_only_the_same_spelling_follows(engine):
     # Another spelling of the surname is another word: no echo reads it.
     result = engine.normalize("Officials said Konoton Jokuru arrived on Monday. Later, Jokuro met reporters.")
     assert ("Jokuro", "Jaucourt") not in applied_changes(result)
+
+
+def test_a_word_read_only_as_in_the_full_name_follows_it(tmp_path):
+    # "Sota" (a katakana round trip of Souter) is too far from it by spelling to
+    # be read alone; after "Dadori Sota" -> Dudley Souter it is read as there.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Dudley Souter, kind: person}\n")
+    assert applied_changes(engine.normalize("Later, Sota met reporters.")) == []
+    result = engine.normalize("Officials said Dadori Sota arrived on Monday. Later, Sota met reporters.")
+    assert applied_changes(result) == [("Dadori Sota", "Dudley Souter"), ("Sota", "Souter")]
+    # The echo is no evidence for the full name: the same garble, not another.
+    full = next(c for c in result.corrections if c.original == "Dadori Sota")
+    assert not any("elsewhere in the text" in reason for reason in full.reasons)
+
+
+def test_a_word_beside_another_capitalized_word_is_another_name(tmp_path):
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Dudley Souter, kind: person}\n")
+    result = engine.normalize("Officials said Dadori Sota arrived on Monday. Later, Sota Kimura met reporters.")
+    assert ("Sota", "Souter") not in applied_changes(result)

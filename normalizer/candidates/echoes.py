@@ -20,17 +20,30 @@ from __future__ import annotations
 from collections import defaultdict
 
 from normalizer.candidates.fuzzy import align
+from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.folding import fold_case
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
+from normalizer.suspects import Status
+
+# The words read as in the full name even where their own reading fails:
+# unknown, a real name word, foreign-lettered, or too short to judge alone.
+# Not a word of the English lexicon or of the gazetteer: those read or not
+# by their own spelling (align's read_known).
+REREAD = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.SHORT})
 
 
-def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> list[Proposal]:
+def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[list[Proposal], list[Proposal]]:
     """The lone mentions, elsewhere in the text, of each word that a reading of
-    several words among `readings` rewrites, read as its entity's one-word form."""
+    several words among `readings` rewrites, read as its entity's one-word
+    form: those read by their own spelling, and those read only as the word
+    was read there (`_as_read_there`). The latter are the same garble as the
+    reading: no evidence for it, nor it for them (the engine adds them after
+    the evidence across the text)."""
     index = doc.index
     found: list[Proposal] = []
+    as_there: list[Proposal] = []
     read = {(p.entity, p.first, p.last) for p in readings if isinstance(p, Proposal)}
     written_at: dict[str, list[int]] | None = None  # token text -> positions, made on first need
     for reading in readings:
@@ -51,7 +64,28 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> list[Pro
                 proposal = align(doc, mentions, form_id, j, read_known=frozenset({0}))
                 if proposal is not None:
                     found.append(proposal)
-    return found
+                elif doc.status[j] in REREAD and _alone(doc, j):
+                    proposal = _as_read_there(doc, index.forms[form_id], j, reading)
+                    as_there += [proposal] if proposal is not None else []
+    return found, as_there
+
+
+def _as_read_there(doc: Document, form, j: int, reading: Proposal) -> Proposal | None:
+    """The word at `j` read as it was read inside `reading`, at that reading's
+    confidence: a word too short or too far from the name for its spelling
+    to be read alone ("Sota" for Souter after "Dadori Sota" -> Dudley Souter),
+    or a real name word read there beside the rest ("Semyon" for Semen)."""
+    reason = f"'{doc.tokens[j].text}' is read as in '{reading.replacement}' elsewhere in the text"
+    return render(doc, j, form, reading.confidence, (reason,), "echo", round_trip=reading.round_trip)
+
+
+def _alone(doc: Document, j: int) -> bool:
+    """Whether the word at `j` stands alone, no capitalized word beside it in
+    a name ("Semyon said", not "Semyon Petrov"): else it is another name's."""
+    for k in (j - 1, j + 1):
+        if 0 <= k < len(doc) and doc.gap_ok(min(j, k), max(j, k)) and doc.tokens[k].text[:1].isupper():
+            return False
+    return True
 
 
 def _one_word_form(index, entity: int, key: str) -> int | None:
