@@ -238,4 +238,5 @@ class Decider:
 
 def _inside(inner: Proposal, outer: Proposal) -> bool:
     """Whether `inner` reads some of the words `outer` reads, and fewer."""
-    return outer.first <= inner.first and inner.last <= outer.last and inner.last - inner.first < outer.last - outer.first
+    within = outer.first <= inner.first and inner.last <= outer.last
+    return within and inner.last - inner.first < outer.last - outer.first

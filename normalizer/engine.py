@@ -186,7 +186,8 @@ class Normalizer:
         read as "Rohini" three times is one reading, not three). None when no
         proposal moves."""
         # A word read only as it was read in a full name is that garble again, no other spelling.
-        repaired = OtherSpellings([d.proposal for d in decisions if self.decider.applies(d) and d.proposal.match != "echo"])
+        applied = [d.proposal for d in decisions if self.decider.applies(d)]
+        repaired = OtherSpellings([p for p in applied if p.match != "echo"])
         boosted = [repaired.elsewhere(p) for p in garbles]
         if not any(boosted):
             return None

@@ -28,7 +28,8 @@ def test_the_surname_alone_is_in_doubt(engine):
 
 
 def test_the_given_name_settles_it(engine):
-    result = engine.normalize("In a statement, Kǎixī Luózéěr rejected the claims. Luózéěr said the talks would go on.")
+    text = "In a statement, Kǎixī Luózéěr rejected the claims. Luózéěr said the talks would go on."
+    result = engine.normalize(text)
     assert applied_changes(result) == [("Kǎixī Luózéěr", "Kacey Rosel"), ("Luózéěr", "Rosel")]
 
 

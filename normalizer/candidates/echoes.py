@@ -11,7 +11,9 @@ candidate of their own spelling finds ("Jokuru", a katakana round trip of
 Jaucourt that only the given name beside it led to) and words a source reads
 only beside the rest of a name (a known or English word: candidates/given_names).
 Only a word with a one-word form of its own (a surname) is read: a given name
-alone is anyone's. Not a source of its own (no `propose`): it reads on from
+alone is anyone's. A word its own spelling cannot read ("Sota" for Souter:
+too short, too far) is read as it was read in the full name, where it stands
+alone, and is applied only with that name (match "echo", Decider._confident). Not a source of its own (no `propose`): it reads on from
 the sources' readings, once they are built.
 """
 
@@ -66,7 +68,8 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
                     found.append(proposal)
                 elif doc.status[j] in REREAD and _alone(doc, j):
                     proposal = _as_read_there(doc, index.forms[form_id], j, reading)
-                    as_there += [proposal] if proposal is not None else []
+                    if proposal is not None:
+                        as_there.append(proposal)
     return found, as_there
 
 

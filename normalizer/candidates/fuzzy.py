@@ -296,19 +296,21 @@ def lay(
             if not is_round_trip(why):
                 return None
         if score < MIN_SIMILARITY:
-            if q in short_read or not may_anchor(doc.index.entities[form.entity].kind, len(form.keys), doc.tokens[k].text, status[k]):
+            kind = doc.index.entities[form.entity].kind
+            if q in short_read or not may_anchor(kind, len(form.keys), doc.tokens[k].text, status[k]):
                 return None
             anchored[q] = len(reasons)  # read below, if the rest of the name is read surely
         scores.append(score)
         round_trip = round_trip or is_round_trip(why)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
     if anchored:
-        sure = max((s for q, s in enumerate(scores) if s < 1.0 and q not in anchored and q not in short_read), default=0)
-        read = anchored_readings([(doc.tokens[start + q].text, form.tokens[q]) for q in anchored], sure)
+        rest = [s for q, s in enumerate(scores) if s < 1.0 and q not in anchored and q not in short_read]
+        read = anchored_readings([(doc.tokens[start + q].text, form.tokens[q]) for q in anchored], max(rest, default=0))
         if read is None:
             return None
         for (q, at), (score, why) in zip(anchored.items(), read):
-            scores[q], reasons[at], round_trip = score, f"'{doc.tokens[start + q].text}' ~ '{form.tokens[q]}': {why}", True
+            scores[q], round_trip = score, True
+            reasons[at] = f"'{doc.tokens[start + q].text}' ~ '{form.tokens[q]}': {why}"
     fuzzy = [s for s in scores if s < 1.0]
     if not fuzzy:
         return None
@@ -316,7 +318,10 @@ def lay(
         return None  # only short words: nothing longer agrees on the name
     # A short or anchored word's route says yes or no; how sure the reading
     # is, the name's other words say (else its surname alone would outrank it).
-    level = min((score for q, score in enumerate(scores) if score < 1.0 and q not in short_read and q not in anchored), default=min(fuzzy))
+    level = min(
+        (score for q, score in enumerate(scores) if score < 1.0 and q not in short_read and q not in anchored),
+        default=min(fuzzy),
+    )
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
     if real_names and not any(w[:1].isupper() for w in exact_words):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
