@@ -13,8 +13,10 @@ only beside the rest of a name (a known or English word: candidates/given_names)
 Only a word with a one-word form of its own (a surname) is read: a given name
 alone is anyone's. A word its own spelling cannot read ("Sota" for Souter:
 too short, too far) is read as it was read in the full name, where it stands
-alone, and is applied only with that name (match "echo", Decider._confident). Not a source of its own (no `propose`): it reads on from
-the sources' readings, once they are built.
+alone, and is applied only with that name (match "echo", Decider._confident).
+
+Not a source of its own (no `propose`): it reads on from the sources'
+readings, once they are built.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
         rewritten = dict(reading.rewrites)
         for k in range(reading.first, reading.last + 1):
             new = rewritten.get(doc.words(k, k))
-            form_id = None if new is None else _one_word_form(index, reading.entity, fold_case(new))
+            form_id = None if new is None else next(index.one_word_forms(reading.entity, fold_case(new)), None)
             if form_id is None:
                 continue
             if written_at is None:
@@ -89,17 +91,6 @@ def _alone(doc: Document, j: int) -> bool:
         if 0 <= k < len(doc) and doc.gap_ok(min(j, k), max(j, k)) and doc.tokens[k].text[:1].isupper():
             return False
     return True
-
-
-def _one_word_form(index, entity: int, key: str) -> int | None:
-    """The entity's form of the one word `key` (its surname), if it has one."""
-    return next(
-        (
-            form_id for form_id, _ in index.token_forms.get(key, ())
-            if index.forms[form_id].entity == entity and len(index.forms[form_id].keys) == 1
-        ),
-        None,
-    )
 
 
 def _positions(doc: Document) -> dict[str, list[int]]:

@@ -81,13 +81,10 @@ def _forms_over(doc: Document, i: int, first: int, last: int):
 def _later_mentions(doc: Document, mentions: Mentions, read: dict[str, tuple[int, int]], taken: set[int]):
     """A foreign word read in a run, written again alone: read as the one-word
     form of the same name word (a surname), by a learned route only."""
-    index = doc.index
     for k, token in enumerate(doc.tokens):
         if k in taken or doc.status[k] != Status.FOREIGN or mentions.covered[k] or token.text not in read:
             continue
-        entity, key = read[token.text]
-        for form_id, position in index.token_forms.get(key, ()):
-            if position == 0 and len(index.forms[form_id].keys) == 1 and index.forms[form_id].entity == entity:
-                proposal = align(doc, mentions, form_id, k, opened=_OPENED)
-                if isinstance(proposal, Proposal):
-                    yield proposal
+        for form_id in doc.index.one_word_forms(*read[token.text]):
+            proposal = align(doc, mentions, form_id, k, opened=_OPENED)
+            if isinstance(proposal, Proposal):
+                yield proposal

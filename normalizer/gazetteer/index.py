@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import TYPE_CHECKING, AbstractSet, Mapping, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pairs, pack_rows, pack_single
@@ -94,6 +94,12 @@ class Index:
         if len(memo) > limit:
             memo.clear()
         return memo
+
+    def one_word_forms(self, entity: int, key: str) -> Iterator[int]:
+        """The ids of `entity`'s forms of the one word `key` (its surname, or a one-word name)."""
+        for form_id, _ in self.token_forms.get(key, ()):
+            if self.forms[form_id].entity == entity and len(self.forms[form_id].keys) == 1:
+                yield form_id
 
     def fuzzy_tokens(self, word: str) -> frozenset[str]:
         """Name token keys that may be garbled into `word`. Not memoized: the
