@@ -110,14 +110,17 @@ class Decider:
                 continue
             taken |= span
             chosen.append(Decision(proposal, rival))
-        return self._one_outcome(chosen)
+        return self._one_outcome(chosen, ranked, unbuilt)
 
-    def _one_outcome(self, chosen: list[Decision]) -> list[Decision]:
+    def _one_outcome(self, chosen: list[Decision], ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Decision]:
         """The same words repaired the same way everywhere in the text: where
         one mention is confident, the others of that spelling follow it. So
         does a word read alone as it was read inside a confident reading of
         the same name: machine translation garbles a name the same way each
-        time, so "Yannu said" follows "Fride Yannu" -> Friede Giannou."""
+        time, so "Yannu said" follows "Fride Yannu" -> Friede Giannou. A
+        mention whose own best reading is another name follows too, with its
+        reading as that name ("Matsotta" alone, nearer Mitsuta by its letters,
+        after "Nogin Matsotta" -> Mazzotta with confidence)."""
         confident: dict[tuple[str, str], Proposal] = {}
         words: dict[tuple[str, str, int], Proposal] = {}  # a word rewritten inside a confident reading
         for decision in chosen:
@@ -131,9 +134,11 @@ class Decider:
             p = d.proposal
             by = None
             if not self._confident(d):
-                by = confident.get((p.spelling, p.replacement))
-                if by is None and p.first == p.last:
-                    by = words.get((p.spelling, p.replacement, p.entity))
+                by = _settler(p, confident, words)
+                if by is None and confident:
+                    p, by = _settled_reading(p, confident, words, ranked, unbuilt)
+                    if by is not None:
+                        d = Decision(p, (d.proposal.replacement, d.proposal.confidence))
             settled.append(d if by is None else d._replace(settled_by=by))
         return settled
 
@@ -234,6 +239,30 @@ class Decider:
                 )
             )
         return corrections
+
+
+def _settled_reading(chosen: Proposal, confident, words, ranked: list[Proposal], unbuilt: Unbuilt | None):
+    """Another reading of `chosen`'s words that a confident reading
+    elsewhere settles, and that reading; else `chosen` and None. Of
+    several, one of the settling reading's own entity goes first."""
+    span = set(range(chosen.first, chosen.last + 1))
+    others = [p for p in ranked if p.first == chosen.first and p.last == chosen.last]
+    if unbuilt is not None:
+        others += [p for p in unbuilt.touching(span) if p.first == chosen.first and p.last == chosen.last]
+    found = [(p, by) for p in others if (by := _settler(p, confident, words)) is not None]
+    if not found:
+        return chosen, None
+    return min(found, key=lambda pair: pair[0].entity != pair[1].entity)
+
+
+def _settler(proposal: Proposal, confident: dict, words: dict) -> Proposal | None:
+    """The confident reading elsewhere that repairs `proposal`'s words as it
+    does: the same spelling the same way, or its one word as inside a
+    confident reading of the same name."""
+    by = confident.get((proposal.spelling, proposal.replacement))
+    if by is None and proposal.first == proposal.last:
+        by = words.get((proposal.spelling, proposal.replacement, proposal.entity))
+    return by
 
 
 def _inside(inner: Proposal, outer: Proposal) -> bool:

@@ -1,0 +1,41 @@
+"""One spelling, one outcome in one text (Decider._one_outcome): a word
+written alone as it was written inside a confident repair is repaired the
+same way, even where its own letters alone are nearer another name.
+"Matsotta" is the katakana round trip of the real surname Mazzotta (a
+Wikidata pair); alone it is nearer Mitsuta by its letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer_samples import applied_changes, engine_of
+
+PEOPLE = """\
+entities:
+  - {canonical: Nogin Mazzotta, kind: person}
+  - {canonical: Benvenuto Mitsuta, kind: person}
+"""
+FULL_THEN_ALONE = "In a statement, Nogin Matsotta rejected the claims. Matsotta said the talks would continue."
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("one-outcome"), PEOPLE)
+
+
+def test_alone_the_word_is_not_repaired_as_the_full_names(engine):
+    result = engine.normalize("In a statement, Matsotta said the talks would continue.")
+    assert ("Matsotta", "Mazzotta") not in applied_changes(result)
+
+
+def test_after_the_full_name_the_lone_word_follows_it(engine):
+    result = engine.normalize(FULL_THEN_ALONE)
+    assert applied_changes(result) == [("Matsotta", "Mazzotta"), ("Matsotta", "Mazzotta")]
+    lone = result.corrections[-1]
+    assert lone.entity == "Nogin Mazzotta"
+    assert "the same words are repaired with confidence on line 1" in lone.reasons
+
+
+def test_the_repair_converges(engine):
+    once = engine.normalize(FULL_THEN_ALONE).text
+    assert engine.normalize(once).text == once
