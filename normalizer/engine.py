@@ -20,11 +20,12 @@ from normalizer.batch import DEFAULT_MAX_CHARS, Outcome, normalize_many
 from normalizer.cache import cached
 from normalizer.candidates import EXACT_SOURCES, GARBLE_SOURCES, echoes, fuzzy
 from normalizer.candidates.unbuilt import BuiltOnDemand, built_for
-from normalizer.decision import Decider, Decision, Unbuilt
+from normalizer.decision import AMBIGUITY_MARGIN, Decider, Decision, Unbuilt
 from normalizer.document import Document
 from normalizer.evidence.elsewhere import OtherSpellings, across_the_text, seen_elsewhere
 from normalizer.evidence.prior import entity_prior
 from normalizer.evidence.translated import came_through_another_script, through_another_script
+from normalizer.evidence.written_form import written_forms_first
 from normalizer.gazetteer.index import Index, build_index
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.mentions import Mentions, find_mentions
@@ -142,6 +143,8 @@ class Normalizer:
         unbuilt = BuiltOnDemand(doc, mentions, left)
         garbles = across_the_text(doc, mentions, garbles + lone) + as_read_there
         garbles = [p.with_evidence(entity_prior(self.index, p)) for p in garbles]
+        # Of one name's forms tied over the same words, the one the text writes ("CNN Philippines", not Filipinos).
+        garbles = written_forms_first(doc, garbles, AMBIGUITY_MARGIN)
         decisions = self.decider.decide(exact + garbles, unbuilt)
         # What the first decisions say of the text moves the readings, once each.
         moved = self._repaired_elsewhere(doc, mentions, decisions, garbles)

@@ -1,0 +1,72 @@
+"""Of two forms of one name read over the same words, the one the text writes.
+
+An entity has several forms: its name, aliases, the demonyms of a place, the
+other spelling of a word ("Organisation", "Organization"). A garble is often
+as near one as another: "Filipinesu", a katakana round trip of Philippines,
+is as near Filipinos on the capped similarity scale, and the learned round
+trip hardly tells them apart. The decider's ranking then falls back on the
+replacements' alphabetical order, and writes the demonym where the article
+meant the country. The article itself says which: a text that writes "CNN
+Philippines" elsewhere writes the place so, and a British text that writes
+"World Health Organisation" spells the word its own way.
+
+So where readings of one entity over the same words tie within the
+decider's ambiguity margin and the text writes some of their forms
+elsewhere and not others, the forms it does not write are set aside,
+unless the learned round trip finds one far likelier (evidence.likelier's
+MIN_LOG_ODDS): "Korombia" is Colombia in a text that writes only
+"Colombian", though both sit at the top of the similarity scale. The entity
+read is the same either way: only which of its forms is written moves.
+"""
+
+from __future__ import annotations
+
+from normalizer.document import Document
+from normalizer.evidence.likelier import MIN_LOG_ODDS, log_odds
+from normalizer.proposal import Proposal
+from normalizer.tokens import tokenize
+
+
+def written_forms_first(doc: Document, proposals: list[Proposal], close: float) -> list[Proposal]:
+    """`proposals` less the readings whose form the text never writes, where
+    a reading of the same entity over the same words, at most `close` below
+    it or above it, has a form the text writes elsewhere."""
+    by_reading: dict[tuple[int, int, int], list[int]] = {}
+    for k, proposal in enumerate(proposals):
+        by_reading.setdefault((proposal.entity, proposal.first, proposal.last), []).append(k)
+    dropped: set[int] = set()
+    for (_, first, last), ranks in by_reading.items():
+        if len({proposals[k].replacement for k in ranks}) < 2:
+            continue
+        written = {k for k in ranks if _written_elsewhere(doc, proposals[k].replacement, first, last)}
+        if not written:
+            continue
+        for k in ranks:
+            if k in written:
+                continue
+            # The written forms this one ties with or falls below; it stays
+            # only where the round trip finds it far likelier than each.
+            near = [w for w in written if proposals[k].confidence <= proposals[w].confidence + close]
+            if near and not all(_far_likelier(proposals[k], proposals[w]) for w in near):
+                dropped.add(k)
+    if not dropped:
+        return proposals
+    return [p for k, p in enumerate(proposals) if k not in dropped]
+
+
+def _far_likelier(reading: Proposal, other: Proposal) -> bool:
+    """Whether the learned round trip finds `reading`'s form far likelier than `other`'s for the same words."""
+    odds = log_odds(reading.spelling, reading.replacement, other.replacement)
+    return odds is not None and odds >= MIN_LOG_ODDS
+
+
+def _written_elsewhere(doc: Document, form: str, first: int, last: int) -> bool:
+    """Whether the text writes `form` (its words, case aside) outside words first..last."""
+    keys = [token.key for token in tokenize(form)]
+    if not keys:
+        return False
+    width = len(keys)
+    for start in range(len(doc.keys) - width + 1):
+        if doc.keys[start : start + width] == keys and (start + width - 1 < first or start > last):
+            return True
+    return False
