@@ -9,7 +9,9 @@ from typing import NamedTuple
 
 from normalizer import transliteration
 from normalizer.candidates import articles
-from normalizer.candidates.name_parts import MAY_BE_SHORT, anchored_readings, may_anchor, short_name_word
+from normalizer.candidates.name_parts import (
+    ANCHORED_REASON, MAY_BE_SHORT, anchored_readings, may_anchor, read_beside_a_sure_word, short_name_word,
+)
 from normalizer.candidates.nearest import nearest_name_tokens
 from normalizer.candidates.render import render
 from normalizer.document import Document
@@ -263,6 +265,7 @@ def lay(
             short_open.append(q)
     scores, reasons, exact_words = [], [], []
     anchored: dict[int, int] = {}  # form positions read beside the rest of the name: where their reason stands
+    reason_at: dict[int, int] = {}  # form position of a garbled word -> where its reason stands
     round_trip = False
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k) and without_soft_sign(doc.gap(k - 1, k)) is None:
@@ -277,19 +280,15 @@ def lay(
         if q in short_open and score < MIN_SIMILARITY:
             short_read.append(q)
         if q in short_read:
-            # Too short for a learned route alone, but one word of a name
-            # whose longer words agree ("Si Tszinpin": Xi Jinping in a
-            # Russian romanization) is read by it: no route, no reading.
+            # Too short for a route alone, but read by one in a name whose longer words agree
+            # ("Si Tszinpin": Xi Jinping in a Russian romanization): no route, no reading.
             score, why = transliteration.score(doc.tokens[k].text, form.tokens[q])
             if not is_round_trip(why):
                 return None
         if status[k] in opened and not is_round_trip(why):
-            # A real name reads as a round trip's garble by a learned route
-            # only. A plain one only where a route is its best reading:
-            # "Kanata", a fold away from Canada, is a place. One spelled with
-            # letters such as "è" or "ž" is read at the route's own score, for
-            # the folds strip the very letters a romanizer wrote ("Èstman",
-            # Eastman by its consonants, is ISO 9's Э).
+            # A real name reads as a round trip's garble by a learned route only; a plain one where
+            # a route is its best reading ("Kanata", a fold from Canada, is a place); one with "è" or
+            # "ž" at the route's own score: folds strip what a romanizer wrote ("Èstman": ISO 9's Э).
             if status[k] != Status.FOREIGN:
                 return None
             score, why = transliteration.score(doc.tokens[k].text, form.tokens[q])
@@ -302,7 +301,12 @@ def lay(
             anchored[q] = len(reasons)  # read below, if the rest of the name is read surely
         scores.append(score)
         round_trip = round_trip or is_round_trip(why)
+        reason_at[q] = len(reasons)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
+    # A weak word beside a sure one of the same name: the name is as sure as the surer word.
+    beside_sure = read_beside_a_sure_word(doc, form, start, scores, {*reason_at} - {*anchored, *short_read})
+    for q in beside_sure:
+        reasons[reason_at[q]] += f", {ANCHORED_REASON}"
     if anchored:
         rest = [s for q, s in enumerate(scores) if s < 1.0 and q not in anchored and q not in short_read]
         read = anchored_readings([(doc.tokens[start + q].text, form.tokens[q]) for q in anchored], max(rest, default=0))
@@ -319,17 +323,15 @@ def lay(
     # A short or anchored word's route says yes or no; how sure the reading
     # is, the name's other words say (else its surname alone would outrank it).
     level = min(
-        (score for q, score in enumerate(scores) if score < 1.0 and q not in short_read and q not in anchored),
+        (score for q, score in enumerate(scores) if score < 1.0 and q not in {*short_read, *anchored, *beside_sure}),
         default=min(fuzzy),
     )
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
     if real_names and not any(w[:1].isupper() for w in exact_words):
-        # A real name alone ("Kanata", "Merkle") is somebody's name; beside a
-        # word of the name ("South Kolea"), beside other garbled words that
-        # agree on the same name ("Elunan Dalio Gomesu"), or as a person's
-        # surname where the text names the person or their office, it may be a
-        # garble. A name common enough to be in the English lexicon ("Mickey",
-        # "Suleiman") needs an intact word beside it.
+        # A real name alone ("Kanata", "Merkle") is somebody's name; beside a word of the name
+        # ("South Kolea"), beside other garbled words that agree on the same name ("Elunan Dalio
+        # Gomesu"), or as a person's surname where the text names the person or their office, it
+        # may be a garble. One in the English lexicon ("Mickey") needs an intact word beside it.
         if Status.ENGLISH_NAME in real_names or (
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
         ):

@@ -80,3 +80,26 @@ def anchored_readings(words: list[tuple[str, str]], sure: float) -> list[tuple[f
             return None
         readings.append((score, f"{why}, {ANCHORED_REASON}"))
     return readings
+
+
+def read_beside_a_sure_word(doc, form, start: int, scores: list[float], garbled) -> list[int]:
+    """Of the `garbled` positions of `form` laid from `start` (with their
+    `scores`), those read at fuzzy's MIN_SIMILARITY or more but under ANCHOR
+    beside a word of the same name read at ANCHOR or more, that a learned
+    route reads at ANCHORED_MIN or more, as a word too far for fuzzy is read
+    there (anchored_readings). The name is then as sure as its surer word,
+    not as its weaker one: else "Maiku Panpeo" (Mike at 0.62, Pompeo at
+    0.91) would be less sure than "Panpeo" alone, and a given name too far
+    for fuzzy, read beside the same surname, surer than both."""
+    kind = doc.index.entities[form.entity].kind
+    weak = []
+    for q in sorted(garbled):
+        word = doc.tokens[start + q].text
+        if scores[q] >= ANCHOR or not may_anchor(kind, len(form.keys), word, doc.status[start + q]):
+            continue
+        if max((scores[p] for p in garbled if p != q), default=0.0) < ANCHOR:
+            continue
+        score, why = transliteration.score(word, form.tokens[q])
+        if is_round_trip(why) and score >= ANCHORED_MIN:
+            weak.append(q)
+    return weak
