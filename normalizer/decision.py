@@ -120,7 +120,8 @@ class Decider:
         time, so "Yannu said" follows "Fride Yannu" -> Friede Giannou. A
         mention whose own best reading is another name follows too, with its
         reading as that name ("Matsotta" alone, nearer Mitsuta by its letters,
-        after "Nogin Matsotta" -> Mazzotta with confidence)."""
+        after "Nogin Matsotta" -> Mazzotta), and one whose readings all stay
+        under the suggestion bar ("Āibùlǐ" after "Xíěrdīng Āibùlǐ" -> Selden Embry)."""
         confident: dict[tuple[str, str], Proposal] = {}
         words: dict[tuple[str, str, int], Proposal] = {}  # a word rewritten inside a confident reading
         for decision in chosen:
@@ -140,6 +141,8 @@ class Decider:
                     if by is not None:
                         d = Decision(p, (d.proposal.replacement, d.proposal.confidence))
             settled.append(d if by is None else d._replace(settled_by=by))
+        if confident:
+            settled += _unchosen_but_settled(settled, ranked, confident, words, self.index.protected)
         return settled
 
     def _own_first(self, ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Proposal]:
@@ -239,6 +242,23 @@ class Decider:
                 )
             )
         return corrections
+
+
+def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confident, words, protected):
+    """Decisions for the words no `chosen` decision takes, where a reading of
+    them, under the suggestion bar on its own, is settled by a confident
+    reading elsewhere in the text; the likeliest such reading first."""
+    taken = {k for d in chosen for k in range(d.proposal.first, d.proposal.last + 1)}
+    found = []
+    for proposal in ranked:
+        span = range(proposal.first, proposal.last + 1)
+        if any(k in taken for k in span) or proposal.replacement.casefold() in protected:
+            continue
+        by = _settler(proposal, confident, words)
+        if by is not None:
+            taken.update(span)
+            found.append(Decision(proposal, None, settled_by=by))
+    return found
 
 
 def _settled_reading(chosen: Proposal, confident, words, ranked: list[Proposal], unbuilt: Unbuilt | None):

@@ -39,3 +39,12 @@ def test_after_the_full_name_the_lone_word_follows_it(engine):
 def test_the_repair_converges(engine):
     once = engine.normalize(FULL_THEN_ALONE).text
     assert engine.normalize(once).text == once
+
+
+def test_a_lone_word_under_the_suggestion_bar_follows_the_full_name(tmp_path):
+    # "Xíěrdīng Āibùlǐ": pinyin round trips of the Wikidata name words Selden and Embry.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Selden Embry, kind: person}\n")
+    alone = engine.normalize("The company named Āibùlǐ as its new chief executive.")
+    assert alone.corrections == ()  # not even a suggestion
+    result = engine.normalize("The company named Xíěrdīng Āibùlǐ as its new chief executive. Āibùlǐ starts in May.")
+    assert applied_changes(result) == [("Xíěrdīng Āibùlǐ", "Selden Embry"), ("Āibùlǐ", "Embry")]
