@@ -21,9 +21,10 @@ from normalizer.evidence.open_world import veto
 from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR, Form
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip, similarity
+from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, PAIRS_REMEMBERED, is_round_trip, similarity
 from normalizer.suspects import OPEN, REAL_NAMES, Status
 from normalizer.tokens import without_soft_sign
+from normalizer.word_store import remembered
 
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
@@ -160,11 +161,12 @@ def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[st
 def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
     """The name token keys that stand `offset` words from the known word
     `neighbour` in some form, alike enough to `word`, each with its first
-    alike spelling's similarity (remembered across texts)."""
-    memo = index.memo("_implied_name_tokens", IMPLIED_WORDS)
-    remembered = memo.get((word, neighbour, offset))
-    if remembered is not None:
-        return remembered
+    alike spelling's similarity (remembered across texts, and runs: word_store)."""
+    return remembered(index, "_implied_name_tokens", IMPLIED_WORDS, (word, neighbour, offset),
+                      lambda: _implied(index, word, neighbour, offset))
+
+
+def _implied(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
     implied: dict[str, float] = {}
     forms = index.token_forms.get(neighbour, ())
     if len(forms) <= MAX_FORMS_PER_NEIGHBOUR:
@@ -175,26 +177,26 @@ def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[s
                 score, _ = similarity(word, form.tokens[q])
                 if score >= MIN_SIMILARITY:
                     implied[form.keys[q]] = score
-    memo[(word, neighbour, offset)] = implied
     return implied
 
 
 def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
     """Name token keys alike enough to `word`, with their similarity
-    (remembered across texts: unknown words recur in a batch)."""
-    memo = doc.index.memo("_similar_name_tokens", SIMILAR_WORDS)
-    if word not in memo:
-        memo[word] = _alike(doc, word, doc.index.fuzzy_tokens(word))
-    return memo[word]
+    (remembered across texts, and runs: unknown words recur)."""
+    return remembered(doc.index, "_similar_name_tokens", SIMILAR_WORDS, word,
+                      lambda: _alike(doc, word, doc.index.fuzzy_tokens(word)))
 
 
 def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
     """Name token keys near the English spellings `word` likeliest came from
-    through another script, alike enough to it (remembered across texts)."""
-    memo = doc.index.memo("_round_trip_name_tokens", ROUND_TRIP_WORDS)
-    if word not in memo:
-        memo[word] = _alike(doc, word, doc.index.round_trip_tokens(word))
-    return memo[word]
+    through another script, alike enough to it (remembered across texts, and runs)."""
+    return remembered(doc.index, "_round_trip_name_tokens", ROUND_TRIP_WORDS, word,
+                      lambda: _alike(doc, word, doc.index.round_trip_tokens(word)))
+
+
+def pair_similarity(index, word: str, name: str) -> tuple[float, str]:
+    """`similarity`, remembered across runs too (word_store): the pairs `lay` reads."""
+    return remembered(index, "_pair_similarity", PAIRS_REMEMBERED, (word, name), lambda: similarity(word, name))
 
 
 def _alike(doc: Document, word: str, keys) -> dict[str, float]:
@@ -273,7 +275,7 @@ def lay(
             scores.append(1.0)
             exact_words.append(doc.tokens[k].text)
             continue
-        score, why = similarity(doc.tokens[k].text, form.tokens[q])
+        score, why = pair_similarity(doc.index, doc.tokens[k].text, form.tokens[q])
         if q in short_open and score < MIN_SIMILARITY:
             short_read.append(q)
         if q in short_read:
