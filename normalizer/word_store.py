@@ -111,7 +111,9 @@ class WordStore:
         self._new: dict[bytes, str] = {}  # worked out in this process, not yet handed on
         self._new_pid = os.getpid()
         self._kept: dict[bytes, str] = {}  # handed back by workers (`add`), to write
-        self._unreadable_pid = 0  # a process that found the file damaged: it stops asking
+        # A process that found the file damaged stops asking. It is not replaced: the folder may be
+        # shared (NORMALIZER_CACHE_DIR=~/models), and a file of that name someone else's.
+        self._unreadable_pid = 0
 
     def find(self, key: bytes) -> str | None:
         db = self._open(create=False)
@@ -151,8 +153,6 @@ class WordStore:
         if not entries:
             return
         db = self._open(create=True)
-        if db is None and self._unreadable_pid == os.getpid():
-            db = self._replace()
         if db is None:
             return
         try:
@@ -167,15 +167,6 @@ class WordStore:
         if self._new_pid != os.getpid():  # a forked worker: the parent's entries are the parent's to write
             self._new, self._kept, self._new_pid = {}, {}, os.getpid()
         return self._new
-
-    def _replace(self):
-        """A new store in place of a damaged one (what earlier runs kept there is lost either way)."""
-        try:
-            (cache.cache_dir() / STORE).unlink()
-        except OSError:
-            return None
-        self._unreadable_pid = 0
-        return self._open(create=True)
 
     def _open(self, create: bool):
         if not self.enabled or self._unreadable_pid == os.getpid():
@@ -192,7 +183,8 @@ class WordStore:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 # Owner-only, as the cache's other files: it quotes the articles' words.
                 os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-            db = sqlite3.connect(path, timeout=_BUSY_MS / 1000)
+            # One connection for the threads of a process (a Dask worker's tasks): they only read.
+            db = sqlite3.connect(path, timeout=_BUSY_MS / 1000, check_same_thread=False)
             db.execute("CREATE TABLE IF NOT EXISTS words (key BLOB PRIMARY KEY, value TEXT NOT NULL)")
         except sqlite3.DatabaseError as exc:
             if not isinstance(exc, sqlite3.OperationalError):  # not a database: damaged, or another file
