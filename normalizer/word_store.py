@@ -107,6 +107,7 @@ class WordStore:
         self.enabled = enabled and cache.enabled()
         self._db = None
         self._db_pid = 0  # the process that opened _db: a connection must not cross a fork
+        self._inherited = None  # in a forked worker, the parent's connection: kept, never used nor closed here
         self._owner = os.getpid()  # the process that writes; forked workers hand their words back
         self._new: dict[bytes, str] = {}  # worked out in this process, not yet handed on
         self._new_pid = os.getpid()
@@ -192,6 +193,8 @@ class WordStore:
             return None
         except (OSError, sqlite3.Error):
             return None
+        if self._db is not None:
+            self._inherited = self._db
         self._db, self._db_pid = db, os.getpid()
         return db
 

@@ -89,7 +89,8 @@ class Index:
         emptied past `limit` entries: a batch meets the same words again and
         again, but a long one meets millions. Each caller picks its `limit`
         by the bytes an entry takes. `name` starts with "_", so it is never
-        pickled."""
+        pickled. (The command line also keeps the word-level ones between
+        runs: normalizer.word_store.)"""
         memo = self.__dict__.setdefault(name, {})
         if len(memo) > limit:
             memo.clear()
