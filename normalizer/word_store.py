@@ -225,6 +225,11 @@ def attached(normalizer) -> WordStore | None:
     return found.store if found is not None else None
 
 
+def keeps_words(index) -> bool:
+    """Whether a store is attached to `index` (a memo of its own pays only then)."""
+    return _ATTRIBUTE in index.__dict__
+
+
 def remembered(index, memo: str, limit: int, key: Hashable, work_out: Callable[[], T]) -> T:
     """The value of `work_out()`, a function of the index and `key` alone:
     from the index's `memo` (Index.memo, `limit` entries), else from the

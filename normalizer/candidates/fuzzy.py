@@ -24,7 +24,7 @@ from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, PAIRS_REMEMBERED, is_round_trip, similarity
 from normalizer.suspects import OPEN, REAL_NAMES, Status
 from normalizer.tokens import without_soft_sign
-from normalizer.word_store import remembered
+from normalizer.word_store import keeps_words, remembered
 
 # Lowest word similarity a candidate may have at all.
 MIN_SIMILARITY = 0.6
@@ -159,9 +159,8 @@ def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[st
 
 
 def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
-    """The name token keys that stand `offset` words from the known word
-    `neighbour` in some form, alike enough to `word`, each with its first
-    alike spelling's similarity (remembered across texts, and runs: word_store)."""
+    """The name token keys `offset` words from the known word `neighbour` in some form, alike enough
+    to `word`, each with its first alike spelling's similarity (remembered across texts and runs)."""
     return remembered(index, "_implied_name_tokens", IMPLIED_WORDS, (word, neighbour, offset),
                       lambda: _implied(index, word, neighbour, offset))
 
@@ -181,21 +180,22 @@ def _implied(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
 
 
 def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
-    """Name token keys alike enough to `word`, with their similarity
-    (remembered across texts, and runs: unknown words recur)."""
+    """Name token keys alike enough to `word`, with their similarity (remembered across texts and runs)."""
     return remembered(doc.index, "_similar_name_tokens", SIMILAR_WORDS, word,
                       lambda: _alike(doc, word, doc.index.fuzzy_tokens(word)))
 
 
 def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
     """Name token keys near the English spellings `word` likeliest came from
-    through another script, alike enough to it (remembered across texts, and runs)."""
+    through another script, alike enough to it (remembered across texts and runs)."""
     return remembered(doc.index, "_round_trip_name_tokens", ROUND_TRIP_WORDS, word,
                       lambda: _alike(doc, word, doc.index.round_trip_tokens(word)))
 
 
 def pair_similarity(index, word: str, name: str) -> tuple[float, str]:
-    """`similarity`, remembered across runs too (word_store): the pairs `lay` reads."""
+    """`similarity`, remembered across runs too where a store is attached (word_store): the pairs `lay` reads."""
+    if not keeps_words(index):
+        return similarity(word, name)  # its own lru_cache: no second memo of the same pairs
     return remembered(index, "_pair_similarity", PAIRS_REMEMBERED, (word, name), lambda: similarity(word, name))
 
 
