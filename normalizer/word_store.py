@@ -4,12 +4,14 @@ A first batch spends most of its time on words, not on texts: for each open
 word (an unknown capitalized word), the search for the name tokens it may be
 a garble of and the scoring of each with the learned transliteration model
 (candidates.fuzzy: `similar_name_tokens`, `round_trip_name_tokens`,
-`implied_name_tokens`; candidates.nearest: `nearest_name_tokens`). Each is a
-function of the index and the word alone, never of the text around it, so
-the index's memos (Index.memo) remember it for the later texts of a process;
-this store keeps it for later processes, as cli/known_results.py keeps a
-text's result: tomorrow's batch, a hook run after one article changed, a
-`normalize corpus` resumed find the words earlier runs worked out.
+`implied_name_tokens`; candidates.nearest: `nearest_name_tokens`), and the
+similarity of each word and name word that a reading lays side by side
+(`fuzzy.pair_similarity`). Each is a function of the index and the word (or
+pair) alone, never of the text around it, so the index's memos (Index.memo)
+remember it for the later texts of a process; this store keeps it for later
+processes, as cli/known_results.py keeps a text's result: tomorrow's batch,
+a hook run after one article changed, a `normalize corpus` resumed find the
+words earlier runs worked out.
 
 An entry is kept under a digest of the code (cache.code_version), the index
 (Options.index_key: the gazetteers' bytes and the protected words), the memo
@@ -41,11 +43,11 @@ from normalizer import cache
 
 STORE = "words.sqlite"
 FORMAT = 1  # of a stored value; bump when a memo's value changes shape
-# The most entries kept, every index together; past it the oldest go first.
-# A word's candidates take 100-300 bytes with the bundled gazetteers, up to
-# ~4 KB with 100,000 entities (the memos' sizes, candidates.fuzzy); a pair's
-# similarity ~100 bytes. The first 1,000 speed articles leave some 30,000
-# entries, most of them pairs: 200,000 entries are about 30 MB.
+# The most entries kept, every index together; past it the oldest written go
+# first. The first 1,000 speed articles leave 6,523 entries (1.1 MB), every
+# text of tools/equivalence_dump.py 44,115 (6.9 MB, 36,258 of them pairs):
+# 200,000 are some 30 MB, more where a 100,000-entity gazetteer makes a word's
+# candidates many (up to ~4 KB a word: the memos' sizes, candidates.fuzzy).
 MAX_WORDS = 200_000
 # A long run (a corpus of millions) writes what it worked out every this many words.
 SAVE_EVERY = 5_000
