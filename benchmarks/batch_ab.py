@@ -5,7 +5,8 @@ the same load, so they compare. As in cold_ab.py, the other checkout runs
 on this checkout's virtual environment with its own folder first on
 PYTHONPATH (make one with `git worktree add --detach ../base COMMIT`), and
 each has its own cache folder, warmed before the timed runs. Every article
-is worked out (`--no-result-cache`), and the two JSON reports must be the
+is worked out (`--no-result-cache`, which also leaves the word store of
+normalizer/word_store.py alone), and the two JSON reports must be the
 same byte for byte. With `--corpus`, the articles are one JSONL and the
 command is `normalize corpus` with `--workers` = `--jobs` (0: one per CPU)
 and `--partition-size` 50 (the default 1,000 would give 400 articles to one
@@ -62,6 +63,9 @@ def corpus_of(files: list[str]) -> Path:
 def timed_corpus(source: Path, workers: int, partition: int, env: dict) -> tuple[float, float, bytes]:
     """`normalize corpus` of `source` with `workers` and `partition` records a partition: wall and CPU
     seconds, and its output file."""
+    # The words an earlier round kept (normalizer/word_store.py) go: every round works them out, on any
+    # base (one before the store knows no --no-result-cache of `normalize corpus`).
+    (Path(env["NORMALIZER_CACHE_DIR"]) / "words.sqlite").unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out.jsonl"
         wall, cpu, _ = run([sys.executable, "-c", LAUNCHER, "corpus", str(source), "-o", str(out), "--workers",

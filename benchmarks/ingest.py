@@ -138,8 +138,10 @@ def library_loop(texts: list[str]) -> dict:
 def corpus_run(source: Path, out: Path, engine: str, workers: int, records: int) -> dict:
     from normalizer.ingest.command import main
 
+    # Every run works its words out, as the library loop does: the word store (normalizer/word_store.py)
+    # would hand a later run the words of an earlier one.
     args = [str(source), "-o", str(out), "--text-field", "body", "--engine", engine, "--workers", str(workers),
-            "--partition-size", "20"]
+            "--partition-size", "20", "--no-result-cache"]
     with open(os.devnull, "w") as quiet:
         saved, sys.stderr = sys.stderr, quiet
         try:

@@ -47,10 +47,13 @@ class Normalizer:
     threads; it pickles, so it can be shipped to worker processes.
     """
 
-    def __init__(self, index: Index, options: Options | None = None):
+    def __init__(self, index: Index, options: Options | None = None, index_key: str | None = None):
         self.index = index
         self.options = options or Options()
         self.decider = Decider(index, self.options)
+        # What the index was built from (Options.index_key), when loaded from options:
+        # the name under which a word store keeps its words (normalizer.word_store).
+        self.index_key = index_key
 
     @classmethod
     def load(
@@ -69,8 +72,9 @@ class Normalizer:
     def from_options(cls, options: Options) -> "Normalizer":
         files = gazetteer_files(options.gazetteers, bundled=options.bundled)
         # On a cache hit no YAML is parsed at all.
-        index = cached(options.index_key(files), lambda: build_index(load_files(files), options.ignore_words))
-        return cls(index, options)
+        key = options.index_key(files)
+        index = cached(key, lambda: build_index(load_files(files), options.ignore_words))
+        return cls(index, options, key)
 
     def normalize(
         self, text: str, ignore_spans: Sequence[tuple[int, int]] = (), markup: str | None = None

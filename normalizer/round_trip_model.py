@@ -319,7 +319,7 @@ def model() -> Model:
 def sources(word: str) -> tuple[tuple[str, str, float], ...]:
     """(English spelling, script, log probability) of the likeliest sources of
     `word` under every script, best first. Not memoized here: the candidates
-    remember what they proposed (candidates.fuzzy.round_trip_name_tokens,
+    remember what they proposed (candidates.name_tokens.round_trip_name_tokens,
     candidates.nearest.nearest_name_tokens)."""
     target = plain(word)
     if not target:

@@ -1,7 +1,7 @@
 """The words a batch's texts share, worked out once before the batch is split.
 
 Most of what a new word costs is its own, not its text's: the searches for
-the name tokens it may be a garble of (candidates.fuzzy.candidate_tokens)
+the name tokens it may be a garble of (candidates.name_tokens.candidate_tokens)
 and the similarities they score, which the index's memos then remember for
 every later text. Worker processes forked after the load start with the
 memos as they were at the fork, so a word that the texts of several workers
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from normalizer.candidates.fuzzy import ROUND_TRIP_WORDS, candidate_tokens
+from normalizer.candidates.name_tokens import ROUND_TRIP_WORDS, candidate_tokens
 from normalizer.document import Document
 from normalizer.suspects import OPEN
 

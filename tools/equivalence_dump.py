@@ -7,6 +7,11 @@ the two files:
     python tools/equivalence_dump.py > after.jsonl    # on the new one
     diff before.jsonl after.jsonl && echo identical
 
+With --word-store the engines read the word store of the cache folder
+(normalizer/word_store.py) and write it at the end, as the command does: run
+it twice with the same NORMALIZER_CACHE_DIR, and the second run's dump (the
+store warm) must be the first's.
+
 Texts: the seeds, the benchmark corpora (garbled JSONL and clean Wikinews)
 with their gazetteer, and the Wikinews folders of ../shared/corpus when present
 (bundled gazetteers only for the open-world folder).
@@ -48,17 +53,22 @@ def texts():
 
 
 def main() -> None:
+    from normalizer.word_store import WordStore, attach
+
+    store = WordStore(enabled="--word-store" in sys.argv[1:])
     engines: dict[tuple, Normalizer] = {}
     out = sys.stdout
     for corpus, name, text, gazetteers in texts():
         key = tuple(map(str, gazetteers))
         if key not in engines:
             engines[key] = Normalizer.load(gazetteers=gazetteers)
+            attach(engines[key], store)
         result = engines[key].normalize(text)
         for c in result.corrections:
             record = [corpus, name, c.start, c.end, c.original, c.replacement, c.entity, c.kind,
                       c.confidence, list(c.reasons), c.applied]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    store.save()
 
 
 if __name__ == "__main__":

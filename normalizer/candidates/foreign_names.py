@@ -17,7 +17,8 @@ follows the full name where its reading is confident (Decider._one_outcome).
 
 from __future__ import annotations
 
-from normalizer.candidates.fuzzy import align, round_trip_name_tokens, similar_name_tokens
+from normalizer.candidates.fuzzy import align
+from normalizer.candidates.name_tokens import round_trip_name_tokens, similar_name_tokens
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal

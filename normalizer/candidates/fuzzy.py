@@ -12,7 +12,7 @@ from normalizer.candidates import articles
 from normalizer.candidates.name_parts import (
     ANCHORED_REASON, MAY_BE_SHORT, anchored_readings, may_anchor, read_beside_a_sure_word, short_name_word,
 )
-from normalizer.candidates.nearest import nearest_name_tokens
+from normalizer.candidates.name_tokens import MIN_SIMILARITY, candidate_tokens, pair_similarity
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.context import context, specific_context_near
@@ -20,15 +20,13 @@ from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import veto
-from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR, Form
+from normalizer.gazetteer.index import Form
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip, similarity
+from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip
 from normalizer.suspects import OPEN, REAL_NAMES, Status
 from normalizer.tokens import without_soft_sign
 
-# Lowest word similarity a candidate may have at all.
-MIN_SIMILARITY = 0.6
 # Real name words that a translated text's own round trips may have made
 # (evidence/translated.py): "Beldžum" beside repaired "Suoqi" and "Fuwangu".
 # Not ENGLISH_NAME: "Bateman" is a garble of Batman only beside other evidence.
@@ -37,14 +35,6 @@ OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
 # name of someone else, or a word of the English lexicon written capitalized
 # (the web lexicon holds many names: "Qaddafi", "Muhammad").
 READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
-# Words each memo below remembers (Index.memo), by the bytes an entry took
-# with a 100,000-entity gazetteer: the name tokens alike to a word with their
-# similarity, ~2.5 KB (by spelling) and ~4.5 KB (by round trip), ~10 MB each;
-# those a known neighbour implies, ~350 bytes, ~7 MB. A batch of news meets
-# a few hundred such words again and again (2,000 articles: under 700).
-SIMILAR_WORDS = 4_000
-ROUND_TRIP_WORDS = 2_000
-IMPLIED_WORDS = 20_000
 
 
 class Unbuilt(NamedTuple):
@@ -135,80 +125,6 @@ def _may_lay(form_keys: tuple[str, ...], start: int, keys: list[str], closed: li
     return True
 
 
-def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[str, float]:
-    """Name token keys that `tokens[i]` may be a garble of, with their similarity."""
-    index = doc.index
-    word = doc.tokens[i].text
-    # A lexicon word that is a name ("Emanuel") is read only beside an intact
-    # word of the same name (align), which the neighbour's forms below supply:
-    # searching every name alike costs much on real news ("Rose", "Cook").
-    found = dict(similar_name_tokens(doc, word)) if doc.status[i] != Status.ENGLISH_NAME else {}
-    # An unknown capitalized word may be a round trip no fold finds ("Bureiku"
-    # for Blake): the English spellings it likeliest came from propose more.
-    status = doc.status[i]
-    if (status == Status.SUSPECT or translated) and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
-        found = {**round_trip_name_tokens(doc, word), **found}
-        if translated and not found:
-            # A translated text's word that nothing reads: search wider.
-            found = _alike(doc, word, nearest_name_tokens(index, word))
-    # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
-            for key, score in implied_name_tokens(index, word, doc.keys[j], i - j).items():
-                found.setdefault(key, score)
-    return found
-
-
-def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
-    """The name token keys that stand `offset` words from the known word
-    `neighbour` in some form, alike enough to `word`, each with its first
-    alike spelling's similarity (remembered across texts)."""
-    memo = index.memo("_implied_name_tokens", IMPLIED_WORDS)
-    remembered = memo.get((word, neighbour, offset))
-    if remembered is not None:
-        return remembered
-    implied: dict[str, float] = {}
-    forms = index.token_forms.get(neighbour, ())
-    if len(forms) <= MAX_FORMS_PER_NEIGHBOUR:
-        for form_id, position in forms:
-            form = index.forms[form_id]
-            q = position + offset
-            if 0 <= q < len(form.keys) and form.keys[q] not in implied:
-                score, _ = similarity(word, form.tokens[q])
-                if score >= MIN_SIMILARITY:
-                    implied[form.keys[q]] = score
-    memo[(word, neighbour, offset)] = implied
-    return implied
-
-
-def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
-    """Name token keys alike enough to `word`, with their similarity
-    (remembered across texts: unknown words recur in a batch)."""
-    memo = doc.index.memo("_similar_name_tokens", SIMILAR_WORDS)
-    if word not in memo:
-        memo[word] = _alike(doc, word, doc.index.fuzzy_tokens(word))
-    return memo[word]
-
-
-def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
-    """Name token keys near the English spellings `word` likeliest came from
-    through another script, alike enough to it (remembered across texts)."""
-    memo = doc.index.memo("_round_trip_name_tokens", ROUND_TRIP_WORDS)
-    if word not in memo:
-        memo[word] = _alike(doc, word, doc.index.round_trip_tokens(word))
-    return memo[word]
-
-
-def _alike(doc: Document, word: str, keys) -> dict[str, float]:
-    """Those of the name token `keys` alike enough to `word`, with their similarity."""
-    found = {}
-    for key in keys:
-        score, _ = similarity(word, doc.index.spelling[key])
-        if score >= MIN_SIMILARITY:
-            found[key] = score
-    return found
-
-
 def align(
     doc: Document, mentions: Mentions, form_id: int, start: int, floor: float | None = None, **options
 ) -> Proposal | Unbuilt | None:
@@ -276,7 +192,7 @@ def lay(
             scores.append(1.0)
             exact_words.append(doc.tokens[k].text)
             continue
-        score, why = similarity(doc.tokens[k].text, form.tokens[q])
+        score, why = pair_similarity(doc.index, doc.tokens[k].text, form.tokens[q])
         if q in short_open and score < MIN_SIMILARITY:
             short_read.append(q)
         if q in short_read:

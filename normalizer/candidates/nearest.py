@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.transliteration import plain
+from normalizer.word_store import remembered
 
 # Nearest spellings kept per query: of the 62 words the round-trip corpus's
 # articles left unrepaired, 58 had their own name among the 10 nearest of one
@@ -24,12 +25,8 @@ NEAREST_WORDS = 2_000
 
 def nearest_name_tokens(index, word: str) -> frozenset[str]:
     """Name token keys nearest `word` as printed, by its learned key, and by
-    the English spellings it likeliest came from (remembered across texts)."""
-    memo = index.memo("_nearest_name_tokens", NEAREST_WORDS)
-    found = memo.get(word)
-    if found is None:
-        found = memo[word] = frozenset(_nearest(index, word))
-    return found
+    the English spellings it likeliest came from (remembered across texts, and runs: word_store)."""
+    return remembered(index, "_nearest_name_tokens", NEAREST_WORDS, word, lambda: frozenset(_nearest(index, word)))
 
 
 def _nearest(index, word: str) -> set[str]:

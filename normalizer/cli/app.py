@@ -34,7 +34,6 @@ of the options' rules and help. Sub-commands are imported only when they run.
 
 from __future__ import annotations
 
-import gc
 import sys
 from enum import Enum
 from functools import partial
@@ -42,7 +41,8 @@ from pathlib import Path
 
 from normalizer._version import __version__
 from normalizer.cli import concurrency, preload
-from normalizer.cli.report import Outcome, Report, progress_bar, skip_note
+from normalizer.cli.engines import Engines
+from normalizer.cli.report import Outcome, Report, fail, progress_bar, skip_note
 from normalizer.errors import NormalizerError
 
 STDIN = "-"
@@ -219,12 +219,12 @@ def run(paths: list[str], *, stdout: bool = False, check: bool = False, in_place
         load = partial(preload.load_all, engines, articles, saying=bar.saying)
         for outcome in concurrency.run(task, articles, workers, before_fork=load):
             report.add(outcome)
-            engines.known.remember(outcome)
+            engines.remember(outcome)
             if outcome.printed:
                 sys.stdout.buffer.write(outcome.printed)
                 sys.stdout.flush()
             advance()
-    engines.known.save()
+    engines.save()
 
     # Machine output and diagnostics go to stdout unless the text or diff does.
     text_on_stdout = stdout or diff or (STDIN in paths and not check)
@@ -259,62 +259,6 @@ def plan(paths: list[str]) -> list[tuple[str, object]]:
             continue
         jobs.append((name, config))
     return jobs
-
-
-class Engines:
-    """One loaded Normalizer per distinct set of options, loaded on first use."""
-
-    def __init__(self, gazetteers: list[Path], bundled: bool, apply_threshold: float | None,
-                 result_cache: bool = True):
-        self.gazetteers = list(gazetteers)
-        self.bundled = bundled
-        self.apply_threshold = apply_threshold
-        self._loaded: dict = {}  # Options -> Normalizer
-        self._results_keys: dict = {}  # Options -> its results_key
-        from normalizer.cli.known_results import KnownResults
-
-        # The results of earlier runs, read and kept unless --no-result-cache.
-        self.known = KnownResults(enabled=result_cache)
-
-    def for_config(self, config):
-        """The Normalizer for articles under `config` (None: no project config)."""
-        from normalizer.engine import Normalizer  # lazy: `--help` stays instant
-
-        options = self._options(config)
-        if options not in self._loaded:
-            try:
-                self._loaded[options] = Normalizer.from_options(options)
-            except NormalizerError as exc:  # a bad gazetteer spoils every file: stop at once
-                fail(str(exc))
-            # The index lives as long as the command: spare the garbage
-            # collector from walking its many objects again and again
-            # (and forked workers from copying the pages it would touch).
-            gc.freeze()
-        return self._loaded[options]
-
-    def results_key(self, config) -> str:
-        """What the results under `config` depend on besides the text (known_results.py),
-        found without loading the engine: an article known already needs none."""
-        from normalizer.gazetteer.loading import gazetteer_files
-
-        options = self._options(config)
-        if options not in self._results_keys:
-            try:
-                files = gazetteer_files(options.gazetteers, bundled=options.bundled)
-            except NormalizerError as exc:
-                fail(str(exc))
-            self._results_keys[options] = options.results_key(files)
-        return self._results_keys[options]
-
-    def _options(self, config):
-        """Command-line options win: --gazetteer adds to the config's
-        gazetteers, --no-bundled and --min-confidence override it."""
-        from normalizer.options import merge
-
-        try:
-            return merge(config, self.gazetteers, bundled=self.bundled, apply_threshold=self.apply_threshold)
-        except NormalizerError as exc:
-            fail(str(exc))
 
 
 def _normalize_one(engines: Engines, article: tuple[str, object], *, check: bool, in_place: bool, diff: bool,
@@ -354,6 +298,7 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
     shown = STDIN_NAME if name == STDIN else name
     outcome = Outcome(shown, result)
     outcome.worked_out = worked_out
+    outcome.words = engines.words.take_new() if engines.words.enabled else {}  # a worker's, for the parent to keep
     if diff:
         outcome.printed = result.diff(Path(shown).as_posix()).encode("utf-8")
     elif to_stdout:
@@ -369,11 +314,6 @@ def _normalize_article(engines: Engines, name: str, config, *, check: bool, in_p
         write_output(diff_path, result.diff(path.name), like=path)
         outcome.written = [normalized_path, diff_path]
     return outcome
-
-
-def fail(message: str) -> None:
-    print(f"normalize: error: {message}", file=sys.stderr)
-    raise SystemExit(2)
 
 
 def __getattr__(name: str):

@@ -270,10 +270,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = partial(preload.load_all, engines, articles)
     for outcome in concurrency.run(task, articles, workers, before_fork=load):
         report.add(outcome)
-        engines.known.remember(outcome)
+        engines.remember(outcome)
         if outcome.error:
             errors.append(outcome.error)
-    engines.known.save()
+    engines.save()
     results = [(o.name, o.result if args.suggestions == "show" else replace(o.result, corrections=tuple(
         o.result.applied))) for o in report.outcomes]
     page = render_html(results, __version__, errors)

@@ -21,7 +21,7 @@ class Outcome:
     """What happened to one article: its result and the files written for it.
     (A plain class: a dataclass would cost a millisecond at every start.)"""
 
-    __slots__ = ("name", "result", "written", "printed", "error", "worked_out")
+    __slots__ = ("name", "result", "written", "printed", "error", "worked_out", "words")
 
     def __init__(self, name: str, result, written: list[Path] | None = None, printed: bytes = b"", error: str = ""):
         self.name = name
@@ -32,6 +32,8 @@ class Outcome:
         # The key of a result the engine worked out rather than read back:
         # the parent keeps it for the next run (known_results.py).
         self.worked_out: bytes | None = None
+        # The words its engine worked out for it (normalizer.word_store), for the parent to keep.
+        self.words: dict[bytes, str] = {}
 
 
 class Report:
@@ -178,3 +180,9 @@ def relabelled(progress, task, what: str, label: str = "normalizing") -> Iterato
         yield
     finally:
         progress.update(task, description=label)
+
+
+def fail(message: str) -> None:
+    """Stop the command on bad usage or input: one line on stderr, exit status 2."""
+    print(f"normalize: error: {message}", file=sys.stderr)
+    raise SystemExit(BAD_INPUT)

@@ -89,7 +89,8 @@ class Index:
         emptied past `limit` entries: a batch meets the same words again and
         again, but a long one meets millions. Each caller picks its `limit`
         by the bytes an entry takes. `name` starts with "_", so it is never
-        pickled."""
+        pickled. (The command line also keeps the word-level ones between
+        runs: normalizer.word_store.)"""
         memo = self.__dict__.setdefault(name, {})
         if len(memo) > limit:
             memo.clear()
@@ -104,7 +105,7 @@ class Index:
     def fuzzy_tokens(self, word: str) -> frozenset[str]:
         """Name token keys that may be garbled into `word`. Not memoized: the
         sets are large (hundreds of keys with a big gazetteer) and the callers
-        remember what they keep of them (candidates.fuzzy.similar_name_tokens)."""
+        remember what they keep of them (candidates.name_tokens.similar_name_tokens)."""
         return frozenset(self._fuzzy_tokens(word))
 
     def __getstate__(self):
@@ -129,7 +130,7 @@ class Index:
     def round_trip_tokens(self, word: str, sources: int = ROUND_TRIP_SOURCES) -> frozenset[str]:
         """Name token keys near the likeliest English spellings a round trip
         could have come from ("Bureiku" -> "blake" -> Blake). Not memoized,
-        as fuzzy_tokens (candidates.fuzzy.round_trip_name_tokens remembers)."""
+        as fuzzy_tokens (candidates.name_tokens.round_trip_name_tokens remembers)."""
         from normalizer.round_trip_model import sources as round_trip_sources  # lazy: a 1 MB model
 
         found: set[str] = set()

@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-confidence", type=float, help="apply corrections at or above this confidence")
     parser.add_argument("--overwrite", action="store_true",
                         help="replace OUT, or another job's output in the folder OUT")
+    parser.add_argument("--no-result-cache", action="store_true",
+                        help="work every word out anew: read none kept by an earlier run, keep none")
     return parser
 
 
@@ -88,8 +90,9 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from normalizer.engine import Normalizer
     from normalizer.ingest.engines import start
+    from normalizer.ingest.workers import normalizer_for
+    from normalizer.word_store import WordStore, attach
 
     files = readers.input_files(args.input)
     total = readers.count_records(files, args.text_field)  # every file checked before anything is written
@@ -101,8 +104,11 @@ def run(args: argparse.Namespace) -> int:
     if folder != out and out.exists() and not folder.exists() and not args.overwrite:
         raise readers.CorpusError(f"{out}: exists; pass --overwrite to replace it")
     options = Options.create(args.gazetteer, not args.no_bundled, args.min_confidence)
-    Normalizer.from_options(options)  # a bad gazetteer stops the job here, not on every worker
+    loaded = normalizer_for(options)  # a bad gazetteer stops the job here, not on every worker
     manifest = open_folder(folder, _job(args, files, options, fmt), args.overwrite)
+    # The words earlier runs worked out: read by the workers, and what they work out kept at the end.
+    words = WordStore(enabled=not args.no_result_cache)
+    attach(loaded, words)
 
     suffix = writers.SUFFIXES[fmt]
     expected: Counter = Counter()
@@ -110,10 +116,14 @@ def run(args: argparse.Namespace) -> int:
         if not manifest.complete:
             tasks = _tasks(args, files, options, fmt, suffix, manifest, expected, progress)
             shared = partial(_work_out_shared_words, args, files, options, manifest, progress)
-            with start(args.engine, options, args.workers, args.scheduler, before_fork=shared) as engine:
-                for done in engine.run(tasks):
-                    manifest.record(done.key, Path(done.path), done.records)
-                    progress.partition(done.key, done.records, done.changed, done.failed)
+            try:
+                with start(args.engine, options, args.workers, args.scheduler, before_fork=shared) as engine:
+                    for done in engine.run(tasks):
+                        manifest.record(done.key, Path(done.path), done.records)
+                        progress.partition(done.key, done.records, done.changed, done.failed)
+                        words.add(done.words)
+            finally:  # an interrupted job keeps its words too: the run that resumes it reads them
+                words.save()
             manifest.finish()
         else:
             for partition in readers.partitions(files, args.text_field, args.id_field, args.partition_size):
@@ -134,7 +144,7 @@ def _tasks(args, files, options: Options, fmt: str, suffix: str, manifest: Manif
             continue
         yield Task(
             options, partition.key, [r.id for r in records], [r.text for r in records], [r.error for r in records],
-            str(manifest.part_path(partition.key, suffix)), fmt, args.max_chars,
+            str(manifest.part_path(partition.key, suffix)), fmt, args.max_chars, not args.no_result_cache,
         )
 
 

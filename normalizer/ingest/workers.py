@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -59,6 +59,9 @@ class Task:
     path: str  # the partition file to write
     fmt: str  # parquet | jsonl
     max_chars: int
+    # Read the words earlier runs worked out, and hand back the new ones (normalizer.word_store):
+    # a worker that did not inherit the parent's store (Dask, spawn) reads its own cache folder's.
+    keep_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Done:
     changed: int
     failed: int
     pid: int
+    words: dict = field(default_factory=dict)  # worked out here, for the parent to keep (word_store)
 
 
 def normalize_rows(options: Optional[Options], ids: Iterable[Any], texts: Iterable[Any], max_chars: int,
@@ -92,10 +96,15 @@ def normalize_rows(options: Optional[Options], ids: Iterable[Any], texts: Iterab
 
 def run_task(task: Task) -> Done:
     """Normalize one partition and write its file atomically."""
+    from normalizer import word_store
     from normalizer.ingest.writers import write_partition
 
+    store = word_store.attached(normalizer_for(task.options))
+    if store is None and task.keep_words:
+        store = word_store.attach(normalizer_for(task.options), word_store.WordStore())
     rows = normalize_rows(task.options, task.ids, task.texts, task.max_chars, task.errors)
     write_partition(Path(task.path), task.fmt, rows)
     changed = sum(1 for row in rows if row["changed"])
     failed = sum(1 for row in rows if row["error"] is not None)
-    return Done(task.key, task.path, len(rows), changed, failed, os.getpid())
+    words = store.take_new() if store is not None else {}
+    return Done(task.key, task.path, len(rows), changed, failed, os.getpid(), words)

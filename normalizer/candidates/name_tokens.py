@@ -1,0 +1,101 @@
+"""The name tokens a word may be a garble of, with their similarity: SymSpell
+over MT-folded keys, skeletons and metaphone (Index.fuzzy_tokens), the
+English spellings a round trip likeliest came from, and the word a known
+neighbour implies. Word-level work, remembered across texts (Index.memo) and
+across runs where a word store is attached (normalizer.word_store); the
+fuzzy source (candidates/fuzzy.py) lays the forms holding them over a text."""
+
+from __future__ import annotations
+
+from normalizer.candidates.nearest import nearest_name_tokens
+from normalizer.document import Document
+from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
+from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, PAIRS_REMEMBERED, similarity
+from normalizer.suspects import Status
+from normalizer.word_store import keeps_words, remembered
+
+# Lowest word similarity a candidate may have at all.
+MIN_SIMILARITY = 0.6
+# Words each memo below remembers (Index.memo), by the bytes an entry took
+# with a 100,000-entity gazetteer: the name tokens alike to a word with their
+# similarity, ~2.5 KB (by spelling) and ~4.5 KB (by round trip), ~10 MB each;
+# those a known neighbour implies, ~350 bytes, ~7 MB. A batch of news meets
+# a few hundred such words again and again (2,000 articles: under 700).
+SIMILAR_WORDS = 4_000
+ROUND_TRIP_WORDS = 2_000
+IMPLIED_WORDS = 20_000
+
+
+def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[str, float]:
+    """Name token keys that `tokens[i]` may be a garble of, with their similarity."""
+    index = doc.index
+    word = doc.tokens[i].text
+    # A lexicon word that is a name ("Emanuel") is read only beside an intact
+    # word of the same name (align), which the neighbour's forms below supply:
+    # searching every name alike costs much on real news ("Rose", "Cook").
+    found = dict(similar_name_tokens(doc, word)) if doc.status[i] != Status.ENGLISH_NAME else {}
+    # An unknown capitalized word may be a round trip no fold finds ("Bureiku"
+    # for Blake): the English spellings it likeliest came from propose more.
+    status = doc.status[i]
+    if (status == Status.SUSPECT or translated) and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper():
+        found = {**round_trip_name_tokens(doc, word), **found}
+        if translated and not found:
+            # A translated text's word that nothing reads: search wider.
+            found = _alike(doc, word, nearest_name_tokens(index, word))
+    # A known neighbour implies what this word should be: "Abbas" + ? -> "Araghchi".
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
+            for key, score in implied_name_tokens(index, word, doc.keys[j], i - j).items():
+                found.setdefault(key, score)
+    return found
+
+
+def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
+    """The name token keys `offset` words from the known word `neighbour` in some form, alike enough
+    to `word`, each with its first alike spelling's similarity (remembered across texts and runs)."""
+    return remembered(index, "_implied_name_tokens", IMPLIED_WORDS, (word, neighbour, offset),
+                      lambda: _implied(index, word, neighbour, offset))
+
+
+def _implied(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
+    implied: dict[str, float] = {}
+    forms = index.token_forms.get(neighbour, ())
+    if len(forms) <= MAX_FORMS_PER_NEIGHBOUR:
+        for form_id, position in forms:
+            form = index.forms[form_id]
+            q = position + offset
+            if 0 <= q < len(form.keys) and form.keys[q] not in implied:
+                score, _ = similarity(word, form.tokens[q])
+                if score >= MIN_SIMILARITY:
+                    implied[form.keys[q]] = score
+    return implied
+
+
+def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
+    """Name token keys alike enough to `word`, with their similarity (remembered across texts and runs)."""
+    return remembered(doc.index, "_similar_name_tokens", SIMILAR_WORDS, word,
+                      lambda: _alike(doc, word, doc.index.fuzzy_tokens(word)))
+
+
+def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
+    """Name token keys near the English spellings `word` likeliest came from
+    through another script, alike enough to it (remembered across texts and runs)."""
+    return remembered(doc.index, "_round_trip_name_tokens", ROUND_TRIP_WORDS, word,
+                      lambda: _alike(doc, word, doc.index.round_trip_tokens(word)))
+
+
+def pair_similarity(index, word: str, name: str) -> tuple[float, str]:
+    """`similarity`, remembered across runs too where a store is attached (word_store): the pairs `lay` reads."""
+    if not keeps_words(index):
+        return similarity(word, name)  # its own lru_cache: no second memo of the same pairs
+    return remembered(index, "_pair_similarity", PAIRS_REMEMBERED, (word, name), lambda: similarity(word, name))
+
+
+def _alike(doc: Document, word: str, keys) -> dict[str, float]:
+    """Those of the name token `keys` alike enough to `word`, with their similarity."""
+    found = {}
+    for key in keys:
+        score, _ = similarity(word, doc.index.spelling[key])
+        if score >= MIN_SIMILARITY:
+            found[key] = score
+    return found
