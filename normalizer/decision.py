@@ -142,7 +142,7 @@ class Decider:
                         d = Decision(p, (d.proposal.replacement, d.proposal.confidence))
             settled.append(d if by is None else d._replace(settled_by=by))
         if confident:
-            settled += _unchosen_but_settled(settled, ranked, confident, words, self.index.protected)
+            settled += _unchosen_but_settled(settled, ranked, confident, words, self.index.protected, self.floor)
         return settled
 
     def _own_first(self, ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Proposal]:
@@ -244,15 +244,18 @@ class Decider:
         return corrections
 
 
-def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confident, words, protected):
+def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confident, words, protected, floor: float):
     """Decisions for the words no `chosen` decision takes, where a reading of
-    them, under the suggestion bar on its own, is settled by a confident
-    reading elsewhere in the text; the likeliest such reading first."""
+    them, under the suggestion bar on its own but at the `floor` or above
+    (under it, readings decide nothing: evidence.later), is settled by a
+    confident reading elsewhere in the text; the likeliest such first."""
     taken = {k for d in chosen for k in range(d.proposal.first, d.proposal.last + 1)}
     found = []
     for proposal in ranked:
         span = range(proposal.first, proposal.last + 1)
-        if any(k in taken for k in span) or proposal.replacement.casefold() in protected:
+        if proposal.confidence < floor or any(k in taken for k in span):
+            continue
+        if proposal.replacement.casefold() in protected:
             continue
         by = _settler(proposal, confident, words)
         if by is not None:
