@@ -236,12 +236,20 @@ class Decider:
                     replacement=proposal.replacement,
                     entity=entity.canonical,
                     kind=entity.kind,
-                    confidence=round(calibrated(min(proposal.confidence, MAX_CONFIDENCE)), 4),
+                    confidence=round(calibrated(min(_shown_confidence(decision), MAX_CONFIDENCE)), 4),
                     reasons=tuple(reasons),
                     applied=applied,
                 )
             )
         return corrections
+
+
+def _shown_confidence(decision: Decision) -> float:
+    """A decision settled by a confident repair elsewhere is applied on that
+    repair's strength: its own reading alone may sit far under the bar
+    (a lone "Matsotta" at 0.03), and the confidence shown is the surer one."""
+    proposal, _, settled_by = decision
+    return proposal.confidence if settled_by is None else max(proposal.confidence, settled_by.confidence)
 
 
 def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confident, words, protected, floor: float):

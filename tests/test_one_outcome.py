@@ -34,6 +34,8 @@ def test_after_the_full_name_the_lone_word_follows_it(engine):
     lone = result.corrections[-1]
     assert lone.entity == "Nogin Mazzotta"
     assert "the same words are repaired with confidence on line 1" in lone.reasons
+    # Applied on the full name's strength, and shown so: not its own reading's.
+    assert lone.confidence == result.corrections[0].confidence
 
 
 def test_the_repair_converges(engine):
