@@ -340,3 +340,33 @@ def _package_version() -> str:
     from normalizer._version import __version__
 
     return __version__
+
+
+def open_table(name: str, table: str, create: bool, timeout: float, **options):
+    """A connection to the SQLite file `name` in the cache folder, holding
+    `table` (key BLOB, value TEXT); None where no such file exists yet and
+    not `create` (a run that may only read makes no file). Made owner-only,
+    as the cache's other files: the stores quote the articles' words.
+    sqlite3 and OS errors are the caller's: each store decides what a file
+    it cannot open means to it."""
+    import sqlite3  # lazy: a run with nothing to look up does not pay for it
+
+    path = cache_dir() / name
+    if not create and not path.is_file():
+        return None
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    db = sqlite3.connect(path, timeout=timeout, **options)
+    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key BLOB PRIMARY KEY, value TEXT NOT NULL)")
+    return db
+
+
+def keep_newest(db, table: str, entries, most: int) -> None:
+    """Write the (key, value) `entries` into `table` of an `open_table`
+    connection in one transaction, replaced rather than ignored (a row
+    written again is the newest), and let the oldest rows go past `most`."""
+    with db:
+        db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", entries)
+        db.execute(f"DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?", (most,))
+

@@ -159,10 +159,7 @@ class WordStore:
         if db is None:
             return
         try:
-            with db:
-                # Replaced rather than ignored: an entry written again is the newest.
-                db.executemany("INSERT OR REPLACE INTO words (key, value) VALUES (?, ?)", entries.items())
-                db.execute("DELETE FROM words WHERE rowid <= (SELECT max(rowid) FROM words) - ?", (MAX_WORDS,))
+            cache.keep_newest(db, "words", entries.items(), MAX_WORDS)
         except Exception:  # noqa: BLE001 - busy, full, read-only, damaged: the next run works these out again
             pass
 
@@ -178,17 +175,11 @@ class WordStore:
             return self._db
         import sqlite3  # lazy: a run with nothing to look up does not pay for it
 
-        path = cache.cache_dir() / STORE
-        if not create and not path.is_file():
-            return None  # nothing kept yet: no file made by a run that may only read
         try:
-            if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                # Owner-only, as the cache's other files: it quotes the articles' words.
-                os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
             # One connection for the threads of a process (a Dask worker's tasks): they only read.
-            db = sqlite3.connect(path, timeout=_BUSY_MS / 1000, check_same_thread=False)
-            db.execute("CREATE TABLE IF NOT EXISTS words (key BLOB PRIMARY KEY, value TEXT NOT NULL)")
+            db = cache.open_table(STORE, "words", create, _BUSY_MS / 1000, check_same_thread=False)
+            if db is None:
+                return None  # nothing kept yet
         except sqlite3.DatabaseError as exc:
             if not isinstance(exc, sqlite3.OperationalError):  # not a database: damaged, or another file
                 self._unreadable_pid = os.getpid()

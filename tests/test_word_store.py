@@ -17,17 +17,8 @@ from normalizer.gazetteer.index import Index
 from normalizer.ingest import command as corpus_command
 from normalizer.word_store import WordStore, attach, from_json, to_json
 from tests.conftest import installed_normalize
+from tests.test_known_results import GARBLED, NAMES  # the same two people, garbled the same way
 
-NAMES = """\
-entities:
-  - canonical: Kaveh Lotfollahi
-    kind: person
-    context: [central bank governor]
-  - canonical: Yerlan Nurgaliyev
-    kind: person
-    context: [energy minister]
-"""
-GARBLED = "The central bank governor Kaveh Lotfolahy spoke. Energy minister Yerlan Nurgalyev left.\n"
 
 
 @pytest.fixture

@@ -124,10 +124,7 @@ class KnownResults:
         if db is None:
             return
         try:
-            with db:
-                # Replaced rather than ignored: a row written again is the newest.
-                db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", self._new.items())
-                db.execute("DELETE FROM results WHERE rowid <= (SELECT max(rowid) FROM results) - ?", (MAX_TEXTS,))
+            cache.keep_newest(db, "results", self._new.items(), MAX_TEXTS)
         except sqlite3.Error:
             pass  # busy, full, read-only: the next run works these out again
         self._new = {}
@@ -145,17 +142,11 @@ class KnownResults:
     def _open(self, create: bool) -> sqlite3.Connection | None:
         if self._db is not None and self._pid == os.getpid():
             return self._db
-        path = cache.cache_dir() / STORE
-        if not create and not path.is_file():
-            return None  # nothing kept yet: no file made by a run that may only read
         try:
-            if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                # Owner-only, as the cache's other files: it quotes the articles' words.
-                os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-            db = sqlite3.connect(path, timeout=_BUSY_MS / 1000)
-            db.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, value TEXT NOT NULL)")
+            db = cache.open_table(STORE, "results", create, _BUSY_MS / 1000)
         except (OSError, sqlite3.Error):
             return None
+        if db is None:
+            return None  # nothing kept yet
         self._db, self._pid = db, os.getpid()
         return db
