@@ -3,7 +3,7 @@
 A first batch spends most of its time on words, not on texts: for each open
 word (an unknown capitalized word), the search for the name tokens it may be
 a garble of and the scoring of each with the learned transliteration model
-(candidates.fuzzy: `similar_name_tokens`, `round_trip_name_tokens`,
+(candidates.name_tokens: `similar_name_tokens`, `round_trip_name_tokens`,
 `implied_name_tokens`; candidates.nearest: `nearest_name_tokens`), and the
 similarity of each word and name word that a reading lays side by side
 (`name_tokens.pair_similarity`). Each is a function of the index and the word (or
@@ -47,7 +47,7 @@ FORMAT = 1  # of a stored value; bump when a memo's value changes shape
 # first. The first 1,000 speed articles leave 6,523 entries (1.1 MB), every
 # text of tools/equivalence_dump.py 44,115 (6.9 MB, 36,258 of them pairs):
 # 200,000 are some 30 MB, more where a 100,000-entity gazetteer makes a word's
-# candidates many (up to ~4 KB a word: the memos' sizes, candidates.fuzzy).
+# candidates many (up to ~4 KB a word: the memos' sizes, candidates.name_tokens).
 MAX_WORDS = 200_000
 # A long run (a corpus of millions) writes what it worked out every this many words.
 SAVE_EVERY = 5_000

@@ -21,8 +21,6 @@ readings, once they are built.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from normalizer.candidates.fuzzy import align
 from normalizer.candidates.render import render
 from normalizer.document import Document
@@ -49,7 +47,6 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
     found: list[Proposal] = []
     as_there: list[Proposal] = []
     read = {(p.entity, p.first, p.last) for p in readings if isinstance(p, Proposal)}
-    written_at: dict[str, list[int]] | None = None  # token text -> positions, made on first need
     for reading in readings:
         if not isinstance(reading, Proposal) or not reading.rewrites:
             continue
@@ -59,10 +56,11 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
             form_id = None if new is None else next(index.one_word_forms(reading.entity, fold_case(new)), None)
             if form_id is None:
                 continue
-            if written_at is None:
-                written_at = _positions(doc)
-            for j in written_at[doc.tokens[k].text]:
-                if reading.first <= j <= reading.last or mentions.covered[j] or (reading.entity, j, j) in read:
+            written = doc.tokens[k].text
+            for j in doc.positions[doc.keys[k]]:  # the same word, spelled the same way
+                if doc.tokens[j].text != written or reading.first <= j <= reading.last:
+                    continue
+                if mentions.covered[j] or (reading.entity, j, j) in read:
                     continue
                 read.add((reading.entity, j, j))
                 proposal = align(doc, mentions, form_id, j, read_known=frozenset({0}))
@@ -91,11 +89,3 @@ def _alone(doc: Document, j: int) -> bool:
         if 0 <= k < len(doc) and doc.gap_ok(min(j, k), max(j, k)) and doc.tokens[k].text[:1].isupper():
             return False
     return True
-
-
-def _positions(doc: Document) -> dict[str, list[int]]:
-    """Where each token text stands in the text."""
-    at: dict[str, list[int]] = defaultdict(list)
-    for k, token in enumerate(doc.tokens):
-        at[token.text].append(k)
-    return at

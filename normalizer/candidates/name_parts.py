@@ -54,8 +54,8 @@ def short_name_word(word: str, status: Status, name_word: str) -> bool:
 
 
 def may_anchor(kind: str, words: int, word: str, status: Status) -> bool:
-    """Whether a word whose spelling is too far from the name's word may
-    still be read beside the rest of the name: a capitalized word, unknown or
+    """Whether a word whose spelling is too far from the name's word (or
+    only weakly near it) may still be read beside the rest of the name: a capitalized word, unknown or
     a real name word (as fuzzy.lay reads one beside other garbled words that
     agree on the name) but not one common enough for the English lexicon
     ("Maria" beside a garbled surname is somebody else), long enough for a
@@ -75,10 +75,10 @@ def anchored_readings(words: list[tuple[str, str]], sure: float) -> list[tuple[f
         return None
     readings = []
     for word, name_word in words:
-        score, why = transliteration.score(word, name_word)
-        if not is_round_trip(why) or score < ANCHORED_MIN:
+        read = _route_reading(word, name_word)
+        if read is None:
             return None
-        readings.append((score, f"{why}, {ANCHORED_REASON}"))
+        readings.append((read[0], f"{read[1]}, {ANCHORED_REASON}"))
     return readings
 
 
@@ -99,7 +99,13 @@ def read_beside_a_sure_word(doc, form, start: int, scores: list[float], garbled)
             continue
         if max((scores[p] for p in garbled if p != q), default=0.0) < ANCHOR:
             continue
-        score, why = transliteration.score(word, form.tokens[q])
-        if is_round_trip(why) and score >= ANCHORED_MIN:
+        if _route_reading(word, form.tokens[q]) is not None:
             weak.append(q)
     return weak
+
+
+def _route_reading(word: str, name_word: str) -> tuple[float, str] | None:
+    """The learned route's reading of `word` as `name_word` (similarity, route),
+    where it explains the word well enough to read it beside the rest of the name."""
+    score, why = transliteration.score(word, name_word)
+    return (score, why) if is_round_trip(why) and score >= ANCHORED_MIN else None

@@ -66,7 +66,7 @@ def _written_elsewhere(doc: Document, form: str, first: int, last: int) -> bool:
     if not keys:
         return False
     width = len(keys)
-    for start in range(len(doc.keys) - width + 1):
+    for start in doc.positions.get(keys[0], ()):  # where the form's first word stands
         if doc.keys[start : start + width] == keys and (start + width - 1 < first or start > last):
             return True
     return False
