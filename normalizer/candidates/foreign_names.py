@@ -13,6 +13,10 @@ is read as that name, each foreign-lettered word by a learned route only
 of the run is known or written intact. Each later mention of a word so read
 ("Later, Gogenloè met reporters") is read as that word of the name, and
 follows the full name where its reading is confident (Decider._one_outcome).
+
+A lone foreign-lettered word is read too where the text names intact the
+entity a learned route reads it as ("Bangladesh ... Bangladeš's Institute"):
+a real foreign name is not a round trip of a name the same text writes.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                         read.setdefault(doc.tokens[k].text, (form.entity, form.keys[k - start]))
     if read:
         found += _later_mentions(doc, mentions, read, {k for p in found for k in range(p.first, p.last + 1)})
+    found += _named_intact(doc, mentions, {k for p in found for k in range(p.first, p.last + 1)})
     return found
 
 
@@ -77,6 +82,24 @@ def _forms_over(doc: Document, i: int, first: int, last: int):
             if size >= 2 and first <= start and start + size - 1 <= last and (form_id, start) not in seen:
                 seen.add((form_id, start))
                 yield form_id, start
+
+
+def _named_intact(doc: Document, mentions: Mentions, taken: set[int]):
+    """A foreign-lettered word outside the runs, read, by a learned route
+    only, as a word of a form of an entity the text names intact elsewhere
+    (the form laid over the words around it: "Ben Qián" as Ben Chan)."""
+    for k, token in enumerate(doc.tokens):
+        if k in taken or not _unknown(doc, mentions, k) or doc.status[k] != Status.FOREIGN:
+            continue
+        word = token.text
+        keys = {**similar_name_tokens(doc, word), **round_trip_name_tokens(doc, word)}
+        for key in sorted(keys):
+            for form_id, position in doc.index.token_forms.get(key, ()):
+                form, start = doc.index.forms[form_id], k - position
+                if mentions.seen.get(form.entity) and 0 <= start and start + len(form.keys) <= len(doc):
+                    proposal = align(doc, mentions, form_id, start, opened=_OPENED)
+                    if isinstance(proposal, Proposal):
+                        yield proposal
 
 
 def _later_mentions(doc: Document, mentions: Mentions, read: dict[str, tuple[int, int]], taken: set[int]):
