@@ -44,3 +44,42 @@ def test_a_real_name_after_an_office_many_hold_stays(engine):
 def test_a_real_name_after_an_office_only_one_holds_is_read(engine):
     result = engine.normalize("Chilean President Blick told reporters the economy was growing.")
     assert [(c.original, c.replacement) for c in result.corrections] == [("Blick", "Boric")]
+
+
+PLACES = """\
+entities:
+  - {canonical: Cuba, kind: place}
+  - {canonical: Iran, kind: place}
+  - {canonical: China, kind: place}
+  - {canonical: Chile, kind: place}
+"""
+
+
+@pytest.fixture(scope="module")
+def places(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("places"), PLACES)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Куба and 이란 come back as real name words ("Kuba", "Ilan"), alone
+        # in the article about the place.
+        ("The US restricted flights to Cuba on Friday. Flights to Kuba will stop.", [("Kuba", "Cuba")]),
+        ("Iran admitted the error. Ilan said the missile was fired in panic.", [("Ilan", "Iran")]),
+    ],
+)
+def test_a_real_name_alone_is_read_as_the_place_the_text_names_intact(places, text, expected):
+    assert applied_changes(places.normalize(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flights to Kuba will stop.",  # the place is not named: somebody's name
+        "Iran admitted the error. Ilan Goldenberg said the missile was fired.",  # beside a name: a person's
+        "China sent a submarine. Chila said it was tracked.",  # 0.85 for China, 0.86 for Chile: not sure enough
+    ],
+)
+def test_a_real_name_stays_unless_alone_and_nearly_sure(places, text):
+    assert applied_changes(places.normalize(text)) == []

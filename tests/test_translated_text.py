@@ -5,6 +5,7 @@ repaired as learned round trips, one more round-trip reading gains evidence
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -74,10 +75,14 @@ def test_a_real_name_word_is_read_as_a_round_trip_only_in_a_translated_text(wiki
     # "Beldžum" is spelled as a Czech or Croatian name could be (FOREIGN):
     # alone it is somebody's correct name; in an article whose other names
     # came back through Cyrillic, katakana and pinyin, it is one of them.
+    # (The article also names Belgium intact, which reads it in the first
+    # pass, candidates/foreign_names: without those mentions it is the
+    # translated text that reads it.)
     article = round_trip_article("soccer.txt")
     title = article.splitlines()[0]
     assert "Beldžum" in title
-    among = [c for c in wikinews_normalizer.normalize(article).corrections if c.original == "Beldžum"]
+    unnamed = re.sub(r"\bBelgium\b", "the team", article)
+    among = [c for c in wikinews_normalizer.normalize(unnamed).corrections if c.original == "Beldžum"]
     assert [(c.replacement, c.applied) for c in among] == [("Belgium", True)]
     assert any("came back through another script" in reason for reason in among[0].reasons)
     assert not [c for c in wikinews_normalizer.normalize(title).corrections if c.original == "Beldžum"]

@@ -35,6 +35,10 @@ OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
 # name of someone else, or a word of the English lexicon written capitalized
 # (the web lexicon holds many names: "Qaddafi", "Muhammad").
 READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
+# A real name word standing alone is read as a place or body the text names
+# intact only where its spelling reads so nearly surely: "Kuba" is Cuba at
+# 0.95; "Chila" in an article naming China is China at 0.85 and Chile at 0.86.
+NAMED_ALONE_MIN = 0.9
 
 
 class Unbuilt(NamedTuple):
@@ -247,9 +251,12 @@ def lay(
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a word of the name
         # ("South Kolea"), beside other garbled words that agree on the same name ("Elunan Dalio
         # Gomesu"), or as a person's surname where the text names the person or their office, it
-        # may be a garble. One in the English lexicon ("Mickey") needs an intact word beside it.
+        # may be a garble; so may one standing alone where the text names intact the place or
+        # body it reads as ("Cuba ... flights to Kuba"). One in the English lexicon ("Mickey")
+        # needs an intact word beside it.
         if Status.ENGLISH_NAME in real_names or (
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
+            and not (level >= NAMED_ALONE_MIN and _named_alone(doc, mentions, form, start, end - 1))
         ):
             return None
     near = context(doc, form.entity, start, end - 1)
@@ -305,6 +312,16 @@ def _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) ->
         confidence += piece.delta
     surname = form.role == "surname"  # as render sets Proposal.surname
     return confidence + most_later_evidence(doc.index, mentions, form.entity, surname, lost_capitals, round_trip)
+
+
+def _named_alone(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:
+    """A one-word form of an entity the text names intact, over a word with
+    no name beside it (a capitalized word outside the English lexicon): a
+    real name standing alone in the article about the thing it reads as."""
+    if first != last or not mentions.seen.get(form.entity):
+        return False
+    beside = (k for k in (first - 1, first + 1) if 0 <= k < len(doc) and doc.gap_ok(min(k, first), max(k, first)))
+    return not any(doc.tokens[k].text[:1].isupper() and doc.status[k] != Status.ENGLISH for k in beside)
 
 
 def _person_in_view(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:
