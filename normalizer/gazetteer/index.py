@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
+from normalizer.gazetteer.chinese_names import add_chinese_names
 from normalizer.gazetteer.russian_names import add_russian_names
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.gc_pause import paused_gc
@@ -80,7 +81,8 @@ class Index:
     # Variants spelled like a correct form but for how the words are joined:
     # the variant as written (fold_form) -> the canonical.
     spelled_apart: dict[str, str] = field(default_factory=dict)
-    # Variants added as a place's Russian name or GeoNames' spelling (gazetteer.russian_names):
+    # Variants added as a place's Russian name or GeoNames' spelling (gazetteer.russian_names),
+    # or as a Chinese person's name spelled in Russian (gazetteer.chinese_names):
     # the form (fold_form) -> the canonical, and the reason a repair shows.
     russian_names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -266,6 +268,10 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     forms_of = [_forms_of(entity, surname_forms) for entity in gazetteer.entities]
     _own_spelling_wins(gazetteer.entities, forms_of, words)
     index.russian_names = add_russian_names(gazetteer.entities, forms_of, words)
+    # A Chinese name's Russian spellings are read where written whole, never
+    # laid over other words: their syllables ("Cjan") would draw real names ("Keqiang").
+    spelled_in_russian = add_chinese_names(gazetteer.entities, forms_of, words)
+    index.russian_names.update(spelled_in_russian)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
     own_correct = {
@@ -301,6 +307,8 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             exact[keys].append(form_id)
             if len(keys) > max_form_length:
                 max_form_length = len(keys)
+            if variant and spelled_in_russian and fold_form(text) in spelled_in_russian:
+                continue  # matched whole only
             for position, (token, key) in enumerate(zip(tokens, keys)):
                 token_forms[key].append((form_id, position))
                 if key not in spelling:
