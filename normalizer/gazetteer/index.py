@@ -156,13 +156,13 @@ class Index:
         return self.deletes.near(folded)
 
 
-def _forms_of(entity: Entity, surname_forms) -> list[tuple[str, str, str]]:
+def _forms_of(entity: Entity, surname_forms, alias_target) -> list[tuple[str, str, str]]:
     """(form text, role, target text) for every spelling of an entity;
-    `surname_forms` is normalizer.gazetteer.names.surname_forms (imported once
+    `surname_forms` and `alias_target` are normalizer.gazetteer.names' (imported once
     per build)."""
     forms = [(entity.canonical, "canonical", entity.canonical)]
     if entity.aliases or entity.adjectives or entity.combining or entity.variants:  # most entities list none
-        forms += [(alias, "alias", _alias_target(entity, alias)) for alias in entity.aliases]
+        forms += [(alias, "alias", alias_target(entity, alias)) for alias in entity.aliases]
         forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
         forms += [(combining, "combining", combining) for combining in entity.combining]
         forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
@@ -233,15 +233,6 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
             forms_of[number] = [form for form in forms if form[0] not in moved]
 
 
-def _alias_target(entity: Entity, alias: str) -> str:
-    """What a garble of an alias is repaired to: the canonical (or its
-    surname) when the alias is another spelling of it word for word; else
-    the alias itself, a different correct form ("Ayatollah Khamenei")."""
-    from normalizer.gazetteer.names import respelled, surnames
-
-    return respelled(alias, (entity.canonical, *(surnames(entity) if entity.kind == "person" else ()))) or alias
-
-
 class _Words(dict):
     """text -> (its tokens as written, their keys), each text tokenized once:
     a name's words recur in its canonical, its surname form, its variants."""
@@ -263,9 +254,9 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
-    from normalizer.gazetteer.names import surname_forms  # here: it imports the loading of gazetteers
+    from normalizer.gazetteer.names import alias_target, surname_forms  # here: it imports the loading of gazetteers
 
-    forms_of = [_forms_of(entity, surname_forms) for entity in gazetteer.entities]
+    forms_of = [_forms_of(entity, surname_forms, alias_target) for entity in gazetteer.entities]
     _own_spelling_wins(gazetteer.entities, forms_of, words)
     index.russian_names = add_russian_names(gazetteer.entities, forms_of, words)
     # A Chinese name's Russian spellings are read where written whole, never
