@@ -14,9 +14,10 @@ of the run is known or written intact. Each later mention of a word so read
 ("Later, Gogenloè met reporters") is read as that word of the name, and
 follows the full name where its reading is confident (Decider._one_outcome).
 
-A lone foreign-lettered word is read too where the text names intact the
-entity a learned route reads it as ("Bangladesh ... Bangladeš's Institute"):
-a real foreign name is not a round trip of a name the same text writes.
+A foreign-lettered word outside such runs is read too where the text names
+intact the entity a learned route reads it as ("Bangladesh ... Bangladeš's
+Institute"; "Tiang Kai Šek" beside the intact "Kai"): a real foreign name is
+not a round trip of a name the same text writes.
 """
 
 from __future__ import annotations
