@@ -303,11 +303,11 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
 
 
 def _new_entity(**fields: Any) -> Entity:
-    """Entity(**fields), every field given: the attributes set at once. A
-    frozen dataclass's __init__ sets each of its 17 fields through
-    object.__setattr__, most of the cost of an entity of a large gazetteer."""
+    """Entity(**fields), set at once (a frozen dataclass's __init__ sets its 17 through object.__setattr__), those
+    not at their default only: the class answers for the others, so most entities hold three, not 17."""
     entity = object.__new__(Entity)
-    entity.__dict__.update(_ENTITY_DEFAULTS, **fields)
+    given = fields.get
+    entity.__dict__.update((name, fields[name]) for name, default in _ENTITY_DEFAULTS.items() if given(name, default) != default)
     return entity
 
 
