@@ -14,6 +14,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
+from normalizer.gazetteer.forms import entity_forms
 from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.gazetteer.russian_names import add_russian_names
@@ -154,21 +155,6 @@ class Index:
         return self.deletes.near(folded)
 
 
-def _forms_of(entity: Entity, surname_forms) -> list[tuple[str, str, str]]:
-    """(form text, role, target text) for every spelling of an entity;
-    `surname_forms` is normalizer.gazetteer.names.surname_forms (imported once
-    per build)."""
-    forms = [(entity.canonical, "canonical", entity.canonical)]
-    if entity.aliases or entity.adjectives or entity.combining or entity.variants:  # most entities list none
-        forms += [(alias, "alias", _alias_target(entity, alias)) for alias in entity.aliases]
-        forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
-        forms += [(combining, "combining", combining) for combining in entity.combining]
-        forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
-    if entity.kind == "person":
-        forms += surname_forms(entity)
-    return forms
-
-
 _RESPELLABLE = frozenset({"canonical", "alias", "variant", "surname"})
 
 
@@ -231,15 +217,6 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
             forms_of[number] = [form for form in forms if form[0] not in moved]
 
 
-def _alias_target(entity: Entity, alias: str) -> str:
-    """What a garble of an alias is repaired to: the canonical (or its
-    surname) when the alias is another spelling of it word for word; else
-    the alias itself, a different correct form ("Ayatollah Khamenei")."""
-    from normalizer.gazetteer.names import respelled, surnames
-
-    return respelled(alias, (entity.canonical, *(surnames(entity) if entity.kind == "person" else ()))) or alias
-
-
 class _Words(dict):
     """text -> (its tokens as written, their keys), each text tokenized once:
     a name's words recur in its canonical, its surname form, its variants."""
@@ -261,9 +238,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
-    from normalizer.gazetteer.names import surname_forms  # here: it imports the loading of gazetteers
-
-    forms_of = [_forms_of(entity, surname_forms) for entity in gazetteer.entities]
+    forms_of = entity_forms(gazetteer)
     _own_spelling_wins(gazetteer.entities, forms_of, words)
     index.russian_names = add_russian_names(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
@@ -349,10 +324,9 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
 
 
 def _finish(index: Index) -> None:
-    from normalizer.gazetteer.lexicon import common_english_words, english_words
+    from normalizer.gazetteer.lexicon import english_tables
 
-    index.english = WordSet(english_words())
-    index.common_english = common_english_words()
+    index.english, index.common_english = english_tables()
     index.office_words = frozenset(
         key
         for entity in index.entities

@@ -180,10 +180,10 @@ def _load_files(files: list[Path]) -> Gazetteer:
     protect: set[str] = set()
     bundled_protect: set[str] = set()
     own: list[Entity] = []
-    bundled = bundled_dir().resolve()
-    for path in files:
-        parsed = read_file(path)
-        if Path(path).resolve().is_relative_to(bundled):
+    from normalizer.gazetteer.warm_up import read_files  # the bundled files readied beside a large own one
+    inside = [Path(path).resolve().is_relative_to(bundled_dir().resolve()) for path in files]
+    for is_bundled, parsed in zip(inside, read_files(files, inside)):
+        if is_bundled:
             entities.extend(replace(entity, bundled=True) for entity in parsed.entities)
             bundled_protect.update(parsed.protect)
         else:
