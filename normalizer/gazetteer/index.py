@@ -180,12 +180,14 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
         for text, role, _ in forms
         if role in ("canonical", "alias")
     }
+    bundled_keys = {keys for _, keys in bundled_named}  # asked first: cheaper than a (kind, keys) pair a form
     own_named: dict[tuple[str, tuple[str, ...]], int] = {}  # (kind, keys of a correct form) -> own entity
     for number, (entity, forms) in enumerate(zip(entities, forms_of)):
         if not entity.bundled:
             for text, role, _ in forms:
-                if role in ("canonical", "alias") and (named := (entity.kind, words[text][1])) in bundled_named:
-                    own_named.setdefault(named, number)
+                if role in ("canonical", "alias") and (keys := words[text][1]) in bundled_keys:
+                    if (entity.kind, keys) in bundled_named:
+                        own_named.setdefault((entity.kind, keys), number)
     if not own_named:
         return
     from normalizer.gazetteer.names import respelled
@@ -243,12 +245,20 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     index.russian_names = add_russian_names(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
-    own_correct = {
+    # Asked of the bundled variants only: only their spellings are kept.
+    bundled_variants = {
         words[text][1]
         for entity, forms in zip(gazetteer.entities, forms_of)
-        if not entity.bundled
+        if entity.bundled
         for text, role, _ in forms
-        if role != "variant"
+        if role == "variant"
+    }
+    own_correct = {
+        keys
+        for entity, forms in zip(gazetteer.entities, forms_of)
+        if not entity.bundled and bundled_variants
+        for text, role, _ in forms
+        if role != "variant" and (keys := words[text][1]) in bundled_variants
     }
     # Locals, not attribute lookups: the loop runs once per form, 160,000 times with 100,000 entities.
     add_entity, add_form, spelling, correct_tokens = index.entities.append, index.forms.append, index.spelling, index.correct_tokens
@@ -310,7 +320,10 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         lengths: dict[str, set[int]] = defaultdict(set)
         for form_keys in exact:
             lengths[form_keys[0]].add(len(form_keys))
-        index.lengths_by_head = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in lengths.items()}
+        index.lengths_by_head = {  # most heads start forms of one length: no sort
+            head: (*sizes,) if len(sizes) == 1 else tuple(sorted(sizes, reverse=True))
+            for head, sizes in lengths.items()
+        }
         index.token_forms = dict(token_forms)
         for word in (*gazetteer.protect, *ignore_words):
             index.protected.update(t.key for t in tokenize(word))
