@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.forms import entity_forms
-from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pairs, pack_rows, pack_single
+from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.gazetteer.russian_names import add_russian_names
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
@@ -236,7 +237,12 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
 
 def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     index = Index()
-    token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    # Every (token key, form, position) of every form, as columns: packed
+    # at once (packed.pack_pair_columns), no (form, position) tuple each.
+    token_keys: list[str] = []
+    token_form_ids: list[int] = []
+    token_positions: list[int] = []
+    token_written: list[str] = []
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
@@ -261,12 +267,13 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         if role != "variant" and (keys := words[text][1]) in bundled_variants
     }
     # Locals, not attribute lookups: the loop runs once per form, 160,000 times with 100,000 entities.
-    add_entity, add_form, spelling, correct_tokens = index.entities.append, index.forms.append, index.spelling, index.correct_tokens
-    max_form_length = index.max_form_length
+    add_entity, add_form, correct_tokens = index.entities.append, index.forms.append, index.correct_tokens
+    new_entity, new_form = partial(tuple.__new__, EntityInfo), partial(tuple.__new__, Form)  # C calls, not __new__'s
+    max_form_length, form_id = index.max_form_length, -1
     for entity_id, (entity, forms) in enumerate(zip(gazetteer.entities, forms_of)):
         context = tuple(words[phrase][1] for phrase in entity.context) if entity.context else ()
         own = not entity.bundled
-        add_entity(EntityInfo(entity.canonical, entity.kind, entity.threshold, context, own))
+        add_entity(new_entity((entity.canonical, entity.kind, entity.threshold, context, own)))
         seen: set[tuple[tuple[str, ...], bool]] = set()
         correct_spelling: dict[tuple[str, ...], str] = {}  # keys -> a correct form's text
         for text, role, target in forms:
@@ -281,15 +288,16 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             elif correct_spelling.get(keys) == entity.canonical and fold_form(text) != fold_form(entity.canonical):
                 index.spelled_apart[fold_form(text)] = entity.canonical
             seen.add((keys, variant))
-            form_id = len(index.forms)
-            add_form(Form(entity_id, tokens, keys, words[target][0], role))
+            form_id += 1
+            add_form(new_form((entity_id, tokens, keys, tokens if target is text else words[target][0], role)))
             exact[keys].append(form_id)
-            if len(keys) > max_form_length:
-                max_form_length = len(keys)
-            for position, (token, key) in enumerate(zip(tokens, keys)):
-                token_forms[key].append((form_id, position))
-                if key not in spelling:
-                    spelling[key] = token
+            size = len(keys)
+            if size > max_form_length:
+                max_form_length = size
+            token_keys += keys
+            token_written += tokens
+            token_form_ids += [form_id] * size
+            token_positions += range(size)
             if not variant:
                 correct_tokens.update(keys)
                 if len(keys) == 1 and entity.kind == "place":
@@ -297,11 +305,14 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             if 2 <= len(keys) <= 3 and role != "surname":
                 glued_forms.append(("".join(keys), form_id))
     index.max_form_length = max_form_length
+    # Each key's spelling: its first token as written, the keys in the order first met.
+    first_written = dict(zip(reversed(token_keys), reversed(token_written)))
+    index.spelling = {key: first_written[key] for key in dict.fromkeys(token_keys)}
     # Folded together after the loop (folding.mt_fold_all), in the same order.
     folded = mt_fold_all([joined for joined, _ in glued_forms])
     glued = [(fold, form_id) for fold, (_, form_id) in zip(folded, glued_forms) if len(fold) >= 7]
     glued_folds = [fold for fold, _ in glued]
-    keys = [key for key in token_forms if len(key) >= 3]  # the name tokens with fuzzy keys
+    keys = [key for key in index.spelling if len(key) >= 3]  # the name tokens with fuzzy keys
     folds = mt_fold_all(keys)  # each fold pattern run once over all the keys
     index.deletes = DeleteStore((*folds, *glued_folds), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
     # The tables are written now, while building (later runs only open the
@@ -324,7 +335,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             head: (*sizes,) if len(sizes) == 1 else tuple(sorted(sizes, reverse=True))
             for head, sizes in lengths.items()
         }
-        index.token_forms = dict(token_forms)
+        index.token_forms = pack_pair_columns(token_keys, token_form_ids, token_positions)
         for word in (*gazetteer.protect, *ignore_words):
             index.protected.update(t.key for t in tokenize(word))
         learned = _build_fuzzy_keys(index, keys, folds)  # the keys of by_round_trip, in the order found
@@ -380,7 +391,6 @@ def _pack(index: Index) -> None:
     index.entities = pack_rows(index.entities, "entities")
     index.forms = pack_rows(index.forms, "forms")
     index.exact = pack_exact(index.exact)
-    index.token_forms = pack_pairs(index.token_forms)
     index.spelling = pack_single(index.spelling)
     index.correct_tokens = WordSet(index.correct_tokens)
     index.place_forms = pack_numbers(index.place_forms)
