@@ -306,8 +306,7 @@ def _new_entity(**fields: Any) -> Entity:
     """Entity(**fields), set at once (a frozen dataclass's __init__ sets its 17 through object.__setattr__), those
     not at their default only: the class answers for the others, so most entities hold three, not 17."""
     entity = object.__new__(Entity)
-    given = fields.get
-    entity.__dict__.update((name, fields[name]) for name, default in _ENTITY_DEFAULTS.items() if given(name, default) != default)
+    entity.__dict__.update({name: value for name, value in fields.items() if value != _ENTITY_DEFAULTS[name]})
     return entity
 
 
