@@ -87,3 +87,18 @@ def test_the_english_tables_read_back_iterate_as_made(cache_folder):
     again = lexicon.english_tables()  # from the cache
     assert list(again[1]) == list(lexicon.common_english_words()) == list(made[1])
     assert again[0] == made[0] and "the" in again[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child is forked on Linux only")
+def test_an_error_in_the_newsroom_file_ends_the_child_and_is_raised(tmp_path, cache_folder, monkeypatch):
+    from normalizer.errors import GazetteerError
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("entities:\n  - canonical: [unclosed\n", encoding="utf-8")
+    made = _forks(monkeypatch)
+    monkeypatch.setattr(warm_up, "WARM_UP_BYTES", 0)
+    with pytest.raises(GazetteerError, match="broken.yaml"):
+        load_files(gazetteer_files([broken]))
+    assert len(made) == 1
+    with pytest.raises(ChildProcessError):  # reaped: no child left behind
+        os.waitpid(made[0], os.WNOHANG)
