@@ -240,6 +240,22 @@ def test_a_gazetteer_file_is_parsed_once_while_its_bytes_stay_the_same(tmp_path,
     assert both.entities[1].origin == f"{other}:2"
 
 
+def test_a_parse_read_back_is_the_parse_entity_for_entity(tmp_path, cache_folder):
+    from normalizer import cache
+    from normalizer.gazetteer import parse_cache
+    from normalizer.gazetteer.loading import parse_file, read_file
+
+    own = tmp_path / "own.yaml"
+    own.write_text(GAZETTEER + '  - {canonical: "Kyiv", kind: place}\n  - {canonical: "Ali Larijani", kind: person}\n')
+    made, again = read_file(own), read_file(own)  # parsed and kept, then read back
+    assert again == made == parse_file(own.read_bytes(), str(own))
+    assert [list(e.__dict__.items()) for e in again.entities] == [list(e.__dict__.items()) for e in made.entities]
+    # The two entities of a canonical and a kind are kept as columns of text, not objects.
+    found, kept = cache.lookup(parse_cache._key(str(own), parse_cache.file_digest(own)))
+    simple, canonicals, _, _, others = kept.fields["entities"]
+    assert found and simple == [False, True, True] and canonicals == ["Kyiv", "Ali Larijani"] and len(others) == 1
+
+
 def test_an_edited_gazetteer_file_is_parsed_again(tmp_path, monkeypatch):
     from normalizer.gazetteer.loading import load_files
 

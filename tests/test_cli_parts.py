@@ -194,3 +194,21 @@ def test_sub_commands_load_only_when_run():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "gazetteer" in done.stdout
     assert done.stderr.split() == []
+
+
+@pytest.mark.parametrize("thread", [False, True])
+def test_the_console_script_ends_without_the_interpreters_teardown(tmp_path, thread):
+    # The run's output and status as ever; the teardown (here an exit handler)
+    # skipped, unless another thread is still running.
+    article = tmp_path / "a.txt"
+    article.write_text("Fatem Mokhajelani met reporters.\n", encoding="utf-8")
+    script = (
+        "import atexit, sys, threading, time\n"
+        "atexit.register(lambda: print('teardown', file=sys.stderr))\n"
+        + ("threading.Thread(target=time.sleep, args=(0.5,)).start()\n" if thread else "")
+        + f"sys.argv = ['normalize', '--check', {str(article)!r}]\n"
+        "from normalizer.cli.app import main\nmain()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 1 and "Fatemeh Mohajerani" in done.stdout
+    assert ("teardown" in done.stderr) is thread

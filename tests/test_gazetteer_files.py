@@ -195,6 +195,20 @@ def test_entities_of_a_canonical_and_a_kind_are_made_as_any_other(text, monkeypa
     assert [list(entity.__dict__.items()) for entity in fast] == [list(entity.__dict__.items()) for entity in slow]
 
 
+def test_an_entity_keeps_only_the_fields_it_gives():
+    # The defaults are the class's (some 1 kB less an entity of a large
+    # gazetteer); an entity reads, compares and copies as with all 17 set.
+    from dataclasses import replace
+
+    from normalizer.gazetteer import loading
+
+    simple, full = loading.parse_file(MIXED, "g.yaml").entities[:2]
+    assert set(simple.__dict__) == {"canonical", "kind", "origin"}
+    assert set(full.__dict__) == {"canonical", "kind", "variants", "origin"}
+    assert (simple.aliases, simple.threshold, simple.examples, simple.bundled) == ((), None, (), False)
+    assert simple == loading.Entity("Iran", "place") and replace(simple, bundled=True).bundled
+
+
 @pytest.mark.parametrize(
     "extra, message",
     [

@@ -196,3 +196,13 @@ def test_a_stored_value_that_does_not_fit_its_text_is_not_spliced_in(folder, mon
     runs = engine_runs(monkeypatch)
     assert check(capsys, "garbled.txt") == first
     assert len(runs) == 1
+
+
+def test_no_sqlite_is_imported_when_no_result_is_kept():
+    # --no-result-cache: a cold start does not pay for sqlite3 and datetime (~5 ms).
+    import sys
+
+    script = "import sys; from normalizer.cli.known_results import KnownResults; KnownResults(enabled=False); "
+    script += "print('sqlite3' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "False"

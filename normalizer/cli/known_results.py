@@ -24,12 +24,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-try:
+if TYPE_CHECKING:
     import sqlite3
-except ImportError:  # a Python built without it: nothing is kept, the engine runs
-    sqlite3 = None  # type: ignore[assignment]
 
 from normalizer import cache
 from normalizer.result import Correction, Result, apply_corrections
@@ -82,7 +80,8 @@ class KnownResults:
     """The results kept by earlier runs (`enabled`: False for --no-result-cache or with the cache off)."""
 
     def __init__(self, enabled: bool = True):
-        self.enabled = enabled and cache.enabled() and sqlite3 is not None
+        # sqlite3 (and the datetime it imports, ~5 ms) only where results are kept: not with --no-result-cache.
+        self.enabled = enabled and cache.enabled() and _sqlite3() is not None
         self._db: sqlite3.Connection | None = None
         self._pid = 0  # the process that opened _db: a connection must not cross a fork
         self._new: dict[bytes, str] = {}
@@ -125,7 +124,7 @@ class KnownResults:
             return
         try:
             cache.keep_newest(db, "results", self._new.items(), MAX_TEXTS)
-        except sqlite3.Error:
+        except _sqlite3().Error:
             pass  # busy, full, read-only: the next run works these out again
         self._new = {}
 
@@ -135,7 +134,7 @@ class KnownResults:
             return None
         try:
             row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
+        except _sqlite3().Error:
             return None
         return from_json(row[0]) if row and isinstance(row[0], str) else None
 
@@ -144,9 +143,18 @@ class KnownResults:
             return self._db
         try:
             db = cache.open_table(STORE, "results", create, _BUSY_MS / 1000)
-        except (OSError, sqlite3.Error):
+        except (OSError, _sqlite3().Error):
             return None
         if db is None:
             return None  # nothing kept yet
         self._db, self._pid = db, os.getpid()
         return db
+
+
+def _sqlite3():
+    """The sqlite3 module, or None in a Python built without it (nothing is kept, the engine runs)."""
+    try:
+        import sqlite3
+    except ImportError:
+        return None
+    return sqlite3

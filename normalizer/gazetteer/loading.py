@@ -180,10 +180,10 @@ def _load_files(files: list[Path]) -> Gazetteer:
     protect: set[str] = set()
     bundled_protect: set[str] = set()
     own: list[Entity] = []
-    bundled = bundled_dir().resolve()
-    for path in files:
-        parsed = read_file(path)
-        if Path(path).resolve().is_relative_to(bundled):
+    from normalizer.gazetteer.warm_up import read_files  # the bundled files readied beside a large own one
+    inside = [Path(path).resolve().is_relative_to(bundled_dir().resolve()) for path in files]
+    for is_bundled, parsed in zip(inside, read_files(files, inside)):
+        if is_bundled:
             entities.extend(replace(entity, bundled=True) for entity in parsed.entities)
             bundled_protect.update(parsed.protect)
         else:
@@ -303,11 +303,10 @@ def _entity(entry: Any, name: str, parent_line: int, position: int) -> Entity:
 
 
 def _new_entity(**fields: Any) -> Entity:
-    """Entity(**fields), every field given: the attributes set at once. A
-    frozen dataclass's __init__ sets each of its 17 fields through
-    object.__setattr__, most of the cost of an entity of a large gazetteer."""
+    """Entity(**fields), set at once (a frozen dataclass's __init__ sets its 17 through object.__setattr__), those
+    not at their default only: the class answers for the others, so most entities hold three, not 17."""
     entity = object.__new__(Entity)
-    entity.__dict__.update(_ENTITY_DEFAULTS, **fields)
+    entity.__dict__.update({name: value for name, value in fields.items() if value != _ENTITY_DEFAULTS[name]})
     return entity
 
 

@@ -161,10 +161,3 @@ def _alike(pairs: list[tuple[str, str]]) -> bool:
     ):
         return False
     return all(score >= SAME_WORD_SIMILARITY or similarity(a, b)[0] >= SAME_WORD_SIMILARITY for (a, b), (score, _) in zip(pairs, spelled))
-
-
-def alias_target(entity: Entity, alias: str) -> str:
-    """What a garble of an alias is repaired to: the canonical (or its
-    surname) when the alias is another spelling of it word for word; else
-    the alias itself, a different correct form ("Ayatollah Khamenei")."""
-    return respelled(alias, (entity.canonical, *(surnames(entity) if entity.kind == "person" else ()))) or alias

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.out_of_band import pickled, plain
 from normalizer.buckets import encode
-from normalizer.wordmap import ReadOnlyMap, WordMap, compact, runs
+from normalizer.wordmap import ReadOnlyMap, WordMap, compact, grouped, runs
 
 _WORD, _FIELD, _EMPTY, _PHRASE = "\1", "\2", "\3", "\4"  # separators; \0 and \1 also serve WordMap
 _SEPARATORS = frozenset("\0\1\2\3\4")
@@ -345,20 +345,33 @@ def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed 
 
 
 def pack_pairs(pairs: Mapping[str, Iterable[tuple[int, int]]]) -> "Pairs | Mapping":
+    flat = list(chain.from_iterable(pairs.values()))
+    keys = [key for key, found in pairs.items() for _ in found]
+    packed = pack_pair_columns(keys, list(map(itemgetter(0), flat)), list(map(itemgetter(1), flat)))
+    return packed if isinstance(packed, Pairs) else pairs
+
+
+def pack_pair_columns(keys: list[str], forms: list[int], positions: list[int]) -> "Pairs | dict":
+    """`pack_pairs` of the map each of `keys` -> its (form, position) pairs,
+    given as three columns, a pair a row in order: no tuple a pair. Each pair
+    coded as one number (form * _POSITIONS + position) by numpy."""
     import numpy as np  # only to build: a cached index never packs
 
-    # Every pair in one column, each coded as one number (form * _POSITIONS
-    # + position) by numpy: C loops, not a Python statement a pair.
-    counts = list(map(len, pairs.values()))
-    flat = list(chain.from_iterable(pairs.values()))
-    forms = np.fromiter(map(itemgetter(0), flat), np.int64, len(flat))
-    positions = np.fromiter(map(itemgetter(1), flat), np.int64, len(flat))
-    if len(flat) and (positions.max() >= _POSITIONS or positions.min() < 0 or forms.min() < 0):
-        return pairs
+    form_ids, places = np.array(forms, dtype=np.int64), np.array(positions, dtype=np.int64)
+    if len(keys) and (places.max() >= _POSITIONS or places.min() < 0 or form_ids.min() < 0):
+        return _pairs_of(keys, forms, positions)
     try:
-        return Pairs(_must(runs(list(pairs), counts, (forms * _POSITIONS + positions).tolist(), numbers=True)))
+        return Pairs(_must(grouped(keys, (form_ids * _POSITIONS + places).tolist(), numbers=True)))
     except ValueError:
-        return pairs
+        return _pairs_of(keys, forms, positions)
+
+
+def _pairs_of(keys: list[str], forms: list[int], positions: list[int]) -> dict:
+    """The plain map of the columns, for values `Pairs` cannot hold."""
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for key, form, position in zip(keys, forms, positions):
+        pairs.setdefault(key, []).append((form, position))
+    return pairs
 
 
 def pack_single(words: Mapping[str, str]) -> "Single | Mapping":

@@ -25,15 +25,33 @@ def parsed(path: Path, parse: Callable[[bytes, str], T], kind: type) -> T:
     name = str(path)
     if not cache.enabled():
         return parse(read_bytes(path), name)
-    found, value = cache.lookup(_key(name, file_digest(path)))
-    if found and isinstance(value, kind):
-        return value
+    found, kept = cache.lookup(_key(name, file_digest(path)))
+    if found and isinstance(kept, _Kept) and kept.kind is kind:
+        return kept.value()
     raw = read_bytes(path)
     value = parse(raw, name)
     # Kept under the digest of the bytes parsed, not the one looked up: a
     # file rewritten in between is parsed again next time, never mistaken.
-    cache.store(_key(name, hashlib.sha256(raw).digest()), value)
+    cache.store(_key(name, hashlib.sha256(raw).digest()), _Kept(value))
     return value
+
+
+class _Kept:
+    """A parse (a loading.ParsedFile) as the cache keeps it: its entities
+    packed (simple_entities.packed), most of them as columns of text."""
+
+    def __init__(self, value):
+        from normalizer.gazetteer.simple_entities import packed
+
+        self.kind, self.fields = type(value), dict(value.__dict__)
+        self.fields["entities"] = packed(value.entities)
+
+    def value(self):
+        from normalizer.gazetteer.simple_entities import unpacked
+
+        value = object.__new__(self.kind)  # a frozen dataclass: its fields set as its __init__ would
+        value.__dict__.update(self.fields, entities=unpacked(self.fields["entities"]))
+        return value
 
 
 def _key(name: str, digest: bytes) -> str:

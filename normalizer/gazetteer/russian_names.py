@@ -57,7 +57,9 @@ def add_russian_names(entities, forms_of: list[list[tuple[str, str, str]]], word
     ]
     if not places:
         return {}
-    taken = {words[text][1] for forms in forms_of for text, _, _ in forms}
+    # Of every entity's spellings, only those of the forms to add are asked about.
+    wanted = {words[form][1] for _, russian, spellings in places for form in (*russian, *spellings)}
+    taken = {keys for forms in forms_of for text, _, _ in forms if (keys := words[text][1]) in wanted}
     added: dict[str, tuple[str, str]] = {}
     for number, russian, spellings in places:
         canonical = entities[number].canonical

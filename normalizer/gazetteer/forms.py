@@ -1,0 +1,101 @@
+"""The spellings of each entity that an index lists, the bundled entities' kept in the cache.
+
+An entity's forms are its canonical, aliases, adjectives, combining forms
+and variants, and a person's surnames (normalizer.gazetteer.names), each as
+(text, role, target). The bundled gazetteers' ~10,000 entities take some
+0.3 s of an index build (an alias is asked whether it spells the canonical
+another way, a learned round trip for some), the same for every newsroom
+file they are built with: they are kept in the cache (normalizer.cache)
+under the digest of the bundled files, so an index built again for an edited
+newsroom file, or warmed by normalizer.gazetteer.warm_up, reads them back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from normalizer import cache
+
+if TYPE_CHECKING:
+    from normalizer.gazetteer.loading import Entity, Gazetteer
+
+Forms = list[tuple[str, str, str]]  # (form text, role, target text)
+
+
+def forms_of(entity: Entity, surname_forms) -> Forms:
+    """(form text, role, target text) for every spelling of an entity;
+    `surname_forms` is normalizer.gazetteer.names.surname_forms (imported once
+    per build)."""
+    forms = [(entity.canonical, "canonical", entity.canonical)]
+    if entity.aliases or entity.adjectives or entity.combining or entity.variants:  # most entities list none
+        forms += [(alias, "alias", _alias_target(entity, alias)) for alias in entity.aliases]
+        forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
+        forms += [(combining, "combining", combining) for combining in entity.combining]
+        forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
+    if entity.kind == "person":
+        forms += surname_forms(entity)
+    return forms
+
+
+def _alias_target(entity: Entity, alias: str) -> str:
+    """What a garble of an alias is repaired to: the canonical (or its
+    surname) when the alias is another spelling of it word for word; else
+    the alias itself, a different correct form ("Ayatollah Khamenei")."""
+    from normalizer.gazetteer.names import respelled, surnames
+
+    return respelled(alias, (entity.canonical, *(surnames(entity) if entity.kind == "person" else ()))) or alias
+
+
+def entity_forms(gazetteer: Gazetteer) -> list[Forms]:
+    """`forms_of` each entity of `gazetteer`, in order; the bundled ones'
+    read from the cache when their files were loaded from disk."""
+    from normalizer.gazetteer.names import surname_forms  # here: it imports the loading of gazetteers
+
+    bundled = [entity for entity in gazetteer.entities if entity.bundled]
+    files = bundled_files(gazetteer.files)
+    if not bundled or not files:
+        return [forms_of(entity, surname_forms) for entity in gazetteer.entities]
+    kept = bundled_forms(bundled, files)
+    taken = iter(kept)
+    return [next(taken) if entity.bundled else forms_of(entity, surname_forms) for entity in gazetteer.entities]
+
+
+def bundled_forms(bundled: list[Entity], files: list[Path]) -> list[Forms]:
+    """`forms_of` each of `bundled` (the entities of the bundled `files`, in
+    order), kept in the cache under the files' names and bytes."""
+    from normalizer.gazetteer.loading import fingerprint
+    from normalizer.gazetteer.names import surname_forms
+
+    # What forms_of reads of each entity: kept beside its forms, so that
+    # they are read back only for the very same entities.
+    read = [(e.canonical, e.kind, e.aliases, e.adjectives, e.combining, e.variants, e.surname) for e in bundled]
+
+    def made() -> tuple[list, list[Forms]]:
+        return read, [forms_of(entity, surname_forms) for entity in bundled]
+
+    made_from, kept = cache.cached(f"bundled-forms\0{fingerprint(files)}", made)
+    return kept if made_from == read else made()[1]
+
+
+def bundled_files(files: Iterable[Path]) -> list[Path]:
+    """Those of `files` in the folder of the bundled gazetteers, in order."""
+    from normalizer.gazetteer.loading import bundled_dir
+
+    folder = bundled_dir().resolve()
+    return [path for path in files if Path(path).resolve().is_relative_to(folder)]
+
+
+def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """The variants the tables of normalizer/data add to `forms_of`: a post-Soviet
+    place's Russian names (gazetteer.russian_names) and a Chinese person's name
+    spelled in Russian (gazetteer.chinese_names). Returns each added form
+    (fold_form) -> its canonical and the reason a repair shows, and the forms
+    matched only where written whole: a Chinese name's Russian spellings, never
+    laid over other words, whose syllables ("Cjan") would draw real names ("Keqiang")."""
+    from normalizer.gazetteer.chinese_names import add_chinese_names
+    from normalizer.gazetteer.russian_names import add_russian_names
+
+    added = add_russian_names(entities, forms_of, words)
+    whole_only = add_chinese_names(entities, forms_of, words)
+    return {**added, **whole_only}, set(whole_only)
