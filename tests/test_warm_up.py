@@ -6,20 +6,15 @@ without either."""
 from __future__ import annotations
 
 import os
-import pickle
+import subprocess
 import sys
 from dataclasses import replace
 
 import pytest
 
 from normalizer.gazetteer import forms, lexicon, warm_up
-from normalizer.gazetteer.index import build_index
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.gazetteer.names import surname_forms
-
-
-def _index_bytes(files) -> bytes:
-    return pickle.dumps(build_index(load_files(files)), protocol=4)
 
 
 def _forks(monkeypatch) -> list[int]:
@@ -36,21 +31,56 @@ def _forks(monkeypatch) -> list[int]:
     return made
 
 
+# A fork copies the calling thread alone, so warm_up forks only where it is
+# the process's one thread; a test run may have others (a thread pool left by
+# an earlier test). The tests of the child run in an interpreter of their own.
+COUNT_FORKS = """
+import os
+made, fork = [], os.fork
+def counted():
+    pid = fork()
+    if pid:
+        made.append(pid)
+    return pid
+os.fork = counted
+from normalizer.gazetteer import warm_up
+warm_up.WARM_UP_BYTES = 0
+"""
+
+
+def _in_a_fresh_interpreter(script: str, *args: str) -> None:
+    done = subprocess.run([sys.executable, "-c", COUNT_FORKS + script, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child is forked on Linux only")
-def test_a_child_readies_the_bundled_files_and_the_index_is_the_same(newsroom_gazetteer, cache_folder, monkeypatch):
-    files = gazetteer_files([newsroom_gazetteer])
-    monkeypatch.setenv("NORMALIZER_NO_CACHE", "1")
-    plain = _index_bytes(files)
-    monkeypatch.delenv("NORMALIZER_NO_CACHE")
-    made = _forks(monkeypatch)
-    monkeypatch.setattr(warm_up, "WARM_UP_BYTES", 0)
-    assert _index_bytes(files) == plain
-    assert len(made) == 1
-    # What the child put in the cache is read back: nothing is parsed or made again here.
-    monkeypatch.setattr(forms, "forms_of", lambda *_: pytest.fail("a bundled entity's forms made again"))
-    bundled = forms.bundled_files(files)
-    entities = [replace(e, bundled=True) for e in load_files(bundled).entities]
-    assert len(forms.bundled_forms(entities, bundled)) == len(entities)
+def test_a_child_readies_the_bundled_files_and_the_index_is_the_same(newsroom_gazetteer, cache_folder):
+    _in_a_fresh_interpreter(
+        """
+import pickle, sys
+from dataclasses import replace
+from normalizer.gazetteer import forms
+from normalizer.gazetteer.index import build_index
+from normalizer.gazetteer.loading import gazetteer_files, load_files
+files = gazetteer_files([sys.argv[1]])
+os.environ["NORMALIZER_NO_CACHE"] = "1"
+plain = pickle.dumps(build_index(load_files(files)), protocol=4)
+assert made == []  # no cache, no child
+del os.environ["NORMALIZER_NO_CACHE"]
+assert pickle.dumps(build_index(load_files(files)), protocol=4) == plain
+assert len(made) == 1, made
+# What the child put in the cache is read back: nothing is parsed or made again here.
+def made_again(*_):
+    raise AssertionError("a bundled entity's forms made again")
+forms.forms_of = made_again
+bundled = forms.bundled_files(files)
+entities = [replace(e, bundled=True) for e in load_files(bundled).entities]
+assert len(forms.bundled_forms(entities, bundled)) == len(entities)
+print("ok")
+""",
+        str(newsroom_gazetteer),
+    )
 
 
 def test_no_child_for_a_small_gazetteer_or_without_a_cache(newsroom_gazetteer, cache_folder, monkeypatch):
@@ -90,15 +120,26 @@ def test_the_english_tables_read_back_iterate_as_made(cache_folder):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child is forked on Linux only")
-def test_an_error_in_the_newsroom_file_ends_the_child_and_is_raised(tmp_path, cache_folder, monkeypatch):
-    from normalizer.errors import GazetteerError
-
+def test_an_error_in_the_newsroom_file_ends_the_child_and_is_raised(tmp_path, cache_folder):
     broken = tmp_path / "broken.yaml"
     broken.write_text("entities:\n  - canonical: [unclosed\n", encoding="utf-8")
-    made = _forks(monkeypatch)
-    monkeypatch.setattr(warm_up, "WARM_UP_BYTES", 0)
-    with pytest.raises(GazetteerError, match="broken.yaml"):
-        load_files(gazetteer_files([broken]))
-    assert len(made) == 1
-    with pytest.raises(ChildProcessError):  # reaped: no child left behind
-        os.waitpid(made[0], os.WNOHANG)
+    _in_a_fresh_interpreter(
+        """
+import sys
+from normalizer.errors import GazetteerError
+from normalizer.gazetteer.loading import gazetteer_files, load_files
+try:
+    load_files(gazetteer_files([sys.argv[1]]))
+    raise AssertionError("no error")
+except GazetteerError as error:
+    assert "broken.yaml" in str(error), error
+assert len(made) == 1, made
+try:  # reaped: no child left behind
+    os.waitpid(made[0], os.WNOHANG)
+    raise AssertionError("the child was not reaped")
+except ChildProcessError:
+    pass
+print("ok")
+""",
+        str(broken),
+    )
