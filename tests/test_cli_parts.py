@@ -212,3 +212,18 @@ def test_the_console_script_ends_without_the_interpreters_teardown(tmp_path, thr
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 1 and "Fatemeh Mohajerani" in done.stdout
     assert ("teardown" in done.stderr) is thread
+
+
+def test_a_profiled_run_writes_its_profile(tmp_path):
+    # cProfile writes what it saw as the script ends: the teardown is kept for it.
+    article = tmp_path / "a.txt"
+    article.write_text("Fatem Mokhajelani met reporters.\n", encoding="utf-8")
+    stats = tmp_path / "run.prof"
+    script = tmp_path / "normalize_script.py"
+    script.write_text("import sys\nfrom normalizer.cli.app import main\nsys.exit(main())\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), str(script), "--check", str(article)],
+        capture_output=True, text=True,
+    )
+    assert "Fatemeh Mohajerani" in done.stdout  # (cProfile's own exit status is 0)
+    assert stats.stat().st_size > 0

@@ -122,10 +122,13 @@ def _exit_now(code: int) -> None:
     interpreter's teardown (every object freed, a last collection: some 3%
     of a cold start's work) does nothing a finished run needs. Only where
     nothing is left to finish: no other thread, no worker process, and the
-    output flushed (else the ordinary exit reports what fails)."""
+    output flushed (else the ordinary exit reports what fails), and no
+    profiler or tracer (cProfile, coverage) waiting to write what it saw."""
     import os
     import threading
 
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return
     processes = sys.modules.get("multiprocessing")
     if threading.active_count() != 1 or (processes is not None and processes.active_children()):
         return
