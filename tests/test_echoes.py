@@ -1,5 +1,6 @@
 """A surname read inside a full name is read where the article writes it
-alone later, spelled the same way (candidates/echoes), even where nothing
+alone later, spelled the same way or as another romanization of the name
+word (candidates/echoes), even where nothing
 in its own spelling leads to the name. "Konoton Jokuru" is a katakana round
 trip of a real pair of Wikidata name words (Connaughton, Jaucourt)."""
 
@@ -60,3 +61,15 @@ def test_a_word_beside_another_capitalized_word_is_another_name(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: Dudley Souter, kind: person}\n")
     result = engine.normalize("Officials said Dadori Sota arrived on Monday. Later, Sota Kimura met reporters.")
     assert ("Sota", "Souter") not in applied_changes(result)
+
+
+def test_another_romanization_of_the_repaired_surname_follows(tmp_path):
+    # "Qaddafi" is a word of the English lexicon (never read by its spelling
+    # alone); after "Moammar Gadhafi" -> Muammar Gaddafi it is the same man.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Muammar Gaddafi, kind: person}\n")
+    assert applied_changes(engine.normalize("Critics of Colonel Qaddafi rejoiced.")) == []
+    result = engine.normalize("Libyan leader Moammar Gadhafi was killed in 2011; critics of Colonel Qaddafi rejoiced.")
+    assert applied_changes(result) == [("Moammar Gadhafi", "Muammar Gaddafi"), ("Qaddafi", "Gaddafi")]
+    # A word less alike than two romanizations of one name word is another name.
+    result = engine.normalize("Libyan leader Moammar Gadhafi was killed in 2011; critics of Colonel Haddad rejoiced.")
+    assert applied_changes(result) == [("Moammar Gadhafi", "Muammar Gaddafi")]

@@ -124,6 +124,6 @@ def test_the_russian_g_of_a_ukrainian_h_is_the_same_given_name(engine):
 def test_a_first_letter_h_a_digraph_or_a_womans_name_is_no_ukrainian_g(word, name):
     # English names write h first as often (Helen is no Glen); ph, th, kh are
     # one sound; Olga is a woman's name.
-    from normalizer.candidates.given_names import _alike
+    from normalizer.candidates.given_names import one_name_word
 
-    assert not _alike(word, name)
+    assert not one_name_word(word, name)

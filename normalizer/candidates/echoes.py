@@ -2,9 +2,12 @@
 article names a person in full, then by the surname alone, spelled as the
 full name spelled it ("Donald Tramp ... Tramp said"; "Konoton Jokuru ...
 Later, Jokuru met reporters"): machine translation garbles a name the same
-way each time. Each such word is read as the name's one-word form, with the
-evidence a lone word has; where the reading of the full name is sure, the
-decider has it follow that reading (Decider._one_outcome).
+way each time; an outlet quoting another may write another romanization of
+it ("Moammar Gadhafi ... Colonel Qaddafi"), read too where it is as alike as
+two romanizations of one name word (given_names.one_name_word). Each such
+word is read as the name's one-word form, with the evidence a lone word has;
+where the reading of the full name is sure, the decider has it follow that
+reading (Decider._one_outcome).
 
 The sources read many such words alone already; this one reads those no
 candidate of their own spelling finds ("Jokuru", a katakana round trip of
@@ -22,6 +25,7 @@ readings, once they are built.
 from __future__ import annotations
 
 from normalizer.candidates.fuzzy import align
+from normalizer.candidates.given_names import one_name_word
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.folding import fold_case
@@ -34,11 +38,13 @@ from normalizer.suspects import Status
 # Not a word of the English lexicon or of the gazetteer: those read or not
 # by their own spelling (align's read_known).
 REREAD = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.SHORT})
+SHARED_LETTERS = 50  # rapidfuzz's ratio, in percent: see _OtherSpellings
 
 
 def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[list[Proposal], list[Proposal]]:
     """The lone mentions, elsewhere in the text, of each word that a reading of
-    several words among `readings` rewrites, read as its entity's one-word
+    several words among `readings` rewrites (spelled the same way, or as
+    another romanization of it: `_OtherSpellings`), read as its entity's one-word
     form: those read by their own spelling, and those read only as the word
     was read there (`_as_read_there`). The latter are the same garble as the
     reading: no evidence for it, nor it for them (the engine adds them after
@@ -47,6 +53,7 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
     found: list[Proposal] = []
     as_there: list[Proposal] = []
     read = {(p.entity, p.first, p.last) for p in readings if isinstance(p, Proposal)}
+    others = _OtherSpellings(doc, mentions)
     for reading in readings:
         if not isinstance(reading, Proposal) or not reading.rewrites:
             continue
@@ -57,8 +64,8 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
             if form_id is None:
                 continue
             written = doc.tokens[k].text
-            for j in doc.positions[doc.keys[k]]:  # the same word, spelled the same way
-                if doc.tokens[j].text != written or reading.first <= j <= reading.last:
+            for j in (*doc.positions[doc.keys[k]], *others.of(new, reading)):
+                if (doc.tokens[j].text != written and doc.keys[j] == doc.keys[k]) or reading.first <= j <= reading.last:
                     continue
                 if mentions.covered[j] or (reading.entity, j, j) in read:
                     continue
@@ -66,11 +73,47 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
                 proposal = align(doc, mentions, form_id, j, read_known=frozenset({0}))
                 if proposal is not None:
                     found.append(proposal)
-                elif doc.status[j] in REREAD and _alone(doc, j):
+                elif doc.keys[j] == doc.keys[k] and doc.status[j] in REREAD and _alone(doc, j):  # the same garble
                     proposal = _as_read_there(doc, index.forms[form_id], j, reading)
                     if proposal is not None:
                         as_there.append(proposal)
     return found, as_there
+
+
+class _OtherSpellings:
+    """The capitalized words of the text, neither covered nor all capitals,
+    that spell a repaired word as another romanization of one person's name
+    word ("Moammar Gadhafi" repaired, then "Colonel Qaddafi"), each repaired
+    word looked for once."""
+
+    def __init__(self, doc: Document, mentions: Mentions):
+        self.doc, self.found = doc, {}
+        self.words = [
+            j for j, token in enumerate(doc.tokens)
+            if token.text[:1].isupper() and not token.text.isupper() and not mentions.covered[j]
+        ]
+
+    def of(self, new: str, reading: Proposal) -> list[int]:
+        doc = self.doc
+        if doc.index.entities[reading.entity].kind != "person":
+            return []
+        found = self.found.get(new)
+        if found is None:
+            from rapidfuzz import fuzz, process  # loaded already: symspellpy's lookups import it
+
+            key = fold_case(new)
+            # Two romanizations of one name word differ by a letter or two in
+            # length and share half their letters or more (Vladimir / Volodymyr
+            # 59%, Qaddafi / Gaddafi 86%): a C pass keeps those, then the bar.
+            near = process.extract(
+                key, [doc.keys[j] for j in self.words], scorer=fuzz.ratio, score_cutoff=SHARED_LETTERS, limit=None
+            )
+            found = self.found[new] = sorted(
+                j for j in (self.words[n] for _, _, n in near)
+                if doc.keys[j] != key and abs(len(doc.tokens[j].text) - len(new)) <= 2
+                and one_name_word(doc.tokens[j].text, new)
+            )
+        return [j for j in found if not reading.first <= j <= reading.last]
 
 
 def _as_read_there(doc: Document, form, j: int, reading: Proposal) -> Proposal | None:

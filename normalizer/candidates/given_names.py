@@ -52,7 +52,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                     if (form, start) in tried or not rest_intact(doc, form, start, at):
                         continue
                     tried.add((form, start))
-                    if not _alike(word, form.tokens[at]):
+                    if not one_name_word(word, form.tokens[at]):
                         continue
                     proposal = lay(doc, mentions, form, start, read_known=frozenset({at}))
                     if proposal is not None:
@@ -101,7 +101,7 @@ def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
     return found
 
 
-def _alike(word: str, name: str) -> bool:
+def one_name_word(word: str, name: str) -> bool:
     """Two spellings of one name word: a shared key or a sure learned route,
     the same consonants in order ("Vladimir" / Volodymyr, "Dmitry" / Dmytro:
     Russian and Ukrainian forms), or a typist's swap, but never a feminine
