@@ -369,4 +369,3 @@ def keep_newest(db, table: str, entries, most: int) -> None:
     with db:
         db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", entries)
         db.execute(f"DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?", (most,))
-

@@ -70,17 +70,17 @@ def _unknown(doc: Document, mentions: Mentions, k: int) -> bool:
     return doc.status[k] in _UNKNOWN and doc.tokens[k].text[:1].isupper() and not mentions.covered[k]
 
 
-def _forms_over(doc: Document, i: int, first: int, last: int):
-    """(form id, first token) of each name of two words or more that a word
-    alike to token `i` belongs to, laid wholly inside the run."""
+def _forms_over(doc: Document, i: int, first: int, last: int, size: int = 2):
+    """(form id, first token) of each name of `size` words or more that a
+    word alike to token `i` belongs to, laid wholly inside `first`..`last`."""
     word = doc.tokens[i].text
     keys = {**similar_name_tokens(doc, word), **round_trip_name_tokens(doc, word)}
     seen = set()
     for key in sorted(keys):
         for form_id, position in doc.index.token_forms.get(key, ()):
             start = i - position
-            size = len(doc.index.forms[form_id].keys)
-            if size >= 2 and first <= start and start + size - 1 <= last and (form_id, start) not in seen:
+            words = len(doc.index.forms[form_id].keys)
+            if words >= size and first <= start and start + words - 1 <= last and (form_id, start) not in seen:
                 seen.add((form_id, start))
                 yield form_id, start
 
@@ -89,18 +89,14 @@ def _named_intact(doc: Document, mentions: Mentions, taken: set[int]):
     """A foreign-lettered word outside the runs, read, by a learned route
     only, as a word of a form of an entity the text names intact elsewhere
     (the form laid over the words around it: "Ben Qián" as Ben Chan)."""
-    for k, token in enumerate(doc.tokens):
+    for k in range(len(doc)):
         if k in taken or not _unknown(doc, mentions, k) or doc.status[k] != Status.FOREIGN:
             continue
-        word = token.text
-        keys = {**similar_name_tokens(doc, word), **round_trip_name_tokens(doc, word)}
-        for key in sorted(keys):
-            for form_id, position in doc.index.token_forms.get(key, ()):
-                form, start = doc.index.forms[form_id], k - position
-                if mentions.seen.get(form.entity) and 0 <= start and start + len(form.keys) <= len(doc):
-                    proposal = align(doc, mentions, form_id, start, opened=_OPENED)
-                    if isinstance(proposal, Proposal):
-                        yield proposal
+        for form_id, start in _forms_over(doc, k, 0, len(doc) - 1, size=1):
+            if mentions.seen.get(doc.index.forms[form_id].entity):
+                proposal = align(doc, mentions, form_id, start, opened=_OPENED)
+                if isinstance(proposal, Proposal):
+                    yield proposal
 
 
 def _later_mentions(doc: Document, mentions: Mentions, read: dict[str, tuple[int, int]], taken: set[int]):

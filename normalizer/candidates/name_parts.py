@@ -55,11 +55,12 @@ def short_name_word(word: str, status: Status, name_word: str) -> bool:
 
 def may_anchor(kind: str, words: int, word: str, status: Status) -> bool:
     """Whether a word whose spelling is too far from the name's word (or
-    only weakly near it) may still be read beside the rest of the name: a capitalized word, unknown or
-    a real name word (as fuzzy.lay reads one beside other garbled words that
-    agree on the name) but not one common enough for the English lexicon
-    ("Maria" beside a garbled surname is somebody else), long enough for a
-    learned route, in a person's name of two words or more."""
+    only weakly near it) may still be read beside the rest of the name: a
+    capitalized word, unknown or a real name word (as fuzzy.lay reads one
+    beside other garbled words that agree on the name) but not one common
+    enough for the English lexicon ("Maria" beside a garbled surname is
+    somebody else), long enough for a learned route, in a person's name of
+    two words or more."""
     return (
         kind == "person" and words >= 2 and status in ANCHORABLE
         and len(word) >= MIN_ROUND_TRIP_LENGTH and word[:1].isupper()

@@ -20,7 +20,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from normalizer.folding import fold_form
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "chinese_syllables_russian.tsv"
 MAX_GIVEN_SYLLABLES = 2
@@ -68,29 +67,15 @@ def _syllables_of(word: str, table: dict) -> list[str] | None:
     return best[len(word)]
 
 
-def add_chinese_names(entities, forms_of: list[list[tuple[str, str, str]]], words) -> dict[str, tuple[str, str]]:
-    """Give each person of `entities` whose name is pinyin its Russian
-    spellings as variants (in `forms_of`, an index build's (text, role,
-    target) lists), unless some entity already has that spelling. Returns
-    each added form (fold_form) -> the canonical and the reason shown."""
+def chinese_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
+    """For each person of `entities` whose name is pinyin: its number, and its
+    Russian spellings, each with the reason a repair shows (forms.add_table_variants
+    adds them)."""
     table = syllables()
-    people = [
-        (number, spellings)
+    return [
+        (number, [(form, f"'{form}' is the Russian spelling of '{entity.canonical}', romanized") for form in found])
         for number, entity in enumerate(entities)
         if entity.kind == "person"
         and entity.canonical.split(" ", 1)[0].lower() in table  # most names stop here: no dictionary look-ups
-        and (spellings := russian_spellings(entity.canonical))
+        and (found := russian_spellings(entity.canonical))
     ]
-    if not people:
-        return {}
-    taken = {words[text][1] for forms in forms_of for text, _, _ in forms}
-    added: dict[str, tuple[str, str]] = {}
-    for number, spellings in people:
-        canonical = entities[number].canonical
-        for form in spellings:
-            keys = words[form][1]
-            if keys and keys not in taken:
-                taken.add(keys)
-                forms_of[number] = [*forms_of[number], (form, "variant", canonical)]
-                added[fold_form(form)] = (canonical, f"'{form}' is the Russian spelling of '{canonical}', romanized")
-    return added

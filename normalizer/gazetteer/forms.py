@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from normalizer import cache
+from normalizer.folding import fold_form
 
 if TYPE_CHECKING:
     from normalizer.gazetteer.loading import Entity, Gazetteer
@@ -93,9 +94,31 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     (fold_form) -> its canonical and the reason a repair shows, and the forms
     matched only where written whole: a Chinese name's Russian spellings, never
     laid over other words, whose syllables ("Cjan") would draw real names ("Keqiang")."""
-    from normalizer.gazetteer.chinese_names import add_chinese_names
-    from normalizer.gazetteer.russian_names import add_russian_names
+    from normalizer.gazetteer.chinese_names import chinese_variants
+    from normalizer.gazetteer.russian_names import russian_variants
 
-    added = add_russian_names(entities, forms_of, words)
-    whole_only = add_chinese_names(entities, forms_of, words)
+    added = _add_variants(entities, forms_of, words, russian_variants(entities))
+    whole_only = _add_variants(entities, forms_of, words, chinese_variants(entities))
     return {**added, **whole_only}, set(whole_only)
+
+
+def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str, tuple[str, str]]:
+    """Give each entity of `additions` ((number, [(form, reason), ...]), in
+    order) those forms as variants, in `forms_of` (an index build's lists),
+    unless some entity already has that spelling, correct or not. Returns
+    each added form (fold_form) -> the canonical it is written as and the reason."""
+    if not additions:
+        return {}
+    # Of every entity's spellings, only those of the forms to add are asked about.
+    wanted = {words[form][1] for _, found in additions for form, _ in found}
+    taken = {keys for forms in forms_of for text, _, _ in forms if (keys := words[text][1]) in wanted}
+    added: dict[str, tuple[str, str]] = {}
+    for number, found in additions:
+        canonical = entities[number].canonical
+        for form, reason in found:
+            keys = words[form][1]
+            if keys and keys not in taken:
+                taken.add(keys)
+                forms_of[number] = [*forms_of[number], (form, "variant", canonical)]
+                added[fold_form(form)] = (canonical, reason)
+    return added

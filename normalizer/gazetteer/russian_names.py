@@ -43,33 +43,20 @@ def russian_place_names() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     return table
 
 
-def add_russian_names(entities, forms_of: list[list[tuple[str, str, str]]], words) -> dict[str, tuple[str, str]]:
-    """Give each own place of `entities` the Russian forms of its name, and
-    GeoNames' other romanization of it, as variants (in `forms_of`, an index
-    build's (text, role, target) lists), unless some entity already has that
-    spelling, correct or not. Returns each added form (fold_form) -> the
-    canonical it is written as and the reason shown."""
+def russian_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
+    """For each own place of `entities` the table knows: its number, and the
+    Russian forms of its name and GeoNames' other romanization of it, each
+    with the reason a repair shows (forms.add_table_variants adds them)."""
     table = russian_place_names()
-    places = [  # (entity number, its Russian forms, GeoNames' spellings)
-        (number, *table[name])
-        for number, entity in enumerate(entities)
-        if entity.kind == "place" and not entity.bundled and (name := fold_form(entity.canonical)) in table
-    ]
-    if not places:
-        return {}
-    # Of every entity's spellings, only those of the forms to add are asked about.
-    wanted = {words[form][1] for _, russian, spellings in places for form in (*russian, *spellings)}
-    taken = {keys for forms in forms_of for text, _, _ in forms if (keys := words[text][1]) in wanted}
-    added: dict[str, tuple[str, str]] = {}
-    for number, russian, spellings in places:
-        canonical = entities[number].canonical
-        for form, reason in [
-            *((form, f"'{form}' is the Russian name of '{canonical}', romanized") for form in russian),
-            *((form, f"'{form}' is another romanization of '{canonical}' (GeoNames' spelling)") for form in spellings),
-        ]:
-            keys = words[form][1]
-            if keys and keys not in taken:
-                taken.add(keys)
-                forms_of[number] = [*forms_of[number], (form, "variant", canonical)]
-                added[fold_form(form)] = (canonical, reason)
-    return added
+    found = []
+    for number, entity in enumerate(entities):
+        if entity.kind == "place" and not entity.bundled and (name := fold_form(entity.canonical)) in table:
+            russian, spellings = table[name]
+            canonical = entity.canonical
+            russian_reason = f"is the Russian name of '{canonical}', romanized"
+            geonames_reason = f"is another romanization of '{canonical}' (GeoNames' spelling)"
+            found.append((number, [
+                *((form, f"'{form}' {russian_reason}") for form in russian),
+                *((form, f"'{form}' {geonames_reason}") for form in spellings),
+            ]))
+    return found
