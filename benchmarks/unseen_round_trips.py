@@ -15,6 +15,7 @@ other real news:
 
     python benchmarks/unseen_round_trips.py            # the table of normalize-eval
     python benchmarks/unseen_round_trips.py --show     # also every miss and false correction
+    python benchmarks/unseen_round_trips.py --first 0 --scripts ja,ru --seed 11   # another slice
 
 The gazetteer and the corpus are written to benchmarks/_work/ and made again on each run.
 """
@@ -41,8 +42,8 @@ SCRIPTS = "ja,ru,zh,ko,ar,he"
 SHORTEST_NAME = 3  # shorter names ("UN", "EU") match inside too much text to say an article names them
 
 
-def chosen_articles() -> list[Path]:
-    return sorted(ARTICLES.glob("*.txt"))[FIRST::STRIDE]
+def chosen_articles(first: int = FIRST) -> list[Path]:
+    return sorted(ARTICLES.glob("*.txt"))[first::STRIDE]
 
 
 def named_entities(articles: list[Path], gazetteers: Path = BUNDLED) -> list[dict]:
@@ -61,13 +62,13 @@ def _names_in(name: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
-def build(work: Path = WORK) -> tuple[Path, Path]:
+def build(work: Path = WORK, first: int = FIRST, scripts: str = SCRIPTS, seed: int = SEED) -> tuple[Path, Path]:
     """Write the articles' folder, their gazetteer and the garbled corpus; return (gazetteer, corpus)."""
     folder = work / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.txt"):
         old.unlink()
-    articles = chosen_articles()
+    articles = chosen_articles(first)
     for path in articles:
         (folder / path.name).write_bytes(path.read_bytes())
     gazetteer = work / "gazetteer.yaml"
@@ -76,7 +77,7 @@ def build(work: Path = WORK) -> tuple[Path, Path]:
     corpus = work / "corpus.jsonl"
     subprocess.run(
         [sys.executable, "-m", "normalizer.measure.garbler", str(folder), "--gazetteer", str(gazetteer), "--no-bundled",
-         "--seed", str(SEED), "--rate", str(RATE), "--categories", SCRIPTS, "-o", str(corpus)],
+         "--seed", str(seed), "--rate", str(RATE), "--categories", scripts, "-o", str(corpus)],
         check=True, cwd=ROOT,
     )
     return gazetteer, corpus
@@ -85,8 +86,15 @@ def build(work: Path = WORK) -> tuple[Path, Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="list every miss and false correction")
+    # Other slices of the same articles, for a second look that is just as unseen:
+    # --first 0 --scripts ja,ru --seed 11 takes every 4th article from the first.
+    parser.add_argument("--first", type=int, default=FIRST, help=f"the first article taken, 0-{STRIDE - 1} (default {FIRST})")
+    parser.add_argument("--scripts", default=SCRIPTS, help=f"round trips to make (default {SCRIPTS})")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"the garbler's seed (default {SEED})")
     args = parser.parse_args(argv)
-    gazetteer, corpus = build()
+    default = (args.first, args.scripts, args.seed) == (FIRST, SCRIPTS, SEED)
+    work = WORK if default else WORK.with_name(f"unseen-{args.first}-{args.scripts.replace(',', '')}-{args.seed}")
+    gazetteer, corpus = build(work, args.first, args.scripts, args.seed)
     command = [sys.executable, "-m", "normalizer.measure.evaluate", str(corpus), "--gazetteer", str(gazetteer),
                "--no-bundled", *(["--show"] if args.show else [])]
     return subprocess.run(command, cwd=ROOT).returncode

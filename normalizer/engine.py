@@ -8,6 +8,7 @@ The flow of one text, one module a stage:
     candidates/    readings of the suspects as gazetteer names (one module a source)
     evidence/      what the article says for or against each reading
     decision.py    the best readings: applied, suggested or dropped
+    text_spelling.py  each repair in the spelling the text itself uses for that name
     result.py      the corrections spliced in, proven lossless
 """
 
@@ -33,6 +34,7 @@ from normalizer.options import Options
 from normalizer.proposal import Proposal
 from normalizer.result import Correction, Result, apply_corrections, moved_by, rebase, shift_spans
 from normalizer.segments import SEGMENT_CHARS, segments, spans_within
+from normalizer.text_spelling import as_the_text_writes
 from normalizer.tokens import line_starts
 
 MARKUPS = ("markdown", "html", "rst", "text")
@@ -160,7 +162,8 @@ class Normalizer:
             found, unbuilt = self._read_as_translated(doc, mentions, garbles, unbuilt)
             garbles = garbles + found
             decisions = self.decider.decide(exact + (through_another_script(confident, garbles) or garbles), unbuilt)
-        return self.decider.corrections(doc, decisions)
+        # Each repair in the spelling the text itself writes that name with.
+        return self.decider.corrections(doc, as_the_text_writes(doc, mentions, decisions))
 
     def _read_as_translated(
         self, doc: Document, mentions: Mentions, garbles: list[Proposal], unbuilt: BuiltOnDemand

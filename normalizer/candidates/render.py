@@ -19,8 +19,14 @@ def render(
     originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
     if len(target) == len(originals):
         new = [apply_case_style(o, t) for o, t in zip(originals, target)]
-        if form.role == "alias":  # a word the text writes as the alias has it is correct: kept as written
-            new = [o if doc.keys[start + q] == form.keys[q] else n for q, (o, n) in enumerate(zip(originals, new))]
+        # A word the text writes as the alias has it, or as some correct form
+        # writes it with its marks ("Erdoğan" in a garbled "Resep Tayiip
+        # Erdoğan", read by the canonical "Recep Tayyip Erdogan"), is correct: kept as written.
+        marked = doc.index.marked_spellings
+        new = [
+            o if doc.keys[start + q] == form.keys[q] and (form.role == "alias" or o.casefold() in marked) else n
+            for q, (o, n) in enumerate(zip(originals, new))
+        ]
         changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
         if not changed:
             return None

@@ -33,7 +33,7 @@ def forms_of(entity: Entity, surname_forms) -> Forms:
         forms += [(alias, "alias", _alias_target(entity, alias)) for alias in entity.aliases]
         forms += [(adjective, "adjective", adjective) for adjective in entity.adjectives]
         forms += [(combining, "combining", combining) for combining in entity.combining]
-        forms += [(variant, "variant", entity.canonical) for variant in entity.variants]
+        forms += [(variant, "variant", _variant_target(entity, variant)) for variant in entity.variants]
     if entity.kind == "person":
         forms += surname_forms(entity)
     return forms
@@ -46,6 +46,17 @@ def _alias_target(entity: Entity, alias: str) -> str:
     from normalizer.gazetteer.names import respelled, surnames
 
     return respelled(alias, (entity.canonical, *(surnames(entity) if entity.kind == "person" else ()))) or alias
+
+
+def _variant_target(entity: Entity, variant: str) -> str:
+    """What a variant is rewritten to: the canonical, but a person's variant
+    of fewer words that spells a surname another way is rewritten to that
+    surname ("Nawalny" -> Navalny, not "Alexei Navalny")."""
+    if entity.kind != "person" or len(variant.split()) >= len(entity.canonical.split()):
+        return entity.canonical
+    from normalizer.gazetteer.names import respelled, surnames
+
+    return respelled(variant, surnames(entity)) or entity.canonical
 
 
 def entity_forms(gazetteer: Gazetteer) -> list[Forms]:

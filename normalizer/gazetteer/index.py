@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.forms import add_table_variants, entity_forms
+from normalizer.gazetteer.house_style import own_spelling_wins
 from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
@@ -84,6 +85,9 @@ class Index:
     # Variants added from a table (forms.add_table_variants): the form
     # (fold_form) -> the canonical, and the reason a repair shows.
     russian_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Words a correct form writes with marks ("erdoğan", "vučić"), casefolded:
+    # written so, they are right whatever form a reading lays over them.
+    marked_spellings: frozenset[str] = frozenset()
 
     def memo(self, name: str, limit: int = MEMO_ENTRIES) -> dict:
         """A per-process memo of facts about single words under this index,
@@ -155,70 +159,6 @@ class Index:
         return self.deletes.near(folded)
 
 
-_RESPELLABLE = frozenset({"canonical", "alias", "variant", "surname"})
-
-
-def _own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, str, str]]], words: "_Words") -> None:
-    """House style: where the newsroom's own gazetteer names a bundled entity's
-    person or place under another canonical (same kind, a correct form in
-    common: an own "Volodymyr Zelensky", the bundled "Volodymyr Zelenskyy"
-    with "Volodymyr Zelensky" among its aliases), the bundled entity's other
-    spellings of the newsroom's canonical, word for word ("Volodymyr
-    Zelenskyy", "Volodymyr Zelenskiy"), become the newsroom entity's
-    variants, written as its canonical. Other correct forms stay the bundled
-    entity's (an own "United States of America" does not make "US" wrong),
-    and a namesake with the same canonical only extends the bundled
-    entity, as `add-variant` and review make it (README)."""
-    if all(entity.bundled for entity in entities) or not any(entity.bundled for entity in entities):
-        return  # one side only: nothing to reconcile
-    # Only the (kind, keys) a bundled entity names are looked up below: the
-    # newsroom's other names (most of a large gazetteer) are not kept.
-    bundled_named = {
-        (entity.kind, words[text][1])
-        for entity, forms in zip(entities, forms_of)
-        if entity.bundled
-        for text, role, _ in forms
-        if role in ("canonical", "alias")
-    }
-    bundled_keys = {keys for _, keys in bundled_named}  # asked first: cheaper than a (kind, keys) pair a form
-    own_named: dict[tuple[str, tuple[str, ...]], int] = {}  # (kind, keys of a correct form) -> own entity
-    for number, (entity, forms) in enumerate(zip(entities, forms_of)):
-        if not entity.bundled:
-            for text, role, _ in forms:
-                if role in ("canonical", "alias") and (keys := words[text][1]) in bundled_keys:
-                    if (entity.kind, keys) in bundled_named:
-                        own_named.setdefault((entity.kind, keys), number)
-    if not own_named:
-        return
-    from normalizer.gazetteer.names import respelled
-
-    for number, (entity, forms) in enumerate(zip(entities, forms_of)):
-        if not entity.bundled:
-            continue
-        correct = [text for text, role, _ in forms if role in ("canonical", "alias")]
-        owner = next((own_named[(entity.kind, words[t][1])] for t in correct if (entity.kind, words[t][1]) in own_named), None)
-        if owner is None:
-            continue
-        house = entities[owner].canonical
-        if words[house][1] == words[entity.canonical][1]:
-            continue  # a namesake: the newsroom extends the bundled entity, its aliases stay correct
-        own_spellings = {words[text][1] for text, role, _ in forms_of[owner] if role != "variant"}
-        own_surnames = [text for text, role, _ in forms_of[owner] if role == "surname"]
-        moved: dict[str, str] = {}  # a bundled spelling -> the newsroom's form it is written as
-        for text, role, _ in forms:
-            # An adjective or combining form is another word, not a spelling;
-            # a form the newsroom calls correct stays correct.
-            if role not in _RESPELLABLE or words[text][1] in own_spellings:
-                continue
-            # Word for word: a surname alone ("Zelenskyy") is written as the newsroom's surname.
-            target = respelled(text, (house, *own_surnames))
-            if target is not None:
-                moved[text] = target
-        if moved:
-            forms_of[owner] = forms_of[owner] + [(text, "variant", moved[text]) for text in sorted(moved)]
-            forms_of[number] = [form for form in forms if form[0] not in moved]
-
-
 class _Words(dict):
     """text -> (its tokens as written, their keys), each text tokenized once:
     a name's words recur in its canonical, its surname form, its variants."""
@@ -242,11 +182,12 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     token_form_ids: list[int] = []
     token_positions: list[int] = []
     token_written: list[str] = []
+    marked: set[str] = set()  # Index.marked_spellings
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
     forms_of = entity_forms(gazetteer)
-    _own_spelling_wins(gazetteer.entities, forms_of, words)
+    own_spelling_wins(gazetteer.entities, forms_of, words)
     index.russian_names, spelled_in_russian = add_table_variants(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
@@ -278,6 +219,8 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         for text, role, target in forms:
             tokens, keys = words[text]
             variant = role == "variant"
+            if not variant and not text.isascii():  # "Recep Tayyip Erdoğan" beside "Erdogan": kept as written (render)
+                marked.update(token.casefold() for token in tokens if not token.isascii())
             if not keys or (keys, variant) in seen:
                 continue
             if variant and not own and keys in own_correct:
@@ -306,6 +249,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             if 2 <= len(keys) <= 3 and role != "surname":
                 glued_forms.append(("".join(keys), form_id))
     index.max_form_length = max_form_length
+    index.marked_spellings = frozenset(marked)
     # Each key's spelling: its first token as written, the keys in the order first met.
     first_written = dict(zip(reversed(token_keys), reversed(token_written)))
     index.spelling = {key: first_written[key] for key in dict.fromkeys(token_keys)}

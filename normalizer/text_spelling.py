@@ -1,0 +1,93 @@
+"""A repair writes a name's word as the text itself writes it, where the text
+names the same entity intact by another correct spelling.
+
+A gazetteer lists several correct spellings of many names: "Volodymyr
+Zelenskyy" with the aliases "Zelensky" and "Zelenskiy", "Qassem Soleimani"
+with "Qasem Soleimani", "Andres Manuel Lopez Obrador" with "Andrés Manuel
+López Obrador". A garble is read by whichever spelling it is nearest, and
+its repair writes the canonical's spelling of that word. But an article
+that writes "Zelensky" four times has chosen its spelling: the garbled fifth
+mention ("Zelenskii") is "Zelensky" there too, and an article that writes
+"López" writes "Andrés". So each word of a decided repair that is another
+spelling (names.respelled, the bar of the gazetteer's own alias targets) of
+a word the text writes intact in a correct form of the same entity is
+written the text's way. Variants ("Kiev" for Kyiv) are not correct forms:
+the text's use of one is no spelling to copy. The entity, the span and the
+confidence of each repair stay as decided; only which spelling of its
+words is written moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from normalizer.decision import Decision
+from normalizer.document import Document
+from normalizer.mentions import Mentions
+from normalizer.proposal import Proposal
+from normalizer.tokens import apply_case_style, tokenize
+
+# The roles of a form that spell the name itself (gazetteer.forms).
+_SPELLINGS = frozenset({"canonical", "alias", "surname"})
+
+
+def as_the_text_writes(doc: Document, mentions: Mentions, decisions: list[Decision]) -> list[Decision]:
+    """`decisions`, each repair's words respelled as the text writes them
+    intact for the same entity (see the module); a repair left writing what
+    the text already says is dropped."""
+    entities = {d.proposal.entity for d in decisions}
+    written = _written_intact(doc, mentions, entities & set(mentions.seen))
+    if not written:
+        return decisions
+    kept = []
+    for decision in decisions:
+        proposal = decision.proposal
+        words = written.get(proposal.entity)
+        replacement = _respelled(doc.index, proposal, words) if words else proposal.replacement
+        if replacement == proposal.replacement:
+            kept.append(decision)
+        elif replacement != doc.text[doc.tokens[proposal.first].start : doc.tokens[proposal.last].end]:
+            kept.append(decision._replace(proposal=replace(proposal, replacement=replacement)))
+    return kept
+
+
+def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> dict[int, dict[str, str]]:
+    """Of each of `entities`, the words its correct spellings are written
+    with intact in the text: casefolded word -> the word as written (the first)."""
+    forms = doc.index.forms
+    found: dict[int, dict[str, str]] = {}
+    for mention in mentions.found:
+        # A demonym ("Russian", "Filipinos") is another word, not a spelling of the name.
+        for entity in {forms[f].entity for f in mention.correct if forms[f].role in _SPELLINGS} & entities:
+            words = found.setdefault(entity, {})
+            for k in range(mention.start, mention.start + mention.length):
+                word = doc.tokens[k].text
+                if not word.isupper():  # a dateline's "BRASÍLIA" says nothing of the name's case
+                    words.setdefault(word.casefold(), word)
+    return found
+
+
+def _respelled(index, proposal: Proposal, words: dict[str, str]) -> str:
+    """The proposal's replacement with each word of the name's spelling that
+    the text writes another way (`words`, from _written_intact) written the
+    text's way."""
+    from normalizer.gazetteer.names import respelled  # lazy: similarity's learned model
+
+    replacement = proposal.replacement
+    pieces, end = [], 0
+    for token in tokenize(replacement):
+        word = token.text
+        # Not where the text writes the word as the repair does, nor in a
+        # demonym ("Brazilian" is no spelling of "Brazil").
+        if word.casefold() not in words and _spells(index, proposal.entity, token.key):
+            spelled = next((w for w in words.values() if respelled(w, (word,)) is not None), None)
+            if spelled is not None:
+                pieces += [replacement[end : token.start], apply_case_style(word, spelled)]
+                end = token.end
+    return "".join(pieces) + replacement[end:] if pieces else replacement
+
+
+def _spells(index, entity: int, key: str) -> bool:
+    """Whether the word `key` belongs to a spelling of `entity`'s name, not only to a demonym or a combining form."""
+    roles = {index.forms[form_id].role for form_id, _ in index.token_forms.get(key, ()) if index.forms[form_id].entity == entity}
+    return bool(roles & _SPELLINGS) and not roles & {"adjective", "combining"}
