@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 from operator import itemgetter
 
@@ -34,6 +35,7 @@ from normalizer.folding import strip_accents
 from normalizer.model_files import load_model
 
 MODEL_RESOURCE = "transliteration.json"
+SCHEME_LETTERS = "russian_scheme_letters.tsv"  # as_wikipedia_prints
 POOLED = "pooled"
 EXACT = 1.0
 # The score never reaches the key tiers of normalizer.similarity (0.95 for an
@@ -178,7 +180,19 @@ def score(word: str, name: str) -> tuple[float, str]:
     word `name`, as a similarity on normalizer.similarity's scale, and the
     label of the route that explains it best. The evidence (`evidence`) is
     mapped by a curve fitted on the dev split: hard impostors (real names of
-    nearly the same spelling) reach the apply threshold 0.8 in about 0.5%."""
+    nearly the same spelling) reach the apply threshold 0.8 in about 0.5%.
+    A word with the marked letters of a strict Cyrillic scheme is also read
+    as the Wikipedia scheme prints the same Cyrillic ("Tûmèn" as "Tyumen"):
+    the better reading is kept."""
+    found = _score(word, name)
+    wider = as_wikipedia_prints(word)
+    if wider != word and (other := _score(wider, name))[0] > found[0]:
+        # Spelled letter for letter as that scheme prints the name: a Russian romanization, as sure as a route reads.
+        return (SCORE_CAP, model().routes["russian"]) if other[1] == "exact" else other
+    return found
+
+
+def _score(word: str, name: str) -> tuple[float, str]:
     source, target = plain(name), plain(word)
     if not source or not target:
         return 0.0, "empty"
@@ -217,12 +231,43 @@ def score_above(word: str, name: str, floor: float) -> tuple[float, str] | None:
     reading either) instead of one under each script."""
     loaded = model()
     source, target = plain(name), plain(word)
-    if loaded.cheapest is not None and source and target and source != target:
+    if loaded.cheapest is not None and source and target and source != target and as_wikipedia_prints(word) == word:
         best = loaded.english_cost(target) - align(source, target, loaded.cheapest)[0]
         if calibrated(-best, loaded.calibration) < min(JOINT_FLOOR, floor - ROUNDING):
             return None
     found = score(word, name)
     return found if found[0] > floor else None
+
+
+def as_wikipedia_prints(word: str) -> str:
+    """`word` with each marked letter of the strict Cyrillic schemes (GOST 7.79,
+    scientific) as the Wikipedia scheme prints the same Cyrillic letter:
+    "Tûmèn" -> "Tyumen", "Džekson" -> "Dzhekson" (the table is
+    normalizer/data/russian_scheme_letters.tsv, from iuliia's schemes by
+    tools/generate_russian_scheme_letters.py). Most words: themselves."""
+    if word.isascii():
+        return word
+    pattern, table = _scheme_letters()
+    # Composed first: a caron may come as a letter of its own after the "z" (iuliia's GOST prints it so).
+    composed = unicodedata.normalize("NFC", word)
+    wider = pattern.sub(lambda found: _cased(table[found.group().lower()], found.group()), composed)
+    return word if wider == composed else wider
+
+
+def _cased(plain_letters: str, printed: str) -> str:
+    return plain_letters.capitalize() if printed[:1].isupper() else plain_letters
+
+
+@lru_cache(maxsize=1)
+def _scheme_letters() -> tuple[re.Pattern[str], dict[str, str]]:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / SCHEME_LETTERS
+    table = dict(
+        line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    )
+    # Longest first: the scientific "šč" (щ) before its "š".
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))), re.IGNORECASE), table
 
 
 def _falls(curve: list[float]) -> bool:

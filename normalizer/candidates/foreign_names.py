@@ -28,6 +28,7 @@ from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status
+from normalizer.transliteration import as_wikipedia_prints
 
 _OPENED = frozenset({Status.FOREIGN})
 _UNKNOWN = frozenset({Status.FOREIGN, Status.SUSPECT})
@@ -50,6 +51,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     if read:
         found += _later_mentions(doc, mentions, read, {k for p in found for k in range(p.first, p.last + 1)})
     found += _named_intact(doc, mentions, {k for p in found for k in range(p.first, p.last + 1)})
+    found += _beside_its_name(doc, mentions, {k for p in found for k in range(p.first, p.last + 1)})
     return found
 
 
@@ -75,6 +77,8 @@ def _forms_over(doc: Document, i: int, first: int, last: int, size: int = 2):
     word alike to token `i` belongs to, laid wholly inside `first`..`last`."""
     word = doc.tokens[i].text
     keys = {**similar_name_tokens(doc, word), **round_trip_name_tokens(doc, word)}
+    if (wider := as_wikipedia_prints(word)) != word:  # "Andželes" as "Andzheles": a strict scheme's letters
+        keys = {**round_trip_name_tokens(doc, wider), **keys}
     seen = set()
     for key in sorted(keys):
         for form_id, position in doc.index.token_forms.get(key, ()):
@@ -97,6 +101,30 @@ def _named_intact(doc: Document, mentions: Mentions, taken: set[int]):
                 proposal = align(doc, mentions, form_id, start, opened=_OPENED)
                 if isinstance(proposal, Proposal):
                     yield proposal
+
+
+def _beside_its_name(doc: Document, mentions: Mentions, taken: set[int]):
+    """A foreign-lettered word read, by a learned route only, as a word of a
+    name of several words whose other words stand intact and capitalized
+    beside it ("Los Andželes", Лос-Анджелес in GOST 7.79): as a real name
+    word is read beside a word of its name (candidates.fuzzy.lay)."""
+    for k in range(len(doc)):
+        if k in taken or not _unknown(doc, mentions, k) or doc.status[k] != Status.FOREIGN:
+            continue
+        for form_id, start in _forms_over(doc, k, 0, len(doc) - 1):
+            form = doc.index.forms[form_id]
+            if _intact_beside(doc, form.keys, start, k):
+                proposal = align(doc, mentions, form_id, start, opened=_OPENED)
+                if isinstance(proposal, Proposal):
+                    yield proposal
+
+
+def _intact_beside(doc: Document, keys: tuple[str, ...], start: int, k: int) -> bool:
+    """Whether a neighbour of token `k` is the name's own word there, capitalized."""
+    return any(
+        start <= j < start + len(keys) and doc.keys[j] == keys[j - start] and doc.tokens[j].text[:1].isupper()
+        for j in (k - 1, k + 1)
+    )
 
 
 def _later_mentions(doc: Document, mentions: Mentions, read: dict[str, tuple[int, int]], taken: set[int]):
