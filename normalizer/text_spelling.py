@@ -25,7 +25,7 @@ from normalizer.decision import Decision
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.tokens import apply_case_style, tokenize
+from normalizer.tokens import apply_case_style, fold_case, tokenize
 
 # The roles of a form that spell the name itself (gazetteer.forms).
 _SPELLINGS = frozenset({"canonical", "alias", "surname"})
@@ -36,14 +36,17 @@ def as_the_text_writes(doc: Document, mentions: Mentions, decisions: list[Decisi
     intact for the same entity (see the module); a repair left writing what
     the text already says is dropped."""
     entities = {d.proposal.entity for d in decisions}
-    written = _written_intact(doc, mentions, entities & set(mentions.seen))
+    written, whole = _written_intact(doc, mentions, entities & set(mentions.seen))
     if not written:
         return decisions
     kept = []
     for decision in decisions:
         proposal = decision.proposal
         words = written.get(proposal.entity)
-        replacement = _respelled(doc.index, proposal, words) if words else proposal.replacement
+        # The whole name first: "Viet Nam" is "Vietnam" in a text that writes it so.
+        replacement = whole.get(proposal.entity, {}).get(_joined(proposal.replacement))
+        if replacement is None or replacement.casefold() == proposal.replacement.casefold():
+            replacement = _respelled(doc.index, proposal, words) if words else proposal.replacement
         if replacement == proposal.replacement:
             kept.append(decision)
         elif replacement != doc.text[doc.tokens[proposal.first].start : doc.tokens[proposal.last].end]:
@@ -51,20 +54,31 @@ def as_the_text_writes(doc: Document, mentions: Mentions, decisions: list[Decisi
     return kept
 
 
-def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> dict[int, dict[str, str]]:
+def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tuple[dict, dict]:
     """Of each of `entities`, the words its correct spellings are written
-    with intact in the text: casefolded word -> the word as written (the first)."""
-    forms = doc.index.forms
+    with intact in the text (casefolded word -> the word as written, the
+    first), and the whole spellings (their letters run together, `_joined`
+    -> the spelling as written)."""
+    forms, tokens = doc.index.forms, doc.tokens
     found: dict[int, dict[str, str]] = {}
+    whole: dict[int, dict[str, str]] = {}
     for mention in mentions.found:
         # A demonym ("Russian", "Filipinos") is another word, not a spelling of the name.
         for entity in {forms[f].entity for f in mention.correct if forms[f].role in _SPELLINGS} & entities:
+            spelled = doc.text[tokens[mention.start].start : tokens[mention.start + mention.length - 1].end]
+            # A dateline's "BRASÍLIA" says nothing of the name's case, nor a "refugee" in small letters of the name.
+            if spelled.isupper() or not spelled[:1].isupper():
+                continue
             words = found.setdefault(entity, {})
             for k in range(mention.start, mention.start + mention.length):
-                word = doc.tokens[k].text
-                if not word.isupper():  # a dateline's "BRASÍLIA" says nothing of the name's case
-                    words.setdefault(word.casefold(), word)
-    return found
+                words.setdefault(tokens[k].text.casefold(), tokens[k].text)
+            whole.setdefault(entity, {}).setdefault(_joined(spelled), spelled)
+    return found, whole
+
+
+def _joined(name: str) -> str:
+    """A name's letters run together, case and marks aside: "Viet Nam" and "Vietnam" are one."""
+    return "".join(character for character in fold_case(name) if character.isalnum())
 
 
 def _respelled(index, proposal: Proposal, words: dict[str, str]) -> str:

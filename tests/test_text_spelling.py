@@ -106,3 +106,24 @@ def test_a_repaired_demonym_stays_a_demonym(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: Brazil, kind: place, adjectives: [Brazilian, Brazilians]}\n")
     text = "Brazil sent a delegation. The Brazillian minister spoke first."
     assert applied_changes(engine.normalize(text)) == [("Brazillian", "Brazilian")]
+
+
+def test_a_name_the_text_writes_as_two_words_is_repaired_so(tmp_path):
+    # The whole name as the text writes it: its letters are the repair's, run together.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Vietnam, kind: place, aliases: [Viet Nam]}\n")
+    text = "Viet Nam sent troops. Men drafted for Viiatnam were later pardoned."
+    assert applied_changes(engine.normalize(text)) == [("Viiatnam", "Viet Nam")]
+
+
+def test_a_glued_reading_of_a_one_word_name_writes_it_as_one_word(tmp_path):
+    # "Viiatnam" (Вьетнам by ICAO's passport scheme) read by the alias "Viet Nam" glued.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Vietnam, kind: place, aliases: [Viet Nam]}\n")
+    text = "Men drafted to fight in Viiatnam were later pardoned."
+    assert applied_changes(engine.normalize(text)) == [("Viiatnam", "Vietnam")]
+
+
+def test_a_name_that_lost_its_capitals_is_no_spelling_to_copy(tmp_path):
+    # The lowercase "ubisoft" is itself a mention of the name (keys ignore case): not the text's spelling.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Ubisoft, kind: organization}\n")
+    text = "Ubisoft shares rose on Monday. Analysts said ubisoft would announce a new game."
+    assert applied_changes(engine.normalize(text)) == [("ubisoft", "Ubisoft")]

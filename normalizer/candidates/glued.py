@@ -14,7 +14,7 @@ from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import similarity
 from normalizer.suspects import Status
-from normalizer.tokens import apply_case_style
+from normalizer.tokens import apply_case_style, fold_case
 
 MIN_GLUED_LENGTH = 7  # shorter words are too short to be two words run together
 
@@ -44,7 +44,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                 continue
             reasons = (f"'{word}' ~ '{' '.join(form.tokens)}' written as one word: {why}",)
             alone, lost_capitals = lone_word(doc, i, form, form.tokens[0])
-            replacement = apply_case_style(word, " ".join(form.target))
+            replacement = apply_case_style(word, _written(index, form))
             proposal = Proposal(i, i, replacement, form.entity, score, reasons, "glued", spelling=word.casefold())
             proposal = proposal.with_evidence(alone).with_evidence(context(doc, form.entity, i, i))
             proposals.append(replace(proposal, lost_capitals=lost_capitals))
@@ -55,3 +55,13 @@ def _first_word_before(doc: Document, i: int, form) -> bool:
     """Whether the word before `i` is already the first word of `form`: the
     glued word is then the rest of a name written apart, never the whole of it."""
     return i > 0 and doc.keys[i - 1] == form.keys[0]
+
+
+def _written(index, form) -> str:
+    """What a glued reading of `form` writes: its target, but the canonical
+    where that is the same letters as one word ("Viiatnam", read by the
+    alias "Viet Nam", is Vietnam: the garble was one word, as the name is)."""
+    canonical = index.entities[form.entity].canonical
+    if " " not in canonical and fold_case(canonical) == fold_case("".join(form.target)):
+        return canonical
+    return " ".join(form.target)
