@@ -7,14 +7,17 @@ with "Qasem Soleimani", "Andres Manuel Lopez Obrador" with "Andrés Manuel
 López Obrador". A garble is read by whichever spelling it is nearest, and
 its repair writes the canonical's spelling of that word. But an article
 that writes "Zelensky" four times has chosen its spelling: the garbled fifth
-mention ("Zelenskii") is "Zelensky" there too, and an article that writes
-"López" writes "Andrés". So each word of a decided repair that is another
-spelling (names.respelled, the bar of the gazetteer's own alias targets) of
-a word the text writes intact in a correct form of the same entity is
-written the text's way. Variants ("Kiev" for Kyiv) are not correct forms:
-the text's use of one is no spelling to copy. The entity, the span and the
-confidence of each repair stay as decided; only which spelling of its
-words is written moves.
+mention ("Zelenskii") is "Zelensky" there too. So each word of a decided
+repair that is another spelling (names.respelled, the bar of the
+gazetteer's own alias targets) of a word the text writes intact in a
+correct form of the same entity is written the text's way, and a whole
+repair whose letters are those of a spelling the text writes ("Vietnam",
+"Viet Nam") is written as the text writes it. Variants ("Kiev" for Kyiv)
+are not correct forms: the text's use of one is no spelling to copy; nor
+is a demonym ("Russian" is not Russia), a word in capitals (a dateline) or
+in small letters (a name that lost its capitals is itself a garble). The
+entity, the span and the confidence of each repair stay as decided; only
+which spelling of its words is written moves.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def as_the_text_writes(doc: Document, mentions: Mentions, decisions: list[Decisi
     for decision in decisions:
         proposal = decision.proposal
         words = written.get(proposal.entity)
-        # The whole name first: "Viet Nam" is "Vietnam" in a text that writes it so.
+        # The whole name first: "Vietnam" is written "Viet Nam" in a text that writes it so.
         replacement = whole.get(proposal.entity, {}).get(_joined(proposal.replacement))
         if replacement is None or replacement.casefold() == proposal.replacement.casefold():
             replacement = _respelled(doc.index, proposal, words) if words else proposal.replacement
