@@ -90,40 +90,36 @@ def test_the_repaired_text_is_a_fixed_point(engine):
     assert engine.normalize(once).text == once
 
 
-def test_a_demonym_the_text_writes_is_no_spelling_of_the_place(tmp_path):
-    engine = engine_of(tmp_path, "entities:\n  - {canonical: Russia, kind: place, adjectives: [Russian]}\n")
-    text = "The Russian parliament passed the law. Tatars in Russiia may not use the Latin alphabet."
-    assert applied_changes(engine.normalize(text)) == [("Russiia", "Russia")]
-
-
-def test_a_word_in_capitals_is_not_copied(tmp_path):
-    engine = engine_of(tmp_path, "entities:\n  - {canonical: Brasilia, kind: place, aliases: [Brasília]}\n")
-    text = "BRASÍLIA — The president met his guest in Bulashilia on Tuesday."
-    assert applied_changes(engine.normalize(text)) == [("Bulashilia", "Brasilia")]
-
-
-def test_a_repaired_demonym_stays_a_demonym(tmp_path):
-    engine = engine_of(tmp_path, "entities:\n  - {canonical: Brazil, kind: place, adjectives: [Brazilian, Brazilians]}\n")
-    text = "Brazil sent a delegation. The Brazillian minister spoke first."
-    assert applied_changes(engine.normalize(text)) == [("Brazillian", "Brazilian")]
-
-
-def test_a_name_the_text_writes_as_two_words_is_repaired_so(tmp_path):
+# One entity each: (its gazetteer entry, the text, the one repair expected).
+ONE_ENTITY = {
+    # A demonym the text writes ("Russian") is no spelling of the place.
+    "demonym written": ("{canonical: Russia, kind: place, adjectives: [Russian]}",
+                        "The Russian parliament passed the law. Tatars in Russiia may not use the Latin alphabet.",
+                        ("Russiia", "Russia")),
+    # A repaired demonym stays one: "Brazilian" is no spelling of "Brazil", written intact.
+    "demonym repaired": ("{canonical: Brazil, kind: place, adjectives: [Brazilian, Brazilians]}",
+                         "Brazil sent a delegation. The Brazillian minister spoke first.",
+                         ("Brazillian", "Brazilian")),
+    # A dateline's capitals say nothing of the name's case.
+    "capitals": ("{canonical: Brasilia, kind: place, aliases: [Brasília]}",
+                 "BRASÍLIA — The president met his guest in Bulashilia on Tuesday.",
+                 ("Bulashilia", "Brasilia")),
     # The whole name as the text writes it: its letters are the repair's, run together.
-    engine = engine_of(tmp_path, "entities:\n  - {canonical: Vietnam, kind: place, aliases: [Viet Nam]}\n")
-    text = "Viet Nam sent troops. Men drafted for Viiatnam were later pardoned."
-    assert applied_changes(engine.normalize(text)) == [("Viiatnam", "Viet Nam")]
-
-
-def test_a_glued_reading_of_a_one_word_name_writes_it_as_one_word(tmp_path):
-    # "Viiatnam" (Вьетнам by ICAO's passport scheme) read by the alias "Viet Nam" glued.
-    engine = engine_of(tmp_path, "entities:\n  - {canonical: Vietnam, kind: place, aliases: [Viet Nam]}\n")
-    text = "Men drafted to fight in Viiatnam were later pardoned."
-    assert applied_changes(engine.normalize(text)) == [("Viiatnam", "Vietnam")]
-
-
-def test_a_name_that_lost_its_capitals_is_no_spelling_to_copy(tmp_path):
+    "whole name": ("{canonical: Vietnam, kind: place, aliases: [Viet Nam]}",
+                   "Viet Nam sent troops. Men drafted for Viiatnam were later pardoned.",
+                   ("Viiatnam", "Viet Nam")),
+    # "Viiatnam" (Вьетнам by ICAO's passport scheme) read by the alias "Viet Nam" glued: one word, as the name is.
+    "glued alias": ("{canonical: Vietnam, kind: place, aliases: [Viet Nam]}",
+                    "Men drafted to fight in Viiatnam were later pardoned.",
+                    ("Viiatnam", "Vietnam")),
     # The lowercase "ubisoft" is itself a mention of the name (keys ignore case): not the text's spelling.
-    engine = engine_of(tmp_path, "entities:\n  - {canonical: Ubisoft, kind: organization}\n")
-    text = "Ubisoft shares rose on Monday. Analysts said ubisoft would announce a new game."
-    assert applied_changes(engine.normalize(text)) == [("ubisoft", "Ubisoft")]
+    "lost capitals": ("{canonical: Ubisoft, kind: organization}",
+                      "Ubisoft shares rose on Monday. Analysts said ubisoft would announce a new game.",
+                      ("ubisoft", "Ubisoft")),
+}
+
+
+@pytest.mark.parametrize("entry, text, expected", ONE_ENTITY.values(), ids=ONE_ENTITY.keys())
+def test_what_is_and_is_not_the_text_s_spelling(tmp_path, entry, text, expected):
+    engine = engine_of(tmp_path, f"entities:\n  - {entry}\n")
+    assert applied_changes(engine.normalize(text)) == [expected]
