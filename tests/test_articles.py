@@ -16,6 +16,7 @@ entities:
   - {canonical: Abdel Fattah el-Sisi, kind: person}
   - {canonical: Bashar al-Assad, kind: person}
   - {canonical: Ayman al-Zawahiri, kind: person}
+  - {canonical: Osama bin Laden, kind: person}
 """
 
 
@@ -64,3 +65,15 @@ def test_the_article_is_no_evidence_of_which_name_is_meant(engine):
     result = engine.normalize("The talks with Bashar el-Asadd stalled.")
     reasons = " ".join(r for c in result.corrections for r in c.reasons)
     assert "'el' of the same name" not in reasons
+
+
+def test_two_real_name_words_around_the_name_s_particle_read_as_the_name(engine):
+    # "Usama bin Ladin", an outlet's spelling: "Usama" a real name word, "Ladin" one of the English
+    # lexicon too, each read only with an intact word of the name beside it: here the particle.
+    text = "Usama bin Ladin was killed in Abbottabad."
+    assert applied_changes(engine.normalize(text)) == [("Usama bin Ladin", "Osama bin Laden")]
+
+
+@pytest.mark.parametrize("text", ["Ladin bin said nothing.", "They met Ahmed bin Ladin."])
+def test_the_particle_beside_one_of_them_is_no_such_evidence(engine, text):
+    assert not engine.normalize(text).applied

@@ -21,6 +21,7 @@ from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import veto
 from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip
@@ -247,13 +248,14 @@ def lay(
         default=min(fuzzy),
     )
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
-    if real_names and not any(w[:1].isupper() for w in exact_words):
+    if real_names and not any(w[:1].isupper() for w in exact_words) and not _particle_between(doc, form, start):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a word of the name
         # ("South Kolea"), beside other garbled words that agree on the same name ("Elunan Dalio
         # Gomesu"), or as a person's surname where the text names the person or their office, it
         # may be a garble; so may one standing alone where the text names intact the place or
         # body it reads as ("Cuba ... flights to Kuba"). One in the English lexicon ("Mickey")
-        # needs an intact word beside it.
+        # needs an intact word beside it: a capitalized one, or the name's particle between two
+        # words read as the name's ("Usama bin Ladin" for Osama bin Laden).
         if Status.ENGLISH_NAME in real_names or (
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
             and not (level >= NAMED_ALONE_MIN and _named_alone(doc, mentions, form, start, end - 1))
@@ -285,6 +287,17 @@ def lay(
     return render(
         doc, start, form, confidence, reasons, "fuzzy",
         anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip,
+    )
+
+
+def _particle_between(doc: Document, form: Form, start: int) -> bool:
+    """Whether the form's particle ("bin", "van") stands intact between two
+    words of the form that the text writes otherwise."""
+    keys = doc.keys
+    return any(
+        keys[start + q] == form.keys[q] and form.keys[q] in PARTICLES
+        and keys[start + q - 1] != form.keys[q - 1] and keys[start + q + 1] != form.keys[q + 1]
+        for q in range(1, len(form.keys) - 1)
     )
 
 
