@@ -29,13 +29,14 @@ import re
 import unicodedata
 from functools import lru_cache
 from operator import itemgetter
+from pathlib import Path
 
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
 from normalizer.model_files import load_model
 
 MODEL_RESOURCE = "transliteration.json"
-SCHEME_LETTERS = "russian_scheme_letters.tsv"  # as_wikipedia_prints
+SCHEME_LETTERS = Path(__file__).resolve().parent / "data" / "russian_scheme_letters.tsv"  # as_wikipedia_prints
 POOLED = "pooled"
 EXACT = 1.0
 # The score never reaches the key tiers of normalizer.similarity (0.95 for an
@@ -260,12 +261,8 @@ def _cased(plain_letters: str, printed: str) -> str:
 
 @lru_cache(maxsize=1)
 def _scheme_letters() -> tuple[re.Pattern[str], dict[str, str]]:
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent / "data" / SCHEME_LETTERS
-    table = dict(
-        line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
-    )
+    lines = SCHEME_LETTERS.read_text(encoding="utf-8").splitlines()
+    table = dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
     # Longest first: the scientific "šč" (щ) before its "š".
     return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))), re.IGNORECASE), table
 

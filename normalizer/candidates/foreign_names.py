@@ -49,10 +49,15 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                     for k in range(proposal.first, proposal.last + 1):
                         read.setdefault(doc.tokens[k].text, (form.entity, form.keys[k - start]))
     if read:
-        found += _later_mentions(doc, mentions, read, {k for p in found for k in range(p.first, p.last + 1)})
-    found += _named_intact(doc, mentions, {k for p in found for k in range(p.first, p.last + 1)})
-    found += _beside_its_name(doc, mentions, {k for p in found for k in range(p.first, p.last + 1)})
+        found += _later_mentions(doc, mentions, read, _words_of(found))
+    found += _named_intact(doc, mentions, _words_of(found))
+    found += _beside_its_name(doc, mentions, _words_of(found))
     return found
+
+
+def _words_of(proposals: list[Proposal]) -> set[int]:
+    """The tokens the proposals so far read: a later pass leaves them alone."""
+    return {k for p in proposals for k in range(p.first, p.last + 1)}
 
 
 def _runs(doc: Document, mentions: Mentions):
@@ -89,13 +94,17 @@ def _forms_over(doc: Document, i: int, first: int, last: int, size: int = 2):
                 yield form_id, start
 
 
+def _lone_foreign_words(doc: Document, mentions: Mentions, taken: set[int]):
+    """Each capitalized, uncovered foreign-lettered word outside `taken`."""
+    status = doc.status
+    return (k for k in range(len(doc)) if k not in taken and status[k] == Status.FOREIGN and _unknown(doc, mentions, k))
+
+
 def _named_intact(doc: Document, mentions: Mentions, taken: set[int]):
     """A foreign-lettered word outside the runs, read, by a learned route
     only, as a word of a form of an entity the text names intact elsewhere
     (the form laid over the words around it: "Ben Qián" as Ben Chan)."""
-    for k in range(len(doc)):
-        if k in taken or not _unknown(doc, mentions, k) or doc.status[k] != Status.FOREIGN:
-            continue
+    for k in _lone_foreign_words(doc, mentions, taken):
         for form_id, start in _forms_over(doc, k, 0, len(doc) - 1, size=1):
             if mentions.seen.get(doc.index.forms[form_id].entity):
                 proposal = align(doc, mentions, form_id, start, opened=_OPENED)
@@ -108,9 +117,7 @@ def _beside_its_name(doc: Document, mentions: Mentions, taken: set[int]):
     name of several words whose other words stand intact and capitalized
     beside it ("Los Andželes", Лос-Анджелес in GOST 7.79): as a real name
     word is read beside a word of its name (candidates.fuzzy.lay)."""
-    for k in range(len(doc)):
-        if k in taken or not _unknown(doc, mentions, k) or doc.status[k] != Status.FOREIGN:
-            continue
+    for k in _lone_foreign_words(doc, mentions, taken):
         for form_id, start in _forms_over(doc, k, 0, len(doc) - 1):
             form = doc.index.forms[form_id]
             if _intact_beside(doc, form.keys, start, k):
