@@ -184,7 +184,7 @@ def _read_layout(handle) -> tuple[bytes, list]:
         # In order, each page-aligned, the last one ending the file: nothing cut short or grown.
         if offset < end or offset % mmap.ALLOCATIONGRANULARITY or offset + length > total:
             raise ValueError("a buffer out of place")
-        buffers.append(mapped(handle.fileno(), length, offset, shared) if length else b"")
+        buffers.append(mapped(handle.fileno(), length, offset, shared, total) if length else b"")
         end = offset + length
     if end != total:
         raise ValueError("grown or cut short")

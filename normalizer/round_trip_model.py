@@ -125,9 +125,11 @@ class ScriptModel:
             found = self._drops[last] = [piece for piece in self.by_garbled.get("", ()) if piece in after]
         return found
 
-    def sources(self, garbled: str, keep: int = SOURCES) -> list[tuple[str, float]]:
-        """The likeliest English spellings of `garbled` (plain letters), best first."""
-        return _beam_search(self, garbled, keep)
+    def sources(self, garbled: str, keep: int = SOURCES, floor: float = -math.inf) -> list[tuple[str, float]]:
+        """The likeliest English spellings of `garbled` (plain letters), best
+        first; of those, only the ones scored `floor` or more (a caller that
+        keeps only spellings that good: the search leaves the rest out early)."""
+        return _beam_search(self, garbled, keep, floor)
 
     def joint(self, english: str, garbled: str) -> float:
         """max over cuttings into pieces of log P(english, garbled)."""
@@ -173,8 +175,12 @@ class ScriptModel:
         return max(score + row_of(before, last)[END] for (before, last), score in final.items())
 
 
-def _beam_search(self: ScriptModel, garbled: str, keep: int) -> list[tuple[str, float]]:
-    """ScriptModel.sources: a beam search over the pieces, left to right."""
+def _beam_search(self: ScriptModel, garbled: str, keep: int, floor: float) -> list[tuple[str, float]]:
+    """ScriptModel.sources: a beam search over the pieces, left to right.
+    A state under `floor` is never kept: no piece adds to a score, so
+    nothing it leads to reaches the floor. Every state at or above it is
+    kept or dropped as without the floor: leaving out states under it only
+    leaves the beams' other states under it more room."""
     size = len(garbled)
     minus_inf = -math.inf
     english_of, row = self.english_of, self.row
@@ -211,6 +217,9 @@ def _beam_search(self: ScriptModel, garbled: str, keep: int) -> list[tuple[str, 
                     continue
                 for piece, logprob in zip(drops, row(before, last).values(drops)):
                     new = score + logprob
+                    if new < floor:
+                        left_out[i] = True
+                        continue
                     state = (last, piece, english + english_of[piece], dropped + 1)
                     if new > beam.get(state, minus_inf):
                         beam[state] = new
@@ -220,7 +229,7 @@ def _beam_search(self: ScriptModel, garbled: str, keep: int) -> list[tuple[str, 
         if i == size:
             for (before, last, english, _), score in expanded:
                 total = score + row(before, last)[END]
-                if total > finished.get(english, minus_inf):
+                if total >= floor and total > finished.get(english, minus_inf):
                     finished[english] = total
             break
         pieces, reaches, writes = moves[i]
@@ -229,13 +238,13 @@ def _beam_search(self: ScriptModel, garbled: str, keep: int) -> list[tuple[str, 
         for (before, last, english, _), score in expanded:
             # No piece adds to a score (log-probabilities are < 0): a
             # state under every floor it reaches leaves all its pieces out.
-            if bound and reached and score < min([floors[reach] for reach in reached]):
+            if reached and (score < floor or (bound and score < min([floors[reach] for reach in reached]))):
                 for reach in reached:
                     left_out[reach] = True
                 continue
             for piece, reach, written, logprob in zip(pieces, reaches, writes, row(before, last).values(pieces)):
                 new = score + logprob
-                if new < floors[reach] and bound:
+                if new < floor or (new < floors[reach] and bound):
                     left_out[reach] = True
                     continue
                 state = (last, piece, english + written, 0)
@@ -316,16 +325,28 @@ def model() -> Model:
     return load_model(MODEL_RESOURCE, Model)
 
 
-def sources(word: str) -> tuple[tuple[str, str, float], ...]:
+def sources(word: str, limit: int | None = None) -> tuple[tuple[str, str, float], ...]:
     """(English spelling, script, log probability) of the likeliest sources of
-    `word` under every script, best first. Not memoized here: the candidates
-    remember what they proposed (candidates.name_tokens.round_trip_name_tokens,
-    candidates.nearest.nearest_name_tokens)."""
+    `word` under every script, best first; the first `limit` of them if given.
+    Not memoized here: the candidates remember what they proposed
+    (candidates.name_tokens.round_trip_name_tokens, candidates.nearest.nearest_name_tokens)."""
     target = plain(word)
     if not target:
         return ()
-    found = [(english, script, score) for script, one in model().scripts.items() for english, score in one.sources(target)]
-    return tuple(sorted(found, key=lambda item: (-item[2], item[0], item[1])))
+    found: list[tuple[str, str, float]] = []
+    best: list[float] = []  # a min-heap of the `limit` best scores so far, of any script
+    for script, one in model().scripts.items():
+        # A later script's spelling under the `limit` best found so far is
+        # never among the first `limit` (one that ties may be): not searched for.
+        floor = best[0] if limit is not None and len(best) >= limit else -math.inf
+        for english, score in one.sources(target, floor=floor):
+            found.append((english, script, score))
+            if limit is not None:
+                if len(best) < limit:
+                    heapq.heappush(best, score)
+                elif score > best[0]:
+                    heapq.heapreplace(best, score)
+    return tuple(sorted(found, key=lambda item: (-item[2], item[0], item[1]))[:limit])
 
 
 def evidence(word: str, name: str, scripts: tuple[str, ...] = ()) -> tuple[float, str]:

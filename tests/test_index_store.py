@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from symspellpy import SymSpell, Verbosity
 
 from normalizer.gazetteer import delete_table
-from normalizer.gazetteer.delete_store import CompiledOsa, DeleteStore
+from normalizer.gazetteer import delete_store
+from normalizer.gazetteer.delete_store import DeleteStore, compiled_osa
 from normalizer.gazetteer.delete_table import ArrayTable
 from normalizer.gazetteer.loading import gazetteer_files, load_files
 from normalizer.gazetteer.index import MAX_EDIT_DISTANCE, MIN_ROUND_TRIP_KEY, ROUND_TRIP_KEY_DISTANCE, build_index
@@ -156,11 +157,11 @@ def test_store_on_disk_agrees_with_symspell_for_any_terms(terms, words):
 @given(a=st.text(alphabet="abcdeéхx", max_size=12), b=st.text(alphabet="abcdeéхx", max_size=12),
        limit=st.integers(min_value=-1, max_value=4))
 def test_the_compiled_distance_is_symspells_own(a, b, limit):
-    # The lookup verifies candidates with CompiledOsa (rapidfuzz) instead of
-    # symspellpy's Python DamerauOsa: the same number, -1 beyond the limit.
+    # The lookup verifies candidates with symspellpy's compiled OSA
+    # (editdistpy) instead of its Python DamerauOsa: the same number, -1 beyond the limit.
     from symspellpy.editdistance import DamerauOsa
 
-    assert CompiledOsa().compare(a, b, limit) == DamerauOsa().distance(a, b, limit)
+    assert compiled_osa().compare(a, b, limit) == DamerauOsa().distance(a, b, limit)
 
 
 @EXAMPLES
@@ -169,10 +170,14 @@ def test_the_store_lists_what_symspells_own_distance_lists(terms, words):
     # The same terms in the same order as the lookup with symspellpy's Python distance.
     from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
-    store, python_store = DeleteStore(terms), DeleteStore(terms)
-    python_store._compiled_osa = lambda: EditDistance(DistanceAlgorithm.DAMERAU_OSA)
-    for word in words:
-        assert store.near(word) == python_store.near(word)
+    store = DeleteStore(terms)
+    found = [store.near(word) for word in words]
+    python = EditDistance(DistanceAlgorithm.DAMERAU_OSA)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(delete_store, "compiled_osa", lambda: python)
+        python_store = DeleteStore(terms)
+        assert [python_store.near(word) for word in words] == found
+        assert python_store._symspell().distance_comparer is python  # the Python distance did the lookups
 
 
 # ----- where the table lives, and every fallback -----------------------------------------

@@ -5,7 +5,9 @@ import os
 
 import pytest
 
-from normalizer.out_of_band import ReadByOffset, mapped
+from normalizer.out_of_band import READ_BY_OFFSET_ABOVE, ReadByOffset, mapped
+
+LARGE = READ_BY_OFFSET_ABOVE + 1  # the size of a file read by offset
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "pread"), reason="read by offset needs os.pread")
 
@@ -17,7 +19,7 @@ def stored(tmp_path):
     path = tmp_path / "file"
     path.write_bytes(b"h" * mmap.ALLOCATIONGRANULARITY + data)
     with open(path, "rb") as handle:
-        buffer = mapped(handle.fileno(), len(data), mmap.ALLOCATIONGRANULARITY, [])
+        buffer = mapped(handle.fileno(), len(data), mmap.ALLOCATIONGRANULARITY, [], LARGE)
     return data, buffer
 
 
@@ -37,7 +39,19 @@ def test_two_buffers_share_one_descriptor(tmp_path):
     path.write_bytes(b"a" * mmap.ALLOCATIONGRANULARITY + b"b" * mmap.ALLOCATIONGRANULARITY)
     shared: list = []
     with open(path, "rb") as handle:
-        first = mapped(handle.fileno(), mmap.ALLOCATIONGRANULARITY, 0, shared)
-        second = mapped(handle.fileno(), mmap.ALLOCATIONGRANULARITY, mmap.ALLOCATIONGRANULARITY, shared)
+        first = mapped(handle.fileno(), mmap.ALLOCATIONGRANULARITY, 0, shared, LARGE)
+        second = mapped(handle.fileno(), mmap.ALLOCATIONGRANULARITY, mmap.ALLOCATIONGRANULARITY, shared, LARGE)
     assert len(shared) == 1
     assert first[:3] == b"aaa" and second[:3] == b"bbb"  # read after the file's handle is closed
+
+
+def test_a_small_file_is_read_through_its_mapping(tmp_path):
+    # A small index is read through plain mappings: no system call a lookup.
+    path = tmp_path / "file"
+    data = b"\0key\1value\0" * 100
+    path.write_bytes(b"h" * mmap.ALLOCATIONGRANULARITY + data)
+    shared: list = []
+    with open(path, "rb") as handle:
+        buffer = mapped(handle.fileno(), len(data), mmap.ALLOCATIONGRANULARITY, shared, path.stat().st_size)
+    assert not isinstance(buffer, ReadByOffset) and not shared
+    assert buffer[4:9] == data[4:9] and buffer.find(b"value", 0, 40) == data.find(b"value", 0, 40)

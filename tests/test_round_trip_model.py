@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalizer import round_trip_model
 from normalizer.measure.roundtrip import SCRIPTS
@@ -72,3 +74,11 @@ def test_evidence_is_low_for_unrelated_names():
     # Different names share no pieces a round trip makes: far below the
     # calibration's 0.8 point (about 11 nats), whatever the script.
     assert round_trip_model.evidence("Zimmerman", "Okonkwo")[0] < 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(word=st.text(alphabet="abdeghiklmnorstuyz", min_size=1, max_size=10), limit=st.sampled_from([1, 6, 12]))
+def test_the_first_sources_are_those_of_the_whole_search(word, limit):
+    # Asked for the first `limit` only, the search leaves out what cannot be
+    # among them (round_trip_model._beam_search's floor): the same answer.
+    assert round_trip_model.sources(word, limit) == round_trip_model.sources(word)[:limit]

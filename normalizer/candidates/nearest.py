@@ -38,7 +38,7 @@ def _nearest(index, word: str) -> set[str]:
     if word_keys:
         for key in _extract(word_keys[-1], learned, NEAREST):
             found.update(index.by_round_trip[key])
-    for english, _script, _score in sources(word)[:SOURCES]:
+    for english, _script, _score in sources(word, SOURCES):
         found.update(_extract(english, tokens, NEAREST_PER_SOURCE))
     return found
 

@@ -39,32 +39,23 @@ from normalizer.gazetteer.delete_table import ArrayTable, Unsuitable
 # symspellpy (~20 ms) is imported at the first lookup: a text with no unknown word never needs it.
 if TYPE_CHECKING:
     from symspellpy import SymSpell
+    from symspellpy.editdistance import EditDistance
 
 _FORMAT = 2  # bump when the layout of the table file changes (2: the flat file of delete_table)
 
 
-class CompiledOsa:
-    """symspellpy's default distance (Damerau-Levenshtein, optimal string
-    alignment: -1 beyond `max_distance`) in rapidfuzz's C++: the same numbers.
-    `lookup` verifies every candidate with it, and symspellpy's own is Python:
-    it was two thirds of a new word's lookup, 4% of a cold batch's profile."""
-
-    def __init__(self):
-        from rapidfuzz.distance import OSA  # imported with symspellpy, at the first lookup
-
-        self._distance = OSA.distance
-
-    def compare(self, string_1: str, string_2: str, max_distance: int) -> int:
-        if max_distance <= 0:
-            return 0 if string_1 == string_2 else -1
-        distance = self._distance(string_1, string_2, score_cutoff=max_distance)
-        return distance if distance <= max_distance else -1
-
-
 @functools.cache
-def compiled_osa() -> CompiledOsa:
-    """One comparer a process (symspellpy keeps the one it is given)."""
-    return CompiledOsa()
+def compiled_osa() -> "EditDistance":
+    """symspellpy's default distance (Damerau-Levenshtein, optimal string
+    alignment: -1 beyond the limit) in its compiled form, editdistpy: the
+    same numbers. `lookup` verifies every candidate with it, and the Python
+    form was two thirds of a new word's lookup, 4% of a cold batch's profile.
+    (It was rapidfuzz's OSA, whose import brings all of rapidfuzz's compiled
+    modules: a fifth of a cold start.) One a process: symspellpy keeps the one
+    it is given."""
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+    return EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST)
 
 
 class DeleteStore:
@@ -156,7 +147,7 @@ class DeleteStore:
 
         return SymSpell(
             max_dictionary_edit_distance=self.max_distance, prefix_length=self.prefix_length,
-            distance_comparer=compiled_osa(),  # type: ignore[arg-type] - `lookup` calls only its `compare`
+            distance_comparer=compiled_osa(),
         )
 
     def _in_memory(self) -> "ArrayTable | SymSpell":

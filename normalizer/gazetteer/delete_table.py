@@ -24,6 +24,7 @@ keeps any other in memory as a plain SymSpell.
 
 from __future__ import annotations
 
+import mmap
 import os
 import struct
 import sys
@@ -32,6 +33,8 @@ from bisect import bisect_left, bisect_right
 from itertools import combinations
 from pathlib import Path
 from typing import Iterable
+
+from normalizer.out_of_band import READ_BY_OFFSET_ABOVE
 
 MAGIC = b"normalizer-deletes\n"
 _COUNTS = struct.Struct("<6Q")  # alphabet, keys, pairs, terms, blob bytes, file bytes
@@ -182,7 +185,7 @@ def digest_of(path: Path) -> str | None:
 
 
 class _File:
-    """A table file read by offset. Not mmapped: the pages of a mapping stay
+    """A large table file read by offset. Not mmapped: the pages of a mapping stay
     resident once read and count in the process's memory, and a batch's
     lookups reach all of them (49 MB for 100,000 entities); bytes read here
     are the process's only while a lookup uses them (the page cache keeps
@@ -258,6 +261,11 @@ class ArrayTable:
 
     @classmethod
     def open(cls, path: Path, digest: str) -> "ArrayTable":
+        """The table in the file at `path`: read by offset, or, a file as small
+        as the bundled gazetteers' (out_of_band.READ_BY_OFFSET_ABOVE), mapped."""
+        if 0 < path.stat().st_size <= READ_BY_OFFSET_ABOVE:
+            with open(path, "rb") as handle:
+                return cls(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), digest)
         return cls(_File(path), digest)
 
     def key(self, delete: str) -> int | None:

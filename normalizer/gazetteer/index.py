@@ -139,7 +139,7 @@ class Index:
         from normalizer.round_trip_model import sources as round_trip_sources  # lazy: a 1 MB model
 
         found: set[str] = set()
-        for english, _script, _score in round_trip_sources(word)[:sources]:
+        for english, _script, _score in round_trip_sources(word, sources):
             for term in self._near_folds(english):
                 found.update(self.by_fold.get(term, ()))
         return frozenset(found)
