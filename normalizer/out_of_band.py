@@ -91,9 +91,11 @@ class ReadByOffset(mmap.mmap):
 
 
 # A file this small is read through its mappings: all of it resident is a
-# few MB at most (the bundled gazetteers' index is 4 MB), where reading it
-# by offset cost a system call a lookup: 1,500 of the 5,700 of one cold start.
-READ_BY_OFFSET_ABOVE = 16 * 2**20
+# few MB at most (the bundled gazetteers' index and delete table are 4 MB
+# each), where reading it by offset cost a system call a lookup: 2,200 of the
+# 5,700 of one cold start. A large gazetteer's (14 to 41 MB with 100,000
+# entities) is still read by offset, so that a batch's peak memory stays low.
+READ_BY_OFFSET_ABOVE = 8 * 2**20
 
 
 def mapped(fileno: int, length: int, offset: int, shared: "list[_Descriptor]", file_size: int):

@@ -66,6 +66,24 @@ def test_a_word_between_two_words_of_a_known_persons_name_is_a_middle_name(tmp_p
     assert "Ali Khamenei" in engine.normalize("Ayatollah Ali Khamenai spoke.").text
 
 
+def test_a_name_particle_opens_no_persons_slot(tmp_path):
+    # "El" opens a person's name in this gazetteer (El Chapo), yet after it
+    # comes a place's name as often ("El Paso", "La Paz"): the garbled "El
+    # Pazo" of a text that names El Paso intact is that place, though the
+    # text writes "El Pazo" again (before, each mention counted as a person's
+    # slot: "the text names a person 'El Pazo'").
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text(
+        "entities:\n  - {canonical: El Paso, kind: place}\n  - {canonical: El Chapo, kind: person}\n",
+        encoding="utf-8",
+    )
+    engine = Normalizer.load([gazetteer], bundled=False)
+    text = "A gunman opened fire in El Pazo. The El Pazo shooting shocked residents of El Paso."
+    assert engine.normalize(text).text == text.replace("Pazo", "Paso")
+    # A given name still opens one: "Julien Pazo" is somebody, not the place.
+    assert engine.normalize("Police named the victim as Julien Pazo. El Paso mourned.").corrections == ()
+
+
 def test_an_entity_threshold_only_raises_the_global_one(tmp_path):
     gazetteer = tmp_path / "g.yaml"
     gazetteer.write_text(

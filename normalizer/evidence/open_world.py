@@ -38,6 +38,11 @@ _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
 _NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN})
 _NOT_PEOPLE = frozenset({"place", "organization"})
 _ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
+# A name's particle is no given name: after "El", "La", "Van" or "De" comes
+# the rest of a name, a place's as often as a person's ("El Paso", "La Paz",
+# "Van Nuys", "Des Moines"). Not the Arabic and Hebrew ones that name a
+# person's father ("bin", "Abu") nor "Al", a given name too ("Al Gore").
+_OPENS_NO_SLOT = PARTICLES - {"al", "bin", "ben", "ibn", "bint", "abu"}
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
 
 
@@ -210,7 +215,7 @@ def name_before(doc: Document, first: int) -> str | None:
     if not _joined(doc, k, first):
         return None
     word = doc.tokens[k].text
-    if not word[:1].isupper() or word.isupper():
+    if not word[:1].isupper() or word.isupper() or doc.keys[k] in _OPENS_NO_SLOT:
         return None
     if doc.status[k] in _NAME_BEFORE and doc.keys[k] in name_words():
         return word
