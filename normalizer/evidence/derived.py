@@ -33,14 +33,19 @@ VOWELS = "aeiouy"
 def demonym_of(word: str, name: str) -> bool:
     """`word` (a token key) is a demonym of the place word `name` (a key),
     perhaps misspelled: its stem, once an ending is taken off, is the name
-    or the name without its last vowel, within one edit for the longer
-    endings. A name that itself ends so ("Pakistan", "Oman") is read as it is."""
+    or the name without its last vowel, within one edit, for the longer
+    endings, and the name itself for "-i" and "-n". A name that itself ends
+    so ("Pakistan", "Oman") is read as it is."""
     for endings, edits in ((DEMONYM_ENDINGS, 1), (EXACT_DEMONYM_ENDINGS, 0)):
         for ending in endings:
             stem = word[: -len(ending)]
             if not word.endswith(ending) or len(stem) < MIN_STEM or name.endswith(ending):
                 continue
-            bases = (name, name[:-1]) if name[-1:] in VOWELS else (name,)
+            # "-i" and "-n" follow the whole name (Iraq-i, Kenya-n): a word that
+            # only changes the name's last vowel to "i" is a spelling of the
+            # name ("Niamei", "Kennedi"), no demonym.
+            drops_vowel = edits and name[-1:] in VOWELS
+            bases = (name, name[:-1]) if drops_vowel else (name,)
             if any(damerau_levenshtein_distance(stem, base) <= edits for base in bases):
                 return True
     return False

@@ -42,6 +42,16 @@ MAX_FORMS_PER_NEIGHBOUR = 400
 # English spellings (of every script together, likeliest first) a garble's
 # candidates are looked up near (normalizer.round_trip_model.sources).
 ROUND_TRIP_SOURCES = 12
+# English function words (a closed class): in a person's context phrase
+# ("killed in U.S. strike") they are no office, and capitalized at the start
+# of a sentence ("In Iowa", "By Tuesday") they put no name after them in a
+# person's slot (evidence/open_world.office_before).
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor so yet of in on at by to for from with without into onto upon over under "
+    "after before since until during about against among between through across as than via per "
+    "he she it they we you i his her its their our my your this that these those who whom whose which what "
+    "is are was were be been being has have had do does did not no".split()
+)
 # Entries of a per-process memo (Index.memo) unless its caller says: about
 # 80 bytes each for a word and a small fact (its status), so some 8 MB.
 MEMO_ENTRIES = 100_000
@@ -302,7 +312,7 @@ def _finish(index: Index) -> None:
         if entity.kind == "person"
         for phrase in entity.context
         for key in phrase
-        if key in index.english and key not in index.correct_tokens
+        if key in index.english and key not in index.correct_tokens and key not in FUNCTION_WORDS
     )
     _pack(index)
 
