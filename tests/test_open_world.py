@@ -52,6 +52,26 @@ def test_a_word_inside_an_unknown_longer_name_is_part_of_it(bundled):
     assert readings and all(c.kind == "person" for c in readings)
 
 
+def test_in_a_translated_text_a_sure_round_trip_inside_an_unknown_name_is_respelled(tmp_path):
+    # Where other names came back through katakana, "Rinkorun" (no lexicon
+    # knows it; a katakana round trip of Lincoln, surely) is respelled though
+    # "Chafee" beside it is nobody the gazetteer holds: the longer name came
+    # through the same script. In a text that did not, it stays part of that name.
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text(
+        "entities:\n  - {canonical: Lincoln, kind: place}\n  - {canonical: Donald Trump, kind: person}\n"
+        "  - {canonical: Barack Obama, kind: person}\n  - {canonical: Joe Biden, kind: person}\n"
+        "  - {canonical: Sayyed, kind: honorific}\n",
+        encoding="utf-8",
+    )
+    engine = Normalizer.load([gazetteer], bundled=False)
+    translated = "President Donarudo Turunpu and former President Baraku Obama met Jo Baiden. "
+    assert engine.normalize(translated + "They praised Rinkorun Chafee.").text.endswith("They praised Lincoln Chafee.")
+    assert engine.normalize("They praised Rinkorun Chafee.").corrections == ()
+    # A title opens a name: one read after an unknown name word is that name's word.
+    assert "Rajya Sabxa" in engine.normalize(translated + "He sat in the Rajya Sabxa.").text
+
+
 def test_a_word_between_two_words_of_a_known_persons_name_is_a_middle_name(tmp_path):
     gazetteer = tmp_path / "g.yaml"
     gazetteer.write_text(

@@ -19,7 +19,7 @@ from normalizer.evidence.context import context, specific_context_near
 from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
-from normalizer.evidence.open_world import veto
+from normalizer.evidence.open_world import SURE_SIMILARITY, veto
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
@@ -188,6 +188,7 @@ def lay(
     anchored: dict[int, int] = {}  # form positions read beside the rest of the name: where their reason stands
     reason_at: dict[int, int] = {}  # form position of a garbled word -> where its reason stands
     round_trip = False
+    sure_route: set[int] = set()  # form positions of unknown words a learned route reads surely
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k) and without_soft_sign(doc.gap(k - 1, k)) is None:
             return None  # a soft sign's apostrophe is a garble's, dropped by render
@@ -222,6 +223,8 @@ def lay(
             anchored[q] = len(reasons)  # read below, if the rest of the name is read surely
         scores.append(score)
         round_trip = round_trip or is_round_trip(why)
+        if status[k] == Status.SUSPECT and score >= SURE_SIMILARITY and is_round_trip(why):
+            sure_route.add(q)
         reason_at[q] = len(reasons)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
     # A weak word beside a sure one of the same name: the name is as sure as the surer word.
@@ -275,7 +278,10 @@ def lay(
         evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
         if _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) < floor:
             return UNDER_FLOOR
-    if veto(doc, form, start, end - 1, [q for q, score in enumerate(scores) if score < 1.0], level):
+    garbled = [q for q, score in enumerate(scores) if score < 1.0]
+    # In a translated text, a word no lexicon knows that a learned route reads surely is that route's garble.
+    sure_round_trips = bool(opened) and all(q in sure_route for q in garbled)
+    if veto(doc, form, start, end - 1, garbled, level, sure_round_trips):
         return None
     if floor is None:
         evidence, lost_capitals = _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near)

@@ -46,17 +46,27 @@ _OPENS_NO_SLOT = PARTICLES - {"al", "bin", "ben", "ibn", "bint", "abu"}
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
 
 
-def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], similarity: float = 0.0) -> str | None:
+def veto(
+    doc: Document, form: Form, first: int, last: int, garbled: list[int], similarity: float = 0.0,
+    sure_round_trips: bool = False,
+) -> str | None:
     """Why the reading of tokens `first`..`last` as `form` must not be made
     (`garbled`: the form positions read fuzzily, the least alike at
-    `similarity`), or None."""
+    `similarity`; `sure_round_trips`: each of them a word no lexicon knows,
+    read surely by a learned round trip, in a text that came through another
+    script), or None."""
     # A person's surname, read with a shared key or a sure learned route, may
     # follow a given name the gazetteer lacks ("Hamdullah Mohibu"); nothing
-    # else may stand inside an unknown name ("Evika Siliņa", "Kwok Ka-chun").
-    after_only = (
-        form.role == "surname" and doc.index.entities[form.entity].kind == "person" and similarity >= SURE_SIMILARITY
-    )
-    beside = unknown_name_beside(doc, first, last, not after_only)
+    # else may stand inside an unknown name ("Evika Siliņa", "Kwok Ka-chun"),
+    # unless it is a sure round trip in a translated text: there the longer
+    # name came through the other script too ("Rinkorun Chafee" is Lincoln
+    # Chafee, whoever the gazetteer's Lincoln is), and only its word is respelled.
+    kind = doc.index.entities[form.entity].kind
+    after_only = form.role == "surname" and kind == "person" and similarity >= SURE_SIMILARITY
+    if not sure_round_trips:
+        beside = unknown_name_beside(doc, first, last, not after_only)
+    else:  # a title opens a name: one read after an unknown name word is that name's word ("Rajya Sabxa")
+        beside = unknown_name_beside(doc, first, last, True, False) if kind == "honorific" else None
     if beside is not None:
         return f"part of the name '{beside}', which the gazetteer does not hold"
     if any(_is_acronym(form.tokens[q]) for q in garbled):
@@ -64,7 +74,6 @@ def veto(doc: Document, form: Form, first: int, last: int, garbled: list[int], s
     written = [first + q for q in garbled if first + q <= last]
     if any(_acronym_in_prose(doc, k) for k in written):
         return "an acronym in running text is spelled letter by letter, not garbled"
-    kind = doc.index.entities[form.entity].kind
     derived = _derived(doc, form, kind, written, first)
     if derived is not None:
         return derived
@@ -156,11 +165,11 @@ def person_elsewhere(doc: Document, k: int) -> str | None:
 
 
 @of_the_text
-def unknown_name_beside(doc: Document, first: int, last: int, before: bool = True) -> str | None:
+def unknown_name_beside(doc: Document, first: int, last: int, before: bool = True, after: bool = True) -> str | None:
     """The words of a longer name around `first`..`last` that nobody in the
     gazetteer bears: a capitalized unknown word joined to it as name words are
-    (before it too, unless `before` is False)."""
-    sides = ((first - 1, first, -1), (last + 1, last, 1)) if before else ((last + 1, last, 1),)
+    (before it unless `before` is False, after it unless `after` is)."""
+    sides = ((first - 1, first, -1),) * before + ((last + 1, last, 1),) * after
     for k, joined, step in sides:
         if not _joined(doc, k, joined):
             continue
