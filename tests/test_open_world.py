@@ -57,14 +57,12 @@ def test_in_a_translated_text_a_sure_round_trip_inside_an_unknown_name_is_respel
     # knows it; a katakana round trip of Lincoln, surely) is respelled though
     # "Chafee" beside it is nobody the gazetteer holds: the longer name came
     # through the same script. In a text that did not, it stays part of that name.
-    gazetteer = tmp_path / "g.yaml"
-    gazetteer.write_text(
+    engine = engine_of(
+        tmp_path,
         "entities:\n  - {canonical: Lincoln, kind: place}\n  - {canonical: Donald Trump, kind: person}\n"
         "  - {canonical: Barack Obama, kind: person}\n  - {canonical: Joe Biden, kind: person}\n"
         "  - {canonical: Sayyed, kind: honorific}\n",
-        encoding="utf-8",
     )
-    engine = Normalizer.load([gazetteer], bundled=False)
     translated = "President Donarudo Turunpu and former President Baraku Obama met Jo Baiden. "
     assert engine.normalize(translated + "They praised Rinkorun Chafee.").text.endswith("They praised Lincoln Chafee.")
     assert engine.normalize("They praised Rinkorun Chafee.").corrections == ()
@@ -92,12 +90,7 @@ def test_a_name_particle_opens_no_persons_slot(tmp_path):
     # Pazo" of a text that names El Paso intact is that place, though the
     # text writes "El Pazo" again (before, each mention counted as a person's
     # slot: "the text names a person 'El Pazo'").
-    gazetteer = tmp_path / "g.yaml"
-    gazetteer.write_text(
-        "entities:\n  - {canonical: El Paso, kind: place}\n  - {canonical: El Chapo, kind: person}\n",
-        encoding="utf-8",
-    )
-    engine = Normalizer.load([gazetteer], bundled=False)
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: El Paso, kind: place}\n  - {canonical: El Chapo, kind: person}\n")
     text = "A gunman opened fire in El Pazo. The El Pazo shooting shocked residents of El Paso."
     assert engine.normalize(text).text == text.replace("Pazo", "Paso")
     # A given name still opens one: "Julien Pazo" is somebody, not the place.
@@ -393,13 +386,11 @@ def test_a_function_word_is_no_office(tmp_path):
     # A person's context phrase "killed in U.S. strike" made "in" an office
     # word, so "In Iova" at a sentence's start was "after 'In', a person's
     # name, not a place". A function word is no office; an office still is.
-    gazetteer = tmp_path / "g.yaml"
-    gazetteer.write_text(
+    engine = engine_of(
+        tmp_path,
         "entities:\n  - {canonical: Iowa, kind: place}\n"
         "  - {canonical: Qasem Soleimani, kind: person, context: [killed in U.S. strike, Quds Force commander]}\n",
-        encoding="utf-8",
     )
-    engine = Normalizer.load([gazetteer], bundled=False)
     assert "in" not in engine.index.office_words and "commander" in engine.index.office_words
     text = "In Iova, the caucus opened late. Voters in Iowa waited."
     assert engine.normalize(text).text == text.replace("Iova", "Iowa")
