@@ -116,3 +116,13 @@ def test_the_engine_applies_the_likelier_reading(tmp_path, monkeypatch):
     result = engine.normalize("Saxara")
     assert result.text == "Saxara"
     assert [c.replacement for c in result.suggestions] == ["Sahara"]
+
+
+def test_the_reason_names_the_first_few_outweighed_names(monkeypatch):
+    # A long garble of a translated text may outweigh twenty look-alikes; the reason names three.
+    monkeypatch.setattr(likelier, "explained", lambda proposal: True)
+    monkeypatch.setattr(likelier, "log_odds", lambda word, strong, weak: 10.0 if strong == "Sahara" else -10.0)
+    rivals = [reading(name, 0.84, k) for k, name in enumerate(["Tahara", "Zahara", "Bahara", "Mahara", "Lahara"], 1)]
+    kept = set_aside(rivals + [reading("Sahara", 0.82, 0)], close=0.08, lowest=0.0)
+    assert [p.replacement for p in kept] == ["Sahara"]
+    assert "a round trip explains it better than 'Tahara', 'Zahara', 'Bahara' and 2 other names" in kept[0].reasons

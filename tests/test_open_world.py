@@ -66,6 +66,9 @@ def test_in_a_translated_text_a_sure_round_trip_inside_an_unknown_name_is_respel
     translated = "President Donarudo Turunpu and former President Baraku Obama met Jo Baiden. "
     assert engine.normalize(translated + "They praised Rinkorun Chafee.").text.endswith("They praised Lincoln Chafee.")
     assert engine.normalize("They praised Rinkorun Chafee.").corrections == ()
+    # So is one in a person's slot (after a given name): the person's name came through the script.
+    assert engine.normalize(translated + "Stephen Rinkorun spoke.").text.endswith("Stephen Lincoln spoke.")
+    assert engine.normalize("Stephen Rinkorun spoke.").corrections == ()
     # A title opens a name: one read after an unknown name word is that name's word.
     assert "Rajya Sabxa" in engine.normalize(translated + "He sat in the Rajya Sabxa.").text
 

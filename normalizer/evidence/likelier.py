@@ -35,6 +35,7 @@ from normalizer.transliteration import evidence, score
 # above the engine's apply probability (0.95); at 2.0, 95% (183 right, 10
 # wrong); at 4.0 it adds a sixth fewer.
 MIN_LOG_ODDS = 3.0
+SHOWN_RIVALS = 3  # names a reason lists of the readings a repair outweighs
 # A reading a fold found is explained by a learned route when the model
 # scores each of its changed words at least this high: the engine's apply
 # level on the similarity scale ("Assadi" for Assad scores 0.62).
@@ -94,7 +95,11 @@ def set_aside(
         if k in dropped:
             continue
         if k in outweighs:
-            others = ", ".join(f"'{name}'" for name in outweighs[k])
+            # The likeliest few: a long garble in a translated text may outweigh twenty look-alikes.
+            names = list(outweighs[k])
+            others = ", ".join(f"'{name}'" for name in names[:SHOWN_RIVALS])
+            if len(names) > SHOWN_RIVALS:
+                others += f" and {len(names) - SHOWN_RIVALS} other names"
             proposal = proposal.with_evidence(Evidence(0.0, (f"a round trip explains it better than {others}",)))
         kept.append(proposal)
     return kept
