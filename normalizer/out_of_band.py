@@ -16,8 +16,9 @@ A mapping's pages, once read, stay in the process's memory (its RSS) as
 long as it lives, and the kernel maps 16 pages around each one read
 (fault-around; madvise(MADV_RANDOM) does not stop it): the hashed lookups
 of a batch reach nearly every page of a 40 MB index, and one new word's
-can reach 20 MB. So where there is `os.pread` the cache hands back
-`ReadByOffset` mappings, whose slices and `find` read the file by offset:
+can reach 20 MB. So where there is `os.pread`, for a file larger than
+READ_BY_OFFSET_ABOVE, the cache hands back `ReadByOffset` mappings, whose
+slices and `find` read the file by offset:
 the bytes read are the process's only while a lookup uses them (the page
 cache keeps the file, as it kept the mapping's pages). The mapping itself
 still serves the buffer protocol: memoryview casts of the small arrays of
