@@ -222,8 +222,9 @@ def lay(
                 return None
             anchored[q] = len(reasons)  # read below, if the rest of the name is read surely
         scores.append(score)
-        round_trip = round_trip or is_round_trip(why)
-        if status[k] == Status.SUSPECT and score >= SURE_SIMILARITY and is_round_trip(why):
+        routed = is_round_trip(why)
+        round_trip = round_trip or routed
+        if routed and status[k] == Status.SUSPECT and score >= SURE_SIMILARITY:
             sure_route.add(q)
         reason_at[q] = len(reasons)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
