@@ -131,3 +131,16 @@ def test_parse_importtime_nesting_and_table():
 
 def test_markdown_cells_escape_pipes():
     assert profile.markdown_table(["a"], [["x|y"]]).splitlines()[-1] == "| x\\|y |"
+
+
+def test_the_cold_start_profile_works_the_article_out_as_the_speed_run_times_it(tmp_path, monkeypatch):
+    # speed.py's cold start runs `normalize --check --no-result-cache`; a profile
+    # of a run that reads the article's known results back shows no engine at all.
+    article = tmp_path / "00000.txt"
+    article.write_text("An article.\n", encoding="utf-8")
+    monkeypatch.setattr(profile, "build_articles", lambda n, seed, folder: [article])
+    monkeypatch.setattr(profile, "normalize_command", lambda path: ["normalize"])
+    profiled = []
+    monkeypatch.setattr(profile, "cold_start_section", lambda command, path, save=None: profiled.append(command) or "")
+    assert profile.main(["cold-start"]) == 0
+    assert profiled == [["normalize", "--no-result-cache"]]
