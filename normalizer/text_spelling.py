@@ -12,7 +12,11 @@ repair that is another spelling (names.respelled, the bar of the
 gazetteer's own alias targets) of a word the text writes intact in a
 correct form of the same entity is written the text's way, and a whole
 repair whose letters are those of a spelling the text writes ("Vietnam",
-"Viet Nam") is written as the text writes it. Variants ("Kiev" for Kyiv)
+"Viet Nam") is written as the text writes it. A text that writes a name
+more than one way ("Recep Tayyip Erdoğan" once, "Erdogan" twice: articles
+have more than one writer) is followed where it writes it most often; on
+a tie the repair keeps its own spelling, if the text writes it, else the
+text's first. Variants ("Kiev" for Kyiv)
 are not correct forms: the text's use of one is no spelling to copy; nor
 is a demonym ("Russian" is not Russia), a word in capitals (a dateline) or
 in small letters (a name that lost its capitals is itself a garble). The
@@ -22,6 +26,7 @@ which spelling of its words is written moves.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from normalizer.decision import Decision
@@ -47,7 +52,7 @@ def as_the_text_writes(doc: Document, mentions: Mentions, decisions: list[Decisi
         proposal = decision.proposal
         words = written.get(proposal.entity)
         # The whole name first: "Vietnam" is written "Viet Nam" in a text that writes it so.
-        replacement = whole.get(proposal.entity, {}).get(_joined(proposal.replacement))
+        replacement = _whole_spelling(whole.get(proposal.entity, {}), proposal.replacement)
         if replacement is None or replacement.casefold() == proposal.replacement.casefold():
             replacement = _respelled(doc.index, proposal, words) if words else proposal.replacement
         if replacement == proposal.replacement:
@@ -59,9 +64,9 @@ def as_the_text_writes(doc: Document, mentions: Mentions, decisions: list[Decisi
 
 def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tuple[dict, dict]:
     """Of each of `entities`, the words its correct spellings are written
-    with intact in the text (casefolded word -> the word as written, the
-    first), and the whole spellings (their letters run together, `_joined`
-    -> the spelling as written)."""
+    with intact in the text (casefolded word -> the word as written most
+    often, and how often), and the whole spellings (their letters run
+    together, `_joined` -> the spelling as written most often, and how often)."""
     forms, tokens = doc.index.forms, doc.tokens
     found: dict[int, dict[str, str]] = {}
     whole: dict[int, dict[str, str]] = {}
@@ -74,9 +79,25 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
                 continue
             words = found.setdefault(entity, {})
             for k in range(mention.start, mention.start + mention.length):
-                words.setdefault(tokens[k].text.casefold(), tokens[k].text)
-            whole.setdefault(entity, {}).setdefault(_joined(spelled), spelled)
-    return found, whole
+                words.setdefault(tokens[k].text.casefold(), Counter())[tokens[k].text] += 1
+            whole.setdefault(entity, {}).setdefault(_joined(spelled), Counter())[spelled] += 1
+    # Each word (and whole spelling) as the text writes it most often; of a tie, the first written.
+    return (
+        {entity: _most_written(words) for entity, words in found.items()},
+        {entity: _most_written(spellings) for entity, spellings in whole.items()},
+    )
+
+
+def _most_written(spellings: dict[str, Counter]) -> dict[str, tuple[str, int]]:
+    """By key, the spelling written most often (the first of a tie: Counter keeps
+    the order written) and how often the text writes that key in all."""
+    return {key: (written.most_common(1)[0][0], sum(written.values())) for key, written in spellings.items()}
+
+
+def _whole_spelling(spellings: dict[str, tuple[str, int]], replacement: str) -> str | None:
+    """The spelling the text writes for the whole of `replacement` (its letters), if it writes one."""
+    found = spellings.get(_joined(replacement))
+    return found[0] if found else None
 
 
 def _joined(name: str) -> str:
@@ -96,11 +117,15 @@ def _respelled(index, proposal: Proposal, words: dict[str, str]) -> str:
         word = token.text
         # Not where the text writes the word as the repair does, nor in a
         # demonym ("Brazilian" is no spelling of "Brazil").
-        if word.casefold() not in words and _spells(index, proposal.entity, token.key):
-            spelled = next((w for w in words.values() if respelled(w, (word,)) is not None), None)
-            if spelled is not None:
-                pieces += [replacement[end : token.start], apply_case_style(word, spelled)]
-                end = token.end
+        if not _spells(index, proposal.entity, token.key):
+            continue
+        own = words.get(word.casefold(), ("", 0))[1]
+        # The other spellings of this word the text writes, more often than the repair's own.
+        others = [(count, -k, w) for k, (w, count) in enumerate(words.values()) if count > own and w.casefold() != word.casefold()]
+        spelled = next((w for _, _, w in sorted(others, reverse=True) if respelled(w, (word,)) is not None), None)
+        if spelled is not None:
+            pieces += [replacement[end : token.start], apply_case_style(word, spelled)]
+            end = token.end
     return "".join(pieces) + replacement[end:] if pieces else replacement
 
 
