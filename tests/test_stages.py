@@ -93,6 +93,23 @@ def test_the_glued_and_compound_sources(index):
     assert [p.replacement for p in compounds.propose(doc, mentions)] == ["Russia-Iran"]
 
 
+def test_a_compound_must_read_the_word_better_than_one_name(tmp_path):
+    # "Indonesiia" (Индонезия by the passport scheme) is "Indo" (India's combining
+    # form) and "nesiia", which a pinyin route reads as Persia at 0.85; the whole
+    # word reads as Indonesia at 0.95. "Russoilania" has no such one name.
+    engine = engine_of(tmp_path, """\
+entities:
+  - {canonical: India, kind: place, combining: [Indo]}
+  - {canonical: Iran, kind: place, aliases: [Persia], adjectives: [Iranian]}
+  - {canonical: Indonesia, kind: place}
+  - {canonical: Russia, kind: place, combining: [Russo]}
+""")
+    doc, mentions = doc_of(engine.index, "The safety committee of Indonesiia met. Russoilania talks went on.")
+    assert [(doc.tokens[p.first].text, p.replacement) for p in compounds.propose(doc, mentions)] == [
+        ("Russoilania", "Russia-Iran")
+    ]
+
+
 def test_every_source_is_listed_once():
     # Every module of normalizer/candidates with a `propose` is a source, listed exactly once.
     import importlib

@@ -38,6 +38,17 @@ def test_only_open_round_trip_readings_gain():
     assert moved[-1] == spelled  # a reading by spelling alone is no round trip
 
 
+def test_a_reading_a_fold_found_that_a_learned_route_explains_gains_too():
+    # "Indonesiia" has Indonesia's folded key, and a learned route reads it at 0.94:
+    # as much a round trip as the demonyms "Indonesian" and "Indonesians" the routes found.
+    confident = [proposal(e, True, 0.9) for e in range(MIN_ROUND_TRIPS)]
+    folded = Proposal(99, 99, "Indonesia", 99, 0.83, (), "fuzzy", spelling="indonesiia")
+    unexplained = Proposal(98, 98, "Indiana", 98, 0.83, (), "fuzzy", spelling="indonesiia")
+    moved = through_another_script(confident, confident + [folded, unexplained])
+    assert moved[-2].confidence == pytest.approx(folded.confidence + TRANSLATED_BONUS)
+    assert moved[-1] == unexplained
+
+
 def test_an_entity_is_not_its_own_evidence():
     confident = [proposal(e, True, 0.9) for e in range(MIN_ROUND_TRIPS)]
     # A second garble of an entity already counted sees one name fewer.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from normalizer.candidates.glued import long_suspects
+from normalizer.candidates.name_tokens import similar_name_tokens
 from normalizer.document import Document
 from normalizer.evidence.open_world import unknown_name_beside
 from normalizer.mentions import Mentions
@@ -25,7 +26,9 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         if word not in splits:
             splits[word] = best_split(doc, word)
         best = splits[word]
-        if best:
+        # Two names glued must read the word better than one name does: "Indonesiia"
+        # is Indonesia (0.95), not "Indo" + "nesiia" ~ Persia (0.85).
+        if best and best[0] > max(similar_name_tokens(doc, word).values(), default=0.0):
             confidence, left, right, reasons = best
             entities = doc.index.entities
             replacement = f"{entities[left].canonical}-{entities[right].canonical}"

@@ -274,10 +274,10 @@ def lay(
         evidence, lost_capitals = _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near, False)
         # A list neighbour adds LIST_NEIGHBOUR_BONUS or nothing: asked only
         # where the rest may reach the floor (a tenth of the readings).
-        if _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) + LIST_NEIGHBOUR_BONUS < floor:
+        if _ceiling(doc, mentions, form, level, evidence, lost_capitals) + LIST_NEIGHBOUR_BONUS < floor:
             return UNDER_FLOOR
         evidence.append(list_neighbour(doc, mentions, form.entity, start, end - 1))
-        if _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) < floor:
+        if _ceiling(doc, mentions, form, level, evidence, lost_capitals) < floor:
             return UNDER_FLOOR
     garbled = [q for q, score in enumerate(scores) if score < 1.0]
     # In a translated text, a word no lexicon knows that a learned route reads surely is that route's garble.
@@ -324,14 +324,14 @@ def _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, nea
     return evidence, lost_capitals
 
 
-def _ceiling(doc, mentions, form, level, evidence, lost_capitals, round_trip) -> float:
+def _ceiling(doc, mentions, form, level, evidence, lost_capitals) -> float:
     """The highest confidence a reading can reach: its own, summed as lay
     sums it, and the most the text can add later."""
     confidence = level
     for piece in evidence:
         confidence += piece.delta
     surname = form.role == "surname"  # as render sets Proposal.surname
-    return confidence + most_later_evidence(doc.index, mentions, form.entity, surname, lost_capitals, round_trip)
+    return confidence + most_later_evidence(doc.index, mentions, form.entity, surname, lost_capitals)
 
 
 def _named_alone(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:

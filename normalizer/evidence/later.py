@@ -14,7 +14,10 @@ at most (tests/test_later_evidence.py pins this list against the code):
                           the same entity is applied, so only where the text
                           has another reading of it (the engine then builds
                           the reading: `unbuilt_where_needed`)
-    engine._one_pass      through_another_script: TRANSLATED_BONUS, round trips only
+    engine._one_pass      through_another_script: TRANSLATED_BONUS, to a reading a
+                          learned route found or explains (which a fold's reading
+                          may be: asked only of a translated text's readings, so
+                          counted for every reading here)
     decision.set_aside    reasons only
     decision.decide       OWN_GAZETTEER_PRIOR, in the ranking only (Decider.floor)
 """
@@ -33,9 +36,7 @@ from normalizer.mentions import Mentions
 SEEN_ELSEWHERE_MOST = DOCUMENT_BONUS + LOST_CAPITALS_PENALTY / 2 + SURNAME_AFTER_FULL_NAME_BONUS
 
 
-def most_later_evidence(
-    index: Index, mentions: Mentions, entity: int, surname: bool, lost_capitals: bool, round_trip: bool
-) -> float:
+def most_later_evidence(index: Index, mentions: Mentions, entity: int, surname: bool, lost_capitals: bool) -> float:
     """The most every later piece of evidence together can add to a fuzzy
     reading of `entity` in a text with no other reading of that entity (the
     engine builds the readings of an entity that has one, see the module
@@ -47,6 +48,6 @@ def most_later_evidence(
             most += LOST_CAPITALS_PENALTY / 2
         if surname:
             most += SURNAME_AFTER_FULL_NAME_BONUS
-    if round_trip:
-        most += TRANSLATED_BONUS
+    # A text that came through another script (any reading may be one a route explains).
+    most += TRANSLATED_BONUS
     return most + entity_offset(index, entity)
