@@ -131,6 +131,24 @@ class ScriptModel:
         keeps only spellings that good: the search leaves the rest out early)."""
         return _beam_search(self, garbled, keep, floor)
 
+    def writes(self, english: str, garbled: str) -> bool:
+        """Whether some cutting of both spellings into this script's pieces
+        exists: `joint` is -inf exactly where none does (every piece has a
+        probability above 0). The same cells, without the histories: a
+        fraction of `joint`'s work."""
+        rows, columns = len(english), len(garbled)
+        by_english = self.by_english
+        reached = [[False] * (columns + 1) for _ in range(rows + 1)]
+        reached[0][0] = True
+        for i in range(rows + 1):
+            starting = [(w, by_english[english[i : i + w]]) for w in range(min(self.longest_english, rows - i) + 1) if english[i : i + w] in by_english]
+            for j in (j for j in range(columns + 1) if reached[i][j]):
+                for width, options in starting:
+                    for length in range(min(self.longest_garbled, columns - j) + 1):
+                        if garbled[j : j + length] in options and (width or length):
+                            reached[i + width][j + length] = True
+        return reached[rows][columns]
+
     def joint(self, english: str, garbled: str) -> float:
         """max over cuttings into pieces of log P(english, garbled)."""
         rows, columns = len(english), len(garbled)
@@ -355,6 +373,14 @@ def evidence(word: str, name: str, scripts: tuple[str, ...] = ()) -> tuple[float
     and that script. Not memoized here: transliteration.score is."""
     every = model().scripts
     return evidence_under({s: every[s] for s in scripts} if scripts else every, word, name)
+
+
+def writes(word: str, name: str, scripts: tuple[str, ...]) -> bool:
+    """Whether a round trip through one of `scripts` can write `name` as `word` at all
+    (`evidence` is -inf exactly where none can)."""
+    source, target = plain(name), plain(word)
+    every = model().scripts
+    return bool(source and target) and any(every[script].writes(source, target) for script in scripts)
 
 
 def evidence_under(scripts: dict[str, ScriptModel], word: str, name: str) -> tuple[float, str]:

@@ -82,3 +82,22 @@ def test_the_first_sources_are_those_of_the_whole_search(word, limit):
     # Asked for the first `limit` only, the search leaves out what cannot be
     # among them (round_trip_model._beam_search's floor): the same answer.
     assert round_trip_model.sources(word, limit) == round_trip_model.sources(word)[:limit]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    english=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9),
+    garbled=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=11),
+)
+def test_a_script_writes_a_pair_exactly_where_its_joint_probability_is_not_zero(english, garbled):
+    # ScriptModel.writes is joint's cells without their histories: the cheap
+    # question transliteration.score asks of a pair at its cap.
+    for one in round_trip_model.model().scripts.values():
+        assert one.writes(english, garbled) == (one.joint(english, garbled) > float("-inf"))
+
+
+def test_a_real_round_trip_is_written_and_an_impossible_pair_is_not():
+    scripts = round_trip_model.model().scripts
+    assert scripts["katakana"].writes("blake", "bureiku") and scripts["russian"].writes("johnson", "dzhonson")
+    # "Abqaiq" (a Saudi town) is no round trip of Abbas through any script.
+    assert not any(one.writes("abbas", "abqaiq") for one in scripts.values())

@@ -99,6 +99,28 @@ def test_score_is_a_similarity_with_a_route():
         assert route in routes | {"exact"}
 
 
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("Bureiku", "Blake"),  # katakana
+        ("Dzhonson", "Johnson"),  # Russian
+        ("Telangpu", "Trump"),  # pinyin
+    ],
+)
+def test_a_pair_the_joint_model_can_make_keeps_its_learned_reading(word, name):
+    assert transliteration.score(word, name)[0] >= 0.93
+
+
+def test_a_pair_no_route_can_make_is_no_round_trip():
+    # "Abqaiq" (a Saudi town) is so unlike English that the edit model's
+    # evidence for Abbas through pinyin reached the cap; the joint model,
+    # which must write every piece of both spellings, finds no way to.
+    from normalizer import round_trip_model
+
+    assert round_trip_model.evidence("Abqaiq", "Abbas")[0] == float("-inf")
+    assert transliteration.score("Abqaiq", "Abbas")[0] < 0.5
+
+
 def test_keys_are_lookup_strings():
     for word in ("Dzhonson", "O'Neill", "Łódź", "x", ""):
         for key in transliteration.keys(word):
