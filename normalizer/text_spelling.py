@@ -68,8 +68,8 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
     often, and how often), and the whole spellings (their letters run
     together, `_joined` -> the spelling as written most often, and how often)."""
     forms, tokens = doc.index.forms, doc.tokens
-    found: dict[int, dict[str, str]] = {}
-    whole: dict[int, dict[str, str]] = {}
+    found: dict[int, dict[str, Counter]] = {}
+    whole: dict[int, dict[str, Counter]] = {}
     for mention in mentions.found:
         # A demonym ("Russian", "Filipinos") is another word, not a spelling of the name.
         for entity in {forms[f].entity for f in mention.correct if forms[f].role in _SPELLINGS} & entities:
@@ -105,7 +105,7 @@ def _joined(name: str) -> str:
     return "".join(character for character in fold_case(name) if character.isalnum())
 
 
-def _respelled(index, proposal: Proposal, words: dict[str, str]) -> str:
+def _respelled(index, proposal: Proposal, words: dict[str, tuple[str, int]]) -> str:
     """The proposal's replacement with each word of the name's spelling that
     the text writes another way (`words`, from _written_intact) written the
     text's way."""
@@ -115,8 +115,8 @@ def _respelled(index, proposal: Proposal, words: dict[str, str]) -> str:
     pieces, end = [], 0
     for token in tokenize(replacement):
         word = token.text
-        # Not where the text writes the word as the repair does, nor in a
-        # demonym ("Brazilian" is no spelling of "Brazil").
+        # Not in a demonym ("Brazilian" is no spelling of "Brazil"), and not
+        # where the text writes the word as the repair does as often as otherwise.
         if not _spells(index, proposal.entity, token.key):
             continue
         own = words.get(word.casefold(), ("", 0))[1]
