@@ -132,22 +132,32 @@ class ScriptModel:
         return _beam_search(self, garbled, keep, floor)
 
     def writes(self, english: str, garbled: str) -> bool:
-        """Whether some cutting of both spellings into this script's pieces
-        exists: `joint` is -inf exactly where none does (every piece has a
-        probability above 0). The same cells, without the histories: a
-        fraction of `joint`'s work."""
+        """Whether some cutting of both spellings into this script's pieces exists:
+        `joint` is -inf exactly where none does (every piece has a probability
+        above 0). Its cells without the histories: a fraction of its work."""
         rows, columns = len(english), len(garbled)
-        by_english = self.by_english
+        english_groups, garbled_groups = self._groups(english, garbled)
         reached = [[False] * (columns + 1) for _ in range(rows + 1)]
         reached[0][0] = True
         for i in range(rows + 1):
-            starting = [(w, by_english[english[i : i + w]]) for w in range(min(self.longest_english, rows - i) + 1) if english[i : i + w] in by_english]
             for j in (j for j in range(columns + 1) if reached[i][j]):
-                for width, options in starting:
-                    for length in range(min(self.longest_garbled, columns - j) + 1):
-                        if garbled[j : j + length] in options and (width or length):
+                for width, options in english_groups[i]:
+                    for length, group in garbled_groups[j]:
+                        if group in options:
                             reached[i + width][j + length] = True
         return reached[rows][columns]
+
+    def _groups(self, english: str, garbled: str) -> tuple[list, list]:
+        """The groups that can start at each letter: of the English spelling
+        (width, its pieces by garbled group), of the garbled one (length, group)."""
+        rows, columns = len(english), len(garbled)
+        by_english = self.by_english
+        english_groups = [
+            [(width, by_english[english[i : i + width]]) for width in range(min(self.longest_english, rows - i) + 1) if english[i : i + width] in by_english]
+            for i in range(rows + 1)
+        ]
+        garbled_groups = [[(length, garbled[j : j + length]) for length in range(min(self.longest_garbled, columns - j) + 1)] for j in range(columns + 1)]
+        return english_groups, garbled_groups
 
     def joint(self, english: str, garbled: str) -> float:
         """max over cuttings into pieces of log P(english, garbled)."""
@@ -156,14 +166,7 @@ class ScriptModel:
         row_of = self.row
         cells: list[list[dict[tuple[int, int], float]]] = [[{} for _ in range(columns + 1)] for _ in range(rows + 1)]
         cells[0][0][(-1, -1)] = 0.0
-        # The groups that can start at each letter: of the English spelling
-        # (width, its pieces by garbled group), of the garbled one (length, group).
-        by_english = self.by_english
-        english_groups = [
-            [(width, by_english[english[i : i + width]]) for width in range(min(self.longest_english, rows - i) + 1) if english[i : i + width] in by_english]
-            for i in range(rows + 1)
-        ]
-        garbled_groups = [[(length, garbled[j : j + length]) for length in range(min(self.longest_garbled, columns - j) + 1)] for j in range(columns + 1)]
+        english_groups, garbled_groups = self._groups(english, garbled)
         for i in range(rows + 1):
             starting = english_groups[i]
             here = cells[i]

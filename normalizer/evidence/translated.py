@@ -44,10 +44,10 @@ def through_another_script(confident: list[Proposal], proposals: list[Proposal])
     moved, changed = [], False
     for proposal in proposals:
         others = len(entities - {proposal.entity})
-        # A reading a fold found that a learned route explains as well is as much a round trip's
+        # A round trip's reading, or one a fold found that a learned route explains as well
         # ("Indonesiia": Indonesia's folded key, and the route's 0.94; else only the demonyms,
-        # found by the route, gained this and outranked the place).
-        if (proposal.round_trip or explained(proposal)) and id(proposal) not in sure and others >= MIN_ROUND_TRIPS:
+        # found by the route, gained this and outranked the place). Asked last: it may score.
+        if id(proposal) not in sure and others >= MIN_ROUND_TRIPS and explained(proposal):
             reason = f"{others} other names in the text came back through another script"
             proposal = proposal.with_evidence(Evidence(TRANSLATED_BONUS, (reason,)))
             changed = True
