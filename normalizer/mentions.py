@@ -29,6 +29,7 @@ class Mentions:
     covered: list[bool] = field(default_factory=list)  # token -> inside a mention
     seen: dict[int, int] = field(default_factory=lambda: defaultdict(int))  # entity -> intact mentions
     full_name_at: dict[int, int] = field(default_factory=dict)  # entity -> first intact full name
+    first_intact: dict[int, Mention] = field(default_factory=dict)  # entity -> its first intact mention
     intact_kinds: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # token -> kinds named there
 
 
@@ -47,6 +48,7 @@ def find_mentions(doc: Document) -> Mentions:
         mentions.found.append(Mention(i, length, form_ids, correct))
         for entity in {index.forms[f].entity for f in correct}:
             mentions.seen[entity] += 1
+            mentions.first_intact.setdefault(entity, mentions.found[-1])
         for f in correct:
             form = index.forms[f]
             if length >= 2 and form.role in ("canonical", "alias"):

@@ -139,6 +139,17 @@ def test_a_rival_far_below_its_own_threshold_is_no_coin_toss(tmp_path, monkeypat
         assert victoria.applied is expect_applied, victoria.reasons
 
 
+def test_the_reason_quotes_how_the_text_names_the_entity_intact(engine):
+    # An editor told "'Margaret Atwood' is named intact" looks for the full
+    # name; where the text holds only the surname, the reason quotes it.
+    surname_only = reading(engine, "Atwood was there. Later, Atwod spoke to fans.", "Atwod")
+    in_full = reading(engine, "Later, Atwod spoke to fans. Margaret Atwood was there.", "Atwod")
+    said = [r for r in surname_only.reasons if NAMED_INTACT in r]
+    assert said and "(as 'Atwood')" in said[0]
+    said = [r for r in in_full.reasons if NAMED_INTACT in r]
+    assert said and "(as " not in said[0]
+
+
 def test_a_lowercase_english_word_is_not_the_name_it_spells(engine):
     # "nice" the word is no mention of Nice: it lends no evidence to a garble.
     after_city = reading(engine, "We stayed in Nice. Flights to Nicce resumed.", "Nicce")

@@ -82,7 +82,21 @@ def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal, repair
         return proposal.with_evidence(
             Evidence(SURNAME_AFTER_FULL_NAME_BONUS, (f"'{canonical}' is named in full earlier in the text",))
         )
-    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {REPAIRED_ELSEWHERE if repaired else NAMED_INTACT}",)))
+    if repaired:
+        return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {REPAIRED_ELSEWHERE}",)))
+    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {NAMED_INTACT}{_as_written(doc, mentions, proposal.entity, canonical)}",)))
+
+
+def _as_written(doc: Document, mentions: Mentions, entity: int, canonical: str) -> str:
+    """How the text names the entity intact, where that is not its canonical
+    spelling: an editor told "'Recep Tayyip Erdogan' is named intact" looks
+    for the full name, and the text may hold only "Erdogan"."""
+    mention = mentions.first_intact.get(entity)
+    if mention is None:
+        return ""
+    tokens = doc.tokens
+    written = doc.text[tokens[mention.start].start : tokens[mention.start + mention.length - 1].end]
+    return "" if written == canonical else f" (as '{written}')"
 
 
 def across_the_text(doc: Document, mentions: Mentions, proposals: list[Proposal]) -> list[Proposal]:
