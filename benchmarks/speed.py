@@ -1,7 +1,7 @@
-"""Speed and memory of the engine beside codespell and a bare regex tokenizer, in one run.
+"""Speed and memory of the engine beside codespell (typos, in Rust, for reference) and a bare regex tokenizer, in one run.
 
     throughput   tokens/s normalizing 2,000 articles (Wikinews paragraphs recombined, seeded)
-    wall time    a child process doing the whole batch: normalizer vs `codespell` vs regex floor
+    wall time    a child process doing the whole batch: normalizer vs `codespell` (and `typos`) vs regex floor
     cold start   median of N runs of `normalize ARTICLE` vs `codespell ARTICLE`; the first
                  run (which compiles and caches the index) apart; the import of the CLI alone
     memory       peak RSS (ru_maxrss of the child, os.wait4) with the bundled gazetteers and
@@ -103,6 +103,7 @@ def run_child(command: Sequence[str], ok: Sequence[int] = (0, 1), env: dict | No
 
 
 CODESPELL_OK = (0, 65)  # 65: misspellings found
+TYPOS_OK = (0, 2)  # 2: typos found
 
 # Linux starts a forked child's peak RSS at its parent's RSS, and this process is
 # large once it has loaded the engine; so peaks are taken by a small launcher that
@@ -203,6 +204,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
     one = str(cold)
     big = build_big_gazetteer(entities, seed, WORK / f"gazetteer-{entities}.yaml")
     codespell = tool("codespell")
+    typos = tool("typos")  # a reference peer (the `bench` extra): a spell checker in Rust
     python = sys.executable
     wiki = str(WIKINEWS_GAZETTEER)
     results: dict = {"articles": articles, "runs": runs, "entities": entities}
@@ -221,6 +223,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         "normalize --check (CLI), again, results known": run_child([*command, "--check", "--gazetteer", wiki, *files]),
         "normalizer (library)": run_child([python, "-c", BATCH_SCRIPT, wiki, *files]),
         "codespell": run_child([codespell, *files], CODESPELL_OK),
+        **({"typos": run_child([typos, *files], TYPOS_OK)} if typos else {}),
         "regex floor": run_child([python, "-c", REGEX_SCRIPT, *files]),
     }
     results["batch_wall_s"] = {name: wall for name, (wall, _, _) in batch.items()}
@@ -229,6 +232,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         "normalize --check (CLI), again, results known": peak_rss_mb([*command, "--check", "--gazetteer", wiki, *files]),
         "normalizer (library)": peak_rss_mb([python, "-c", BATCH_SCRIPT, wiki, *files]),
         "codespell": peak_rss_mb([codespell, *files], CODESPELL_OK),
+        **({"typos": peak_rss_mb([typos, *files], TYPOS_OK)} if typos else {}),
         "regex floor": peak_rss_mb([python, "-c", REGEX_SCRIPT, *files]),
     }
 
@@ -250,6 +254,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
             [*fresh, "--check", "--gazetteer", str(big), one], runs, restore=cold
         ),
         "codespell": median_wall([codespell, one], runs, CODESPELL_OK),
+        **({"typos": median_wall([typos, one], runs, TYPOS_OK)} if typos else {}),
         "python -c 'import normalizer.cli.app'": median_wall([python, "-c", "import normalizer.cli.app"], runs),
         "python -c pass": median_wall([python, "-c", "pass"], runs),
     }
@@ -258,6 +263,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         f"normalize --check, {entities:,} entities": peak_rss_mb([*fresh, "--check", "--gazetteer", str(big), one]),
         f"library, {entities:,} entities, {articles:,} articles": peak_rss_mb([python, "-c", BATCH_SCRIPT, str(big), *files]),
         "codespell": peak_rss_mb([codespell, one], CODESPELL_OK),
+        **({"typos": peak_rss_mb([typos, one], TYPOS_OK)} if typos else {}),
         "python -c pass": peak_rss_mb([python, "-c", "pass"]),
     }
     # Last, on the warm cache of the cold-start medians.
@@ -305,16 +311,17 @@ def render(results: dict) -> str:
         f"Whole batch of {results['articles']:,} articles, one child process each (wall time, peak RSS):",
         "",
         markdown_table(
-            ["process", "wall s", "x codespell", "x regex floor", "peak MB"],
-            [[name, f"{wall:.2f}", ratio(wall, batch["codespell"]), ratio(wall, batch["regex floor"]),
-              f"{results['batch_rss_mb'][name]:.0f}"] for name, wall in batch.items()],
+            ["process", "wall s", "x codespell", "x typos", "x regex floor", "peak MB"],
+            [[name, f"{wall:.2f}", ratio(wall, batch["codespell"]), ratio(wall, batch.get("typos", 0.0)),
+              ratio(wall, batch["regex floor"]), f"{results['batch_rss_mb'][name]:.0f}"] for name, wall in batch.items()],
         ),
         "",
         f"Cold start on one article, median of {results['runs']} runs (`{results['normalize_command']}`):",
         "",
         markdown_table(
-            ["command", "wall s", "x codespell"],
-            [[name, f"{wall:.3f}", ratio(wall, cold["codespell"])] for name, wall in cold.items()],
+            ["command", "wall s", "x codespell", "x typos"],
+            [[name, f"{wall:.3f}", ratio(wall, cold["codespell"]), ratio(wall, cold.get("typos", 0.0))]
+             for name, wall in cold.items()],
         ),
         "",
         "Peak memory (ru_maxrss of the child process):",
