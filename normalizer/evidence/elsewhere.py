@@ -95,7 +95,8 @@ def _as_written(doc: Document, mentions: Mentions, entity: int, canonical: str) 
     if mention is None:
         return ""
     tokens = doc.tokens
-    written = doc.text[tokens[mention.start].start : tokens[mention.start + mention.length - 1].end]
+    # One line, however the text breaks the name across lines.
+    written = " ".join(doc.text[tokens[mention.start].start : tokens[mention.start + mention.length - 1].end].split())
     return "" if written == canonical else f" (as '{written}')"
 
 
