@@ -83,8 +83,10 @@ def seen_elsewhere(doc: Document, mentions: Mentions, proposal: Proposal, repair
             Evidence(SURNAME_AFTER_FULL_NAME_BONUS, (f"'{canonical}' is named in full earlier in the text",))
         )
     if repaired:
-        return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {REPAIRED_ELSEWHERE}",)))
-    return proposal.with_evidence(Evidence(0.0, (f"'{canonical}' {NAMED_INTACT}{_as_written(doc, mentions, proposal.entity, canonical)}",)))
+        reason = f"'{canonical}' {REPAIRED_ELSEWHERE}"
+    else:
+        reason = f"'{canonical}' {NAMED_INTACT}{_as_written(doc, mentions, proposal.entity, canonical)}"
+    return proposal.with_evidence(Evidence(0.0, (reason,)))
 
 
 def _as_written(doc: Document, mentions: Mentions, entity: int, canonical: str) -> str:
