@@ -27,7 +27,13 @@ Methods:
 
     python benchmarks/names.py [--words 200] [--negatives 200] [--distractors 5000] [--seed 1]
                                [--scripts russian,katakana] [--methods symspell,score,engine]
-                               [--engine-words 100] [--format json]
+                               [--engine-words 100] [--format json] [--breakdown]
+
+--breakdown also says, per script, what became of each round-trip form the
+engine got (repaired; another name applied; the right name suggested beside
+a close rival or under the apply bar; another name suggested; not read, with
+the learned route's score of the right pair at SCORE_THRESHOLD or more, or
+under it): where its misses stand.
 
 The engine is slow per word (a full normalize call); --engine-words caps the
 words (and real names) it gets per script, sampled from the same sample.
@@ -152,8 +158,9 @@ def score_fixer(gazetteer: list[str]) -> Repair:
     return fix
 
 
-def engine_fixer(gazetteer: list[str]) -> Repair:
-    """The engine on the word alone, with the gazetteer as its only one."""
+def engine_fixer(gazetteer: list[str], whole_result: bool = False) -> Repair:
+    """The engine on the word alone, with the gazetteer as its only one (the
+    normalize call itself with `whole_result`)."""
     import yaml
 
     from normalizer import Normalizer
@@ -163,6 +170,8 @@ def engine_fixer(gazetteer: list[str]) -> Repair:
     entities = [{"canonical": name, "kind": "person"} for name in gazetteer]
     path.write_text(yaml.safe_dump({"entities": entities}, allow_unicode=True), encoding="utf-8")
     normalizer = Normalizer.load(gazetteers=[str(path)], bundled=False)
+    if whole_result:
+        return normalizer.normalize
 
     def fix(word: str) -> str | None:
         result = normalizer.normalize(word)
@@ -170,6 +179,42 @@ def engine_fixer(gazetteer: list[str]) -> Repair:
         return changed if changed != word else None
 
     return fix
+
+
+OUTCOMES = (
+    "repaired to its name",
+    "another name applied",
+    "right name suggested, a close rival beside it",
+    "right name suggested, under the apply bar",
+    "another name suggested",
+    "not read; the route scores the right pair >= 0.8",
+    "not read; the route scores it under 0.8",
+)
+CLOSE_RIVAL = "too close to another reading"  # normalizer.decision's reason
+
+
+def engine_outcomes(gazetteer: list[str]) -> Callable[[Case], str]:
+    """What became of a round-trip form in the engine (one of OUTCOMES)."""
+    from normalizer import transliteration
+
+    normalize = engine_fixer(gazetteer, whole_result=True)
+
+    def outcome(case: Case) -> str:
+        result = normalize(case.word)
+        written = result.text.strip()
+        if written.lower() == case.expect.lower():
+            return OUTCOMES[0]
+        if written != case.word:
+            return OUTCOMES[1]
+        if result.corrections:
+            top = result.corrections[0]
+            if top.replacement.lower() != case.expect.lower():
+                return OUTCOMES[4]
+            return OUTCOMES[2] if any(CLOSE_RIVAL in reason for reason in top.reasons) else OUTCOMES[3]
+        read, _ = transliteration.score(case.word, case.expect)
+        return OUTCOMES[5] if read >= SCORE_THRESHOLD else OUTCOMES[6]
+
+    return outcome
 
 
 def hook_fixer(spec: str) -> Callable[[list[str]], Repair]:
@@ -235,6 +280,13 @@ def run(args) -> dict:
             report["seconds"].setdefault(method, {})[script] = round(time.perf_counter() - started, 1)
             if args.verbose:
                 print(f"{script} {method}: {report['methods'][method][script]}", file=sys.stderr)
+            if method == "engine" and args.breakdown:
+                outcome = engine_outcomes(gazetteer)
+                counted = {name: 0 for name in OUTCOMES}
+                for case in run_cases:
+                    if case.expect is not None:
+                        counted[outcome(case)] += 1
+                report.setdefault("breakdown", {})[script] = counted
     for method in chosen:
         report["methods"][method]["overall"] = tally(per_method[method])
     return report
@@ -269,6 +321,19 @@ def table(report: dict) -> str:
     return "accuracy / false-repair rate, per script\n\n" + "\n".join(lines)
 
 
+def breakdown_table(report: dict) -> str:
+    by_script = report["breakdown"]
+    scripts = list(by_script)
+    lines = [
+        "| what became of the form | " + " | ".join(scripts) + " | all |",
+        "| --- | " + " | ".join("---" for _ in scripts) + " | --- |",
+    ]
+    for name in (*OUTCOMES, None):
+        counts = [sum(by_script[s].values()) if name is None else by_script[s][name] for s in scripts]
+        lines.append(f"| {name or 'forms'} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+    return "the engine's round-trip forms by what became of them\n\n" + "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=200, help="dev words under test per script")
@@ -281,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine-words", type=int, default=100, help="words (and real names) per script for engine and hook; 0 = all")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--breakdown", action="store_true", help="what became of each form the engine got")
     args = parser.parse_args(argv)
     report = run(args)
     if args.format == "json":
@@ -288,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(table(report))
         print()
+        if report.get("breakdown"):
+            print(breakdown_table(report))
+            print()
         print("seconds:", json.dumps(report["seconds"]))
     return 0
 

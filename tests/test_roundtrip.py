@@ -114,3 +114,12 @@ def test_the_names_in_text_benchmark_counts_every_garbled_mention_once():
     assert tally["garbled"] > 0
     assert tally["right"] + tally["untouched"] + tally["wrong"] == tally["garbled"]
     assert tally["control words"] == 12 and tally["false"] <= tally["control words"]
+
+
+def test_the_name_level_breakdown_says_what_became_of_a_form():
+    from benchmarks.names import OUTCOMES, Case, engine_outcomes
+
+    outcome = engine_outcomes(["Blake", "Robert", "Hamill"])
+    assert outcome(Case("katakana", "Bureiku", "Blake", "katakana Hepburn")) == OUTCOMES[0]
+    # Nothing in the gazetteer reads it, and the route does not read it as the name either.
+    assert outcome(Case("katakana", "Zuzuzu", "Robert", "katakana Hepburn")) == OUTCOMES[-1]
