@@ -33,7 +33,8 @@ Methods:
 engine got (repaired; another name applied; the right name suggested beside
 a close rival or under the apply bar; another name suggested; not read, with
 the learned route's score of the right pair at SCORE_THRESHOLD or more, or
-under it): where its misses stand.
+under it): where its misses stand. It normalizes each form a second time,
+outside the timed run.
 
 The engine is slow per word (a full normalize call); --engine-words caps the
 words (and real names) it gets per script, sampled from the same sample.
