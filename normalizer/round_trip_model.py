@@ -132,19 +132,19 @@ class ScriptModel:
         return _beam_search(self, garbled, keep, floor)
 
     def writes(self, english: str, garbled: str) -> bool:
-        """Whether some cutting of both spellings into this script's pieces exists:
-        `joint` is -inf exactly where none does (every piece has a probability
-        above 0). Its cells without the histories: a fraction of its work."""
+        """Whether some cutting of both spellings into this script's pieces exists (`joint` is
+        -inf exactly where none does): `joint`'s cells without the histories, a fraction of its work."""
         rows, columns = len(english), len(garbled)
         english_groups, garbled_groups = self._groups(english, garbled)
         reached = [[False] * (columns + 1) for _ in range(rows + 1)]
         reached[0][0] = True
         for i in range(rows + 1):
-            for j in (j for j in range(columns + 1) if reached[i][j]):
-                for width, options in english_groups[i]:
-                    for length, group in garbled_groups[j]:
-                        if group in options:
-                            reached[i + width][j + length] = True
+            for j in range(columns + 1):
+                if reached[i][j]:  # read as the row fills: a piece of no English letters reaches along it
+                    for width, options in english_groups[i]:
+                        for length, group in garbled_groups[j]:
+                            if group in options:
+                                reached[i + width][j + length] = True
         return reached[rows][columns]
 
     def _groups(self, english: str, garbled: str) -> tuple[list, list]:
