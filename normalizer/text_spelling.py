@@ -14,10 +14,10 @@ correct form of the same entity is written the text's way, and a whole
 repair whose letters are those of a spelling the text writes ("Vietnam",
 "Viet Nam") is written as the text writes it. A text that writes a name
 more than one way ("Recep Tayyip Erdoğan" once, "Erdogan" twice: articles
-have more than one writer) is followed where it writes it most often; on
-a tie the repair keeps its own spelling, if the text writes it, else the
-text's first. Variants ("Kiev" for Kyiv)
-are not correct forms: the text's use of one is no spelling to copy; nor
+have more than one writer) is followed where it writes it most often. On
+a tie a word keeps the repair's own spelling, if the text writes it, else
+takes the text's first; a whole name takes the spelling the text wrote
+first. Variants ("Kiev" for Kyiv) are not correct forms: the text's use of one is no spelling to copy; nor
 is a demonym ("Russian" is not Russia), a word in capitals (a dateline) or
 in small letters (a name that lost its capitals is itself a garble). The
 entity, the span and the confidence of each repair stay as decided; only
