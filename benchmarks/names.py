@@ -34,7 +34,7 @@ engine got (repaired; another name applied; the right name suggested beside
 a close rival or under the apply bar; another name suggested; not read, with
 the learned route's score of the right pair at SCORE_THRESHOLD or more, or
 under it): where its misses stand. It normalizes each form a second time,
-outside the timed run.
+outside the timed run, with the engine the timed run loaded.
 
 The engine is slow per word (a full normalize call); --engine-words caps the
 words (and real names) it gets per script, sampled from the same sample.
@@ -49,6 +49,7 @@ import random
 import sys
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -159,9 +160,10 @@ def score_fixer(gazetteer: list[str]) -> Repair:
     return fix
 
 
-def engine_fixer(gazetteer: list[str], whole_result: bool = False) -> Repair:
-    """The engine on the word alone, with the gazetteer as its only one (the
-    normalize call itself with `whole_result`)."""
+@lru_cache(maxsize=1)
+def engine_over(gazetteer: tuple[str, ...]):
+    """A Normalizer with the gazetteer as its only one (the last one kept: the
+    breakdown reads the same script's forms again)."""
     import yaml
 
     from normalizer import Normalizer
@@ -170,9 +172,12 @@ def engine_fixer(gazetteer: list[str], whole_result: bool = False) -> Repair:
     path = Path(folder) / "names.yaml"
     entities = [{"canonical": name, "kind": "person"} for name in gazetteer]
     path.write_text(yaml.safe_dump({"entities": entities}, allow_unicode=True), encoding="utf-8")
-    normalizer = Normalizer.load(gazetteers=[str(path)], bundled=False)
-    if whole_result:
-        return normalizer.normalize
+    return Normalizer.load(gazetteers=[str(path)], bundled=False)
+
+
+def engine_fixer(gazetteer: list[str]) -> Repair:
+    """The engine on the word alone, with the gazetteer as its only one."""
+    normalizer = engine_over(tuple(gazetteer))
 
     def fix(word: str) -> str | None:
         result = normalizer.normalize(word)
@@ -198,7 +203,7 @@ def engine_outcomes(gazetteer: list[str]) -> Callable[[Case], str]:
     """What became of a round-trip form in the engine (one of OUTCOMES)."""
     from normalizer import transliteration
 
-    normalize = engine_fixer(gazetteer, whole_result=True)
+    normalize = engine_over(tuple(gazetteer)).normalize
 
     def outcome(case: Case) -> str:
         result = normalize(case.word)
