@@ -205,6 +205,8 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
     big = build_big_gazetteer(entities, seed, WORK / f"gazetteer-{entities}.yaml")
     codespell = tool("codespell")
     typos = tool("typos")  # a reference peer (the `bench` extra): a spell checker in Rust
+    # The spell checkers timed beside the engine, each with the exit codes of a run that found nothing or something.
+    checkers = {"codespell": (codespell, CODESPELL_OK), **({"typos": (typos, TYPOS_OK)} if typos else {})}
     python = sys.executable
     wiki = str(WIKINEWS_GAZETTEER)
     results: dict = {"articles": articles, "runs": runs, "entities": entities}
@@ -222,8 +224,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         "normalize --check (CLI)": run_child([*command, "--check", "--gazetteer", wiki, *files]),
         "normalize --check (CLI), again, results known": run_child([*command, "--check", "--gazetteer", wiki, *files]),
         "normalizer (library)": run_child([python, "-c", BATCH_SCRIPT, wiki, *files]),
-        "codespell": run_child([codespell, *files], CODESPELL_OK),
-        **({"typos": run_child([typos, *files], TYPOS_OK)} if typos else {}),
+        **{name: run_child([checker, *files], ok) for name, (checker, ok) in checkers.items()},
         "regex floor": run_child([python, "-c", REGEX_SCRIPT, *files]),
     }
     results["batch_wall_s"] = {name: wall for name, (wall, _, _) in batch.items()}
@@ -231,8 +232,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         "normalize --check (CLI)": peak_rss_mb([*fresh, "--check", "--gazetteer", wiki, *files]),
         "normalize --check (CLI), again, results known": peak_rss_mb([*command, "--check", "--gazetteer", wiki, *files]),
         "normalizer (library)": peak_rss_mb([python, "-c", BATCH_SCRIPT, wiki, *files]),
-        "codespell": peak_rss_mb([codespell, *files], CODESPELL_OK),
-        **({"typos": peak_rss_mb([typos, *files], TYPOS_OK)} if typos else {}),
+        **{name: peak_rss_mb([checker, *files], ok) for name, (checker, ok) in checkers.items()},
         "regex floor": peak_rss_mb([python, "-c", REGEX_SCRIPT, *files]),
     }
 
@@ -253,8 +253,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         f"normalize --check, {entities:,} entities": median_wall(
             [*fresh, "--check", "--gazetteer", str(big), one], runs, restore=cold
         ),
-        "codespell": median_wall([codespell, one], runs, CODESPELL_OK),
-        **({"typos": median_wall([typos, one], runs, TYPOS_OK)} if typos else {}),
+        **{name: median_wall([checker, one], runs, ok) for name, (checker, ok) in checkers.items()},
         "python -c 'import normalizer.cli.app'": median_wall([python, "-c", "import normalizer.cli.app"], runs),
         "python -c pass": median_wall([python, "-c", "pass"], runs),
     }
@@ -262,8 +261,7 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
         "normalize --check": peak_rss_mb([*fresh, "--check", one]),
         f"normalize --check, {entities:,} entities": peak_rss_mb([*fresh, "--check", "--gazetteer", str(big), one]),
         f"library, {entities:,} entities, {articles:,} articles": peak_rss_mb([python, "-c", BATCH_SCRIPT, str(big), *files]),
-        "codespell": peak_rss_mb([codespell, one], CODESPELL_OK),
-        **({"typos": peak_rss_mb([typos, one], TYPOS_OK)} if typos else {}),
+        **{name: peak_rss_mb([checker, one], ok) for name, (checker, ok) in checkers.items()},
         "python -c pass": peak_rss_mb([python, "-c", "pass"]),
     }
     # Last, on the warm cache of the cold-start medians.
