@@ -18,7 +18,7 @@ normalizer/data/round_trip_model.json.
   the English letter model gives each spelling alone: above 0, the pair is
   better explained as a round trip than as two unrelated names.
 
-Standard library only; the model is read at the first call.
+The model is read at the first call (from the cache: normalizer.model_files).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from typing import Iterable
 from normalizer.model_files import load_model
 from normalizer.transliteration import model as edit_model
 from normalizer.transliteration import plain
+from normalizer.wordmap import compact
 
 MODEL_RESOURCE = "round_trip_model.json"
 END = 0  # piece id of the end of a word; the start is the history (-1, -1)
@@ -46,15 +47,15 @@ LOGPROB_MEMO = 20_000  # per script: ~60 bytes each, so ~1.2 MB a script, 7 MB i
 class ScriptModel:
     """One script's joint trigram: pieces, counts, Witten-Bell smoothing.
 
-    The counts stay as read (flat lists by context string) until a context
-    is first asked about: loading parses none of them, and a batch meets a
-    few thousand of the tens of thousands of contexts."""
+    The counts stay packed (a WordMap) until a context is first asked about:
+    a batch meets a few thousand of the 30,000 contexts, and a cached model
+    maps them from disk (unpickled as strings: a tenth of a cold start)."""
 
     def __init__(self, data: dict):
         self.pieces: list[tuple[str, str]] = [tuple(p.split(">", 1)) for p in data["pieces"]]  # type: ignore[misc]
-        self.counts: dict[str, str] = data["counts"]  # "piece count piece count ..." by context
+        self.counts = compact({context: text.split() for context, text in data["counts"].items()}, numbers=True)  # piece, count, ...
         self.vocabulary = len(self.pieces)
-        unigram = _counts(self.counts.get("", ""))
+        unigram = _counts(self.counts.get("", ()))
         unigram_total = sum(unigram.values())
         # P(piece) before any context, as logprob has always computed it.
         self.unigram_p = [(unigram.get(piece, 0) + 0.5) / (unigram_total + 0.5 * (self.vocabulary + 1)) for piece in range(self.vocabulary)]
@@ -82,7 +83,7 @@ class ScriptModel:
     def _context(self, key: str) -> tuple[dict[int, int], int, int] | None:
         """A context's counts, with what Witten-Bell divides by (count of the
         context + its types) and its types; None if never seen."""
-        seen = _counts(self.counts.get(key, ""))
+        seen = _counts(self.counts.get(key, ()))
         return (seen, sum(seen.values()) + len(seen), len(seen)) if seen else None
 
     def _after_one(self, last: int) -> tuple[dict[int, int], int, int] | None:
@@ -317,8 +318,7 @@ class _Row(dict):
         return value
 
 
-def _counts(text: str) -> dict[int, int]:
-    flat = list(map(int, text.split()))
+def _counts(flat: tuple[int, ...]) -> dict[int, int]:
     return dict(zip(flat[0::2], flat[1::2]))
 
 
