@@ -323,15 +323,29 @@ def _replace_atomically(path: Path, write: Callable[[Path], None]) -> bool:
 def code_version() -> str:
     """The package version and a stamp (name, size, mtime) of its source files
     and of its data files (an index build reads some: russian_place_names.tsv)."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.abspath(__file__))
     stamp = hashlib.sha256()
-    for source in sorted([*package.rglob("*.py"), *(package / "data").iterdir()]):
+    for name in sorted([*_python_files(package, ""), *(f"data/{entry}" for entry in os.listdir(f"{package}/data"))]):
         try:
-            info = source.stat()
+            info = os.stat(f"{package}/{name}")
         except OSError:
             continue
-        stamp.update(f"{source.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+        stamp.update(f"{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return f"{_package_version()}+{stamp.hexdigest()[:16]}"
+
+
+def _python_files(folder: str, prefix: str) -> list[str]:
+    """The .py files under `folder`, as paths relative to it: os.scandir and
+    strings, not Path.rglob (which lists every __pycache__ too, and costs a
+    fortieth of a cold start), read at every start."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                found.append(prefix + entry.name)
+            elif entry.name != "__pycache__" and entry.is_dir():
+                found.extend(_python_files(entry.path, f"{prefix}{entry.name}/"))
+    return found
 
 
 def _package_version() -> str:
