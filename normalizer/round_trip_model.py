@@ -27,18 +27,16 @@ import heapq
 import math
 from functools import lru_cache
 from itertools import repeat
-from operator import add, itemgetter, mul, truediv
+from operator import add, mul, truediv
 from typing import Iterable
 
 from normalizer.model_files import load_model
+from normalizer.round_trip_search import END, beam_search, best_states
 from normalizer.transliteration import model as edit_model
 from normalizer.transliteration import plain
 from normalizer.wordmap import compact
 
 MODEL_RESOURCE = "round_trip_model.json"
-END = 0  # piece id of the end of a word; the start is the history (-1, -1)
-MAX_DROPPED = 2  # English letters in a row a garble may drop ("h" of "john")
-BEAM = 12
 SOURCES = 8  # English spellings kept per script
 FORCED_BEAM = 4  # histories kept per cell when both spellings are known
 LOGPROB_MEMO = 20_000  # per script: ~60 bytes each, so ~1.2 MB a script, 7 MB in all
@@ -77,7 +75,7 @@ class ScriptModel:
         # alone: they share that piece's row (`_last_rows`).
         self._rows: dict[tuple[int, int], _Row] = {}
         self._last_rows: dict[int, _Row] = {}
-        self._drops: dict[int, list[int]] = {}
+        self.drops: dict[int, list[int]] = {}  # drops_after by last piece, read by the search in its loop
         self.memoized = 0  # log-probabilities and histories the rows hold, bounded by LOGPROB_MEMO
 
     def _context(self, key: str) -> tuple[dict[int, int], int, int] | None:
@@ -115,22 +113,22 @@ class ScriptModel:
     def logprob(self, piece: int, before: int, last: int) -> float:
         return self.row(before, last)[piece]
 
-    def _drops_after(self, last: int) -> list[int]:
+    def drops_after(self, last: int) -> list[int]:
         """The pieces that write nothing seen after `last` in training, in the
         order of by_garbled[""]: the drops are many, and most follow few
         pieces ("h" after "o" of "john")."""
-        found = self._drops.get(last)
+        found = self.drops.get(last)
         if found is None:
             context = self._after_one(last)
             after = context[0] if context else {}
-            found = self._drops[last] = [piece for piece in self.by_garbled.get("", ()) if piece in after]
+            found = self.drops[last] = [piece for piece in self.by_garbled.get("", ()) if piece in after]
         return found
 
     def sources(self, garbled: str, keep: int = SOURCES, floor: float = -math.inf) -> list[tuple[str, float]]:
         """The likeliest English spellings of `garbled` (plain letters), best
         first; of those, only the ones scored `floor` or more (a caller that
         keeps only spellings that good: the search leaves the rest out early)."""
-        return _beam_search(self, garbled, keep, floor)
+        return beam_search(self, garbled, keep, floor)
 
     def writes(self, english: str, garbled: str) -> bool:
         """Whether some cutting of both spellings into this script's pieces exists (`joint` is
@@ -185,7 +183,7 @@ class ScriptModel:
                             moves.append((piece, ahead[j + length]))
                 if not moves:
                     continue
-                for (before, last), score in _best(cell, FORCED_BEAM):
+                for (before, last), score in best_states(cell, FORCED_BEAM):
                     logprobs = row_of(before, last)
                     for piece, target in moves:
                         new = score + logprobs[piece]
@@ -195,96 +193,6 @@ class ScriptModel:
         if not final:
             return -math.inf
         return max(score + row_of(before, last)[END] for (before, last), score in final.items())
-
-
-def _beam_search(self: ScriptModel, garbled: str, keep: int, floor: float) -> list[tuple[str, float]]:
-    """ScriptModel.sources: a beam search over the pieces, left to right.
-    A state under `floor` is never kept: no piece adds to a score, so
-    nothing it leads to reaches the floor. Every state at or above it is
-    kept or dropped as without the floor: leaving out states under it only
-    leaves the beams' other states under it more room."""
-    size = len(garbled)
-    minus_inf = -math.inf
-    english_of, row = self.english_of, self.row
-    # The pieces that write garbled[i:i + width], per i, width first:
-    # (pieces, the position each reaches, the English each writes).
-    moves = []
-    for i in range(size):
-        here = [(piece, i + width) for width in range(1, min(self.longest_garbled, size - i) + 1) for piece in self.by_garbled.get(garbled[i : i + width], ())]
-        moves.append((tuple(piece for piece, _ in here), [reach for _, reach in here], [english_of[piece] for piece, _ in here]))
-    # beams[i]: (before, last, english, dropped in a row) -> log probability
-    beams: list[dict[tuple[int, int, str, int], float]] = [{} for _ in range(size + 1)]
-    beams[0][(-1, -1, "", 0)] = 0.0
-    # Branch and bound, exact: per position, the BEAM best scores its
-    # states had when they were put there (a min-heap; a state's score
-    # only grows) and their least, `floors`. A new state below it is
-    # never among the BEAM kept, and is not put there, when no other
-    # state could put it there later (the states expanded at a position
-    # differ in their last piece or their English); a position that
-    # left some out is always sorted, as the full beam would have been.
-    heaps: list[list[float]] = [[] for _ in range(size + 1)]
-    floors = [minus_inf] * (size + 1)
-    left_out = [False] * (size + 1)
-    finished: dict[str, float] = {}
-    for i in range(size + 1):
-        beam = beams[i]
-        frontier = _best(beam, BEAM, left_out[i])
-        for _ in range(MAX_DROPPED):  # pieces that write nothing stay at i
-            grown = []
-            for (before, last, english, dropped), score in frontier:
-                drops = self._drops.get(last)
-                if drops is None:
-                    drops = self._drops_after(last)
-                if not drops:
-                    continue
-                for piece, logprob in zip(drops, row(before, last).values(drops)):
-                    new = score + logprob
-                    if new < floor:
-                        left_out[i] = True
-                        continue
-                    state = (last, piece, english + english_of[piece], dropped + 1)
-                    if new > beam.get(state, minus_inf):
-                        beam[state] = new
-                        grown.append((state, new))
-            frontier = _best(dict(grown), BEAM)
-        expanded = _best(beam, BEAM, left_out[i])
-        if i == size:
-            for (before, last, english, _), score in expanded:
-                total = score + row(before, last)[END]
-                if total >= floor and total > finished.get(english, minus_inf):
-                    finished[english] = total
-            break
-        pieces, reaches, writes = moves[i]
-        bound = len({(last, english) for (_, last, english, _), _ in expanded}) == len(expanded)
-        reached = sorted(set(reaches))
-        for (before, last, english, _), score in expanded:
-            # No piece adds to a score (log-probabilities are < 0): a
-            # state under every floor it reaches leaves all its pieces out.
-            if reached and (score < floor or (bound and score < min([floors[reach] for reach in reached]))):
-                for reach in reached:
-                    left_out[reach] = True
-                continue
-            for piece, reach, written, logprob in zip(pieces, reaches, writes, row(before, last).values(pieces)):
-                new = score + logprob
-                if new < floor or (new < floors[reach] and bound):
-                    left_out[reach] = True
-                    continue
-                state = (last, piece, english + written, 0)
-                ahead = beams[reach]
-                old = ahead.get(state)
-                if old is None:
-                    ahead[state] = new
-                    heap = heaps[reach]
-                    if len(heap) < BEAM:
-                        heapq.heappush(heap, new)
-                        if len(heap) == BEAM:
-                            floors[reach] = heap[0]
-                    elif new > heap[0]:
-                        heapq.heapreplace(heap, new)
-                        floors[reach] = heap[0]
-                elif new > old:
-                    ahead[state] = new
-    return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
 
 
 class _Row(dict):
@@ -320,15 +228,6 @@ class _Row(dict):
 
 def _counts(flat: tuple[int, ...]) -> dict[int, int]:
     return dict(zip(flat[0::2], flat[1::2]))
-
-
-def _best(states: dict, size: int, ranked: bool = False) -> list:
-    """The `size` best (state, score) pairs, best first, the earlier of a tie
-    first: heapq.nlargest's order, sorted (faster for these few); as they
-    come if there are no more than `size`, unless `ranked`."""
-    if len(states) <= size and not ranked:
-        return list(states.items())
-    return sorted(states.items(), key=itemgetter(1), reverse=True)[:size]
 
 
 class Model:
