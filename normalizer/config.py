@@ -25,6 +25,7 @@ hostile one (a device, UTF-16, an alias bomb, a key given twice) is refused too.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -66,6 +67,13 @@ class ProjectConfig:
         return not any(_matches(relative, p) for p in self.exclude)
 
 
+# "normalizer" as a TOML key under "tool": after the start of a line (in a
+# [tool] table), "." (a header or a dotted key), "{" or "," (an inline
+# table), bare or quoted, before ".", "=", "]" or the line's end (a header
+# left unclosed: the parse reports it). Every spelling of [tool.normalizer]
+# matches, but one escaped inside quotes, which no one writes; a value that
+# happens to match costs only a full parse.
+_OUR_KEY = re.compile(r"""(?:^|[.{,])[ \t]*["']?normalizer["']?[ \t]*(?:[.=\]]|$)""", re.MULTILINE)
 _found: dict[Path, ProjectConfig | None] = {}  # folder -> config found from it (None: none up to the root)
 
 
@@ -127,10 +135,11 @@ def _read_yaml(path: Path) -> ProjectConfig:
 
 def _read_pyproject(path: Path) -> ProjectConfig | None:
     text = _read_text(path)
-    if "normalizer" not in text:
-        # No table of ours can be in it (a TOML key is spelled out, or escaped
-        # inside quotes, which no one does): most projects' pyproject.toml is
-        # not parsed at all, and tomllib's import is a tenth of a cold start.
+    if not _OUR_KEY.search(text):
+        # No table of ours can be in it: most projects' pyproject.toml is not
+        # parsed at all (tomllib's import is a twentieth of a cold start), nor
+        # one that names the tool elsewhere ("news-normalizer" among its
+        # dependencies, a comment).
         return None
     import tomllib
 

@@ -82,6 +82,26 @@ def test_pyproject_without_the_table_is_passed_over(tmp_path):
     assert config.ignore_words == ("Outer",)
 
 
+@pytest.mark.parametrize("table", [
+    "[tool.normalizer]\nignore_words = ['X']", "[ tool . 'normalizer' ]\nignore_words = ['X']",
+    '[tool."normalizer"]\nignore_words = ["X"]', "[tool]\nnormalizer.ignore_words = ['X']",
+    "[tool]\nnormalizer = { ignore_words = ['X'] }", "tool.normalizer.ignore_words = ['X']",
+    "tool = { black = {}, normalizer = { ignore_words = ['X'] } }",
+])
+def test_every_spelling_of_the_tool_table_is_read(tmp_path, table):
+    write(tmp_path / "pyproject.toml", f'{table}\n\n[project]\nname = "x"\ndependencies = ["news-normalizer"]\n')
+    assert find_config(write(tmp_path / "a.md", "")).ignore_words == ("X",)
+
+
+def test_a_pyproject_naming_the_tool_only_elsewhere_is_not_parsed(tmp_path):
+    # The dependency, a package list and a comment name the tool; no key of
+    # it is there, so the file is passed over unparsed (its broken TOML unread).
+    write(tmp_path / ".normalizer.yaml", "ignore_words: [Outer]\n")
+    text = '# see normalizer.cli\ndependencies = ["news-normalizer"]\npackages = ["normalizer"]\n[broken\n'
+    write(tmp_path / "pkg" / "pyproject.toml", text)
+    assert find_config(write(tmp_path / "pkg" / "a.md", "")).ignore_words == ("Outer",)
+
+
 def test_yaml_wins_over_pyproject_in_the_same_folder(tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.normalizer]\nignore_words = ['FromToml']\n")
     write(tmp_path / ".normalizer.yaml", "ignore_words: [FromYaml]\n")
