@@ -14,7 +14,7 @@ import pytest
 
 from normalizer.gazetteer import index as index_module
 from normalizer.gazetteer.loading import gazetteer_files, load_files
-from normalizer.gazetteer.packed import Rows, pack_exact, pack_pairs, pack_rows, pack_single
+from normalizer.gazetteer.packed import Rows, entity_and_role, pack_exact, pack_pairs, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,14 @@ def test_the_records_are_the_same_in_the_same_order(both):
     assert len(packed.entities) == len(plain.entities) and list(packed.entities) == plain.entities
     assert packed.forms[-1] == plain.forms[-1] and packed.forms[3:7] == plain.forms[3:7]
     assert all(type(form) is Form for form in packed.forms) and type(packed.entities[0]) is EntityInfo
+
+
+def test_a_forms_entity_and_role_are_read_without_decoding_it(both):
+    packed, plain = both
+    fresh = pickle.loads(pickle.dumps(packed.forms))  # nothing decoded yet
+    read = [entity_and_role(fresh, k) for k in range(len(fresh))]
+    assert read == [(form.entity, form.role) for form in plain.forms] == [entity_and_role(plain.forms, k) for k in range(len(plain.forms))]
+    assert fresh._decoded == 0
 
 
 @pytest.mark.parametrize("name", MAPS)

@@ -20,6 +20,7 @@ from normalizer.candidates.fuzzy import READ_KNOWN, lay
 from normalizer.document import Document
 from normalizer.evidence.open_world import rest_intact
 from normalizer.folding import skeleton
+from normalizer.gazetteer.packed import entity_and_role
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import SAME_SKELETON_REASON, similarity, swapped_neighbours
@@ -94,8 +95,10 @@ def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
         found = []
         for form_id, position in index.token_forms.get(neighbour, ()):
             q = position + offset
-            form = index.forms[form_id]
-            if 0 <= q < len(form.keys) and form.role != "variant" and index.entities[form.entity].kind == "person":
+            if q < 0:
+                continue
+            entity, role = entity_and_role(index.forms, form_id)  # most forms are no person's: not decoded
+            if role != "variant" and index.entities[entity].kind == "person" and q < len(index.forms[form_id].keys):
                 found.append((form_id, q))
         memo[(neighbour, offset)] = found
     return found

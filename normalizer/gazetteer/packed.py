@@ -111,6 +111,11 @@ class Rows(Sequence):
             self._decoded += 1
         return item
 
+    def numbers(self, at: int) -> memoryview:
+        """Record `at`'s numbers (see _FIELDS), its text left undecoded."""
+        width = _WIDTH[self._kind]
+        return self._numbers[at * width : (at + 1) * width]
+
     def __iter__(self) -> Iterator:
         # A pass over every record (once per index: the sharing of context
         # phrases) decodes those not yet read without keeping them.
@@ -159,6 +164,16 @@ def _form_columns(columns: list[tuple]) -> tuple[list[str], list]:
     entity, tokens, keys, target, role = columns
     texts = list(map(_FIELD.join, zip(_words_column(tokens), _words_column(keys), _words_column(target))))
     return texts, [entity, list(map(ROLES.index, role))]
+
+
+def entity_and_role(forms: "Rows | Sequence", form_id: int) -> tuple[int, str]:
+    """A form's entity and role; of a packed form without decoding its words
+    (a filter asking this of the thousand forms that hold a common word)."""
+    if isinstance(forms, Rows):
+        entity, role = forms.numbers(form_id)
+        return int(entity), ROLES[int(role)]
+    form = forms[form_id]
+    return form.entity, form.role
 
 
 def _decode_form(text: str, numbers) -> object:
