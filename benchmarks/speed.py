@@ -2,8 +2,8 @@
 
     throughput   tokens/s normalizing 2,000 articles (Wikinews paragraphs recombined, seeded)
     wall time    a child process doing the whole batch: normalizer vs `codespell` (and `typos`) vs regex floor
-    cold start   median of N runs of `normalize ARTICLE` vs `codespell ARTICLE`; the first
-                 run (which compiles and caches the index) apart; the import of the CLI alone
+    cold start   median of N runs of `normalize ARTICLE` vs `codespell ARTICLE`, taken in turn;
+                 the first run (which compiles and caches the index) apart; the import of the CLI alone
     memory       peak RSS (ru_maxrss of the child, os.wait4) with the bundled gazetteers and
                  with a generated 100,000-entity gazetteer
     profiles     where the time goes (benchmarks/profile.py): cProfile of the library on the
@@ -130,14 +130,22 @@ def peak_rss_mb(command: Sequence[str], ok: Sequence[int] = (0, 1)) -> float:
     return int(rss_kib) / 1024
 
 
-def median_wall(command: Sequence[str], runs: int, ok: Sequence[int] = (0, 1), restore: Path | None = None) -> float:
-    """Median wall time; `restore` (an article) is put back before each run, in case the command rewrites it."""
-    walls = []
-    for _ in range(runs):
-        if restore is not None:
-            restore_article(restore)
-        walls.append(run_child(command, ok)[0])
-    return statistics.median(walls)
+def medians_in_turn(commands: dict[str, tuple[Sequence[str], Sequence[int]]], runs: int, restore: Path | None = None) -> dict[str, float]:
+    """The median wall time of each command (name -> (command, its exit codes
+    that mean it ran)), the commands taken in turn, `runs` rounds, each round
+    starting one command later: on a shared machine separate series differ by
+    a tenth or more, while runs taken in turn meet the same load, so their
+    ratios compare (as benchmarks/cold_ab.py). `restore` (an article) is put
+    back before each run, in case a command rewrites it."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for round_ in range(runs):
+        for name in names[round_ % len(names):] + names[: round_ % len(names)]:
+            if restore is not None:
+                restore_article(restore)
+            command, ok = commands[name]
+            walls[name].append(run_child(command, ok)[0])
+    return {name: statistics.median(times) for name, times in walls.items()}
 
 
 BATCH_SCRIPT = """
@@ -245,17 +253,21 @@ def _measure(articles: int, runs: int, entities: int, seed: int, cache_dir: str)
     first_wall = run_child([*fresh, "--check", one], env=first)[0]
     restore_article(cold)
     first_big = run_child([*fresh, "--check", "--gazetteer", str(big), one])[0]
-    results["cold_start_s"] = {
+    unchanged = "normalize --check, article unchanged (results known)"
+    in_turn = medians_in_turn({
+        "normalize --check": ([*fresh, "--check", one], (0, 1)),
+        unchanged: ([*command, "--check", one], (0, 1)),
+        f"normalize --check, {entities:,} entities": ([*fresh, "--check", "--gazetteer", str(big), one], (0, 1)),
+        **{name: ([checker, one], ok) for name, (checker, ok) in checkers.items()},
+        "python -c 'import normalizer.cli.app'": ([python, "-c", "import normalizer.cli.app"], (0, 1)),
+        "python -c pass": ([python, "-c", "pass"], (0, 1)),
+    }, runs, restore=cold)
+    results["cold_start_s"] = {  # each first run above its cached runs
         "normalize --check (first run)": first_wall,
-        "normalize --check": median_wall([*fresh, "--check", one], runs, restore=cold),
-        "normalize --check, article unchanged (results known)": median_wall([*command, "--check", one], runs, restore=cold),
+        "normalize --check": in_turn.pop("normalize --check"),
+        unchanged: in_turn.pop(unchanged),
         f"normalize --check, {entities:,} entities (first run)": first_big,
-        f"normalize --check, {entities:,} entities": median_wall(
-            [*fresh, "--check", "--gazetteer", str(big), one], runs, restore=cold
-        ),
-        **{name: median_wall([checker, one], runs, ok) for name, (checker, ok) in checkers.items()},
-        "python -c 'import normalizer.cli.app'": median_wall([python, "-c", "import normalizer.cli.app"], runs),
-        "python -c pass": median_wall([python, "-c", "pass"], runs),
+        **in_turn,
     }
     results["memory_mb"] = {
         "normalize --check": peak_rss_mb([*fresh, "--check", one]),
@@ -314,7 +326,7 @@ def render(results: dict) -> str:
               ratio(wall, batch["regex floor"]), f"{results['batch_rss_mb'][name]:.0f}"] for name, wall in batch.items()],
         ),
         "",
-        f"Cold start on one article, median of {results['runs']} runs (`{results['normalize_command']}`):",
+        f"Cold start on one article, median of {results['runs']} runs, the commands taken in turn (`{results['normalize_command']}`):",
         "",
         markdown_table(
             ["command", "wall s", "x codespell", "x typos"],
