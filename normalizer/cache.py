@@ -343,7 +343,7 @@ def _python_files(folder: str, prefix: str) -> list[str]:
         for entry in entries:
             if entry.name.endswith(".py"):
                 found.append(prefix + entry.name)
-            elif entry.name != "__pycache__" and entry.is_dir():
+            elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):  # as rglob: no loops
                 found.extend(_python_files(entry.path, f"{prefix}{entry.name}/"))
     return found
 
