@@ -154,6 +154,28 @@ def test_code_version_is_the_package_version_plus_a_source_stamp():
     assert len(stamp) == 16
 
 
+def test_the_source_stamp_moves_with_every_source_and_data_file_and_nothing_else(tmp_path, monkeypatch):
+    # A package of a module, a sub-package's module, a data file, compiled
+    # bytecode and a symlink back to the package (which must not loop).
+    package = tmp_path / "pkg"
+    (package / "sub" / "__pycache__").mkdir(parents=True)
+    (package / "data").mkdir()
+    (package / "a.py").write_text("x = 1\n")
+    (package / "sub" / "b.py").write_text("y = 2\n")
+    (package / "data" / "model.json").write_text("{}")
+    (package / "sub" / "__pycache__" / "b.cpython-311.pyc").write_bytes(b"\0")
+    (package / "sub" / "loop").symlink_to(package, target_is_directory=True)
+    monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+    stamp = cache.code_version.__wrapped__
+    stamps = [stamp()]
+    for path, text in ((package / "sub" / "__pycache__" / "b.cpython-311.pyc", "\0\0"), (package / "sub" / "b.py", "y = 22\n"),
+                       (package / "a.py", "x = 11\n"), (package / "data" / "model.json", "{ }"), (package / "sub" / "c.py", "")):
+        path.write_text(text)
+        stamps.append(stamp())
+    assert stamps[1] == stamps[0]  # bytecode is no source
+    assert len(set(stamps[1:])) == 5  # each source or data file edited or added moves it
+
+
 # --- the engine's compiled index ----------------------------------------------------
 
 GAZETTEER = """\
