@@ -62,7 +62,7 @@ class Options:
         """The cache key of the compiled index for these options: the bytes of
         every gazetteer file and the protected words (the cache adds the code
         version). Thresholds are not part of it: they are applied per text."""
-        from normalizer.gazetteer.loading import fingerprint
+        from normalizer.gazetteer.identity import fingerprint
 
         return f"index\0{fingerprint(files)}\0" + "\0".join(sorted(set(self.ignore_words)))
 

@@ -395,6 +395,28 @@ def test_a_large_gazetteers_digest_is_cached_until_the_file_changes(tmp_path, mo
     assert reading.file_digest(path) != first and len(hashed) == 2
 
 
+def test_a_set_of_gazetteers_is_fingerprinted_without_reading_them_until_one_changes(tmp_path, monkeypatch):
+    from normalizer.gazetteer import identity as module
+    from normalizer.gazetteer import reading
+
+    monkeypatch.setattr(reading, "SETTLED_SECONDS", 0)
+    hashed = []
+    real = reading._sha256
+    monkeypatch.setattr(reading, "_sha256", lambda path: hashed.append(path) or real(path))
+    files = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+    for path in files:
+        path.write_text(f"entities: []\n# {path.name}\n", encoding="utf-8")
+    first = module.fingerprint(files)
+    assert len(hashed) == 2 and module.fingerprint(files) == first and len(hashed) == 2  # the second from the cache
+    assert module.fingerprint(files[::-1]) != first  # the order is part of it
+    files[1].write_text("entities: []\n# B.yaml\n", encoding="utf-8")  # same size: the times tell
+    os.utime(files[1], ns=(10**18, 10**18))
+    assert module.fingerprint(files) not in (first, module.fingerprint(files[::-1]))
+    monkeypatch.setattr(reading, "SETTLED_SECONDS", 10**12)  # every file written "moments ago": read each time
+    count = len(hashed)
+    assert module.fingerprint(files) == module.fingerprint(files) and len(hashed) == count + 4
+
+
 def test_a_gazetteer_changed_moments_ago_is_hashed_every_time(tmp_path, monkeypatch):
     from normalizer.gazetteer import reading
 

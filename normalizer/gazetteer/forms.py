@@ -76,7 +76,7 @@ def entity_forms(gazetteer: Gazetteer) -> list[Forms]:
 def bundled_forms(bundled: list[Entity], files: list[Path]) -> list[Forms]:
     """`forms_of` each of `bundled` (the entities of the bundled `files`, in
     order), kept in the cache under the files' names and bytes."""
-    from normalizer.gazetteer.loading import fingerprint
+    from normalizer.gazetteer.identity import fingerprint
     from normalizer.gazetteer.names import surname_forms
 
     # What forms_of reads of each entity: kept beside its forms, so that

@@ -13,7 +13,6 @@ the line; `reading` refuses hostile files and YAML before the schema is read.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import stat
 from dataclasses import dataclass, field, fields, replace
@@ -22,7 +21,8 @@ from typing import Any, Iterable
 
 from normalizer.errors import GazetteerError
 from normalizer.gazetteer.parse_cache import parsed
-from normalizer.gazetteer.reading import LINE, decode, file_digest, load_yaml, shown
+from normalizer.gazetteer.identity import fingerprint
+from normalizer.gazetteer.reading import LINE, decode, load_yaml, shown
 from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
 
@@ -154,15 +154,6 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 def gazetteer_files(paths: Iterable[str | Path] = (), bundled: bool = True) -> list[Path]:
     """The files to load: the bundled ones (unless `bundled=False`), then `paths`."""
     return expand_paths([bundled_dir()] if bundled else []) + expand_paths(paths)
-
-
-def fingerprint(files: Iterable[Path]) -> str:
-    """A digest of the files' names and bytes: equal digests, equal gazetteers.
-    Cheap next to parsing, so a cached index can be found without parsing."""
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + file_digest(path) + b"\0")
-    return digest.hexdigest()
 
 
 def load_gazetteer(paths: Iterable[str | Path] = (), bundled: bool = True) -> Gazetteer:

@@ -97,16 +97,27 @@ def file_digest(path: Path) -> bytes:
     need not read it whole. A file written in the last SETTLED_SECONDS is
     hashed every time: a second write within the same tick of the file
     system's clock would leave what `stat` says unchanged."""
+    seen = settled_stat(path)
+    if seen is None or seen[3] < MEMO_BYTES:
+        return _sha256(path)  # which names a problem reading it in one line
+    from normalizer.cache import cached
+
+    return cached("file-digest\0" + "\0".join(map(str, seen)), lambda: _sha256(path))
+
+
+def settled_stat(path: Path) -> tuple | None:
+    """What `stat` says of a file, as a digest of it is cached under: (path,
+    device, inode, size, modification and change times; every write moves
+    the change time). None where the file cannot be read so, or was written
+    in the last SETTLED_SECONDS (a second write in the same tick of the file
+    system's clock would leave them unchanged)."""
     try:
         info = os.stat(path)
     except OSError:
-        info = None  # hashed below, which names the problem in one line
-    if info is None or info.st_size < MEMO_BYTES or time.time() - info.st_ctime < SETTLED_SECONDS:
-        return _sha256(path)
-    from normalizer.cache import cached
-
-    seen = (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-    return cached("file-digest\0" + "\0".join(map(str, seen)), lambda: _sha256(path))
+        return None
+    if time.time() - info.st_ctime < SETTLED_SECONDS:
+        return None
+    return (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _sha256(path: Path) -> bytes:
