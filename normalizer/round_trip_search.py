@@ -36,14 +36,13 @@ def beam_search(model: "ScriptModel", garbled: str, keep: int, floor: float) -> 
     # reach a position the word's end can be reached from (a state anywhere
     # else never finishes: leaving it out is exact, and a word no pieces
     # cover is not searched): (pieces, where each reaches, the English each writes).
-    moves: list = [None] * size
-    alive = [False] * size + [True]
-    for i in range(size - 1, -1, -1):
-        here = [(piece, i + width) for width in range(1, min(model.longest_garbled, size - i) + 1) if alive[i + width] for piece in model.by_garbled.get(garbled[i : i + width], ())]
-        alive[i] = bool(here)
-        moves[i] = (tuple(piece for piece, _ in here), [reach for _, reach in here], [english_of[piece] for piece, _ in here])
+    alive = ends_reachable(model, garbled)
     if not alive[0]:
         return []
+    moves = []
+    for i in range(size):
+        here = [(piece, i + width) for width in range(1, min(model.longest_garbled, size - i) + 1) if alive[i + width] for piece in model.by_garbled.get(garbled[i : i + width], ())]
+        moves.append((tuple(piece for piece, _ in here), [reach for _, reach in here], [english_of[piece] for piece, _ in here]))
     # beams[i]: (before, last, english, dropped in a row) -> log probability
     beams: list[dict[tuple[int, int, str, int], float]] = [{} for _ in range(size + 1)]
     beams[0][(-1, -1, "", 0)] = 0.0
@@ -117,6 +116,16 @@ def beam_search(model: "ScriptModel", garbled: str, keep: int, floor: float) -> 
                 elif new > old:
                     ahead[state] = new
     return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
+
+
+def ends_reachable(model: "ScriptModel", garbled: str) -> list[bool]:
+    """Per position of `garbled` (and its end), whether the script's pieces
+    can write the rest of the word from there."""
+    size = len(garbled)
+    alive = [False] * size + [True]
+    for i in range(size - 1, -1, -1):
+        alive[i] = any(alive[i + width] and garbled[i : i + width] in model.by_garbled for width in range(1, min(model.longest_garbled, size - i) + 1))
+    return alive
 
 
 def best_states(states: dict, size: int, ranked: bool = False) -> list:

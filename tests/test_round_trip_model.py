@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizer import round_trip_model
+from normalizer import round_trip_model, round_trip_search
 from normalizer.measure.roundtrip import SCRIPTS
 from tool_scripts import ROOT, tool_script
 
@@ -82,6 +82,25 @@ def test_the_first_sources_are_those_of_the_whole_search(word, limit):
     # Asked for the first `limit` only, the search leaves out what cannot be
     # among them (round_trip_model._beam_search's floor): the same answer.
     assert round_trip_model.sources(word, limit) == round_trip_model.sources(word)[:limit]
+
+
+@settings(max_examples=150, deadline=None)
+@given(word=st.text(alphabet="abdeghiklmnopqrstuvwxyz", min_size=1, max_size=10))
+def test_leaving_out_what_cannot_reach_the_words_end_changes_no_source(word):
+    # round_trip_search lays no piece toward a place from which the script's
+    # pieces cannot write the rest of the word: the same answer as laying them.
+    pruned = {script: one.sources(word) for script, one in round_trip_model.model().scripts.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(round_trip_search, "ends_reachable", lambda model, garbled: [True] * (len(garbled) + 1))
+        whole = {script: one.sources(word) for script, one in round_trip_model.model().scripts.items()}
+    assert pruned == whole
+
+
+def test_a_word_a_script_cannot_write_has_no_sources_under_it():
+    russian = round_trip_model.model().scripts["russian"]
+    assert not any(garbled.startswith("w") for garbled in russian.by_garbled)  # no Russian romanization writes a w
+    assert round_trip_search.ends_reachable(russian, "dzhonsonw") == [False] * 9 + [True]
+    assert russian.sources("dzhonsonw") == [] != russian.sources("dzhonson")
 
 
 @settings(max_examples=200, deadline=None)
