@@ -15,7 +15,7 @@ The flow of one text, one module a stage:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from normalizer.batch import DEFAULT_MAX_CHARS, Outcome, normalize_many
 from normalizer.cache import cached
@@ -28,7 +28,7 @@ from normalizer.evidence.prior import entity_prior
 from normalizer.evidence.translated import came_through_another_script, through_another_script
 from normalizer.evidence.written_form import written_forms_first
 from normalizer.gazetteer.index import Index, build_index
-from normalizer.gazetteer.loading import gazetteer_files, load_files
+from normalizer.gazetteer.identity import gazetteer_files
 from normalizer.mentions import Mentions, find_mentions
 from normalizer.options import Options
 from normalizer.proposal import Proposal
@@ -36,6 +36,9 @@ from normalizer.result import Correction, Result, apply_corrections, moved_by, r
 from normalizer.segments import SEGMENT_CHARS, segments, spans_within
 from normalizer.text_spelling import as_the_text_writes
 from normalizer.tokens import line_starts
+
+if TYPE_CHECKING:
+    from normalizer.gazetteer.loading import Gazetteer
 
 MARKUPS = ("markdown", "html", "rst", "text")
 # Each pass reads the text the previous one repaired; two or three settle every case seen.
@@ -75,7 +78,7 @@ class Normalizer:
         files = gazetteer_files(options.gazetteers, bundled=options.bundled)
         # On a cache hit no YAML is parsed at all.
         key = options.index_key(files)
-        index = cached(key, lambda: build_index(load_files(files), options.ignore_words))
+        index = cached(key, lambda: build_index(_load(files), options.ignore_words))
         return cls(index, options, key)
 
     def normalize(
@@ -229,3 +232,10 @@ def _markup_spans(text: str, markup: str) -> list[tuple[int, int]]:
     if markup not in MARKUPS:
         raise NormalizerError(f"markup must be one of {', '.join(MARKUPS)}, got {markup!r}")
     return protected_spans("", text, fmt=markup)
+
+
+def _load(files: list[Path]) -> Gazetteer:
+    # Only where the index is built: a cached start never imports the schema and the YAML parsing.
+    from normalizer.gazetteer.loading import load_files
+
+    return load_files(files)

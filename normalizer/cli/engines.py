@@ -61,7 +61,7 @@ class Engines:
     def results_key(self, config) -> str:
         """What the results under `config` depend on besides the text (known_results.py),
         found without loading the engine: an article known already needs none."""
-        from normalizer.gazetteer.loading import gazetteer_files
+        from normalizer.gazetteer.identity import gazetteer_files
 
         options = self._options(config)
         if options not in self._results_keys:

@@ -2,13 +2,21 @@
 its delete store, people's surnames (names), the English lexicon, and the
 tools that keep gazetteer files clean (lint, edit, stats)."""
 
-from normalizer.gazetteer.loading import (  # noqa: F401  the public face of the package
-    Entity,
-    Gazetteer,
-    bundled_dir,
-    expand_paths,
-    fingerprint,
-    gazetteer_files,
-    load_files,
-    load_gazetteer,
-)
+from __future__ import annotations
+
+# The public face of the package, each read from its module at first use: a
+# start whose index is cached imports neither the schema nor the YAML parsing
+# (normalizer.gazetteer.loading) to find it, only its files (identity).
+_FACE = {
+    "Entity": "loading", "Gazetteer": "loading", "load_files": "loading", "load_gazetteer": "loading",
+    "bundled_dir": "identity", "expand_paths": "identity", "fingerprint": "identity", "gazetteer_files": "identity",
+}
+__all__ = list(_FACE)
+
+
+def __getattr__(name: str):
+    if name not in _FACE:
+        raise AttributeError(f"module 'normalizer.gazetteer' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"normalizer.gazetteer.{_FACE[name]}"), name)

@@ -14,14 +14,13 @@ the line; `reading` refuses hostile files and YAML before the schema is read.
 from __future__ import annotations
 
 import re
-import stat
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from normalizer.errors import GazetteerError
 from normalizer.gazetteer.parse_cache import parsed
-from normalizer.gazetteer.identity import fingerprint
+from normalizer.gazetteer.identity import bundled_dir, expand_paths, fingerprint, gazetteer_files  # noqa: F401 - also this module's face
 from normalizer.gazetteer.reading import LINE, decode, load_yaml, shown
 from normalizer.gc_pause import paused_gc
 from normalizer.tokens import tokenize
@@ -119,41 +118,6 @@ class Gazetteer:
     protect: frozenset[str]
     files: tuple[Path, ...] = ()
     fingerprint: str = ""
-
-
-def bundled_dir() -> Path:
-    """The folder of bundled gazetteers: inside the installed package, or the
-    top-level `gazetteers/` of a source checkout (editable installs)."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "gazetteers"
-    if installed.is_dir():
-        return installed
-    return package.parent / "gazetteers"
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders become their *.yaml and *.yml files, sorted."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        try:
-            mode = path.stat().st_mode
-        except FileNotFoundError:
-            raise GazetteerError(f"{path}: no such file or folder") from None
-        except OSError as exc:
-            raise GazetteerError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
-        if stat.S_ISDIR(mode):
-            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
-        elif stat.S_ISREG(mode):
-            files.append(path)
-        else:  # /dev/zero, a pipe: never read (it would never end, or block)
-            raise GazetteerError(f"{path}: is not a regular file (a device, pipe or socket), not a gazetteer file")
-    return files
-
-
-def gazetteer_files(paths: Iterable[str | Path] = (), bundled: bool = True) -> list[Path]:
-    """The files to load: the bundled ones (unless `bundled=False`), then `paths`."""
-    return expand_paths([bundled_dir()] if bundled else []) + expand_paths(paths)
 
 
 def load_gazetteer(paths: Iterable[str | Path] = (), bundled: bool = True) -> Gazetteer:

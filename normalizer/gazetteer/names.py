@@ -14,10 +14,13 @@ default.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from normalizer.gazetteer.loading import Entity
 from normalizer.folding import fold_case
 from normalizer.tokens import tokenize
+
+if TYPE_CHECKING:
+    from normalizer.gazetteer.loading import Entity
 
 # Words that belong to the surname after them: Arabic nasab, kunya and article,
 # and the nobiliary and family particles of European names. Compared casefolded.
