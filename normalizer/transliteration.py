@@ -34,7 +34,8 @@ from pathlib import Path
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
 from normalizer.model_files import load_model
-from normalizer.wordmap import WordMap, compact
+from normalizer.gazetteer.packed import Single
+from normalizer.wordmap import compact
 
 MODEL_RESOURCE = "transliteration.json"
 SCHEME_LETTERS = Path(__file__).resolve().parent / "data" / "russian_scheme_letters.tsv"  # as_wikipedia_prints
@@ -47,7 +48,6 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 _NOT_LETTER_OR_LINE = re.compile(r"[^a-z\n]")
 LM_PRIOR = 2.0
 ENGLISH_COSTS_KEPT = 4096  # words whose english_cost is kept, about 100 bytes each
-GRAMS_KEPT = 65_536  # letter n-grams whose count is kept, seen or not, about 100 bytes each
 JOINT_SCRIPTS = 2  # scripts the joint model is asked under, this model's best first
 JOINT_FLOOR = 0.5  # measured: the round-trip corpus loses nothing above it (at 0.6, 1% of its repairs)
 
@@ -63,7 +63,10 @@ class Model:
         # The English-name letter model: n-gram counts, their histories' counts summed from them.
         self.lm_order: int = data["english"]["order"]
         grams: dict[str, int] = data["english"]["grams"]
-        self.lm_grams = _GramCounts(compact({gram: (count,) for gram, count in grams.items()}, numbers=True))
+        # Packed: a cached model maps the 11,732 grams from disk instead of
+        # unpickling a dict of them (half the model's load), and a cold start
+        # reads the hundred it asks for (packed.Single remembers them, bounded).
+        self.lm_grams = Single(compact({gram: (count,) for gram, count in grams.items()}, numbers=True))
         self.lm_history: dict[str, int] = {}
         for gram, count in grams.items():
             self.lm_history[gram[:-1]] = self.lm_history.get(gram[:-1], 0) + count
@@ -111,7 +114,7 @@ class Model:
             for k in range(1, order + 1):
                 seen = history.get(padded[i - k + 1 : i], 0)
                 if seen:
-                    p = (grams[padded[i - k + 1 : i + 1]] + LM_PRIOR * p) / (seen + LM_PRIOR)
+                    p = (grams.get(padded[i - k + 1 : i + 1], 0) + LM_PRIOR * p) / (seen + LM_PRIOR)
             total -= math.log(p)
         return total
 
@@ -119,29 +122,6 @@ class Model:
         """The cost of the cheapest route of `source` (English) to `target`
         (garbled), both lowercase ASCII letters, under `script`'s table."""
         return align(source, target, self.aligners[script])[0]
-
-
-class _GramCounts(dict):
-    """The letter model's n-gram -> count (0 if unseen), each read from the
-    packed map at its first asking. A cached model maps the 11,732 grams
-    from disk (unpickled as a dict: half the model's load, a thirtieth of a
-    cold start, which asks for a hundred of them)."""
-
-    __slots__ = ("packed",)
-
-    def __init__(self, packed: WordMap | dict):
-        super().__init__()
-        self.packed = packed
-
-    def __reduce__(self):
-        return (_GramCounts, (self.packed,))  # the grams asked so far are not kept
-
-    def __missing__(self, gram: str) -> int:
-        if len(self) >= GRAMS_KEPT:  # the grams of unseen words are many: bound the memo
-            self.clear()
-        found = self.packed.get(gram)
-        count = self[gram] = found[0] if found else 0
-        return count
 
 
 def plain(word: str) -> str:
