@@ -15,6 +15,11 @@ import math
 from itertools import accumulate, chain, repeat
 from operator import add
 
+try:  # the cell loop in C, built by `pip install .` where a compiler is (hatch_build.py)
+    from normalizer._alignment import fill as compiled_fill
+except ImportError:  # pragma: no cover - a machine with no compiler: the Python loop below
+    compiled_fill = None
+
 SOURCES_KEPT = 1024  # per script table: what align() keeps of the names it saw, about 0.5 kB each
 TARGETS_KEPT = 1024  # ... and of the garbled words, about 0.5 kB each
 
@@ -147,12 +152,22 @@ class _Floors(dict):
 
 
 def pieces(target: str, max_target: int) -> dict[str, list[int]]:
-    """Where each substring of `target` of up to `max_target` letters starts."""
-    found: dict[str, list[int]] = {}
-    for b in range(max_target + 1):
-        for j in range(len(target) - b + 1):
-            found.setdefault(target[j : j + b], []).append(j)
+    """Where each substring of `target` of up to `max_target` letters starts
+    (read-only: kept for the last TARGETS_KEPT words, each aligned with
+    every candidate name it meets)."""
+    found = _pieces.get((target, max_target))
+    if found is None:
+        found = {}
+        for b in range(max_target + 1):
+            for j in range(len(target) - b + 1):
+                found.setdefault(target[j : j + b], []).append(j)
+        if len(_pieces) >= TARGETS_KEPT:
+            _pieces.clear()
+        _pieces[(target, max_target)] = found
     return found
+
+
+_pieces: dict[tuple[str, int], dict[str, list[int]]] = {}
 
 
 _tables: dict[int, Table] = {}
@@ -185,11 +200,11 @@ def align(
                 _tables.clear()
             known = _tables[id(table)] = Table(table, floors, max_source, max_target)
         table = known
-    n, m = len(source), len(target)
-    inf = math.inf
     at = pieces(target, table.max_target) if at is None else at
-    spans, letters = table.source(source)
     ins, in_row, first = table.target(target, at)
+    if compiled_fill is not None and not trace:
+        return compiled_fill(source, target, table.groups, table.by_letter, table.max_source, first, ins, in_row, at), []
+    spans, letters = table.source(source)
     # This pair's group steps (a few), by the row they reach: (column, from row, from column, cost).
     # The order within a row does not matter: a cell keeps the cheapest.
     landing: dict[int, list[tuple[int, int, int, float]]] = {}
@@ -199,6 +214,15 @@ def align(
             reach = landing.setdefault(i + a, [])
             for j in at[piece]:
                 reach.append((j + b, i, j, cost))
+    return _fill(source, target, table, trace, letters, ins, in_row, first, landing)
+
+
+def _fill(source: str, target: str, table: Table, trace: bool, letters: list, ins: list[float],
+          in_row: dict, first: list[float], landing: dict) -> tuple[float, list[tuple[str, str]]]:
+    """align's cells in Python: where normalizer._alignment was not built,
+    and to trace a route (which needs every row)."""
+    n, m = len(source), len(target)
+    inf = math.inf
     nothing = [inf] * (m + 1)
     rows: list[list[float]] = [first]
     above = first
