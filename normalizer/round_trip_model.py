@@ -36,6 +36,11 @@ from normalizer.transliteration import model as edit_model
 from normalizer.transliteration import plain
 from normalizer.wordmap import compact
 
+try:  # joint's grid in C, built by `pip install .` where a compiler is (hatch_build.py)
+    from normalizer._joint import joint as compiled_joint
+except ImportError:  # pragma: no cover - a machine with no compiler: the Python loop below
+    compiled_joint = None
+
 MODEL_RESOURCE = "round_trip_model.json"
 SOURCES = 8  # English spellings kept per script
 FORCED_BEAM = 4  # histories kept per cell when both spellings are known
@@ -160,6 +165,12 @@ class ScriptModel:
 
     def joint(self, english: str, garbled: str) -> float:
         """max over cuttings into pieces of log P(english, garbled)."""
+        if compiled_joint is not None:
+            return compiled_joint(english, garbled, self.by_english, self.longest_english, self.longest_garbled, self.row, END, FORCED_BEAM)
+        return self.joint_in_python(english, garbled)
+
+    def joint_in_python(self, english: str, garbled: str) -> float:
+        """`joint` by the Python loop (normalizer/_joint.c is the same grid, compiled)."""
         rows, columns = len(english), len(garbled)
         minus_inf = -math.inf
         row_of = self.row
