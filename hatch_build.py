@@ -26,6 +26,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 EXTENSIONS = {
     "normalizer._alignment": "normalizer/_alignment.c",  # the cells of normalizer.alignment.align
     "normalizer._joint": "normalizer/_joint.c",  # the grid of normalizer.round_trip_model's joint
+    "normalizer._search": "normalizer/_search.c",  # the states of normalizer.round_trip_search
 }
 
 
@@ -38,6 +39,10 @@ class CompiledLoopsHook(BuildHookInterface):
         self._work = Path(tempfile.mkdtemp(prefix="normalizer-build-"))
         built = []
         for module, source in EXTENSIONS.items():
+            if version == "editable":
+                # An old build beside the source would be imported in place of one that fails now.
+                for old in (Path(self.root) / "normalizer").glob(module.rsplit(".", 1)[1] + ".*.so"):
+                    old.unlink()
             try:
                 built.append(_compile(module, Path(self.root) / source, self._work))
             except Exception as error:  # noqa: BLE001 - any failure to compile leaves the Python twin

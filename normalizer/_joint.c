@@ -9,9 +9,10 @@
    takes them, ties to the earlier), so the result is the same double
    (tests/test_joint_compiled.py).
 
-   joint(english, garbled, by_english, longest_english, longest_garbled, row, end, beam) -> float
+   joint(english, garbled, by_english, longest_english, longest_garbled, row, rows, end, beam) -> float
      by_english   dict English group -> {garbled group: piece id}
-     row          row(before, last) -> mapping piece id -> log P(piece | before, last)
+     row          row(before, last) -> mapping piece id -> log P(piece | before, last);
+                  rows: the rows made so far, by (before, last) (_model_rows.h)
      end          the piece id of a word's end
      beam         histories expanded per cell
    Returns max over cuttings of log P(english, garbled), -inf where none. */
@@ -19,6 +20,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+
+#include "_model_rows.h"
 
 typedef struct {
     long before, last;
@@ -99,18 +102,12 @@ logprob(PyObject *row, PyObject *piece, double *out)
 }
 
 static PyObject *
-row_of(PyObject *row, long before, long last)
-{
-    return PyObject_CallFunction(row, "ll", before, last);
-}
-
-static PyObject *
 joint(PyObject *module, PyObject *args)
 {
-    PyObject *english, *garbled, *by_english, *row, *end;
+    PyObject *english, *garbled, *by_english, *row, *made_rows, *end;
     Py_ssize_t longest_english, longest_garbled, beam;
-    if (!PyArg_ParseTuple(args, "UUO!nnOOn:joint", &english, &garbled, &PyDict_Type, &by_english, &longest_english,
-                          &longest_garbled, &row, &end, &beam))
+    if (!PyArg_ParseTuple(args, "UUO!nnOO!On:joint", &english, &garbled, &PyDict_Type, &by_english, &longest_english,
+                          &longest_garbled, &row, &PyDict_Type, &made_rows, &end, &beam))
         return NULL;
     if (longest_english < 0 || longest_garbled < 0 || beam < 1) {
         PyErr_SetString(PyExc_ValueError, "joint: lengths >= 0 and a beam >= 1 expected");
@@ -194,7 +191,7 @@ joint(PyObject *module, PyObject *args)
             Py_ssize_t taken = best_histories(cell, beam, order);
             for (Py_ssize_t k = 0; k < taken; k++) {
                 History history = cell->items[order[k]];
-                PyObject *logprobs = row_of(row, history.before, history.last);
+                PyObject *logprobs = model_row(made_rows, row, history.before, history.last);
                 if (logprobs == NULL)
                     goto done;
                 for (Py_ssize_t m = 0; m < count; m++) {
@@ -211,7 +208,7 @@ joint(PyObject *module, PyObject *args)
     Cell *final = &cells[rows * width + columns];
     double best = -INFINITY;
     for (Py_ssize_t k = 0; k < final->count; k++) {
-        PyObject *logprobs = row_of(row, final->items[k].before, final->items[k].last);
+        PyObject *logprobs = model_row(made_rows, row, final->items[k].before, final->items[k].last);
         if (logprobs == NULL)
             goto done;
         double step;

@@ -18,6 +18,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from normalizer.round_trip_model import ScriptModel
 
+try:  # the states in C, built by `pip install .` where a compiler is (hatch_build.py)
+    from normalizer._search import search as compiled_search
+except ImportError:  # pragma: no cover - a machine with no compiler: search_in_python below
+    compiled_search = None
+
 END = 0  # piece id of the end of a word (the model file's); the start is the history (-1, -1)
 MAX_DROPPED = 2  # English letters in a row a garble may drop ("h" of "john")
 BEAM = 12
@@ -30,8 +35,7 @@ def beam_search(model: "ScriptModel", garbled: str, keep: int, floor: float) -> 
     kept or dropped as without the floor: leaving out states under it only
     leaves the beams' other states under it more room."""
     size = len(garbled)
-    minus_inf = -math.inf
-    english_of, row = model.english_of, model.row
+    english_of = model.english_of
     # The pieces that write garbled[i:i + width], per i, width first, that
     # reach a position the word's end can be reached from (a state anywhere
     # else never finishes: leaving it out is exact, and a word no pieces
@@ -43,6 +47,20 @@ def beam_search(model: "ScriptModel", garbled: str, keep: int, floor: float) -> 
     for i in range(size):
         here = [(piece, i + width) for width in range(1, min(model.longest_garbled, size - i) + 1) if alive[i + width] for piece in model.by_garbled.get(garbled[i : i + width], ())]
         moves.append((tuple(piece for piece, _ in here), [reach for _, reach in here], [english_of[piece] for piece, _ in here]))
+    if compiled_search is not None:
+        finished = compiled_search(moves, model.row, model._rows, model.drops, model.drops_after, english_of, floor, BEAM, MAX_DROPPED, END)
+    else:
+        finished = search_in_python(model, moves, floor)
+    return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
+
+
+def search_in_python(model: "ScriptModel", moves: list, floor: float) -> dict[str, float]:
+    """The search over `moves` (beam_search's pieces per position): each
+    finished English spelling with its log probability, at `floor` or above
+    (normalizer/_search.c is the same search, compiled)."""
+    size = len(moves)
+    minus_inf = -math.inf
+    english_of, row = model.english_of, model.row
     # beams[i]: (before, last, english, dropped in a row) -> log probability
     beams: list[dict[tuple[int, int, str, int], float]] = [{} for _ in range(size + 1)]
     beams[0][(-1, -1, "", 0)] = 0.0
@@ -115,7 +133,7 @@ def beam_search(model: "ScriptModel", garbled: str, keep: int, floor: float) -> 
                         floors[reach] = heap[0]
                 elif new > old:
                     ahead[state] = new
-    return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]
+    return finished
 
 
 def ends_reachable(model: "ScriptModel", garbled: str) -> list[bool]:

@@ -88,7 +88,7 @@ def test_ties_are_broken_as_the_python_loop_breaks_them(monkeypatch):
     # means the same histories were kept, each time.
     for english, garbled in [("ab", "ahp"), ("abab", "ahpap"), ("aab", "hahb")]:
         compiled_rows, python_rows = TiedRows(), TiedRows()
-        compiled = round_trip_model.compiled_joint(english, garbled, by_english, 2, 2, compiled_rows, 0, 2)
+        compiled = round_trip_model.compiled_joint(english, garbled, by_english, 2, 2, compiled_rows, {}, 0, 2)
         model = round_trip_model.ScriptModel.__new__(round_trip_model.ScriptModel)
         model.by_english, model.longest_english, model.longest_garbled, model.row = by_english, 2, 2, python_rows
         assert compiled == model.joint_in_python(english, garbled)
@@ -99,10 +99,10 @@ def test_ties_are_broken_as_the_python_loop_breaks_them(monkeypatch):
 def test_bad_arguments_raise_errors_not_crashes():
     joint = round_trip_model.compiled_joint
     with pytest.raises(ValueError):
-        joint("ab", "ab", {}, 2, 2, TiedRows(), 0, 0)  # no beam
+        joint("ab", "ab", {}, 2, 2, TiedRows(), {}, 0, 0)  # no beam
     with pytest.raises(TypeError):
-        joint("ab", "ab", {"a": ["a"]}, 2, 2, TiedRows(), 0, 4)  # pieces of the wrong shape
+        joint("ab", "ab", {"a": ["a"]}, 2, 2, TiedRows(), {}, 0, 4)  # pieces of the wrong shape
     with pytest.raises(TypeError):
-        joint("ab", "ab", {"a": {"a": "x"}}, 2, 2, TiedRows(), 0, 4)  # a piece id that is no number
+        joint("ab", "ab", {"a": {"a": "x"}}, 2, 2, TiedRows(), {}, 0, 4)  # a piece id that is no number
     with pytest.raises(KeyError):
-        joint("a", "a", {"a": {"a": 99}}, 2, 2, TiedRows(), 0, 4)  # a piece the rows do not know
+        joint("a", "a", {"a": {"a": 99}}, 2, 2, TiedRows(), {}, 0, 4)  # a piece the rows do not know
