@@ -6,7 +6,9 @@ groups it may become, with their costs (-log P); single letters the table
 does not know cost the floors (identity, substitution, deletion,
 insertion). `align` works on a `Table`, which indexes a table dict once and
 remembers, for the names and words it meets most, what does not depend on
-the other spelling of the pair.
+the other spelling of the pair. Its cells are filled in C where
+normalizer/_alignment.c was built (`pip install .`), else by
+`fill_in_python`, the same arithmetic in the same order.
 """
 
 from __future__ import annotations
@@ -214,11 +216,11 @@ def align(
             reach = landing.setdefault(i + a, [])
             for j in at[piece]:
                 reach.append((j + b, i, j, cost))
-    return _fill(source, target, table, trace, letters, ins, in_row, first, landing)
+    return fill_in_python(source, target, table, trace, letters, ins, in_row, first, landing)
 
 
-def _fill(source: str, target: str, table: Table, trace: bool, letters: list, ins: list[float],
-          in_row: dict, first: list[float], landing: dict) -> tuple[float, list[tuple[str, str]]]:
+def fill_in_python(source: str, target: str, table: Table, trace: bool, letters: list, ins: list[float],
+                   in_row: dict, first: list[float], landing: dict) -> tuple[float, list[tuple[str, str]]]:
     """align's cells in Python: where normalizer._alignment was not built,
     and to trace a route (which needs every row)."""
     n, m = len(source), len(target)

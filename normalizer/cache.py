@@ -334,14 +334,19 @@ def code_version() -> str:
     return f"{_package_version()}+{stamp.hexdigest()[:16]}"
 
 
+# The code's own files: Python, the C loops' sources and their builds
+# (hatch_build.py), whose mtime moves with each rebuild.
+_CODE_SUFFIXES = (".py", ".c", ".h", ".so", ".pyd")
+
+
 def _python_files(folder: str, prefix: str) -> list[str]:
-    """The .py files under `folder`, as paths relative to it: os.scandir and
-    strings, not Path.rglob (which lists every __pycache__ too, and costs a
-    fortieth of a cold start), read at every start."""
+    """The code files under `folder` (_CODE_SUFFIXES), as paths relative to
+    it: os.scandir and strings, not Path.rglob (which lists every __pycache__
+    too, and costs a fortieth of a cold start), read at every start."""
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.endswith(".py"):
+            if entry.name.endswith(_CODE_SUFFIXES):
                 found.append(prefix + entry.name)
             elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):  # as rglob: no loops
                 found.extend(_python_files(entry.path, f"{prefix}{entry.name}/"))

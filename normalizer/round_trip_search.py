@@ -5,7 +5,8 @@ the likeliest English spellings of a printed word under one script's joint
 trigram of letter-group pieces: left to right over the printed letters, each
 state an English spelling so far and its last two pieces, the BEAM best kept
 per position, with branch and bound (exact: the same answer as the plain
-beam, found with fewer states). Standard library only.
+beam, found with fewer states). The states are kept in C where
+normalizer/_search.c was built (`pip install .`), else by `search_in_python`.
 """
 
 from __future__ import annotations

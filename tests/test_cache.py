@@ -169,11 +169,12 @@ def test_the_source_stamp_moves_with_every_source_and_data_file_and_nothing_else
     stamp = cache.code_version.__wrapped__
     stamps = [stamp()]
     for path, text in ((package / "sub" / "__pycache__" / "b.cpython-311.pyc", "\0\0"), (package / "sub" / "b.py", "y = 22\n"),
-                       (package / "a.py", "x = 11\n"), (package / "data" / "model.json", "{ }"), (package / "sub" / "c.py", "")):
+                       (package / "a.py", "x = 11\n"), (package / "data" / "model.json", "{ }"), (package / "sub" / "c.py", ""),
+                       (package / "_loop.c", "int x;"), (package / "_loop.cpython-311-x86_64-linux-gnu.so", "\0")):
         path.write_text(text)
         stamps.append(stamp())
     assert stamps[1] == stamps[0]  # bytecode is no source
-    assert len(set(stamps[1:])) == 5  # each source or data file edited or added moves it
+    assert len(set(stamps[1:])) == 7  # each source, build of a C loop or data file edited or added moves it
 
 
 # --- the engine's compiled index ----------------------------------------------------
