@@ -52,8 +52,8 @@ class Decider:
         # A proposal whose confidence stays under this changes no decision
         # but one (`unbuilt` in decide): decide passes over proposals under
         # suggest_raw, set_aside weighs
-        # them from suggest_raw - AMBIGUITY_MARGIN up, a rival and an own
-        # reading need apply_raw - AMBIGUITY_MARGIN, and the own gazetteer's
+        # them from suggest_raw - AMBIGUITY_MARGIN up, an own reading needs
+        # apply_raw - AMBIGUITY_MARGIN (a rival that and suggest_raw), and the own gazetteer's
         # prior ranks a proposal at most OWN_GAZETTEER_PRIOR above its
         # confidence. Readings that cannot reach it are not built
         # (candidates.fuzzy.align, evidence.later).
@@ -172,8 +172,9 @@ class Decider:
         overlapping span that outranks it or is not outranked by it."""
         prior = [self.prior(p) for p in ranked]
         # A reading far below its own entity's threshold (a small town that
-        # needs 0.95) is no coin toss against another one.
-        credible = [p.confidence >= self.threshold(p) - AMBIGUITY_MARGIN for p in ranked]
+        # needs 0.95) is no coin toss against another one, nor is one the
+        # engine would not even suggest (calibrated, 0.09 against 0.96).
+        credible = [p.confidence >= max(self.threshold(p) - AMBIGUITY_MARGIN, self.suggest_raw) for p in ranked]
         # Only proposals that share a word can be rivals: look at those alone.
         at_word: dict[int, list[int]] = defaultdict(list)  # word -> ranks of proposals over it
         for rank, proposal in enumerate(ranked):

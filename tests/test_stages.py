@@ -172,6 +172,22 @@ def test_the_decider_keeps_close_rivals_as_suggestions(index):
     assert decider.applies(decider.decide([far, one])[0])
 
 
+def test_a_reading_under_the_suggestion_bar_is_no_rival(index):
+    # A reading the engine would not even suggest puts no repair in doubt,
+    # however near: its reason read "too close to another reading, 'X' (0.09)".
+    decider = Decider(index, Options())
+    khamenei = next(e for e, info in enumerate(index.entities) if info.canonical == "Ali Khamenei")
+    khomeini = next(e for e, info in enumerate(index.entities) if info.canonical == "Ruhollah Khomeini")
+    one = Proposal(3, 3, "Khamenei", khamenei, decider.apply_raw + 0.02, (), "fuzzy")
+    under = Proposal(3, 3, "Khomeini", khomeini, decider.suggest_raw - 0.01, (), "fuzzy")
+    assert under.confidence > one.confidence - AMBIGUITY_MARGIN  # within the margin
+    [decision] = decider.decide([under, one])
+    assert decision.rival is None and decider.applies(decision)
+    at_the_bar = replace(under, confidence=decider.suggest_raw)
+    [decision] = decider.decide([at_the_bar, one])
+    assert decision.rival == ("Khomeini", at_the_bar.confidence) and not decider.applies(decision)
+
+
 def test_a_weak_own_reading_put_first_leaves_the_rest_of_the_text_decided(tmp_path):
     from normalizer import Normalizer
 
