@@ -3,16 +3,17 @@
    joint() weighs a printed word against a candidate name under a script's
    joint trigram of pieces: thousands of pairs a batch, each a grid of cells
    holding the best scores of their histories. The model (its pieces, its
-   lazily smoothed rows of log-probabilities) stays in Python; this walks
+   lazily smoothed rows of log-probabilities) stays in Python, its rows read
+   and filled in as the Python loop would (_model_rows.h); this walks
    the grid with the Python loop's arithmetic and order (histories in the
    order they arrive, the FORCED_BEAM best of a cell taken as best_states
    takes them, ties to the earlier), so the result is the same double
    (tests/test_joint_compiled.py).
 
-   joint(english, garbled, by_english, longest_english, longest_garbled, row, rows, end, beam) -> float
-     by_english   dict English group -> {garbled group: piece id}
-     row          row(before, last) -> mapping piece id -> log P(piece | before, last);
-                  rows: the rows made so far, by (before, last) (_model_rows.h)
+   joint(model, english, garbled, end, beam) -> float
+     model        the ScriptModel: its by_english (English group -> {garbled
+                  group: piece id}), longest_english, longest_garbled, and its
+                  rows (_model_rows.h)
      end          the piece id of a word's end
      beam         histories expanded per cell
    Returns max over cuttings of log P(english, garbled), -inf where none. */
@@ -89,28 +90,34 @@ best_histories(const Cell *cell, Py_ssize_t beam, Py_ssize_t *order)
     return beam;
 }
 
-/* log P(piece | before, last) by the model's row. */
-static int
-logprob(PyObject *row, PyObject *piece, double *out)
-{
-    PyObject *value = PyObject_GetItem(row, piece);
-    if (value == NULL)
-        return -1;
-    *out = PyFloat_AsDouble(value);
-    Py_DECREF(value);
-    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
-}
-
 static PyObject *
 joint(PyObject *module, PyObject *args)
 {
-    PyObject *english, *garbled, *by_english, *row, *made_rows, *end;
-    Py_ssize_t longest_english, longest_garbled, beam;
-    if (!PyArg_ParseTuple(args, "UUO!nnOO!On:joint", &english, &garbled, &PyDict_Type, &by_english, &longest_english,
-                          &longest_garbled, &row, &PyDict_Type, &made_rows, &end, &beam))
+    PyObject *model, *english, *garbled, *end;
+    Py_ssize_t beam;
+    if (!PyArg_ParseTuple(args, "OUUOn:joint", &model, &english, &garbled, &end, &beam))
         return NULL;
-    if (longest_english < 0 || longest_garbled < 0 || beam < 1) {
-        PyErr_SetString(PyExc_ValueError, "joint: lengths >= 0 and a beam >= 1 expected");
+    Py_ssize_t longest_english = -1, longest_garbled = -1;
+    PyObject *by_english = PyObject_GetAttrString(model, "by_english");
+    PyObject *lengths[2] = {PyObject_GetAttrString(model, "longest_english"), PyObject_GetAttrString(model, "longest_garbled")};
+    if (lengths[0] != NULL)
+        longest_english = PyLong_AsSsize_t(lengths[0]);
+    if (lengths[1] != NULL)
+        longest_garbled = PyLong_AsSsize_t(lengths[1]);
+    Py_XDECREF(lengths[0]);
+    Py_XDECREF(lengths[1]);
+    if (by_english == NULL || PyErr_Occurred()) {
+        Py_XDECREF(by_english);
+        return NULL;
+    }
+    Py_DECREF(by_english); /* the model holds it */
+    if (!PyDict_Check(by_english) || longest_english < 0 || longest_garbled < 0 || beam < 1) {
+        PyErr_SetString(PyExc_ValueError, "joint: a dict by_english, lengths >= 0 and a beam >= 1 expected");
+        return NULL;
+    }
+    Rows model_rows;
+    if (rows_open(&model_rows, model) < 0) {
+        rows_close(&model_rows);
         return NULL;
     }
     Py_ssize_t rows = PyUnicode_GET_LENGTH(english), columns = PyUnicode_GET_LENGTH(garbled);
@@ -191,12 +198,12 @@ joint(PyObject *module, PyObject *args)
             Py_ssize_t taken = best_histories(cell, beam, order);
             for (Py_ssize_t k = 0; k < taken; k++) {
                 History history = cell->items[order[k]];
-                PyObject *logprobs = model_row(made_rows, row, history.before, history.last);
+                PyObject *logprobs = rows_get(&model_rows, history.before, history.last);
                 if (logprobs == NULL)
                     goto done;
                 for (Py_ssize_t m = 0; m < count; m++) {
                     double step;
-                    if (logprob(logprobs, moves[m].piece, &step) < 0 || offer(moves[m].target, history.last, moves[m].id, history.score + step) < 0) {
+                    if (rows_logprob(&model_rows, logprobs, moves[m].piece, &step) < 0 || offer(moves[m].target, history.last, moves[m].id, history.score + step) < 0) {
                         Py_DECREF(logprobs);
                         goto done;
                     }
@@ -208,11 +215,11 @@ joint(PyObject *module, PyObject *args)
     Cell *final = &cells[rows * width + columns];
     double best = -INFINITY;
     for (Py_ssize_t k = 0; k < final->count; k++) {
-        PyObject *logprobs = model_row(made_rows, row, final->items[k].before, final->items[k].last);
+        PyObject *logprobs = rows_get(&model_rows, final->items[k].before, final->items[k].last);
         if (logprobs == NULL)
             goto done;
         double step;
-        int failed = logprob(logprobs, end, &step) < 0;
+        int failed = rows_logprob(&model_rows, logprobs, end, &step) < 0;
         Py_DECREF(logprobs);
         if (failed)
             goto done;
@@ -233,6 +240,8 @@ done:
     PyMem_Free(english_groups);
     PyMem_Free(moves);
     PyMem_Free(order);
+    if (rows_close(&model_rows) < 0)
+        Py_CLEAR(result);
     return result;
 }
 

@@ -1,73 +1,235 @@
 /* The rows of normalizer.round_trip_model's joint trigram, as the compiled
-   loops (_joint.c, _search.c) read them: what a ScriptModel already holds is
-   read from its dicts, with no Python call; what it does not is asked of
-   its Python methods, which make it (and count it against the memo's bound)
-   exactly as the Python loops ask. */
+   loops (_joint.c, _search.c) read them, with the Python loops' results
+   and side effects:
+
+   - a row the model already holds is read from model._rows (what
+     ScriptModel.row returns for it); a new one is asked of model.row, which
+     makes it and may clear the memo (its bound);
+   - a log-probability a row holds is read from it; a missing one is worked
+     out here as _Row.__missing__ and _Row.values work it out (Witten-Bell,
+     the same operations in the same order), stored in the row and counted
+     in model.memoized, which is brought up to date before model.row is
+     asked again (it reads it) and when the loop ends.
+
+   A row that is no _Row (a test's plain mapping) is read by subscription. */
 
 #ifndef NORMALIZER_MODEL_ROWS_H
 #define NORMALIZER_MODEL_ROWS_H
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 
-/* model.row(before, last), a new reference: model._rows[(before, last)]
-   where it is there (row() returns just that), else row() itself. */
+typedef struct {
+    PyObject *model;    /* borrowed: the ScriptModel */
+    PyObject *row;      /* model.row */
+    PyObject *rows;     /* model._rows */
+    PyObject *unigram;  /* model.unigram_p, a list of floats */
+    Py_ssize_t pending; /* log-probabilities worked out here, not yet counted in model.memoized */
+} Rows;
+
+static int
+rows_open(Rows *r, PyObject *model)
+{
+    *r = (Rows){model, NULL, NULL, NULL, 0};
+    r->row = PyObject_GetAttrString(model, "row");
+    r->rows = r->row ? PyObject_GetAttrString(model, "_rows") : NULL;
+    r->unigram = r->rows ? PyObject_GetAttrString(model, "unigram_p") : NULL;
+    if (r->unigram == NULL)
+        return -1;
+    if (!PyDict_Check(r->rows) || !PyList_Check(r->unigram)) {
+        PyErr_SetString(PyExc_TypeError, "model: _rows a dict and unigram_p a list expected");
+        return -1;
+    }
+    return 0;
+}
+
+/* model.memoized += what was worked out here since the last time. */
+static int
+rows_flush(Rows *r)
+{
+    if (r->pending == 0)
+        return 0;
+    PyObject *now = PyObject_GetAttrString(r->model, "memoized");
+    if (now == NULL)
+        return -1;
+    PyObject *more = PyLong_FromSsize_t(r->pending), *sum = more ? PyNumber_Add(now, more) : NULL;
+    Py_DECREF(now);
+    Py_XDECREF(more);
+    int failed = sum == NULL || PyObject_SetAttrString(r->model, "memoized", sum) < 0;
+    Py_XDECREF(sum);
+    r->pending = 0;
+    return failed ? -1 : 0;
+}
+
+/* Counts what was worked out, and lets go; -1 if the count could not be kept
+   (an error already set is kept). */
+static int
+rows_close(Rows *r)
+{
+    int failed = 0;
+    if (PyErr_Occurred()) {
+        PyObject *type, *value, *traceback;
+        PyErr_Fetch(&type, &value, &traceback);
+        rows_flush(r);
+        PyErr_Restore(type, value, traceback);
+        failed = -1;
+    } else {
+        failed = rows_flush(r);
+    }
+    Py_XDECREF(r->row);
+    Py_XDECREF(r->rows);
+    Py_XDECREF(r->unigram);
+    return failed;
+}
+
+/* model.row(before, last), a new reference. */
 static PyObject *
-model_row(PyObject *rows, PyObject *row, long before, long last)
+rows_get(Rows *r, long before, long last)
 {
     PyObject *key = Py_BuildValue("(ll)", before, last);
     if (key == NULL)
         return NULL;
-    PyObject *found = PyDict_GetItemWithError(rows, key);
+    PyObject *found = PyDict_GetItemWithError(r->rows, key);
     Py_DECREF(key);
     if (found != NULL) {
         Py_INCREF(found);
         return found;
     }
-    if (PyErr_Occurred())
+    if (PyErr_Occurred() || rows_flush(r) < 0)
         return NULL;
-    return PyObject_CallFunction(row, "ll", before, last);
+    return PyObject_CallFunction(r->row, "ll", before, last);
 }
 
-/* row.values(pieces) into `out`: read from the row (a dict) where it holds
-   every piece (values() returns just those), else values() itself, which
-   works out the missing ones. `pieces`: a list or a tuple of piece ids. */
+/* The row's smoothing (a new reference), or NULL with no error for a row that has none. */
+static PyObject *
+smoothing_of(PyObject *row)
+{
+    PyObject *smoothing = PyDict_Check(row) ? PyObject_GetAttrString(row, "smoothing") : NULL;
+    if (smoothing == NULL && PyErr_ExceptionMatches(PyExc_AttributeError))
+        PyErr_Clear();
+    if (smoothing != NULL && !PyTuple_Check(smoothing)) {
+        Py_DECREF(smoothing);
+        PyErr_SetString(PyExc_TypeError, "a row's smoothing must be a tuple");
+        return NULL;
+    }
+    return smoothing;
+}
+
+/* _Row.__missing__: log P(piece) by Witten-Bell, unigram first, then each
+   context of the smoothing (seen counts, divisor, types); stored in the row. */
 static int
-row_values(PyObject *row, PyObject *pieces, double *out)
+witten_bell(Rows *r, PyObject *row, PyObject *smoothing, PyObject *piece, double *out)
+{
+    Py_ssize_t id = PyLong_AsSsize_t(piece);
+    if (id == -1 && PyErr_Occurred())
+        return -1;
+    if (id < 0 || id >= PyList_GET_SIZE(r->unigram)) {
+        PyErr_SetString(PyExc_IndexError, "a piece past unigram_p");
+        return -1;
+    }
+    double p = PyFloat_AsDouble(PyList_GET_ITEM(r->unigram, id));
+    if (p == -1.0 && PyErr_Occurred())
+        return -1;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(smoothing); k++) {
+        PyObject *seen, *divisor, *types;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(smoothing, k), "O!O!O!", &PyDict_Type, &seen, &PyLong_Type, &divisor,
+                              &PyLong_Type, &types))
+            return -1;
+        PyObject *count = PyDict_GetItemWithError(seen, piece);
+        if (count == NULL && PyErr_Occurred())
+            return -1;
+        /* (seen.get(piece, 0) + types * p) / divisor: ints made doubles, as Python's mixed arithmetic does */
+        double c = count ? PyLong_AsDouble(count) : 0.0, t = PyLong_AsDouble(types), d = PyLong_AsDouble(divisor);
+        if (PyErr_Occurred())
+            return -1;
+        p = (c + t * p) / d;
+    }
+    if (!(p > 0.0)) {
+        PyErr_SetString(PyExc_ValueError, "math domain error");
+        return -1;
+    }
+    *out = log(p);
+    PyObject *value = PyFloat_FromDouble(*out);
+    int failed = value == NULL || PyDict_SetItem(row, piece, value) < 0;
+    Py_XDECREF(value);
+    if (failed)
+        return -1;
+    r->pending++;
+    return 0;
+}
+
+/* row[piece]. */
+static int
+rows_logprob(Rows *r, PyObject *row, PyObject *piece, double *out)
+{
+    PyObject *value = PyDict_Check(row) ? PyDict_GetItemWithError(row, piece) : NULL;
+    if (value != NULL) {
+        *out = PyFloat_AsDouble(value);
+        return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+    }
+    if (PyErr_Occurred())
+        return -1;
+    PyObject *smoothing = smoothing_of(row);
+    if (smoothing != NULL) {
+        int failed = witten_bell(r, row, smoothing, piece, out);
+        Py_DECREF(smoothing);
+        return failed;
+    }
+    if (PyErr_Occurred())
+        return -1;
+    value = PyObject_GetItem(row, piece); /* no _Row: its own rules */
+    if (value == NULL)
+        return -1;
+    *out = PyFloat_AsDouble(value);
+    Py_DECREF(value);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* _Row.values(pieces): those the row lacks (as it stood before any of them
+   was worked out) worked out in order, then each read. `pieces`: a list or
+   a tuple of piece ids. */
+static int
+rows_values(Rows *r, PyObject *row, PyObject *pieces, double *out)
 {
     Py_ssize_t count = PySequence_Fast_GET_SIZE(pieces);
     PyObject **items = PySequence_Fast_ITEMS(pieces);
-    int all_there = PyDict_Check(row);
-    for (Py_ssize_t k = 0; k < count && all_there; k++) {
-        PyObject *value = PyDict_GetItemWithError(row, items[k]);
+    char *missing = NULL;
+    Py_ssize_t lacking = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *value = PyDict_Check(row) ? PyDict_GetItemWithError(row, items[k]) : NULL;
+        if (value == NULL && PyErr_Occurred()) {
+            PyMem_Free(missing);
+            return -1;
+        }
         if (value == NULL) {
-            if (PyErr_Occurred())
+            if (missing == NULL && (missing = PyMem_Calloc(count, 1)) == NULL) {
+                PyErr_NoMemory();
                 return -1;
-            all_there = 0;
-        } else if ((out[k] = PyFloat_AsDouble(value)) == -1.0 && PyErr_Occurred()) {
-            return -1;
+            }
+            missing[k] = 1;
+            lacking++;
         }
     }
-    if (all_there)
-        return 0;
-    static PyObject *name = NULL; /* "values", made once */
-    if (name == NULL && (name = PyUnicode_InternFromString("values")) == NULL)
-        return -1;
-    PyObject *found = PyObject_CallMethodOneArg(row, name, pieces); /* one argument: the sequence */
-    if (found == NULL)
-        return -1;
-    if (!PyList_Check(found) || PyList_GET_SIZE(found) != count) {
-        Py_DECREF(found);
-        PyErr_SetString(PyExc_ValueError, "values: a list of one log-probability a piece expected");
-        return -1;
-    }
-    for (Py_ssize_t k = 0; k < count; k++)
-        if ((out[k] = PyFloat_AsDouble(PyList_GET_ITEM(found, k))) == -1.0 && PyErr_Occurred()) {
-            Py_DECREF(found);
+    int failed = 0;
+    if (lacking) {
+        PyObject *smoothing = smoothing_of(row);
+        if (smoothing == NULL) {
+            PyMem_Free(missing);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "a row without smoothing lacks pieces");
             return -1;
         }
-    Py_DECREF(found);
-    return 0;
+        double ignored;
+        for (Py_ssize_t k = 0; k < count && !failed; k++)
+            if (missing[k])
+                failed = witten_bell(r, row, smoothing, items[k], &ignored) < 0;
+        Py_DECREF(smoothing);
+    }
+    PyMem_Free(missing);
+    for (Py_ssize_t k = 0; k < count && !failed; k++)
+        failed = rows_logprob(r, row, items[k], &out[k]) < 0;
+    return failed ? -1 : 0;
 }
 
 #endif

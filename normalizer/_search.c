@@ -11,14 +11,13 @@
    loop's, so the finished spellings and their scores are the same
    (tests/test_search_compiled.py).
 
-   search(moves, row, rows, drops, drops_after, english_of, floor, beam, max_dropped, end) -> dict
+   search(model, moves, floor, beam, max_dropped, end) -> dict
+     model        the ScriptModel: its rows (_model_rows.h), drops (last piece
+                  -> the pieces that write nothing after it, a memo),
+                  drops_after(last) (that list, where the memo has none) and
+                  english_of (the English letters of each piece)
      moves        per position of the printed word: (piece ids, the position each
                   reaches, the English each writes), only the pieces laid there
-     row          row(before, last) -> a row with values(pieces) -> list of log P
-                  and row[piece]; rows: the rows made so far, by (before, last)
-     drops        dict last piece -> the pieces that write nothing after it (a memo)
-     drops_after  drops_after(last) -> that list, where the memo has none
-     english_of   list: the English letters of each piece
    Returns {English spelling: log P} of the finished spellings at or above floor. */
 
 #define PY_SSIZE_T_CLEAN
@@ -179,7 +178,9 @@ best(const States *states, Py_ssize_t size, int ranked, Snapshot *out)
 /* ---------------------------------------------------------------- the model */
 
 typedef struct {
-    PyObject *row, *rows, *drops, *drops_after, *english_of, *end;
+    Rows rows;                                /* the model's rows (_model_rows.h) */
+    PyObject *drops, *drops_after, *english_of; /* the model's, new references */
+    PyObject *end;                            /* borrowed: the end piece */
 } Model;
 
 static int
@@ -238,7 +239,7 @@ typedef struct {
 
 /* log P of each of `pieces` after (before, last), into search->logprobs. */
 static int
-logprobs_of(Search *search, const Model *model, long before, long last, PyObject *pieces)
+logprobs_of(Search *search, Model *model, long before, long last, PyObject *pieces)
 {
     Py_ssize_t count = PySequence_Fast_GET_SIZE(pieces);
     if (count > search->logprobs_room) {
@@ -250,17 +251,17 @@ logprobs_of(Search *search, const Model *model, long before, long last, PyObject
         search->logprobs = grown;
         search->logprobs_room = count;
     }
-    PyObject *row = model_row(model->rows, model->row, before, last);
+    PyObject *row = rows_get(&model->rows, before, last);
     if (row == NULL)
         return -1;
-    int failed = row_values(row, pieces, search->logprobs);
+    int failed = rows_values(&model->rows, row, pieces, search->logprobs);
     Py_DECREF(row);
     return failed;
 }
 
 /* The pieces that write nothing, MAX_DROPPED times over, from the best states at i. */
 static int
-drop_letters(Search *search, const Model *model, Py_ssize_t i)
+drop_letters(Search *search, Model *model, Py_ssize_t i)
 {
     States *beam = &search->beams[i];
     Snapshot frontier = {NULL, 0};
@@ -386,7 +387,7 @@ arrive(Search *search, Py_ssize_t reach, long before, long last, PyObject *engli
 
 /* The best states at i, each with each piece laid at i. */
 static int
-expand(Search *search, const Model *model, Py_ssize_t i, const Snapshot *expanded, PyObject *move)
+expand(Search *search, Model *model, Py_ssize_t i, const Snapshot *expanded, PyObject *move)
 {
     PyObject *pieces, *reaches, *writes;
     if (!PyArg_ParseTuple(move, "O!O!O!", &PyTuple_Type, &pieces, &PyList_Type, &reaches, &PyList_Type, &writes))
@@ -475,21 +476,18 @@ expand(Search *search, const Model *model, Py_ssize_t i, const Snapshot *expande
 
 /* The finished spellings: each best state at the end, with the end piece. */
 static int
-finish(const Model *model, const Snapshot *expanded, double floor, PyObject *finished)
+finish(Model *model, const Snapshot *expanded, double floor, PyObject *finished)
 {
     for (Py_ssize_t s = 0; s < expanded->count; s++) {
         const State *state = &expanded->items[s];
-        PyObject *row = model_row(model->rows, model->row, state->before, state->last);
+        PyObject *row = rows_get(&model->rows, state->before, state->last);
         if (row == NULL)
             return -1;
-        PyObject *value = PyObject_GetItem(row, model->end);
-        Py_DECREF(row);
         double logprob;
-        if (value == NULL || as_double(value, &logprob) < 0) {
-            Py_XDECREF(value);
+        int failed = rows_logprob(&model->rows, row, model->end, &logprob) < 0;
+        Py_DECREF(row);
+        if (failed)
             return -1;
-        }
-        Py_DECREF(value);
         double total = state->score + logprob;
         PyObject *before = PyDict_GetItemWithError(finished, state->english);
         if (before == NULL && PyErr_Occurred())
@@ -512,15 +510,30 @@ finish(const Model *model, const Snapshot *expanded, double floor, PyObject *fin
 static PyObject *
 search(PyObject *module, PyObject *args)
 {
-    PyObject *moves;
-    Model model;
+    PyObject *model_object, *moves;
+    Model model = {0};
     Search run = {0};
-    if (!PyArg_ParseTuple(args, "O!OO!O!OO!dnnO:search", &PyList_Type, &moves, &model.row, &PyDict_Type, &model.rows,
-                          &PyDict_Type, &model.drops, &model.drops_after, &PyList_Type, &model.english_of, &run.floor,
-                          &run.beam, &run.max_dropped, &model.end))
+    if (!PyArg_ParseTuple(args, "OO!dnnO:search", &model_object, &PyList_Type, &moves, &run.floor, &run.beam,
+                          &run.max_dropped, &model.end))
         return NULL;
     if (run.beam < 1 || run.max_dropped < 0) {
         PyErr_SetString(PyExc_ValueError, "search: a beam >= 1 and max_dropped >= 0 expected");
+        return NULL;
+    }
+    if (rows_open(&model.rows, model_object) < 0) {
+        rows_close(&model.rows);
+        return NULL;
+    }
+    model.drops = PyObject_GetAttrString(model_object, "drops");
+    model.drops_after = model.drops ? PyObject_GetAttrString(model_object, "drops_after") : NULL;
+    model.english_of = model.drops_after ? PyObject_GetAttrString(model_object, "english_of") : NULL;
+    if (model.english_of != NULL && (!PyDict_Check(model.drops) || !PyList_Check(model.english_of)))
+        PyErr_SetString(PyExc_TypeError, "model: drops a dict and english_of a list expected");
+    if (PyErr_Occurred()) {
+        Py_XDECREF(model.drops);
+        Py_XDECREF(model.drops_after);
+        Py_XDECREF(model.english_of);
+        rows_close(&model.rows);
         return NULL;
     }
     run.size = PyList_GET_SIZE(moves);
@@ -571,6 +584,11 @@ done:
     PyMem_Free(run.logprobs);
     Py_XDECREF(finished);
     Py_XDECREF(empty);
+    Py_XDECREF(model.drops);
+    Py_XDECREF(model.drops_after);
+    Py_XDECREF(model.english_of);
+    if (rows_close(&model.rows) < 0)
+        Py_CLEAR(result);
     return result;
 }
 

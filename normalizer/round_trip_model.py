@@ -166,7 +166,7 @@ class ScriptModel:
     def joint(self, english: str, garbled: str) -> float:
         """max over cuttings into pieces of log P(english, garbled)."""
         if compiled_joint is not None:
-            return compiled_joint(english, garbled, self.by_english, self.longest_english, self.longest_garbled, self.row, self._rows, END, FORCED_BEAM)
+            return compiled_joint(self, english, garbled, END, FORCED_BEAM)
         return self.joint_in_python(english, garbled)
 
     def joint_in_python(self, english: str, garbled: str) -> float:

@@ -49,7 +49,7 @@ def beam_search(model: "ScriptModel", garbled: str, keep: int, floor: float) -> 
         here = [(piece, i + width) for width in range(1, min(model.longest_garbled, size - i) + 1) if alive[i + width] for piece in model.by_garbled.get(garbled[i : i + width], ())]
         moves.append((tuple(piece for piece, _ in here), [reach for _, reach in here], [english_of[piece] for piece, _ in here]))
     if compiled_search is not None:
-        finished = compiled_search(moves, model.row, model._rows, model.drops, model.drops_after, english_of, floor, BEAM, MAX_DROPPED, END)
+        finished = compiled_search(model, moves, floor, BEAM, MAX_DROPPED, END)
     else:
         finished = search_in_python(model, moves, floor)
     return sorted(finished.items(), key=lambda item: (-item[1], item[0]))[:keep]

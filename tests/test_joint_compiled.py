@@ -48,16 +48,28 @@ def real_pairs(per_script: int, seed: int = 3) -> list[tuple[str, str, str]]:
     return pairs
 
 
+def with_fresh_rows(model, joint, english: str, garbled: str) -> tuple:
+    """joint(english, garbled) on an empty memo of rows, and what it left in the memo."""
+    model._rows.clear()
+    model._last_rows.clear()
+    model.memoized = 0
+    value = joint(english, garbled)
+    return value, model.memoized, {key: dict(row) for key, row in model._rows.items()}
+
+
 @needs_compiled
 def test_the_compiled_grid_gives_the_python_loops_log_probability():
     scripts = round_trip_model.model().scripts
     pairs = real_pairs(60)
     finite = 0
-    for script, english, garbled in pairs:
+    for k, (script, english, garbled) in enumerate(pairs):
         model = scripts[script]
         expected = model.joint_in_python(english, garbled)
         assert model.joint(english, garbled) == expected, (script, english, garbled)
         finite += expected > -math.inf
+        if k % 5 == 0:  # the rows made and the log-probabilities worked out in them, double for double
+            compiled = with_fresh_rows(model, model.joint, english, garbled)
+            assert compiled == with_fresh_rows(model, model.joint_in_python, english, garbled), (script, english, garbled)
     assert finite > len(pairs) // 2  # most pairs have a cutting: the grid was walked
 
 
@@ -80,6 +92,14 @@ class TiedRows:
         return {piece: -1.0 for piece in range(8)}
 
 
+def tied_model(by_english: dict, rows: TiedRows) -> round_trip_model.ScriptModel:
+    """A ScriptModel of `by_english`'s pieces whose rows are `rows`' (plain dicts, asked every time)."""
+    model = round_trip_model.ScriptModel.__new__(round_trip_model.ScriptModel)
+    model.by_english, model.longest_english, model.longest_garbled = by_english, 2, 2
+    model.row, model._rows, model.unigram_p, model.memoized = rows, {}, [0.1] * 8, 0
+    return model
+
+
 @needs_compiled
 def test_ties_are_broken_as_the_python_loop_breaks_them(monkeypatch):
     monkeypatch.setattr(round_trip_model, "FORCED_BEAM", 2)  # cells of more histories than the beam keeps
@@ -88,10 +108,8 @@ def test_ties_are_broken_as_the_python_loop_breaks_them(monkeypatch):
     # means the same histories were kept, each time.
     for english, garbled in [("ab", "ahp"), ("abab", "ahpap"), ("aab", "hahb")]:
         compiled_rows, python_rows = TiedRows(), TiedRows()
-        compiled = round_trip_model.compiled_joint(english, garbled, by_english, 2, 2, compiled_rows, {}, 0, 2)
-        model = round_trip_model.ScriptModel.__new__(round_trip_model.ScriptModel)
-        model.by_english, model.longest_english, model.longest_garbled, model.row = by_english, 2, 2, python_rows
-        assert compiled == model.joint_in_python(english, garbled)
+        compiled = tied_model(by_english, compiled_rows).joint(english, garbled)
+        assert compiled == tied_model(by_english, python_rows).joint_in_python(english, garbled)
         assert compiled_rows.asked == python_rows.asked
 
 
@@ -99,10 +117,12 @@ def test_ties_are_broken_as_the_python_loop_breaks_them(monkeypatch):
 def test_bad_arguments_raise_errors_not_crashes():
     joint = round_trip_model.compiled_joint
     with pytest.raises(ValueError):
-        joint("ab", "ab", {}, 2, 2, TiedRows(), {}, 0, 0)  # no beam
+        joint(tied_model({}, TiedRows()), "ab", "ab", 0, 0)  # no beam
     with pytest.raises(TypeError):
-        joint("ab", "ab", {"a": ["a"]}, 2, 2, TiedRows(), {}, 0, 4)  # pieces of the wrong shape
+        joint(tied_model({"a": ["a"]}, TiedRows()), "ab", "ab", 0, 4)  # pieces of the wrong shape
     with pytest.raises(TypeError):
-        joint("ab", "ab", {"a": {"a": "x"}}, 2, 2, TiedRows(), {}, 0, 4)  # a piece id that is no number
+        joint(tied_model({"a": {"a": "x"}}, TiedRows()), "ab", "ab", 0, 4)  # a piece id that is no number
     with pytest.raises(KeyError):
-        joint("a", "a", {"a": {"a": 99}}, 2, 2, TiedRows(), {}, 0, 4)  # a piece the rows do not know
+        joint(tied_model({"a": {"a": 99}}, TiedRows()), "a", "a", 0, 4)  # a piece the rows do not know
+    with pytest.raises(AttributeError):
+        joint(object(), "a", "a", 0, 4)  # no model

@@ -54,7 +54,7 @@ def both(model, word: str, floor: float) -> tuple[list, list]:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(round_trip_search, "compiled_search", compiled)
             found = round_trip_search.beam_search(model, word, round_trip_model.SOURCES, floor)
-        answers.append((found, model.memoized, sorted(model._rows)))
+        answers.append((found, model.memoized, {key: dict(row) for key, row in model._rows.items()}))
     return answers[0], answers[1]
 
 
@@ -66,7 +66,7 @@ def test_the_compiled_search_finds_the_python_loops_spellings():
         script = list(scripts)[k % len(scripts)]
         for floor in (-math.inf, -14.0):
             compiled, python = both(scripts[script], word, floor)
-            assert compiled == python, (script, word, floor)  # spellings, scores, and the rows made
+            assert compiled == python, (script, word, floor)  # spellings, scores, the rows made and what they hold
             searched += bool(compiled[0])
     assert searched > 40  # most searches found spellings
 
@@ -87,7 +87,7 @@ def test_bad_arguments_raise_errors_not_crashes():
     good_move = ((1,), [1], ["a"])
 
     def run(moves, beam=12):
-        return search(moves, model.row, model._rows, model.drops, model.drops_after, model.english_of, -math.inf, beam, 2, 0)
+        return search(model, moves, -math.inf, beam, 2, 0)
 
     assert isinstance(run([good_move]), dict)
     with pytest.raises(ValueError):
@@ -98,3 +98,5 @@ def test_bad_arguments_raise_errors_not_crashes():
         run([((1, 2), [1], ["a"])])  # fewer reaches than pieces
     with pytest.raises(TypeError):
         run([([1], [1], ["a"])])  # pieces not a tuple
+    with pytest.raises(AttributeError):
+        search(object(), [good_move], -math.inf, 12, 2, 0)  # no model
