@@ -51,10 +51,9 @@ class Decider:
         self.suggest_raw = raw_for(options.suggest_threshold)
         # A proposal whose confidence stays under this changes no decision
         # but one (`unbuilt` in decide): decide passes over proposals under
-        # suggest_raw, set_aside weighs
-        # them from suggest_raw - AMBIGUITY_MARGIN up, an own reading needs
-        # apply_raw - AMBIGUITY_MARGIN (a rival that and suggest_raw), and the own gazetteer's
-        # prior ranks a proposal at most OWN_GAZETTEER_PRIOR above its
+        # suggest_raw, set_aside weighs them from suggest_raw - AMBIGUITY_MARGIN up,
+        # an own reading needs apply_raw - AMBIGUITY_MARGIN (a rival that and
+        # suggest_raw), and the own gazetteer's prior ranks a proposal at most OWN_GAZETTEER_PRIOR above its
         # confidence. Readings that cannot reach it are not built
         # (candidates.fuzzy.align, evidence.later).
         lowest = min(self.suggest_raw - max(AMBIGUITY_MARGIN, OWN_GAZETTEER_PRIOR), self.apply_raw - AMBIGUITY_MARGIN)
@@ -171,9 +170,8 @@ class Decider:
         """For each ranked proposal, the first credible different reading of an
         overlapping span that outranks it or is not outranked by it."""
         prior = [self.prior(p) for p in ranked]
-        # A reading far below its own entity's threshold (a small town that
-        # needs 0.95) is no coin toss against another one, nor is one the
-        # engine would not even suggest (calibrated, 0.09 against 0.96).
+        # A reading far below its own entity's threshold (a small town that needs 0.95)
+        # is no coin toss against another one, nor is one the engine would not suggest.
         credible = [p.confidence >= max(self.threshold(p) - AMBIGUITY_MARGIN, self.suggest_raw) for p in ranked]
         # Only proposals that share a word can be rivals: look at those alone.
         at_word: dict[int, list[int]] = defaultdict(list)  # word -> ranks of proposals over it
