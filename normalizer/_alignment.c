@@ -26,6 +26,8 @@
 #include <Python.h>
 #include <math.h>
 
+#include "_loops.h"
+
 typedef struct {
     Py_ssize_t row, end, from_row, start;
     double cost;
@@ -43,28 +45,19 @@ floats_of(PyObject *list, Py_ssize_t size, double *out, const char *what)
         PyErr_Format(PyExc_ValueError, "%s: a list of %zd floats expected", what, size);
         return -1;
     }
-    for (Py_ssize_t j = 0; j < size; j++) {
-        double value = PyFloat_AsDouble(PyList_GET_ITEM(list, j));
-        if (value == -1.0 && PyErr_Occurred())
+    for (Py_ssize_t j = 0; j < size; j++)
+        if (as_double(PyList_GET_ITEM(list, j), &out[j]) < 0)
             return -1;
-        out[j] = value;
-    }
     return 0;
 }
 
 static int
 add_step(Steps *steps, Step step)
 {
-    if (steps->count == steps->room) {
-        Py_ssize_t room = steps->room ? 2 * steps->room : 16;
-        Step *grown = PyMem_Realloc(steps->items, sizeof(Step) * room);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        steps->items = grown;
-        steps->room = room;
-    }
+    Step *items = with_room(steps->items, &steps->room, steps->count + 1, sizeof(Step));
+    if (items == NULL)
+        return -1;
+    steps->items = items;
     steps->items[steps->count++] = step;
     return 0;
 }
@@ -87,8 +80,8 @@ group_steps(PyObject *options, PyObject *at, Py_ssize_t i, Py_ssize_t a, Py_ssiz
             continue;
         }
         PyObject *starts = walk_options ? other : value;
-        double cost = PyFloat_AsDouble(walk_options ? value : other);
-        if (cost == -1.0 && PyErr_Occurred())
+        double cost;
+        if (as_double(walk_options ? value : other, &cost) < 0)
             return -1;
         if (!PyUnicode_Check(piece) || !PyList_Check(starts)) {
             PyErr_SetString(PyExc_TypeError, "groups, at: str pieces and lists of columns expected");
@@ -162,9 +155,10 @@ fill_row(double *rows, Py_ssize_t i, Py_ssize_t width, double delete, PyObject *
             PyObject *cost = PyObject_GetItem(sub, chars[j - 1]);
             if (cost == NULL)
                 return -1;
-            double step = PyFloat_AsDouble(cost);
+            double step;
+            int failed = as_double(cost, &step);
             Py_DECREF(cost);
-            if (step == -1.0 && PyErr_Occurred())
+            if (failed)
                 return -1;
             z = above[j - 1] + step;
         }
@@ -246,8 +240,7 @@ fill(PyObject *module, PyObject *args)
         double delete = -1.0;
         int ok = PyTuple_Check(costs) && PyTuple_GET_SIZE(costs) == 2;
         if (ok) {
-            delete = PyFloat_AsDouble(PyTuple_GET_ITEM(costs, 0));
-            ok = !(delete == -1.0 && PyErr_Occurred());
+            ok = as_double(PyTuple_GET_ITEM(costs, 0), &delete) == 0;
         } else {
             PyErr_SetString(PyExc_TypeError, "letter_costs: (deletion cost, costs) pairs expected");
         }

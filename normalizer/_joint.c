@@ -22,6 +22,7 @@
 #include <Python.h>
 #include <math.h>
 
+#include "_loops.h"
 #include "_model_rows.h"
 
 typedef struct {
@@ -55,16 +56,10 @@ offer(Cell *cell, long before, long last, double score)
     }
     if (!(score > -INFINITY))
         return 0;
-    if (cell->count == cell->room) {
-        Py_ssize_t room = cell->room ? 2 * cell->room : 8;
-        History *grown = PyMem_Realloc(cell->items, sizeof(History) * room);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        cell->items = grown;
-        cell->room = room;
-    }
+    History *items = with_room(cell->items, &cell->room, cell->count + 1, sizeof(History));
+    if (items == NULL)
+        return -1;
+    cell->items = items;
     cell->items[cell->count++] = (History){before, last, score};
     return 0;
 }
@@ -186,15 +181,10 @@ joint(PyObject *module, PyObject *args)
             }
             if (count == 0)
                 continue;
-            if (cell->count > order_room) {
-                Py_ssize_t *grown = PyMem_Realloc(order, sizeof(Py_ssize_t) * cell->count);
-                if (grown == NULL) {
-                    PyErr_NoMemory();
-                    goto done;
-                }
-                order = grown;
-                order_room = cell->count;
-            }
+            Py_ssize_t *enough = with_room(order, &order_room, cell->count, sizeof(Py_ssize_t));
+            if (enough == NULL)
+                goto done;
+            order = enough;
             Py_ssize_t taken = best_histories(cell, beam, order);
             for (Py_ssize_t k = 0; k < taken; k++) {
                 History history = cell->items[order[k]];

@@ -20,6 +20,8 @@
 #include <Python.h>
 #include <math.h>
 
+#include "_loops.h"
+
 typedef struct {
     PyObject *model;    /* borrowed: the ScriptModel */
     PyObject *row;      /* model.row */
@@ -28,7 +30,7 @@ typedef struct {
     Py_ssize_t pending; /* log-probabilities worked out here, not yet counted in model.memoized */
 } Rows;
 
-static int
+static inline int
 rows_open(Rows *r, PyObject *model)
 {
     *r = (Rows){model, NULL, NULL, NULL, 0};
@@ -45,7 +47,7 @@ rows_open(Rows *r, PyObject *model)
 }
 
 /* model.memoized += what was worked out here since the last time. */
-static int
+static inline int
 rows_flush(Rows *r)
 {
     if (r->pending == 0)
@@ -64,7 +66,7 @@ rows_flush(Rows *r)
 
 /* Counts what was worked out, and lets go; -1 if the count could not be kept
    (an error already set is kept). */
-static int
+static inline int
 rows_close(Rows *r)
 {
     int failed = 0;
@@ -84,7 +86,7 @@ rows_close(Rows *r)
 }
 
 /* model.row(before, last), a new reference. */
-static PyObject *
+static inline PyObject *
 rows_get(Rows *r, long before, long last)
 {
     PyObject *key = Py_BuildValue("(ll)", before, last);
@@ -102,7 +104,7 @@ rows_get(Rows *r, long before, long last)
 }
 
 /* The row's smoothing (a new reference), or NULL with no error for a row that has none. */
-static PyObject *
+static inline PyObject *
 smoothing_of(PyObject *row)
 {
     PyObject *smoothing = PyDict_Check(row) ? PyObject_GetAttrString(row, "smoothing") : NULL;
@@ -118,7 +120,7 @@ smoothing_of(PyObject *row)
 
 /* _Row.__missing__: log P(piece) by Witten-Bell, unigram first, then each
    context of the smoothing (seen counts, divisor, types); stored in the row. */
-static int
+static inline int
 witten_bell(Rows *r, PyObject *row, PyObject *smoothing, PyObject *piece, double *out)
 {
     Py_ssize_t id = PyLong_AsSsize_t(piece);
@@ -128,8 +130,8 @@ witten_bell(Rows *r, PyObject *row, PyObject *smoothing, PyObject *piece, double
         PyErr_SetString(PyExc_IndexError, "a piece past unigram_p");
         return -1;
     }
-    double p = PyFloat_AsDouble(PyList_GET_ITEM(r->unigram, id));
-    if (p == -1.0 && PyErr_Occurred())
+    double p;
+    if (as_double(PyList_GET_ITEM(r->unigram, id), &p) < 0)
         return -1;
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(smoothing); k++) {
         PyObject *seen, *divisor, *types;
@@ -160,14 +162,12 @@ witten_bell(Rows *r, PyObject *row, PyObject *smoothing, PyObject *piece, double
 }
 
 /* row[piece]. */
-static int
+static inline int
 rows_logprob(Rows *r, PyObject *row, PyObject *piece, double *out)
 {
     PyObject *value = PyDict_Check(row) ? PyDict_GetItemWithError(row, piece) : NULL;
-    if (value != NULL) {
-        *out = PyFloat_AsDouble(value);
-        return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
-    }
+    if (value != NULL)
+        return as_double(value, out);
     if (PyErr_Occurred())
         return -1;
     PyObject *smoothing = smoothing_of(row);
@@ -181,15 +181,15 @@ rows_logprob(Rows *r, PyObject *row, PyObject *piece, double *out)
     value = PyObject_GetItem(row, piece); /* no _Row: its own rules */
     if (value == NULL)
         return -1;
-    *out = PyFloat_AsDouble(value);
+    int failed = as_double(value, out);
     Py_DECREF(value);
-    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+    return failed;
 }
 
-/* _Row.values(pieces): those the row lacks (as it stood before any of them
-   was worked out) worked out in order, then each read. `pieces`: a list or
-   a tuple of piece ids. */
-static int
+/* _Row.values(pieces): each piece the row holds read, those it lacks (as it
+   stood before any of them was worked out) worked out in order. `pieces`: a
+   list or a tuple of piece ids. */
+static inline int
 rows_values(Rows *r, PyObject *row, PyObject *pieces, double *out)
 {
     Py_ssize_t count = PySequence_Fast_GET_SIZE(pieces);
@@ -198,11 +198,15 @@ rows_values(Rows *r, PyObject *row, PyObject *pieces, double *out)
     Py_ssize_t lacking = 0;
     for (Py_ssize_t k = 0; k < count; k++) {
         PyObject *value = PyDict_Check(row) ? PyDict_GetItemWithError(row, items[k]) : NULL;
-        if (value == NULL && PyErr_Occurred()) {
+        if (value != NULL) {
+            if (as_double(value, &out[k]) < 0) {
+                PyMem_Free(missing);
+                return -1;
+            }
+        } else if (PyErr_Occurred()) {
             PyMem_Free(missing);
             return -1;
-        }
-        if (value == NULL) {
+        } else {
             if (missing == NULL && (missing = PyMem_Calloc(count, 1)) == NULL) {
                 PyErr_NoMemory();
                 return -1;
@@ -220,15 +224,12 @@ rows_values(Rows *r, PyObject *row, PyObject *pieces, double *out)
                 PyErr_SetString(PyExc_TypeError, "a row without smoothing lacks pieces");
             return -1;
         }
-        double ignored;
         for (Py_ssize_t k = 0; k < count && !failed; k++)
             if (missing[k])
-                failed = witten_bell(r, row, smoothing, items[k], &ignored) < 0;
+                failed = witten_bell(r, row, smoothing, items[k], &out[k]) < 0;
         Py_DECREF(smoothing);
     }
     PyMem_Free(missing);
-    for (Py_ssize_t k = 0; k < count && !failed; k++)
-        failed = rows_logprob(r, row, items[k], &out[k]) < 0;
     return failed ? -1 : 0;
 }
 

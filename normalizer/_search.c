@@ -24,6 +24,7 @@
 #include <Python.h>
 #include <math.h>
 
+#include "_loops.h"
 #include "_model_rows.h"
 #include "_search_states.h"
 
@@ -34,13 +35,6 @@ typedef struct {
     PyObject *drops, *drops_after, *english_of; /* the model's, new references */
     PyObject *end;                            /* borrowed: the end piece */
 } Model;
-
-static int
-as_double(PyObject *value, double *out)
-{
-    *out = PyFloat_AsDouble(value);
-    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
-}
 
 /* The drops after `last` (a new reference), from the memo or drops_after. */
 static PyObject *
@@ -94,15 +88,10 @@ static int
 logprobs_of(Search *search, Model *model, long before, long last, PyObject *pieces)
 {
     Py_ssize_t count = PySequence_Fast_GET_SIZE(pieces);
-    if (count > search->logprobs_room) {
-        double *grown = PyMem_Realloc(search->logprobs, sizeof(double) * count);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        search->logprobs = grown;
-        search->logprobs_room = count;
-    }
+    double *logprobs = with_room(search->logprobs, &search->logprobs_room, count, sizeof(double));
+    if (logprobs == NULL)
+        return -1;
+    search->logprobs = logprobs;
     PyObject *row = rows_get(&model->rows, before, last);
     if (row == NULL)
         return -1;

@@ -10,6 +10,8 @@
 #include <Python.h>
 #include <string.h>
 
+#include "_loops.h"
+
 typedef struct {
     long before, last;
     long dropped;
@@ -27,7 +29,7 @@ typedef struct {
     Py_ssize_t mask;
 } States;
 
-static Py_hash_t
+static inline Py_hash_t
 state_hash(long before, long last, long dropped, Py_hash_t english)
 {
     Py_uhash_t h = (Py_uhash_t)english;
@@ -38,7 +40,7 @@ state_hash(long before, long last, long dropped, Py_hash_t english)
 }
 
 /* The index of the state, -1 if none, -2 on an error. */
-static Py_ssize_t
+static inline Py_ssize_t
 find(const States *states, long before, long last, long dropped, PyObject *english, Py_hash_t hash)
 {
     if (states->slots == NULL)
@@ -60,7 +62,7 @@ find(const States *states, long before, long last, long dropped, PyObject *engli
     }
 }
 
-static int
+static inline int
 rehash(States *states, Py_ssize_t size)
 {
     Py_ssize_t *slots = PyMem_Calloc(size, sizeof(Py_ssize_t));
@@ -81,19 +83,13 @@ rehash(States *states, Py_ssize_t size)
 }
 
 /* A new state, last in order (the caller knows it is not there). */
-static int
+static inline int
 add(States *states, long before, long last, long dropped, PyObject *english, Py_hash_t hash, double score)
 {
-    if (states->count == states->room) {
-        Py_ssize_t room = states->room ? 2 * states->room : 16;
-        State *grown = PyMem_Realloc(states->items, sizeof(State) * room);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        states->items = grown;
-        states->room = room;
-    }
+    State *items = with_room(states->items, &states->room, states->count + 1, sizeof(State));
+    if (items == NULL)
+        return -1;
+    states->items = items;
     /* at most two thirds of the slots taken */
     if (states->slots == NULL && rehash(states, 32) < 0)
         return -1;
@@ -108,7 +104,7 @@ add(States *states, long before, long last, long dropped, PyObject *english, Py_
     return 0;
 }
 
-static void
+static inline void
 release(States *states)
 {
     for (Py_ssize_t k = 0; k < states->count; k++)
@@ -128,7 +124,7 @@ typedef struct {
 /* best_states(states, size, ranked): all in order if no more than `size`
    and not `ranked`, else the `size` best, best first, of equal scores the
    earlier first. */
-static int
+static inline int
 best(const States *states, Py_ssize_t size, int ranked, Snapshot *out)
 {
     Py_ssize_t count = states->count;
