@@ -18,6 +18,7 @@ import os
 import shutil
 import sys
 import tempfile
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
@@ -41,8 +42,8 @@ class CompiledLoopsHook(BuildHookInterface):
         for module, source in EXTENSIONS.items():
             if version == "editable":
                 # An old build beside the source would be imported in place of one that fails now.
-                for old in (Path(self.root) / "normalizer").glob(module.rsplit(".", 1)[1] + ".*.so"):
-                    old.unlink()
+                for suffix in EXTENSION_SUFFIXES:  # .cpython-311-x86_64-linux-gnu.so, .abi3.so, .so, .pyd ...
+                    (Path(self.root) / "normalizer" / (module.rsplit(".", 1)[1] + suffix)).unlink(missing_ok=True)
             try:
                 built.append(_compile(module, Path(self.root) / source, self._work))
             except Exception as error:  # noqa: BLE001 - any failure to compile leaves the Python twin

@@ -325,7 +325,7 @@ def code_version() -> str:
     and of its data files (an index build reads some: russian_place_names.tsv)."""
     package = os.path.dirname(os.path.abspath(__file__))
     stamp = hashlib.sha256()
-    for name in sorted([*_python_files(package, ""), *(f"data/{entry}" for entry in os.listdir(f"{package}/data"))]):
+    for name in sorted([*_code_files(package, ""), *(f"data/{entry}" for entry in os.listdir(f"{package}/data"))]):
         try:
             info = os.stat(f"{package}/{name}")
         except OSError:
@@ -339,7 +339,7 @@ def code_version() -> str:
 _CODE_SUFFIXES = (".py", ".c", ".h", ".so", ".pyd")
 
 
-def _python_files(folder: str, prefix: str) -> list[str]:
+def _code_files(folder: str, prefix: str) -> list[str]:
     """The code files under `folder` (_CODE_SUFFIXES), as paths relative to
     it: os.scandir and strings, not Path.rglob (which lists every __pycache__
     too, and costs a fortieth of a cold start), read at every start."""
@@ -349,7 +349,7 @@ def _python_files(folder: str, prefix: str) -> list[str]:
             if entry.name.endswith(_CODE_SUFFIXES):
                 found.append(prefix + entry.name)
             elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):  # as rglob: no loops
-                found.extend(_python_files(entry.path, f"{prefix}{entry.name}/"))
+                found.extend(_code_files(entry.path, f"{prefix}{entry.name}/"))
     return found
 
 
