@@ -3,8 +3,11 @@
    and side effects:
 
    - a row the model already holds is read from model._rows (what
-     ScriptModel.row returns for it); a new one is asked of model.row, which
-     makes it and may clear the memo (its bound);
+     ScriptModel.row returns for it); a new one is made here as
+     ScriptModel.row makes it (the memo cleared at its bound, the context's
+     counts read from the packed WordMap, a _Row of them stored in _rows,
+     _last_rows and _after as there): _row_maker.h. A model whose counts are
+     no WordMap is asked model.row;
    - a log-probability a row holds is read from it; a missing one is worked
      out here as _Row.__missing__ and _Row.values work it out (Witten-Bell,
      the same operations in the same order), stored in the row and counted
@@ -21,6 +24,7 @@
 #include <math.h>
 
 #include "_loops.h"
+#include "_row_maker.h"
 
 typedef struct {
     PyObject *model;    /* borrowed: the ScriptModel */
@@ -28,12 +32,13 @@ typedef struct {
     PyObject *rows;     /* model._rows */
     PyObject *unigram;  /* model.unigram_p, a list of floats */
     Py_ssize_t pending; /* log-probabilities worked out here, not yet counted in model.memoized */
+    Maker maker;        /* what makes a new row here, opened at the first one */
 } Rows;
 
 static inline int
 rows_open(Rows *r, PyObject *model)
 {
-    *r = (Rows){model, NULL, NULL, NULL, 0};
+    *r = (Rows){model, NULL, NULL, NULL, 0, {0}};
     r->row = PyObject_GetAttrString(model, "row");
     r->rows = r->row ? PyObject_GetAttrString(model, "_rows") : NULL;
     r->unigram = r->rows ? PyObject_GetAttrString(model, "unigram_p") : NULL;
@@ -79,6 +84,7 @@ rows_close(Rows *r)
     } else {
         failed = rows_flush(r);
     }
+    maker_close(&r->maker);
     Py_XDECREF(r->row);
     Py_XDECREF(r->rows);
     Py_XDECREF(r->unigram);
@@ -100,6 +106,10 @@ rows_get(Rows *r, long before, long last)
     }
     if (PyErr_Occurred() || rows_flush(r) < 0)
         return NULL;
+    if (r->maker.state == MAKER_UNOPENED && maker_open(&r->maker, r->model, r->rows, r->row) < 0)
+        return NULL;
+    if (r->maker.state == MAKER_READY)
+        return maker_row(&r->maker, before, last);
     return PyObject_CallFunction(r->row, "ll", before, last);
 }
 
