@@ -101,6 +101,18 @@ def test_categories_and_two_artifacts_options(entities):
             assert len(garble.artifacts) == 2
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_one_category_alone_garbles_with_it_alone(entities, seed):
+    # No second artifact to add to a long word: each garble has the one asked for (it crashed).
+    result = Garbler(entities, rate=1.0, seed=seed, categories=("typo",)).garble_text(TEXT, "a")
+    assert result.garbles
+    assert all(garble.artifacts == ("typo",) for garble in result.garbles)
+    # Two artifacts asked of every long word, one category: only the short words are garbled.
+    for garble in Garbler(entities, rate=1.0, seed=seed, categories=("typo",), two_artifacts=True).garble_text(TEXT, "a").garbles:
+        words = zip(re.findall(r"\w+", garble.garbled), re.findall(r"\w+", garble.original))
+        assert all(len(old) <= 5 for new, old in words if new != old)
+
+
 def test_unknown_category_is_refused(entities):
     with pytest.raises(ValueError, match="nasal"):
         Garbler(entities, categories=("nasal",))

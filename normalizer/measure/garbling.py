@@ -195,8 +195,9 @@ class Garbler:
             first = rng.choices(names, weights)[0]
             new = ARTIFACTS[first](token, rng)
             artifacts = (first,)
-            if new is not None and len(token) > SHORT_TOKEN and (want_two or rng.random() < SECOND_ARTIFACT_CHANCE):
-                second = rng.choice([n for n in names if n != first])
+            others = [n for n in names if n != first]  # none where one artifact is asked for
+            if new is not None and others and len(token) > SHORT_TOKEN and (want_two or rng.random() < SECOND_ARTIFACT_CHANCE):
+                second = rng.choice(others)
                 again = ARTIFACTS[second](new, rng)
                 if again is not None:
                     new, artifacts = again, (first, second)
