@@ -159,8 +159,10 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     key plus a case ending, or two neighbouring letters of a long word
     swapped, 0.93; the whole name after a syllable of the word's own
     ("Keqiang", "Qiang"), 0; equal skeletons 0.9; otherwise a blend of edit distance
-    and Jaro-Winkler on the folded forms, capped below the key matches. Short words collide easily, so
-    they pay a penalty, unless all they lack is one vowel.
+    and Jaro-Winkler on the folded forms, capped below the key matches, or on
+    the letters as written where they are one edit apart and blend higher (a
+    typist's slip). Short words collide easily, so they pay a penalty, unless
+    all they lack is one vowel.
     """
     plain_word, plain_name = strip_accents(word).casefold(), strip_accents(name).casefold()
     if plain_word == plain_name:
@@ -185,14 +187,29 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     # below decides between them.
     if same_skeleton and len(skeleton_word) >= MIN_SKELETON_LENGTH:
         return SAME_SKELETON - 0.01 * distance, SAME_SKELETON_REASON
-    longest = max(len(folded_word), len(folded_name))
-    edit_score = 1 - distance / longest
-    jaro = jellyfish.jaro_winkler_similarity(folded_word, folded_name)
-    score = min(BLEND_CAP, 0.5 * edit_score + 0.5 * jaro)
-    if shortest <= SHORT_WORD:
-        score -= SHORT_WORD_PENALTY
-    if folded_word[0] != folded_name[0]:
-        score -= FIRST_LETTER_PENALTY
+    score = _blend(folded_word, folded_name, distance)
     if same_skeleton and len(skeleton_word) == MIN_SKELETON_LENGTH - 1 and distance == 1 and score < ONE_VOWEL_APART:
         return ONE_VOWEL_APART, "one vowel apart"
+    # A typist's slip (a letter dropped, doubled, swapped or mistyped) is one
+    # edit of the letters as written. Folding, made for translation's changes,
+    # may put its letters farther apart ("Grecee" -> "gresi", "Greece" ->
+    # "grise") or as near as another name's ("Ryssia" folds one edit from
+    # Russia and from Libya): the letters' own blend counts where it is the
+    # higher. Pairs farther apart as written are no slip.
+    if jellyfish.damerau_levenshtein_distance(plain_word, plain_name) == 1:
+        as_written = _blend(plain_word, plain_name, 1)
+        if as_written > score:
+            return max(0.0, as_written), "edit distance 1 as written"
     return max(0.0, score), f"edit distance {distance} after folding"
+
+
+def _blend(word: str, name: str, distance: int) -> float:
+    """The edit distance and Jaro-Winkler blend of two spellings, capped
+    below the key tiers, less the short-word and first-letter penalties."""
+    edit_score = 1 - distance / max(len(word), len(name))
+    score = min(BLEND_CAP, 0.5 * edit_score + 0.5 * jellyfish.jaro_winkler_similarity(word, name))
+    if min(len(word), len(name)) <= SHORT_WORD:
+        score -= SHORT_WORD_PENALTY
+    if word[0] != name[0]:
+        score -= FIRST_LETTER_PENALTY
+    return score

@@ -1,3 +1,4 @@
+import jellyfish
 import pytest
 
 from normalizer.folding import mt_fold, skeleton, sound_key
@@ -7,7 +8,9 @@ from normalizer.similarity import (
     SAME_KEY_WITH_CASE_ENDING,
     SAME_KEY_WITH_SWAP,
     SWAP_REASON,
+    _blend,
     similarity,
+    spelling_similarity,
     swapped_neighbours,
     with_case_ending,
 )
@@ -157,3 +160,28 @@ def test_li_keqiang_is_not_read_as_li_qiang_beside_the_given_name(tmp_path):
     path.write_text("entities:\n  - {canonical: Li Qiang, kind: person}\n  - {canonical: Xi Jinping, kind: person}\n")
     result = Normalizer.load([path], bundled=False).normalize("Xi Jinping met Li Keqiang.")
     assert "Li Qiang." not in result.text
+
+
+@pytest.mark.parametrize(
+    "typed, name",
+    [("Grecee", "Greece"), ("Qubeec", "Quebec"), ("Ymeen", "Yemen"), ("Mecuca", "Mecca")],  # swapped, inserted
+)
+def test_a_typists_slip_reads_by_the_letters_as_written_where_folding_parts_them(typed, name):
+    # One edit as typed, more once folded for translation's changes ("Grecee" -> "gresi", "Greece" -> "grise").
+    folded = jellyfish.damerau_levenshtein_distance(mt_fold(typed), mt_fold(name))
+    assert jellyfish.damerau_levenshtein_distance(typed.lower(), name.lower()) == 1 < folded
+    score, why = spelling_similarity(typed, name)
+    assert why == "edit distance 1 as written"
+    assert score > _blend(mt_fold(typed), mt_fold(name), folded)  # the folded reading was lower
+
+
+def test_a_pair_farther_than_one_slip_is_read_by_its_folded_letters():
+    # Three edits as written (Jim Cramer is no Jim Chalmers): no slip, the folded reading stands.
+    assert spelling_similarity("Cramer", "Chalmers")[1].endswith("after folding")
+
+
+def test_a_slip_outranks_a_name_the_folds_bring_as_near():
+    # "Ryssia" folds one edit from Russia and from Libya (r/l, y/i); as typed it is one edit from Russia only.
+    folded = jellyfish.damerau_levenshtein_distance
+    assert folded(mt_fold("Ryssia"), mt_fold("Russia")) == folded(mt_fold("Ryssia"), mt_fold("Libya")) == 1
+    assert spelling_similarity("Ryssia", "Russia")[0] > spelling_similarity("Ryssia", "Libya")[0]
