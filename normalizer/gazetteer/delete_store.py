@@ -121,15 +121,13 @@ class DeleteStore:
             return [item.term for item in found]
         if len(word) - self.max_distance > self.max_length:
             return []  # lookup's first test
-        # Every delete `lookup` may probe, by SymSpell's own generator.
-        rows = table.rows(self._edits_prefix()(word))
-        return within(word, rows, self.max_distance)
+        return within(word, table.rows(self._deletes_of(word)), self.max_distance)
 
-    def _edits_prefix(self):
-        found = getattr(self, "_edits_of", None)
-        if found is None:
-            found = self._edits_of = self._symspell()._edits_prefix
-        return found
+    def _deletes_of(self, word: str) -> set[str]:
+        """Every delete `lookup` may probe for `word`, by SymSpell's own generator."""
+        if self._edits_of is None:
+            self._edits_of = self._symspell()._edits_prefix
+        return self._edits_of(word)
 
     # ----- the table --------------------------------------------------------
     def _table(self) -> "ArrayTable | SymSpell":
