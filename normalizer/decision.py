@@ -51,11 +51,12 @@ class Decider:
         self.suggest_raw = raw_for(options.suggest_threshold)
         # A proposal whose confidence stays under this changes no decision
         # but one (`unbuilt` in decide): decide passes over proposals under
-        # suggest_raw, set_aside weighs them from suggest_raw - AMBIGUITY_MARGIN up,
-        # an own reading and a rival need apply_raw - AMBIGUITY_MARGIN (a rival
-        # suggest_raw too), and the own gazetteer's prior ranks a proposal at most OWN_GAZETTEER_PRIOR above its
-        # confidence. Readings that cannot reach it are not built
-        # (candidates.fuzzy.align, evidence.later).
+        # suggest_raw, set_aside weighs them from suggest_raw - AMBIGUITY_MARGIN
+        # up, an own reading and a rival need apply_raw - AMBIGUITY_MARGIN (a
+        # rival suggest_raw too), and the own gazetteer's prior ranks a
+        # proposal at most OWN_GAZETTEER_PRIOR above its confidence. Readings
+        # that cannot reach it are not built (candidates.fuzzy.align,
+        # evidence.later).
         lowest = min(self.suggest_raw - max(AMBIGUITY_MARGIN, OWN_GAZETTEER_PRIOR), self.apply_raw - AMBIGUITY_MARGIN)
         self.floor = lowest - ROUNDING
 

@@ -100,9 +100,7 @@ class ScriptModel:
         found = self._rows.get((before, last))
         if found is None:
             if self.memoized >= LOGPROB_MEMO:  # a long batch meets millions of histories: bound the memo
-                self._rows.clear()
-                self._last_rows.clear()
-                self.memoized = 0
+                self.forget_rows()
             after_two = self._context(f"{before},{last}")
             if after_two:
                 found = _Row(self, tuple(c for c in (self._after_one(last), after_two) if c))
@@ -114,6 +112,12 @@ class ScriptModel:
             self._rows[(before, last)] = found
             self.memoized += 1
         return found
+
+    def forget_rows(self) -> None:
+        """Empty the memo of rows (what `row` does at its bound; normalizer/_row_maker.h too)."""
+        self._rows.clear()
+        self._last_rows.clear()
+        self.memoized = 0
 
     def logprob(self, piece: int, before: int, last: int) -> float:
         return self.row(before, last)[piece]

@@ -41,9 +41,7 @@ def real_pairs(per_script: int, seed: int = 3) -> list[tuple[str, str, str]]:
 
 def with_fresh_rows(model, joint, english: str, garbled: str) -> tuple:
     """joint(english, garbled) on an empty memo of rows, and what it left in the memo."""
-    model._rows.clear()
-    model._last_rows.clear()
-    model.memoized = 0
+    model.forget_rows()
     value = joint(english, garbled)
     return value, model.memoized, {key: dict(row) for key, row in model._rows.items()}
 

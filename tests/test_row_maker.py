@@ -33,11 +33,9 @@ def dev_names(script: str, count: int, seed: int) -> list[str]:
 
 
 def forget(model) -> None:
-    model._rows.clear()
-    model._last_rows.clear()
+    model.forget_rows()
     model._after.clear()
     model.drops.clear()  # drops_after fills _after too
-    model.memoized = 0
 
 
 def memo(model) -> tuple:

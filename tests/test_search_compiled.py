@@ -39,9 +39,7 @@ def both(model, word: str, floor: float) -> tuple[list, list]:
     """The search's answer compiled, then by the Python loop, each on a fresh memo of rows."""
     answers = []
     for compiled in (round_trip_search.compiled_search, None):
-        model._rows.clear()
-        model._last_rows.clear()
-        model.memoized = 0
+        model.forget_rows()
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(round_trip_search, "compiled_search", compiled)
             found = round_trip_search.beam_search(model, word, round_trip_model.SOURCES, floor)
