@@ -11,7 +11,7 @@ import pytest
 
 from gazetteer_samples import applied_changes, engine_of
 from normalizer.candidates.fuzzy import MIN_SIMILARITY
-from normalizer.candidates.name_parts import ANCHOR, ANCHORED_MIN, anchored_readings, may_anchor
+from normalizer.candidates.name_parts import ANCHOR, ANCHORED_MIN, FAR_WORD_ANCHOR, anchored_readings, may_anchor
 from normalizer.similarity import similarity
 from normalizer.suspects import Status
 from normalizer.transliteration import score
@@ -21,6 +21,7 @@ entities:
   - {canonical: Rieke Voronov, kind: person}
   - {canonical: Wundt Makhno, kind: person}
   - {canonical: Oeser Alatas, kind: person}
+  - {canonical: Joe Biden, kind: person}
 """
 
 # (garbled given name, garbled surname, the person): pinyin, Arabic, katakana round trips.
@@ -60,9 +61,20 @@ def test_an_unknown_word_no_route_explains_stays(engine):
     assert applied_changes(result) == [("Woluonuofu", "Voronov")]
 
 
+def test_a_surname_read_at_the_apply_level_anchors(engine):
+    # Джо Байден in iuliia's Wikipedia scheme: "Bayden" is one edit from
+    # Biden, surer than a word applied alone but short of a sure tier;
+    # "Dzho" is too far from Joe for its spelling, and a route reads it.
+    assert FAR_WORD_ANCHOR <= similarity("Bayden", "Biden")[0] < ANCHOR
+    assert similarity("Dzho", "Joe")[0] < MIN_SIMILARITY
+    assert score("Dzho", "Joe")[0] >= ANCHORED_MIN
+    result = engine.normalize("On Monday, Dzho Bayden said the talks would continue.")
+    assert applied_changes(result) == [("Dzho Bayden", "Joe Biden")]
+
+
 def test_only_a_sure_reading_of_the_rest_anchors():
-    assert anchored_readings([("Leiji", "Rieke")], sure=ANCHOR) is not None
-    assert anchored_readings([("Leiji", "Rieke")], sure=ANCHOR - 0.01) is None
+    assert anchored_readings([("Leiji", "Rieke")], sure=FAR_WORD_ANCHOR) is not None
+    assert anchored_readings([("Leiji", "Rieke")], sure=FAR_WORD_ANCHOR - 0.01) is None
     # A route below the bar reads nothing, whatever the rest.
     assert anchored_readings([("Kelbrandt", "Rieke")], sure=1.0) is None
 
