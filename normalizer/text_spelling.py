@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from normalizer.decision import Decision
 from normalizer.document import Document
+from normalizer.folding import fold_form
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.tokens import apply_case_style, fold_case, tokenize
@@ -67,15 +68,16 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
     with intact in the text (casefolded word -> the word as written most
     often, and how often), and the whole spellings (their letters run
     together, `_joined` -> the spelling as written most often, and how often)."""
-    forms, tokens = doc.index.forms, doc.tokens
+    forms, tokens, spelled_apart = doc.index.forms, doc.tokens, doc.index.spelled_apart
     found: dict[int, dict[str, Counter]] = {}
     whole: dict[int, dict[str, Counter]] = {}
     for mention in mentions.found:
         # A demonym ("Russian", "Filipinos") is another word, not a spelling of the name.
         for entity in {forms[f].entity for f in mention.correct if forms[f].role in _SPELLINGS} & entities:
             spelled = doc.text[tokens[mention.start].start : tokens[mention.start + mention.length - 1].end]
-            # A dateline's "BRASÍLIA" says nothing of the name's case, nor a "refugee" in small letters of the name.
-            if spelled.isupper() or not spelled[:1].isupper():
+            # A dateline's "BRASÍLIA" says nothing of the name's case, nor a "refugee" in small letters of the
+            # name; a listed variant written apart ("Hossein Amir Abdollahian") is the spelling to repair.
+            if spelled.isupper() or not spelled[:1].isupper() or fold_form(" ".join(spelled.split())) in spelled_apart:
                 continue
             words = found.setdefault(entity, {})
             for k in range(mention.start, mention.start + mention.length):

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from normalizer.candidates.fuzzy import MIN_SIMILARITY
+from normalizer.candidates.render import written_target
 from normalizer.document import Document
 from normalizer.evidence.context import context
 from normalizer.evidence.neighbours import lone_word
@@ -58,10 +59,11 @@ def _first_word_before(doc: Document, i: int, form) -> bool:
 
 
 def _written(index, form) -> str:
-    """What a glued reading of `form` writes: its target, but the canonical
-    where that is the same letters as one word ("Viiatnam", read by the
-    alias "Viet Nam", is Vietnam: the garble was one word, as the name is)."""
+    """What a glued reading of `form` writes: its target as the canonical
+    joins its words, but the canonical where that is the same letters as
+    one word ("Viiatnam", read by the alias "Viet Nam", is Vietnam: the
+    garble was one word, as the name is)."""
     canonical = index.entities[form.entity].canonical
     if " " not in canonical and fold_case(canonical) == fold_case("".join(form.target)):
         return canonical
-    return " ".join(form.target)
+    return written_target(index, form.entity, form.target)

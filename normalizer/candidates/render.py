@@ -5,7 +5,7 @@ from __future__ import annotations
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
 from normalizer.proposal import Proposal
-from normalizer.tokens import apply_case_style, without_soft_sign
+from normalizer.tokens import apply_case_style, fold_case, tokenize, without_soft_sign
 
 
 def render(
@@ -45,8 +45,22 @@ def render(
             flags["rewrites"] = tuple((doc.words(start + q, start + q), new[q]) for q in changed)
     else:
         first, last = 0, len(originals) - 1
-        replacement = apply_case_style(originals[0], " ".join(target))
+        replacement = apply_case_style(originals[0], written_target(doc.index, form.entity, target))
     return Proposal(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
         surname=form.role == "surname", spelling=doc.words(start + first, start + last), **flags,
     )
+
+
+def written_target(index, entity: int, target: tuple[str, ...]) -> str:
+    """The words `target` as the entity's canonical joins them, where they are
+    a run of its words ("Baden-Wurttemberg", the surname "Amir-Abdollahian"):
+    a form keeps its words, not what stood between them. Else they are
+    joined by spaces."""
+    canonical = index.entities[entity].canonical
+    tokens = tokenize(canonical)
+    wanted = [fold_case(word) for word in target]
+    for k in range(len(tokens) - len(wanted) + 1):
+        if [token.key for token in tokens[k : k + len(wanted)]] == wanted:
+            return canonical[tokens[k].start : tokens[k + len(wanted) - 1].end]
+    return " ".join(target)

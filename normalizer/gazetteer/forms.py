@@ -50,13 +50,20 @@ def _alias_target(entity: Entity, alias: str) -> str:
 
 def _variant_target(entity: Entity, variant: str) -> str:
     """What a variant is rewritten to: the canonical, but a person's variant
-    of fewer words that spells a surname another way is rewritten to that
-    surname ("Nawalny" -> Navalny, not "Alexei Navalny")."""
+    of fewer words that spells a surname another way, or writes its letters
+    as one word, is rewritten to that surname ("Nawalny" -> Navalny, not
+    "Alexei Navalny"; "Amirabdollahian" -> Amir-Abdollahian)."""
     if entity.kind != "person" or len(variant.split()) >= len(entity.canonical.split()):
         return entity.canonical
     from normalizer.gazetteer.names import respelled, surnames
 
-    return respelled(variant, surnames(entity)) or entity.canonical
+    found = respelled(variant, surnames(entity))
+    glued = next((surname for surname in surnames(entity) if _letters(surname) == _letters(variant)), None)
+    return found or glued or entity.canonical
+
+
+def _letters(name: str) -> str:
+    return "".join(character for character in fold_form(name) if character.isalnum())
 
 
 def entity_forms(gazetteer: Gazetteer) -> list[Forms]:
