@@ -28,6 +28,8 @@ entities:
   - {canonical: Serhiy Kyslytsya, kind: person}
   - {canonical: Sergei Lavrov, kind: person}
   - {canonical: Glen Hoddle, kind: person}
+  - {canonical: Kristen Wilkins, kind: person}
+  - {canonical: Kristin Wilkins, kind: person}
 """
 
 
@@ -96,6 +98,24 @@ def test_a_feminine_given_name_is_a_relatives_not_the_persons(engine):
     # but is a woman's name.
     assert applied_changes(engine.normalize("Alexandra Stubb, his daughter, said on Monday.")) == []
     assert applied_changes(engine.normalize("Aleksandra Lukashenko, his niece, said on Monday.")) == []
+
+
+def test_a_word_of_the_english_lexicon_is_read_beside_a_garbled_word_read_surely(engine):
+    # Дональд Трамп by BGN/PCGN: "Donal’d" is Donald by its soft sign (a sure
+    # reading, not an intact word), "Tramp" an English word in the surname's place.
+    for soft_sign in "’'ʹ":
+        text = f"President Donal{soft_sign}d Tramp spoke on Monday."
+        assert applied_changes(engine.normalize(text)) == [(f"Donal{soft_sign}d Tramp", "Donald Trump")]
+    # Beside a word no reading makes sure, an English word stays a word.
+    assert applied_changes(engine.normalize("President Dolnak Tramp spoke on Monday.")) == []
+
+
+def test_a_given_name_of_the_person_a_garbled_surname_reads_as_is_kept(engine):
+    # The gazetteer holds Kristen and Kristin Wilkins (a real article's two
+    # spellings, GUM's Warhol interview): "Kristin Uilkins" is Kristin's
+    # surname garbled, not Kristen's whole name, though the text names Kristen.
+    text = "According to Kristen Wilkins, the show opens today. Full interview with Kristin Uilkins, curator."
+    assert applied_changes(engine.normalize(text)) == [("Uilkins", "Wilkins")]
 
 
 def test_the_surname_read_beside_the_given_name_is_read_so_alone_elsewhere_in_the_text(engine):

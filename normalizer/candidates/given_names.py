@@ -5,10 +5,11 @@ Syrskyi, "Aleksandr" being Lukashenko's; "Abdel Fatah al-Sisi", "Fatah" being
 the party's), or a word of the English lexicon, which holds many names
 ("Muammar Qaddafi" for Gaddafi, "Muhammad bin Salman" for Mohammed). The
 fuzzy source never reads a known or an English word; this one does, for a
-word of a person's name whose other words all stand intact around it, and
-only when the two spellings are as alike as a shared key, the same
-consonants in order or a sure learned route makes them, and never a woman's
-form of a man's name.
+word of a person's name whose other words all stand intact around it, or
+are unknown words read surely as the name's ("Donal’d Tramp", Дональд
+Трамп romanized: Donald by its soft sign, and Trump), and only when the two
+spellings are as alike as a shared key, the same consonants in order or a
+sure learned route makes them, and never a woman's form of a man's name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import re
 
 from normalizer.candidates import articles
 from normalizer.candidates.fuzzy import READ_KNOWN, lay
+from normalizer.candidates.name_parts import ANCHOR
+from normalizer.candidates.name_tokens import candidate_tokens, pair_similarity
 from normalizer.document import Document
 from normalizer.evidence.open_world import rest_intact
 from normalizer.folding import skeleton
@@ -46,11 +49,14 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
         word = doc.tokens[i].text
-        for j, step in _neighbours(doc, i):
-            for form_id, q in _people_beside(index, doc.keys[j], step):
+        for j, step, key in _neighbours(doc, i):
+            beside = _people_beside(index, key, step)
+            if doc.keys[j] != key and any(index.forms[form_id].keys[q] == doc.keys[i] for form_id, q in beside):
+                continue  # a garbled surname beside a given name of its own person: that person's ("Kristin Uilkins")
+            for form_id, q in beside:
                 for form, start in _laid(doc, index.forms[form_id], i, q):
                     at = i - start  # where word i stands in the laid form
-                    if (form, start) in tried or not rest_intact(doc, form, start, at):
+                    if (form, start) in tried or not _rest_read(doc, form, start, at):
                         continue
                     tried.add((form, start))
                     if not one_name_word(word, form.tokens[at]):
@@ -61,20 +67,43 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     return proposals
 
 
-def _neighbours(doc: Document, i: int) -> list[tuple[int, int]]:
-    """The known words next to word `i` in a name, with the step from them
-    to it in the name (-1 or 1): the words beside it, or beyond an Arabic
-    article beside it ("Muammar al-Qaddafi" for Muammar Gaddafi)."""
+def _neighbours(doc: Document, i: int) -> list[tuple[int, int, str]]:
+    """The words next to word `i` in a name, with the step from them to it in
+    the name (-1 or 1) and the name token each stands for: a known word
+    beside it or beyond an Arabic article beside it ("Muammar al-Qaddafi"
+    for Muammar Gaddafi), or an unknown capitalized word beside it that
+    reads surely as a name token ("Donal’d Tramp": Donald by its soft sign)."""
     found = []
     for step in (1, -1):
         j = i - step
-        if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
-            found.append((j, step))
-        if 0 <= j < len(doc) and doc.keys[j] in articles.ARTICLES and doc.gap_ok(min(i, j), max(i, j)):
+        if not 0 <= j < len(doc):
+            continue
+        if doc.status[j] == Status.KNOWN:
+            found.append((j, step, doc.keys[j]))
+        elif doc.status[j] == Status.SUSPECT and doc.tokens[j].text[:1].isupper() and doc.gap_ok(min(i, j), max(i, j)):
+            found += [(j, step, key) for key, score in candidate_tokens(doc, j).items() if score >= ANCHOR]
+        if doc.keys[j] in articles.ARTICLES and doc.gap_ok(min(i, j), max(i, j)):
             j -= step
             if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
-                found.append((j, step))
+                found.append((j, step, doc.keys[j]))
     return found
+
+
+def _rest_read(doc: Document, form, start: int, at: int) -> bool:
+    """Every word of `form` laid from `start` but the one at `at` is in the
+    text as the form has it, or unknown and read surely as the form's word
+    ("Donal’d" as Donald), and the word at `at` is not the form's."""
+    if rest_intact(doc, form, start, at):
+        return True
+    if start < 0 or start + len(form.keys) > len(doc) or doc.keys[start + at] == form.keys[at]:
+        return False
+    for q, key in enumerate(form.keys):
+        k = start + q
+        if q == at or doc.keys[k] == key:
+            continue
+        if doc.status[k] != Status.SUSPECT or pair_similarity(doc.index, doc.tokens[k].text, form.tokens[q])[0] < ANCHOR:
+            return False
+    return True
 
 
 def _laid(doc: Document, form, i: int, q: int) -> list:
