@@ -13,7 +13,7 @@ import pytest
 
 from gazetteer_samples import applied_changes, engine_of
 from normalizer.candidates.fuzzy import MIN_SIMILARITY
-from normalizer.candidates.name_parts import ANCHOR, ANCHORED_MIN
+from normalizer.candidates.name_parts import ANCHOR, ANCHORED_MIN, FAR_WORD_ANCHOR
 from normalizer.similarity import similarity
 from normalizer.transliteration import score
 
@@ -21,6 +21,7 @@ PEOPLE = """\
 entities:
   - {canonical: Mike Pompeo, kind: person}
   - {canonical: Angela Merkel, kind: person}
+  - {canonical: Elon Musk, kind: person}
 """
 
 
@@ -44,3 +45,12 @@ def test_another_given_name_is_not_read_as_his(engine):
     # "Marco" is a real given name no route reads as Mike: the surname alone stays in doubt.
     result = engine.normalize("A tweet on Monday by US Secretary of State Marco Panpeo.")
     assert ("Marco Panpeo", "Mike Pompeo") not in applied_changes(result)
+
+
+def test_a_surname_read_at_the_apply_level_lifts_a_weaker_given_name(engine):
+    # イーロン・マスク by pykakasi's Hepburn: "Masuku" reads as Musk at the
+    # apply level but under a sure tier, "Iiron" weaker still; before, the
+    # name was as unsure as "Iiron" and nothing was proposed.
+    assert MIN_SIMILARITY <= similarity("Iiron", "Elon")[0] < FAR_WORD_ANCHOR <= similarity("Masuku", "Musk")[0] < ANCHOR
+    result = engine.normalize("Officials met Iiron Masuku in the capital.")
+    assert applied_changes(result) == [("Iiron Masuku", "Elon Musk")]

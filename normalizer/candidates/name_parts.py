@@ -31,7 +31,8 @@ ANCHORABLE = frozenset({Status.SUSPECT, Status.NAME})
 ANCHOR = 0.9
 # The least the rest must be read at before a word too far for its spelling
 # is read by a route beside it ("Dzho Bayden" for Joe Biden: Bayden one edit
-# from Biden, 0.88): about where a word alone is applied (the calibrated
+# from Biden, 0.88), or a weaker word beside it is read at its level
+# ("Iiron Masuku"): about where a word alone is applied (the calibrated
 # apply bar is 0.80 raw). Lowering it from ANCHOR moved no open-world
 # correction (`python benchmarks/open_world.py`) and no control word of
 # `python benchmarks/names_in_text.py`.
@@ -93,19 +94,21 @@ def anchored_readings(words: list[tuple[str, str]], sure: float) -> list[tuple[f
 def read_beside_a_sure_word(doc, form, start: int, scores: list[float], garbled) -> list[int]:
     """Of the `garbled` positions of `form` laid from `start` (with their
     `scores`), those read at fuzzy's MIN_SIMILARITY or more but under ANCHOR
-    beside a word of the same name read at ANCHOR or more, that a learned
-    route reads at ANCHORED_MIN or more, as a word too far for fuzzy is read
-    there (anchored_readings). The name is then as sure as its surer word,
-    not as its weaker one: else "Maiku Panpeo" (Mike at 0.62, Pompeo at
-    0.91) would be less sure than "Panpeo" alone, and a given name too far
-    for fuzzy, read beside the same surname, surer than both."""
+    and under a word of the same name read at FAR_WORD_ANCHOR or more, that
+    a learned route reads at ANCHORED_MIN or more, as a word too far for
+    fuzzy is read there (anchored_readings). The name is then as sure as its
+    surer word, not as its weaker one: else "Maiku Panpeo" (Mike at 0.62,
+    Pompeo at 0.91) would be less sure than "Panpeo" alone, and a given name
+    too far for fuzzy, read beside the same surname, surer than both; so
+    would "Iiron Masuku" (Elon at 0.64, Musk at 0.88)."""
     kind = doc.index.entities[form.entity].kind
     weak = []
     for q in sorted(garbled):
         word = doc.tokens[start + q].text
-        if scores[q] >= ANCHOR or not may_anchor(kind, len(form.keys), word, doc.status[start + q]):
+        surest = max((scores[p] for p in garbled if p != q), default=0.0)
+        if scores[q] >= min(ANCHOR, surest) or not may_anchor(kind, len(form.keys), word, doc.status[start + q]):
             continue
-        if max((scores[p] for p in garbled if p != q), default=0.0) < ANCHOR:
+        if surest < FAR_WORD_ANCHOR:
             continue
         if _route_reading(word, form.tokens[q]) is not None:
             weak.append(q)
