@@ -14,7 +14,9 @@ from typing import NamedTuple
 
 from normalizer.folding import fold_case
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Letters, and an apostrophe or a middle dot between letters: "O'Brien", a
+# soft sign ("Donal’d"), BGN/PCGN's "·e" for Э ("K·emeron"), Catalan "l·l".
+_WORD = re.compile(r"[^\W\d_]+(?:['’·][^\W\d_]+)*")
 # What may stand between two tokens of one name: a space or a hyphen, or a
 # single line break (wrapped text); never punctuation or a blank line.
 _NAME_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[-‐‑]")

@@ -153,3 +153,16 @@ def test_the_soft_sign_apostrophe_after_a_word_of_a_garbled_name_is_dropped(tmp_
     assert result.text == "President Emmanuel Macron met the press."
     # The apostrophe alone, the name otherwise intact, is no garble.
     assert not engine.normalize(f"Rosneft's Igor{sign} Sechin spoke.").corrections
+
+
+def test_a_name_printed_by_bgn_pcgn_with_its_middle_dots_is_repaired(tmp_path):
+    # iuliia's BGN/PCGN prints Дэвид Кэмерон as "D·evid K·emeron": each word
+    # was two tokens, so no name was read.
+    import iuliia
+    from gazetteer_samples import applied_changes, engine_of
+
+    printed = iuliia.BGN_PCGN.translate("Дэвид Кэмерон")
+    assert printed == "D·evid K·emeron"
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: David Cameron, kind: person}\n")
+    result = engine.normalize(f"Prime Minister {printed} spoke on Monday.")
+    assert applied_changes(result) == [(printed, "David Cameron")]

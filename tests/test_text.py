@@ -19,6 +19,13 @@ def test_tokens_keep_diacritics_and_inner_apostrophes():
     assert words == ["Tehrán", "O'Brien", "and", "Ñandú", "met", "in", "Zürich"]
 
 
+def test_a_middle_dot_between_letters_stays_inside_the_token():
+    # BGN/PCGN prints Э after a consonant as "·e" (Дэвид Кэмерон -> "D·evid
+    # K·emeron"); Catalan writes "l·l" inside words. Neither is two words.
+    words = [t.text for t in tokenize("D·evid K·emeron visited the Paral·lel · then left.")]
+    assert words == ["D·evid", "K·emeron", "visited", "the", "Paral·lel", "then", "left"]
+
+
 def test_possessive_stays_outside_the_token_with_either_apostrophe():
     for text in ("Russoilania’s technology", "Russoilania's technology"):
         first = tokenize(text)[0]
