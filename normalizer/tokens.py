@@ -17,6 +17,13 @@ from normalizer.folding import fold_case
 # Letters, and an apostrophe or a middle dot between letters: "O'Brien", a
 # soft sign ("Donal’d"), BGN/PCGN's "·e" for Э ("K·emeron"), Catalan "l·l".
 _WORD = re.compile(r"[^\W\d_]+(?:['’·][^\W\d_]+)*")
+# The same with letters' combining marks: decomposed text (NFD) writes
+# "Erdoğan" as "g" and a breve, one word as when composed. Asked only of a
+# text that has such marks (a slower pattern).
+_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_MARKS = re.compile(_MARK)
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]+|{_MARK}+)*"
+_WORD_WITH_MARKS = re.compile(rf"{_LETTERS}(?:['’·]{_LETTERS})*")
 # What may stand between two tokens of one name: a space or a hyphen, or a
 # single line break (wrapped text); never punctuation or a blank line.
 _NAME_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[-‐‑]")
@@ -36,7 +43,7 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Word tokens of `text` with their offsets; possessives stay outside."""
     tokens = []
-    for match in _WORD.finditer(text):
+    for match in _word_pattern(text).finditer(text):
         start, end = match.span()
         word = match.group()
         if _possessive(word):
@@ -49,10 +56,14 @@ def tokenize(text: str) -> list[Token]:
 def token_texts(text: str) -> list[str]:
     """The text of each token of `text` (`tokenize`), without a Token each:
     the gazetteer's 100,000 names are tokenized at every build."""
-    words = _WORD.findall(text)
+    words = _word_pattern(text).findall(text)
     if "'" in text or "’" in text:  # a possessive may end a word
         words = [word[:-2] if _possessive(word) else word for word in words]
     return words
+
+
+def _word_pattern(text: str) -> re.Pattern:
+    return _WORD if text.isascii() or not _MARKS.search(text) else _WORD_WITH_MARKS
 
 
 def _possessive(word: str) -> bool:

@@ -166,3 +166,17 @@ def test_a_name_printed_by_bgn_pcgn_with_its_middle_dots_is_repaired(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: David Cameron, kind: person}\n")
     result = engine.normalize(f"Prime Minister {printed} spoke on Monday.")
     assert applied_changes(result) == [(printed, "David Cameron")]
+
+
+def test_decomposed_text_is_read_as_composed(tmp_path):
+    # The same article in NFD: the same corrections, none in the intact name.
+    import unicodedata
+
+    from gazetteer_samples import applied_changes, engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Recep Tayyip Erdoğan, kind: person}\n")
+    for text in ("President Erdoğan spoke on Monday.", "President Resep Tayiip Erdoğan spoke on Monday."):
+        composed = applied_changes(engine.normalize(text))
+        decomposed = applied_changes(engine.normalize(unicodedata.normalize("NFD", text)))
+        assert [(unicodedata.normalize("NFC", a), b) for a, b in decomposed] == composed
+    assert applied_changes(engine.normalize(unicodedata.normalize("NFD", "President Erdoğan spoke."))) == []

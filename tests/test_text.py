@@ -26,6 +26,16 @@ def test_a_middle_dot_between_letters_stays_inside_the_token():
     assert words == ["D·evid", "K·emeron", "visited", "the", "Paral·lel", "then", "left"]
 
 
+def test_a_decomposed_word_stays_one_token():
+    # NFD text (as some systems write it) puts each accent after its letter as
+    # a combining mark: "Erdoğan" was "Erdog" and "an", and "Erdog" was read
+    # as a garble of Erdogan.
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Erdoğan met Zürich’s mayor and Müller.")
+    assert [t.text for t in tokenize(text)] == [unicodedata.normalize("NFD", w) for w in ("Erdoğan", "met", "Zürich", "mayor", "and", "Müller")]
+
+
 def test_possessive_stays_outside_the_token_with_either_apostrophe():
     for text in ("Russoilania’s technology", "Russoilania's technology"):
         first = tokenize(text)[0]

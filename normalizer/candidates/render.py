@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
 from normalizer.proposal import Proposal
@@ -24,7 +26,7 @@ def render(
         # Erdoğan", read by the canonical "Recep Tayyip Erdogan"), is correct: kept as written.
         marked = doc.index.marked_spellings
         new = [
-            o if doc.keys[start + q] == form.keys[q] and (form.role == "alias" or o.casefold() in marked) else n
+            o if doc.keys[start + q] == form.keys[q] and (form.role == "alias" or _composed(o).casefold() in marked) else n
             for q, (o, n) in enumerate(zip(originals, new))
         ]
         changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
@@ -50,6 +52,11 @@ def render(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
         surname=form.role == "surname", spelling=doc.words(start + first, start + last), **flags,
     )
+
+
+def _composed(word: str) -> str:
+    """`word` with its marks composed: decomposed text (NFD) writes the same "Erdoğan"."""
+    return word if word.isascii() else unicodedata.normalize("NFC", word)
 
 
 def written_target(index, entity: int, target: tuple[str, ...]) -> str:
