@@ -27,7 +27,9 @@ import jellyfish
 # Letters with no Unicode decomposition, spelled as news in English spells them.
 _UNDECOMPOSABLE = str.maketrans(
     {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H",
-     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"}
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th",
+     # Invisible inside a word (tokens.py): a soft hyphen, zero-width space, non-joiner, joiner, word joiner.
+     "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None}
 )
 
 # Applied in order; each line is one family of confusions.

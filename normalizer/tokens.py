@@ -17,10 +17,12 @@ from normalizer.folding import fold_case
 # Letters, and an apostrophe or a middle dot between letters: "O'Brien", a
 # soft sign ("Donal’d"), BGN/PCGN's "·e" for Э ("K·emeron"), Catalan "l·l".
 _WORD = re.compile(r"[^\W\d_]+(?:['’·][^\W\d_]+)*")
-# The same with letters' combining marks: decomposed text (NFD) writes
-# "Erdoğan" as "g" and a breve, one word as when composed. Asked only of a
-# text that has such marks (a slower pattern).
-_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+# The same with what else may stand inside a word: letters' combining marks
+# (decomposed text, NFD, writes "Erdoğan" as "g" and a breve: one word, as
+# when composed) and invisible characters (a web page's soft hyphens and
+# zero-width joiners: "Arag\u00adhchi" is one word; folding drops them).
+# Asked only of a text that has such characters (a slower pattern).
+_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060]"
 _MARKS = re.compile(_MARK)
 _LETTERS = rf"[^\W\d_](?:[^\W\d_]+|{_MARK}+)*"
 _WORD_WITH_MARKS = re.compile(rf"{_LETTERS}(?:['’·]{_LETTERS})*")

@@ -180,3 +180,14 @@ def test_decomposed_text_is_read_as_composed(tmp_path):
         decomposed = applied_changes(engine.normalize(unicodedata.normalize("NFD", text)))
         assert [(unicodedata.normalize("NFC", a), b) for a, b in decomposed] == composed
     assert applied_changes(engine.normalize(unicodedata.normalize("NFD", "President Erdoğan spoke."))) == []
+
+
+def test_a_soft_hyphen_inside_a_name_is_no_garble(tmp_path):
+    from gazetteer_samples import applied_changes, engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Abbas Araghchi, kind: person}\n")
+    result = engine.normalize("Foreign Minister Abbas Arag\u00adhchi spoke on Monday.")
+    assert result.corrections == () and result.text == "Foreign Minister Abbas Arag\u00adhchi spoke on Monday."
+    # A garble with one is repaired whole.
+    result = engine.normalize("Foreign Minister Abbas Aragh\u00adchy spoke on Monday.")
+    assert applied_changes(result) == [("Aragh\u00adchy", "Araghchi")]

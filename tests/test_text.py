@@ -36,6 +36,14 @@ def test_a_decomposed_word_stays_one_token():
     assert [t.text for t in tokenize(text)] == [unicodedata.normalize("NFD", w) for w in ("Erdoğan", "met", "Zürich", "mayor", "and", "Müller")]
 
 
+def test_an_invisible_hyphen_or_joiner_stays_inside_the_token():
+    # Web pages hyphenate with soft hyphens; "Arag\u00adhchi" was "Arag" and
+    # "hchi", and "Arag" was repaired to Araghchi ("Araghchi\u00adhchi").
+    text = "Abbas Arag\u00adhchi and Zelen\u200dskyy met Ma\u200bcron."
+    assert [t.text for t in tokenize(text)] == ["Abbas", "Arag\u00adhchi", "and", "Zelen\u200dskyy", "met", "Ma\u200bcron"]
+    assert [fold_case(t.text) for t in tokenize(text)][1::2] == ["araghchi", "zelenskyy", "macron"]
+
+
 def test_possessive_stays_outside_the_token_with_either_apostrophe():
     for text in ("Russoilania’s technology", "Russoilania's technology"):
         first = tokenize(text)[0]
