@@ -51,13 +51,12 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         word = doc.tokens[i].text
         for j, step, key in _neighbours(doc, i):
             beside = _people_beside(index, key, step)
-            # Beside a garbled word, a given name that is the very word of a person the garble reads as is
-            # that person's ("Kristin Uilkins" is Kristin Wilkins, not Kristen Wilkins of the same gazetteer).
-            # One person may be listed by two gazetteers: a person is a canonical name.
-            owners = {_person(index, f) for f, q in beside if index.forms[f].keys[q] == doc.keys[i]}
+            # Beside a garbled word, a given name that is the very word of a form the garble reads as is
+            # correct as written: "Kristin Uilkins" is Kristin Wilkins, not Kristen Wilkins of the same
+            # gazetteer, and "Qasem Soleymani" keeps the alias's Qasem (the surname alone is read).
+            if doc.keys[j] != key and any(index.forms[f].keys[q] == doc.keys[i] for f, q in beside):
+                continue
             for form_id, q in beside:
-                if owners and doc.keys[j] != key and _person(index, form_id) not in owners:
-                    continue
                 for form, start in _laid(doc, index.forms[form_id], i, q):
                     at = i - start  # where word i stands in the laid form
                     if (form, start) in tried or not _rest_read(doc, form, start, at):
@@ -91,10 +90,6 @@ def _neighbours(doc: Document, i: int) -> list[tuple[int, int, str]]:
             if 0 <= j < len(doc) and doc.status[j] == Status.KNOWN:
                 found.append((j, step, doc.keys[j]))
     return found
-
-
-def _person(index, form_id: int) -> str:
-    return index.entities[index.forms[form_id].entity].canonical.casefold()
 
 
 def _rest_read(doc: Document, form, start: int, at: int) -> bool:
