@@ -24,10 +24,11 @@ MAY_BE_SHORT = SHORT_READABLE | {Status.SHORT}  # the statuses short_name_word m
 # What a word read beside the rest of the name may be: unknown, or a real
 # name word (not one of the English lexicon: "Maria", "Toni").
 ANCHORABLE = frozenset({Status.SUSPECT, Status.NAME})
-# The least a word of the same name must be read at, by a fold or a route
-# (not written intact: then candidates/given_names decides), before a
-# weaker word beside it is read: the tiers of a sure reading (similarity's
-# SAME_SKELETON and above, a learned route's 0.9 and above).
+# A sure reading of a garbled word, by a fold or a route: the tiers of
+# similarity's SAME_SKELETON and above, a learned route's 0.9 and above. A
+# word read under it may be read at the level of a surer word of its name
+# (read_beside_a_sure_word); one read at it stands for its name word beside
+# a known word as an intact one would (candidates/given_names).
 ANCHOR = 0.9
 # The least the rest must be read at before a word too far for its spelling
 # is read by a route beside it ("Dzho Bayden" for Joe Biden: Bayden one edit

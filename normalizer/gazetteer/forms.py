@@ -57,12 +57,12 @@ def _variant_target(entity: Entity, variant: str) -> str:
         return entity.canonical
     from normalizer.gazetteer.names import respelled, surnames
 
-    found = respelled(variant, surnames(entity))
-    glued = next((surname for surname in surnames(entity) if _letters(surname) == _letters(variant)), None)
-    return found or glued or entity.canonical
+    own = surnames(entity)
+    return respelled(variant, own) or next((s for s in own if _letters(s) == _letters(variant)), entity.canonical)
 
 
 def _letters(name: str) -> str:
+    """A name's letters run together, case and marks aside ("Amir-Abdollahian": "amirabdollahian")."""
     return "".join(character for character in fold_form(name) if character.isalnum())
 
 
