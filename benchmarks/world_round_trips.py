@@ -94,12 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     tally = measure(args.show)
     print("| script | names | right | wrong | untouched | recall | suggestions |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    total: Counter = Counter()
     for script, counts in [*tally.items(), ("overall", sum(tally.values(), Counter()))]:
         names = counts["right"] + counts["wrong"] + counts["untouched"]
         print(f"| {script} | {names} | {counts['right']} | {counts['wrong']} | {counts['untouched']} | "
               f"{counts['right'] / max(names, 1):.3f} | {counts['suggested']} |")
-        total.update(counts)
     return 0
 
 

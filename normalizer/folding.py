@@ -87,6 +87,12 @@ def fold_form(form: str) -> str:
     return " ".join(fold_case(form).split())
 
 
+def run_together(name: str) -> str:
+    """A name's letters run together, case and marks aside: "Viet Nam" and
+    "Vietnam" are one, and "Amir-Abdollahian" and "Amirabdollahian"."""
+    return "".join(character for character in fold_case(name) if character.isalnum())
+
+
 @lru_cache(maxsize=65536)
 def mt_fold(word: str) -> str:
     """The machine-translation confusion key of one word (lowercase ASCII letters)."""

@@ -31,10 +31,10 @@ from dataclasses import replace
 
 from normalizer.decision import Decision
 from normalizer.document import Document
-from normalizer.folding import fold_form
+from normalizer.folding import fold_form, run_together
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.tokens import apply_case_style, fold_case, tokenize
+from normalizer.tokens import apply_case_style, tokenize
 
 # The roles of a form that spell the name itself (gazetteer.forms).
 _SPELLINGS = frozenset({"canonical", "alias", "surname"})
@@ -67,7 +67,7 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
     """Of each of `entities`, the words its correct spellings are written
     with intact in the text (casefolded word -> the word as written most
     often, and how often), and the whole spellings (their letters run
-    together, `_joined` -> the spelling as written most often, and how often)."""
+    together, `run_together` -> the spelling as written most often, and how often)."""
     forms, tokens, spelled_apart = doc.index.forms, doc.tokens, doc.index.spelled_apart
     found: dict[int, dict[str, Counter]] = {}
     whole: dict[int, dict[str, Counter]] = {}
@@ -77,12 +77,12 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
             spelled = doc.text[tokens[mention.start].start : tokens[mention.start + mention.length - 1].end]
             # A dateline's "BRASÍLIA" says nothing of the name's case, nor a "refugee" in small letters of the
             # name; a listed variant written apart ("Hossein Amir Abdollahian") is the spelling to repair.
-            if spelled.isupper() or not spelled[:1].isupper() or fold_form(" ".join(spelled.split())) in spelled_apart:
+            if spelled.isupper() or not spelled[:1].isupper() or fold_form(spelled) in spelled_apart:
                 continue
             words = found.setdefault(entity, {})
             for k in range(mention.start, mention.start + mention.length):
                 words.setdefault(tokens[k].text.casefold(), Counter())[tokens[k].text] += 1
-            whole.setdefault(entity, {}).setdefault(_joined(spelled), Counter())[spelled] += 1
+            whole.setdefault(entity, {}).setdefault(run_together(spelled), Counter())[spelled] += 1
     # Each word (and whole spelling) as the text writes it most often; of a tie, the first written.
     return (
         {entity: _most_written(words) for entity, words in found.items()},
@@ -98,13 +98,8 @@ def _most_written(spellings: dict[str, Counter]) -> dict[str, tuple[str, int]]:
 
 def _whole_spelling(spellings: dict[str, tuple[str, int]], replacement: str) -> str | None:
     """The spelling the text writes for the whole of `replacement` (its letters), if it writes one."""
-    found = spellings.get(_joined(replacement))
+    found = spellings.get(run_together(replacement))
     return found[0] if found else None
-
-
-def _joined(name: str) -> str:
-    """A name's letters run together, case and marks aside: "Viet Nam" and "Vietnam" are one."""
-    return "".join(character for character in fold_case(name) if character.isalnum())
 
 
 def _respelled(index, proposal: Proposal, words: dict[str, tuple[str, int]]) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from normalizer import cache
-from normalizer.folding import fold_form
+from normalizer.folding import fold_form, run_together
 
 if TYPE_CHECKING:
     from normalizer.gazetteer.loading import Entity, Gazetteer
@@ -58,12 +58,8 @@ def _variant_target(entity: Entity, variant: str) -> str:
     from normalizer.gazetteer.names import respelled, surnames
 
     own = surnames(entity)
-    return respelled(variant, own) or next((s for s in own if _letters(s) == _letters(variant)), entity.canonical)
-
-
-def _letters(name: str) -> str:
-    """A name's letters run together, case and marks aside ("Amir-Abdollahian": "amirabdollahian")."""
-    return "".join(character for character in fold_form(name) if character.isalnum())
+    glued = (surname for surname in own if run_together(surname) == run_together(variant))
+    return respelled(variant, own) or next(glued, entity.canonical)
 
 
 def entity_forms(gazetteer: Gazetteer) -> list[Forms]:
