@@ -13,7 +13,7 @@ from enum import IntEnum
 
 from normalizer.gazetteer.index import Index
 from normalizer.gazetteer.lexicon import place_names
-from normalizer.gazetteer.name_words import name_words
+from normalizer.gazetteer.name_words import is_marked_name_word, name_words
 from normalizer.tokens import Token
 from normalizer.romanized import romanized
 
@@ -38,10 +38,11 @@ class Status(IntEnum):  # an int: hashed in C (`status in OPEN` runs per token)
     ENGLISH = 2  # in the English lexicon
     SUSPECT = 3
     NAME = 4  # a real name the gazetteers do not hold ("Kanata", "Merkle"): a garble only with evidence
-    FOREIGN = 5  # spelled with letters machine translation into English does not write ("Siliņa")
+    FOREIGN = 5  # spelled as a real name is, with letters MT into English does not write ("Orbán")
     SHORT = 6  # too short to judge, or an acronym
     DERIVED = 7  # a known name plus an English suffix ("Zealanders")
     ENGLISH_NAME = 8  # in the English lexicon, but capitalized and a real name word ("Emanuel", "Schultz")
+    MARKED = 9  # foreign letters in a spelling no real name has ("Ławrow", "Járkov"): FOREIGN, and also a NAME
 
     @property
     def settled(self) -> bool:
@@ -50,9 +51,12 @@ class Status(IntEnum):  # an int: hashed in C (`status in OPEN` runs per token)
 
 
 # Words a fuzzy reading may rewrite.
-OPEN = frozenset({Status.SUSPECT, Status.NAME, Status.ENGLISH_NAME})
+OPEN = frozenset({Status.SUSPECT, Status.NAME, Status.ENGLISH_NAME, Status.MARKED})
 # Real names the gazetteer does not hold: read only with evidence (candidates/fuzzy).
-REAL_NAMES = frozenset({Status.NAME, Status.ENGLISH_NAME})
+REAL_NAMES = frozenset({Status.NAME, Status.ENGLISH_NAME, Status.MARKED})
+# Spelled with letters MT into English does not write: read by a learned round trip where
+# a romanizer may have written them (candidates.foreign_names, a translated text).
+FOREIGN_LETTERED = frozenset({Status.FOREIGN, Status.MARKED})
 # Words of the English lexicon, capitalized or not.
 ENGLISH_WORDS = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 
@@ -104,8 +108,11 @@ def word_status(index: Index, word: str, key: str) -> Status:
     if not word.isascii() and any(not c.isascii() and c.isalpha() and c not in LONG_VOWELS for c in word):
         if not romanized(word):
             # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
-            # come from a writer who knew the name's own spelling.
-            return Status.FOREIGN
+            # come from a writer who knew the name's own spelling. But MT also
+            # keeps a third language's spelling of a name it translated
+            # ("Ławrow", "Járkov" for Lavrov, Kharkiv), which no real name
+            # has: read like a real name the gazetteers lack, with evidence.
+            return Status.FOREIGN if is_marked_name_word(word) else Status.MARKED
         by_romanizer = True
     # A romanizer's spelling is no real name, whatever its folded key is:
     # "Méikǎ" folds to the given name Meika but is pinyin for Mecca.

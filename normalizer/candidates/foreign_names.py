@@ -4,12 +4,14 @@
 
 A word with such letters is by default a correct foreign spelling (suspects.
 Status.FOREIGN): Czech writes "Babiš", French "Molière", and neither is a
-garble. One word alone cannot tell the two apart. A run of two or more
+garble; one no real name is spelled with (Status.MARKED: "Gogenloè") is read
+with evidence as a real name word is, and here too. One word alone cannot
+tell a romanizer's spelling from a name's own. A run of two or more
 unknown capitalized words that a learned round trip reads, every one of
 them, as the words of ONE gazetteer name can: two real names that happen to
 be both round trips of the same person's two names are rare. So such a run
 is read as that name, each foreign-lettered word by a learned route only
-(candidates.fuzzy.lay with FOREIGN opened), and nothing is read where a word
+(candidates.fuzzy.lay with the foreign-lettered opened), and nothing is read where a word
 of the run is known or written intact. Each later mention of a word so read
 ("Later, Gogenloè met reporters") is read as that word of the name, and
 follows the full name where its reading is confident (Decider._one_outcome).
@@ -27,11 +29,11 @@ from normalizer.candidates.name_tokens import round_trip_name_tokens, similar_na
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.suspects import Status
+from normalizer.suspects import FOREIGN_LETTERED, Status
 from normalizer.transliteration import as_wikipedia_prints
 
-_OPENED = frozenset({Status.FOREIGN})
-_UNKNOWN = frozenset({Status.FOREIGN, Status.SUSPECT})
+_OPENED = FOREIGN_LETTERED
+_UNKNOWN = frozenset({*FOREIGN_LETTERED, Status.SUSPECT})
 
 
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
@@ -39,7 +41,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     read: dict[str, tuple[int, int]] = {}  # a foreign word read in a run -> its reading's entity and form word
     for first, last in _runs(doc, mentions):
         for i in range(first, last + 1):
-            if doc.status[i] != Status.FOREIGN:
+            if doc.status[i] not in FOREIGN_LETTERED:
                 continue
             for form_id, start in _forms_over(doc, i, first, last):
                 proposal = align(doc, mentions, form_id, start, opened=_OPENED)
@@ -68,7 +70,7 @@ def _runs(doc: Document, mentions: Mentions):
         j = i
         while j < n and _unknown(doc, mentions, j) and (j == i or doc.gap_ok(j - 1, j)):
             j += 1
-        if j - i >= 2 and any(doc.status[k] == Status.FOREIGN for k in range(i, j)):
+        if j - i >= 2 and any(doc.status[k] in FOREIGN_LETTERED for k in range(i, j)):
             yield i, j - 1
         i = max(j, i + 1)
 
@@ -97,7 +99,7 @@ def _forms_over(doc: Document, i: int, first: int, last: int, size: int = 2):
 def _lone_foreign_words(doc: Document, mentions: Mentions, taken: set[int]):
     """Each capitalized, uncovered foreign-lettered word outside `taken`."""
     status = doc.status
-    return (k for k in range(len(doc)) if k not in taken and status[k] == Status.FOREIGN and _unknown(doc, mentions, k))
+    return (k for k in range(len(doc)) if k not in taken and status[k] in FOREIGN_LETTERED and _unknown(doc, mentions, k))
 
 
 def _named_intact(doc: Document, mentions: Mentions, taken: set[int]):
@@ -138,7 +140,7 @@ def _later_mentions(doc: Document, mentions: Mentions, read: dict[str, tuple[int
     """A foreign word read in a run, written again alone: read as the one-word
     form of the same name word (a surname), by a learned route only."""
     for k, token in enumerate(doc.tokens):
-        if k in taken or doc.status[k] != Status.FOREIGN or mentions.covered[k] or token.text not in read:
+        if k in taken or doc.status[k] not in FOREIGN_LETTERED or mentions.covered[k] or token.text not in read:
             continue
         for form_id in doc.index.one_word_forms(*read[token.text]):
             proposal = align(doc, mentions, form_id, k, opened=_OPENED)

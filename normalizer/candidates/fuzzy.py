@@ -25,13 +25,13 @@ from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip
-from normalizer.suspects import OPEN, REAL_NAMES, Status
+from normalizer.suspects import FOREIGN_LETTERED, OPEN, REAL_NAMES, Status
 from normalizer.tokens import without_soft_sign
 
 # Real name words that a translated text's own round trips may have made
 # (evidence/translated.py): "Beldžum" beside repaired "Suoqi" and "Fuwangu".
 # Not ENGLISH_NAME: "Bateman" is a garble of Batman only beside other evidence.
-OPENED_IN_TRANSLATION = frozenset({Status.NAME, Status.FOREIGN})
+OPENED_IN_TRANSLATION = frozenset({Status.NAME, *FOREIGN_LETTERED})
 # What a `read_known` position may hold (candidates/given_names): a correct
 # name of someone else, or a word of the English lexicon written capitalized
 # (the web lexicon holds many names: "Qaddafi", "Muhammad").
@@ -211,7 +211,7 @@ def lay(
             # A real name reads as a round trip's garble by a learned route only; a plain one where
             # a route is its best reading ("Kanata", a fold from Canada, is a place); one with "è" or
             # "ž" at the route's own score: folds strip what a romanizer wrote ("Èstman": ISO 9's Э).
-            if status[k] != Status.FOREIGN:
+            if status[k] not in FOREIGN_LETTERED:
                 return None
             score, why = transliteration.score(doc.tokens[k].text, form.tokens[q])
             if not is_round_trip(why):

@@ -18,12 +18,12 @@ from normalizer.suspects import Status
 
 # A short word of a many-word name may be a gazetteer name's word ("Si") or
 # a real name word ("fon", Фон) and still be read by a learned route there.
-SHORT_READABLE = frozenset({Status.KNOWN, Status.NAME})
+SHORT_READABLE = frozenset({Status.KNOWN, Status.NAME, Status.MARKED})
 MAY_BE_SHORT = SHORT_READABLE | {Status.SHORT}  # the statuses short_name_word may accept
 
 # What a word read beside the rest of the name may be: unknown, or a real
 # name word (not one of the English lexicon: "Maria", "Toni").
-ANCHORABLE = frozenset({Status.SUSPECT, Status.NAME})
+ANCHORABLE = frozenset({Status.SUSPECT, Status.NAME, Status.MARKED})
 # A sure reading of a garbled word, by a fold or a route: the tiers of
 # similarity's SAME_SKELETON and above, a learned route's 0.9 and above. A
 # word read under it may be read at the level of a surer word of its name

@@ -34,8 +34,8 @@ from normalizer.suspects import Status
 # ENGLISH_NAME: a given name as common as "Caitlin" beside a surname the
 # gazetteer holds alone ("Boswell") is that person's more often than not
 # (measured on the garbled corpora, whose gazetteer lists such surnames).
-_UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN})
-_NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN})
+_UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.MARKED})
+_NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN, Status.MARKED})
 _NOT_PEOPLE = frozenset({"place", "organization"})
 _ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 # A name's particle is no given name: after "El", "La", "Van" or "De" comes

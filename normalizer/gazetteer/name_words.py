@@ -7,10 +7,15 @@ pycountry), keyed as the engine keys a token (`normalizer.folding.fold_case`: "S
 garble of a gazetteer entry. The list leaves out the common English words (and English words
 that are rarely names) and words seen in a single Wikidata label; see the generator for the
 filters and the measurements behind them.
+
+`normalizer/data/marked_name_words.txt` (tools/generate_marked_name_words.py) holds the
+spellings with marks real names have, marks kept ("siliņa", "orbán"): a marked word that no
+real name spells so ("Ławrow", "Járkov") is a third language's spelling, not a name's own.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +23,7 @@ from normalizer.folding import fold_case
 from normalizer.wordset import WordSet
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "name_words.txt"
+MARKED_PATH = PATH.with_name("marked_name_words.txt")
 
 
 @lru_cache(maxsize=1)
@@ -25,11 +31,21 @@ def name_words() -> WordSet:
     """Every key of the list, read once per process: from the start-up cache
     (unpickling a WordSet is two byte strings, not 139,000 strings to make and
     hash), keyed by the file."""
+    return _word_set("name_words", PATH)
+
+
+@lru_cache(maxsize=1)
+def marked_name_words() -> WordSet:
+    """Every spelling of the marked list, read once per process (as `name_words`)."""
+    return _word_set("marked_name_words", MARKED_PATH)
+
+
+def _word_set(name: str, path: Path) -> WordSet:
     from normalizer.cache import cached
 
-    info = PATH.stat()
-    key = f"name_words\0{PATH}\0{info.st_size}\0{info.st_mtime_ns}"
-    return cached(key, lambda: WordSet(parse(PATH.read_text(encoding="utf-8"))))
+    info = path.stat()
+    key = f"{name}\0{path}\0{info.st_size}\0{info.st_mtime_ns}"
+    return cached(key, lambda: WordSet(parse(path.read_text(encoding="utf-8"))))
 
 
 def parse(text: str) -> frozenset[str]:
@@ -46,3 +62,15 @@ def parse(text: str) -> frozenset[str]:
 def is_name_word(word: str) -> bool:
     """True when `word` (any case, accents or not) is a word of a real name."""
     return fold_case(word) in name_words()
+
+
+def marked_spelling(word: str) -> str:
+    """`word` as the marked list holds it: composed (NFC: "z" and a combining
+    caron are "ž") and in small letters, its marks kept (`lower`, not
+    `casefold`, which writes "ß" as "ss")."""
+    return unicodedata.normalize("NFC", word).lower()
+
+
+def is_marked_name_word(word: str) -> bool:
+    """True when a real name spells a word as `word` does, marks and all (any case)."""
+    return marked_spelling(word) in marked_name_words()
