@@ -8,11 +8,14 @@ models), both sent back to Latin letters by the same real romanizer scheme
 the person in full and then by the surname alone. The gazetteer holds the
 persons under test plus DISTRACTORS persons made of train-split name words.
 Controls: persons of other dev words, not in the gazetteer, written as they
-are in the same sentences, must be left alone.
+are in the same sentences, must be left alone; so must namesakes, a person
+of the gazetteer's given name and another dev word's surname, named beside
+the gazetteer's person ("Sergei Lavrov and Sergei Ryabkov met...").
 
     recall      garbled name words repaired to their own spelling, each mention counted
     wrong       garbled name words changed to something else
     false       words of the controls changed (applied corrections)
+    namesakes   words of the namesakes changed (applied corrections)
 
     python benchmarks/names_in_text.py [--persons 100] [--scripts russian,katakana] [--seed 7]
 """
@@ -40,6 +43,7 @@ TEMPLATES = (
     "In a statement, {given} {surname} rejected the claims. {surname} said the talks would continue.",
     "The company named {given} {surname} as its new chief executive. {surname} starts in May.",
 )
+NAMESAKE = "{given} {surname} and {given} {other} met on Monday. {other} said the talks would continue."
 
 
 def persons_of(script: str, count: int, rng: random.Random):
@@ -94,6 +98,10 @@ def measure_script(script: str, count: int, rng: random.Random, pool: list[str])
         text = TEMPLATES[n % len(TEMPLATES)].format(given=given, surname=surname)
         tally["control words"] += 3
         tally["false"] += sum(1 for c in engine.normalize(text).corrections if c.applied)
+    for (given, surname, *_), (_, other) in zip(persons, controls):
+        text = NAMESAKE.format(given=given, surname=surname, other=other)
+        tally["namesake words"] += 3
+        tally["namesakes"] += sum(1 for c in engine.normalize(text).corrections if c.applied)
     return tally
 
 
@@ -106,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     pool = distractor_pool()
     total: Counter = Counter()
-    print("| script | garbled words | recall | wrong | false (control words) |")
-    print("| --- | --- | --- | --- | --- |")
+    print("| script | garbled words | recall | wrong | false (control words) | false (namesake words) |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for script in args.scripts.split(","):
         tally = measure_script(script, args.persons, rng, pool)
         total.update(tally)
@@ -119,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
 def row(name: str, tally: Counter) -> str:
     garbled = tally["garbled"] or 1
     return (f"| {name} | {tally['garbled']} | {tally['right'] / garbled:.3f} | {tally['wrong'] / garbled:.3f} | "
-            f"{tally['false']} ({tally['control words']}) |")
+            f"{tally['false']} ({tally['control words']}) | {tally['namesakes']} ({tally['namesake words']}) |")
 
 
 if __name__ == "__main__":

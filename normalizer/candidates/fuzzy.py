@@ -17,9 +17,9 @@ from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.context import context, specific_context_near
 from normalizer.evidence.later import most_later_evidence
-from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour
+from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
-from normalizer.evidence.open_world import SURE_SIMILARITY, veto
+from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
@@ -251,6 +251,8 @@ def lay(
         (score for q, score in enumerate(scores) if score < 1.0 and q not in {*short_read, *anchored, *beside_sure}),
         default=min(fuzzy),
     )
+    if namesake(doc, mentions, form, scores) or listed_beside_itself(doc, mentions, form.entity, start, end - 1):
+        return None  # another person: "Sergei Lavrov and Sergei Ryabkov" (evidence/open_world, evidence/lists)
     real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
     if real_names and not any(w[:1].isupper() for w in exact_words) and not _particle_between(doc, form, start):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a word of the name

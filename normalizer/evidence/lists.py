@@ -1,5 +1,7 @@
 """"Sdan, Iran, Libya": an item of a list whose neighbour in the list is an
-intact name of the same kind (countries beside countries)."""
+intact name of the same kind (countries beside countries). And "and" does
+not join one entity to itself: "Sergei Lavrov and Sergei Ryabkov met" names
+two people, whatever "Ryabkov" is nearest."""
 
 from __future__ import annotations
 
@@ -22,6 +24,41 @@ def list_neighbour(doc: Document, mentions: Mentions, entity: int, first: int, l
         if mentions.intact_kinds.get(neighbour) == {kind}:  # "Paris" the city or Valeska Paris: no evidence
             return Evidence(LIST_NEIGHBOUR_BONUS, (f"in a list beside '{doc.tokens[neighbour].text}', a {kind} too",))
     return NO_EVIDENCE
+
+
+def listed_beside_itself(doc: Document, mentions: Mentions, entity: int, first: int, last: int) -> bool:
+    """Tokens `first`..`last`, with the capitalized words of `entity`'s name
+    around them ("Sergei" before a lone surname read), and an intact mention
+    of `entity` itself stand on the two sides of an "and". ("or" may restate
+    the same entity: "the Liberal Democratic Party or LDP".)"""
+    while first > 0 and doc.between(first - 1, first) in _SPACES and _word_of(doc, first - 1, entity):
+        first -= 1
+    while last + 1 < len(doc) and doc.between(last, last + 1) in _SPACES and _word_of(doc, last + 1, entity):
+        last += 1
+    sides = []
+    if first >= 2 and _and_between(doc, first - 2, first):
+        sides.append(first - 2)
+    if last + 2 < len(doc) and _and_between(doc, last, last + 2):
+        sides.append(last + 2)
+    forms = doc.index.forms
+    return any(
+        mention.start <= k < mention.start + mention.length and any(forms[f].entity == entity for f in mention.correct)
+        for k in sides
+        for mention in mentions.found
+    )
+
+
+def _word_of(doc: Document, k: int, entity: int) -> bool:
+    """Token k is a capitalized word of one of `entity`'s names."""
+    if not doc.tokens[k].text[:1].isupper():
+        return False
+    forms = doc.index.forms
+    return any(forms[f].entity == entity for f, _ in doc.index.token_forms.get(doc.keys[k], ()))
+
+
+def _and_between(doc: Document, a: int, b: int) -> bool:
+    """Token a, "and", token b: "Lavrov and Ryabkov", "Lavrov, and Ryabkov"."""
+    return doc.keys[a + 1] == "and" and _separated(doc, a, a + 1) and doc.between(a + 1, b) in _SPACES
 
 
 @of_the_text  # every reading of a word asks about the same span

@@ -17,7 +17,11 @@ be made at all, whatever its similarity; each returns the reason, or None.
   Tsikhanouskaya): a listed variant may say otherwise, a fuzzy reading may not;
 - a word derived from a name, or the word a name is derived from, is another
   word: "Puerto Rican" is not Puerto Rico, the Sultan not the Sultanate
-  (evidence/derived.py).
+  (evidence/derived.py);
+- a person's given name is shared by many: where the text names the person
+  intact in full, the same given name beside a surname that its spelling
+  alone would not repair is a namesake ("Sergei Lavrov ... Sergei Ryabkov",
+  `namesake`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
+from normalizer.mentions import Mentions
 from normalizer.suspects import Status
 
 # Statuses of a capitalized word that is nobody the gazetteer knows. Not
@@ -37,6 +42,8 @@ from normalizer.suspects import Status
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.MARKED})
 _NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN, Status.MARKED})
 _NOT_PEOPLE = frozenset({"place", "organization"})
+# An organization and a person machine translation writes side by side.
+_SIDE_BY_SIDE = {"person": "organization", "organization": "person"}
 _ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 # A name's particle is no given name: after "El", "La", "Van" or "De" comes
 # the rest of a name, a place's as often as a person's ("El Paso", "La Paz",
@@ -44,6 +51,26 @@ _ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 # person's father ("bin", "Abu") nor "Al", a given name too ("Al Gore").
 _OPENS_NO_SLOT = PARTICLES - {"al", "bin", "ben", "ibn", "bint", "abu"}
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
+# A word read at this by itself is about where a word alone is applied (the
+# calibrated apply bar is 0.80 raw): name_parts.FAR_WORD_ANCHOR's level.
+OWN_SPELLING_REPAIRED = 0.8
+
+
+def namesake(doc: Document, mentions: Mentions, form: Form, scores: list[float]) -> bool:
+    """The reading of a person's name whose words are intact but the last
+    (`scores`: each form word's similarity, 1.0 intact), read under
+    OWN_SPELLING_REPAIRED, in a text that names the person intact in full:
+    another person of the same given name. The last word is the surname in
+    most orders and the given name in Korean ("Kim Jong Un", "Kim Jong Nam");
+    either way the words kept are the ones people share. A garbled given name
+    beside the intact surname ("Ahdy Warhol") is not this case."""
+    return (
+        len(scores) >= 2
+        and scores[-1] < OWN_SPELLING_REPAIRED
+        and all(score == 1.0 for score in scores[:-1])
+        and form.entity in mentions.full_name_at
+        and doc.index.entities[form.entity].kind == "person"
+    )
 
 
 def veto(
@@ -64,7 +91,7 @@ def veto(
     kind = doc.index.entities[form.entity].kind
     after_only = form.role == "surname" and kind == "person" and similarity >= SURE_SIMILARITY
     if not sure_round_trips:
-        beside = unknown_name_beside(doc, first, last, not after_only)
+        beside = unknown_name_beside(doc, first, last, not after_only, True, kind)
     else:  # a title opens a name: one read after an unknown name word is that name's word ("Rajya Sabxa")
         beside = unknown_name_beside(doc, first, last, True, False) if kind == "honorific" else None
     if beside is not None:
@@ -167,10 +194,16 @@ def person_elsewhere(doc: Document, k: int) -> str | None:
 
 
 @of_the_text
-def unknown_name_beside(doc: Document, first: int, last: int, before: bool = True, after: bool = True) -> str | None:
+def unknown_name_beside(
+    doc: Document, first: int, last: int, before: bool = True, after: bool = True, kind: str | None = None
+) -> str | None:
     """The words of a longer name around `first`..`last` that nobody in the
     gazetteer bears: a capitalized unknown word joined to it as name words are
-    (before it unless `before` is False, after it unless `after` is)."""
+    (before it unless `before` is False, after it unless `after` is). With
+    the `kind` of the name read there, a word that reads surely as the name
+    of an organization beside a person, or of a person beside an
+    organization, is that name, not a word of this one: machine translation
+    writes "Leader of Hisbollah Hasan Nasrala" without the "'s"."""
     sides = ((first - 1, first, -1),) * before + ((last + 1, last, 1),) * after
     for k, joined, step in sides:
         if not _joined(doc, k, joined):
@@ -180,10 +213,35 @@ def unknown_name_beside(doc: Document, first: int, last: int, before: bool = Tru
             # next word to the same name.
             k += step
         word = doc.tokens[k].text
-        if word[:1].isupper() and doc.status[k] in _UNKNOWN:
+        if word[:1].isupper() and doc.status[k] in _UNKNOWN and not (kind and _reads_as_another_kind(doc, word, kind)):
             lo, hi = min(k, first), max(k, last)
             return doc.text[doc.tokens[lo].start : doc.tokens[hi].end]
     return None
+
+
+def _reads_as_another_kind(doc: Document, word: str, kind: str) -> bool:
+    """Read as a person's name (`kind`), `word` reads surely (SURE_SIMILARITY,
+    by its spelling) as an organization's name and nothing else; read as an
+    organization's, as a person's and nothing else. Machine translation sets
+    an organization and its people side by side ("Leader of Hisbollah Hasan
+    Nasrala"). Not other pairs: a given name beside a garble reads as some
+    gazetteer person's ("Nickey" as Nicky) and is still a word of the unknown
+    person's name around it ("Nickey Iyambo" is not Yambol), and an unknown
+    word reads surely as one of the bundled gazetteers' thousands of cities
+    by chance ("Balakeu", Barack through Korean, is 0.94 from Parakou)."""
+    from normalizer.candidates.name_tokens import similar_name_tokens  # the candidates import this module
+
+    other = _SIDE_BY_SIDE.get(kind)
+    if other is None:
+        return False
+    index = doc.index
+    kinds = {
+        index.entities[index.forms[form_id].entity].kind
+        for key, score in similar_name_tokens(doc, word).items()
+        if score >= SURE_SIMILARITY
+        for form_id, _ in index.token_forms.get(key, ())
+    }
+    return kinds == {other}
 
 
 @of_the_text
