@@ -19,6 +19,8 @@ from normalizer.romanized import romanized
 
 # A known name plus one of these is a derived word (demonym, plural), not a garble.
 _DERIVATIONAL_SUFFIXES = ("ers", "er", "ians", "ian", "ans", "ese", "ites", "ite", "s", "es", "ism", "ist")
+# A stem with these endings takes "-es" for its plural, never a bare "-s".
+_TAKES_ES = ("s", "x", "z", "ch", "sh")
 # The whitespace-delimited chunk around a token looks like a URL, a path, an
 # e-mail address, a handle or a domain: its words are not prose.
 _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
@@ -129,6 +131,8 @@ def _derived_from_name(index: Index, key: str) -> bool:
     for suffix in _DERIVATIONAL_SUFFIXES:
         stem = key[: -len(suffix)]
         if key.endswith(suffix) and len(stem) >= 3 and stem in index.correct_tokens:
+            if suffix == "s" and stem.endswith(_TAKES_ES):
+                continue  # English writes "Harrises", "the Foxes": "Harriss" is a doubled letter
             return True
     return False
 
