@@ -73,6 +73,12 @@ VOWELS = frozenset("aeiouy")
 # No reader of a pair's similarity takes one below this (candidates.fuzzy's
 # MIN_SIMILARITY, the least of them): a learned reading under it is not asked for.
 LEAST_READ = 0.6
+# A word read at this by itself is about where a word alone is applied (the
+# calibrated apply bar is 0.80 raw): the level that lets the rest of a name
+# carry a weaker word (candidates.name_parts.FAR_WORD_ANCHOR), and under
+# which a surname beside a shared given name is a namesake's
+# (evidence.open_world.namesake).
+ALONE_APPLIED = 0.8
 
 
 # News repeats its unknown names, and scoring is pure: the pairs asked again

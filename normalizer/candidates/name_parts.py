@@ -13,7 +13,7 @@ the name agrees:
 from __future__ import annotations
 
 from normalizer import transliteration
-from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip
+from normalizer.similarity import ALONE_APPLIED, MIN_ROUND_TRIP_LENGTH, is_round_trip
 from normalizer.suspects import Status
 
 # A short word of a many-word name may be a gazetteer name's word ("Si") or
@@ -33,11 +33,11 @@ ANCHOR = 0.9
 # The least the rest must be read at before a word too far for its spelling
 # is read by a route beside it ("Dzho Bayden" for Joe Biden: Bayden one edit
 # from Biden, 0.88), or a weaker word beside it is read at its level
-# ("Iiron Masuku"): about where a word alone is applied (the calibrated
-# apply bar is 0.80 raw). Lowering it from ANCHOR moved no open-world
-# correction (`python benchmarks/open_world.py`) and no control word of
+# ("Iiron Masuku"): about where a word alone is applied (similarity's
+# ALONE_APPLIED). Lowering it from ANCHOR moved no open-world correction
+# (`python benchmarks/open_world.py`) and no control word of
 # `python benchmarks/names_in_text.py`.
-FAR_WORD_ANCHOR = 0.8
+FAR_WORD_ANCHOR = ALONE_APPLIED
 # The least learned-route similarity of the word read beside it. Fitted on
 # the train split, never on the words measured (the fit is
 # `python benchmarks/anchored_words.py`): of round-trip forms whose spelling

@@ -31,6 +31,8 @@ def listed_beside_itself(doc: Document, mentions: Mentions, entity: int, first: 
     around them ("Sergei" before a lone surname read), and an intact mention
     of `entity` itself stand on the two sides of an "and". ("or" may restate
     the same entity: "the Liberal Democratic Party or LDP".)"""
+    if not mentions.seen.get(entity):
+        return False  # no intact mention of it to stand beside (most readings)
     while first > 0 and doc.between(first - 1, first) in _SPACES and _word_of(doc, first - 1, entity):
         first -= 1
     while last + 1 < len(doc) and doc.between(last, last + 1) in _SPACES and _word_of(doc, last + 1, entity):

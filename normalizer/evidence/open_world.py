@@ -33,6 +33,7 @@ from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
+from normalizer.similarity import ALONE_APPLIED
 from normalizer.suspects import Status
 
 # Statuses of a capitalized word that is nobody the gazetteer knows. Not
@@ -51,22 +52,19 @@ _ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 # person's father ("bin", "Abu") nor "Al", a given name too ("Al Gore").
 _OPENS_NO_SLOT = PARTICLES - {"al", "bin", "ben", "ibn", "bint", "abu"}
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
-# A word read at this by itself is about where a word alone is applied (the
-# calibrated apply bar is 0.80 raw): name_parts.FAR_WORD_ANCHOR's level.
-OWN_SPELLING_REPAIRED = 0.8
 
 
 def namesake(doc: Document, mentions: Mentions, form: Form, scores: list[float]) -> bool:
     """The reading of a person's name whose words are intact but the last
     (`scores`: each form word's similarity, 1.0 intact), read under
-    OWN_SPELLING_REPAIRED, in a text that names the person intact in full:
-    another person of the same given name. The last word is the surname in
+    ALONE_APPLIED (where a word alone is applied), in a text that names the
+    person intact in full: another person of the same given name. The last word is the surname in
     most orders and the given name in Korean ("Kim Jong Un", "Kim Jong Nam");
     either way the words kept are the ones people share. A garbled given name
     beside the intact surname ("Ahdy Warhol") is not this case."""
     return (
         len(scores) >= 2
-        and scores[-1] < OWN_SPELLING_REPAIRED
+        and scores[-1] < ALONE_APPLIED
         and all(score == 1.0 for score in scores[:-1])
         and form.entity in mentions.full_name_at
         and doc.index.entities[form.entity].kind == "person"
