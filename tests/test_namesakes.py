@@ -42,6 +42,18 @@ def test_a_garble_listed_beside_another_person_is_repaired(engine):
     assert applied_changes(engine.normalize(text)) == [("Zakharava", "Zakharova")]
 
 
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        # "Maria" is no word of Sergei Lavrov's name: the intact "Lavrov" is hers
+        ("Maria Lavrov and Sergei Lavorv waved from the balcony.", ("Lavorv", "Lavrov")),
+        ("Sergei Lavorv and Maria Lavrov waved from the balcony.", ("Lavorv", "Lavrov")),
+    ],
+)
+def test_a_garble_listed_beside_a_namesake_of_its_person_is_repaired(engine, text, change):
+    assert applied_changes(engine.normalize(text)) == [change]
+
+
 def test_a_garbled_surname_near_enough_by_itself_is_still_repaired(engine):
     # one swap, read at 0.93 by its own spelling: the person, not a namesake
     text = "Sergei Lavrov arrived on Monday. Later, Sergei Lavorv met reporters."

@@ -10,6 +10,7 @@ import re
 from normalizer.document import Document, of_the_text
 from normalizer.mentions import Mentions
 from normalizer.proposal import NO_EVIDENCE, Evidence
+from normalizer.suspects import REAL_NAMES, Status
 
 LIST_NEIGHBOUR_BONUS = 0.06
 # Between two items of a list: "Iran, Libya", "Iran / Libya" ("and", "or" are words).
@@ -44,9 +45,24 @@ def listed_beside_itself(doc: Document, mentions: Mentions, entity: int, first: 
         sides.append(last + 2)
     forms = doc.index.forms
     return any(
-        mention.start <= k < mention.start + mention.length and any(forms[f].entity == entity for f in mention.correct)
+        mention.start <= k < mention.start + mention.length
+        and any(forms[f].entity == entity for f in mention.correct)
+        and not _after_another_name(doc, mention.start, entity)
         for k in sides
         for mention in mentions.found
+    )
+
+
+def _after_another_name(doc: Document, start: int, entity: int) -> bool:
+    """The mention at `start` follows a name word (real, or another gazetteer
+    name's) that is no word of `entity`'s names: "Jill Biden and Joe Bidn"
+    joins two Bidens, and the intact one is not the person read."""
+    before = start - 1
+    return (
+        before >= 0
+        and doc.between(before, start) in _SPACES
+        and (doc.status[before] in REAL_NAMES or doc.status[before] == Status.KNOWN)
+        and not _word_of(doc, before, entity)
     )
 
 
