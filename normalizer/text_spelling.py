@@ -35,6 +35,7 @@ from normalizer.folding import fold_form, run_together
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.tokens import apply_case_style, tokenize
+from normalizer.transliteration import printed_by_strict_scheme
 
 # The roles of a form that spell the name itself (gazetteer.forms).
 _SPELLINGS = frozenset({"canonical", "alias", "surname"})
@@ -78,6 +79,10 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
             # A dateline's "BRASÍLIA" says nothing of the name's case, nor a "refugee" in small letters of the
             # name; a listed variant written apart ("Hossein Amir Abdollahian") is the spelling to repair.
             if spelled.isupper() or not spelled[:1].isupper() or fold_form(spelled) in spelled_apart:
+                continue
+            # A strict Cyrillic scheme's "Èrdogan" beside the garbled "Redžep Taiip" is a round
+            # trip's spelling, known only by its plain letters: no spelling the text chose.
+            if any(printed_by_strict_scheme(tokens[k].text) for k in range(mention.start, mention.start + mention.length)):
                 continue
             words = found.setdefault(entity, {})
             for k in range(mention.start, mention.start + mention.length):
