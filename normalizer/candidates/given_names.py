@@ -26,12 +26,16 @@ from normalizer.folding import skeleton
 from normalizer.gazetteer.packed import entity_and_role
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import SAME_SKELETON_REASON, similarity, swapped_neighbours
+from normalizer.similarity import ALONE_APPLIED, SAME_SKELETON_REASON, similarity, swapped_neighbours
 from normalizer.suspects import Status
 
 # Two romanizations of one name word share a key or a sure learned route
 # (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
 MIN_SIMILARITY = 0.94
+# Beside a garble read surely as the rest of the name, the name came through
+# another script, and its English-looking word with it ("Borisu Jonson":
+# ジョンソン is Johnson): the level where a word alone is applied.
+BESIDE_A_GARBLE = ALONE_APPLIED
 # A Ukrainian h that stands for the Russian g, inside a name (Serhiy, Oleh,
 # Yevhen): not the h of kh, zh, sh, ch, ph, th, gh, and not a first letter,
 # where English names write h as often (Helen is no Glen).
@@ -62,7 +66,8 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                     if (form, start) in tried or not _rest_read(doc, form, start, at):
                         continue
                     tried.add((form, start))
-                    if not one_name_word(word, form.tokens[at]):
+                    bar = BESIDE_A_GARBLE if doc.keys[j] != key else MIN_SIMILARITY
+                    if not one_name_word(word, form.tokens[at], bar):
                         continue
                     proposal = lay(doc, mentions, form, start, read_known=frozenset({at}))
                     if proposal is not None:
@@ -136,7 +141,7 @@ def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
     return found
 
 
-def one_name_word(word: str, name: str) -> bool:
+def one_name_word(word: str, name: str, bar: float = MIN_SIMILARITY) -> bool:
     """Two spellings of one name word: a shared key or a sure learned route,
     the same consonants in order ("Vladimir" / Volodymyr, "Dmitry" / Dmytro:
     Russian and Ukrainian forms), or a typist's swap, but never a feminine
@@ -146,7 +151,7 @@ def one_name_word(word: str, name: str) -> bool:
     if word.casefold().endswith("a") != name.casefold().endswith("a"):
         return False
     score, why = similarity(word, name)
-    return score >= MIN_SIMILARITY or why == SAME_SKELETON_REASON or _ukrainian_h(word, name)
+    return score >= bar or why == SAME_SKELETON_REASON or _ukrainian_h(word, name)
 
 
 def _ukrainian_h(word: str, name: str) -> bool:
