@@ -25,6 +25,7 @@ entities:
   - {canonical: Alexander Stubb, kind: person}
   - {canonical: Donald Trump, kind: person}
   - {canonical: Boris Johnson, kind: person}
+  - {canonical: Scott Morrison, kind: person}
   - {canonical: Alexandra Novak, kind: person}
   - {canonical: Serhiy Kyslytsya, kind: person}
   - {canonical: Sergei Lavrov, kind: person}
@@ -119,6 +120,17 @@ def test_beside_a_garble_read_surely_an_english_word_is_read_at_the_level_a_word
     for given in ("Borisu", "Bolisu"):
         text = f"Prime Minister {given} Jonson spoke on Monday."
         assert applied_changes(engine.normalize(text)) == [(f"{given} Jonson", "Boris Johnson")]
+
+
+def test_a_real_name_word_of_the_lexicon_is_read_beside_a_garble_read_surely(engine):
+    # スコット・モリソン by Hepburn: "Sukotto" reads surely as Scott; "Morison" is a
+    # real name word of the English lexicon, which the fuzzy source reads only
+    # beside an intact word of the name.
+    assert applied_changes(engine.normalize("Later, Sukotto Morison said the talks would continue.")) == [
+        ("Sukotto Morison", "Scott Morrison")
+    ]
+    # Alone it is somebody's name.
+    assert applied_changes(engine.normalize("Later, Morison said the talks would continue.")) == []
 
 
 def test_a_given_name_of_the_person_a_garbled_surname_reads_as_is_kept(engine):

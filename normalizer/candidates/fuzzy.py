@@ -253,7 +253,9 @@ def lay(
     )
     if namesake(doc, mentions, form, scores) or listed_beside_itself(doc, mentions, form.entity, start, end - 1):
         return None  # another person: "Sergei Lavrov and Sergei Ryabkov" (evidence/open_world, evidence/lists)
-    real_names = {status[k] for k in range(start, end)} & (REAL_NAMES - opened)
+    # (A `read_known` word was vetted by its caller: given_names reads a lexicon name there
+    # beside a garble read surely, "Sukotto Morison".)
+    real_names = {status[start + q] for q in range(len(form.keys)) if q not in read_known} & (REAL_NAMES - opened)
     if real_names and not any(w[:1].isupper() for w in exact_words) and not _particle_between(doc, form, start):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a word of the name
         # ("South Kolea"), beside other garbled words that agree on the same name ("Elunan Dalio

@@ -32,6 +32,10 @@ from normalizer.suspects import Status
 # Two romanizations of one name word share a key or a sure learned route
 # (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
 MIN_SIMILARITY = 0.94
+# The words read here: correct words (fuzzy.READ_KNOWN), and the lexicon's real
+# name words ("Morison" in "Sukotto Morison", スコット・モリソン), which the
+# fuzzy source reads only beside an intact word of the name.
+READ_BESIDE = READ_KNOWN | {Status.ENGLISH_NAME}
 # Beside a garble read surely as the rest of the name, the name came through
 # another script, and its English-looking word with it ("Borisu Jonson":
 # ジョンソン is Johnson): the level where a word alone is applied.
@@ -50,10 +54,14 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals: list[Proposal] = []
     tried: set[tuple[object, int]] = set()  # (form laid, first token)
     for i in range(len(doc)):
-        if doc.status[i] not in READ_KNOWN or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
+        if doc.status[i] not in READ_BESIDE or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
             continue
         word = doc.tokens[i].text
         for j, step, key in _neighbours(doc, i):
+            # A real name word of the lexicon beside an intact word is read by the fuzzy
+            # source already (the neighbour implies it): here only beside a garble.
+            if doc.status[i] == Status.ENGLISH_NAME and doc.keys[j] == key:
+                continue
             beside = _people_beside(index, key, step)
             # Beside a garbled word, a given name that is the very word of a form the garble reads as is
             # correct as written: "Kristin Uilkins" is Kristin Wilkins, not Kristen Wilkins of the same
