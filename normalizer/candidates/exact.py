@@ -77,12 +77,16 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
         return None  # a variant that is also an English word fires only where it is written as a name
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
-    added = index.russian_names.get(fold_form(listed))  # by the place-name table, not the gazetteer
+    added = index.table_variants.get(fold_form(listed))  # by a table of normalizer/data, not the gazetteer
     if added and added[0] == canonical:
-        reason = added[1]
+        # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.
+        written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
+        reason = added[1].replace(f"'{listed}'", f"'{written}'", 1)
     else:
         reason = f"'{listed}' is a listed variant of '{canonical}'"
-    return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant")
+    # The tables' forms are romanizations of another script: a name that came
+    # back through it, as the text's other round trips did (evidence/translated).
+    return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=bool(added and added[0] == canonical))
 
 
 

@@ -103,16 +103,20 @@ def bundled_files(files: Iterable[Path]) -> list[Path]:
 
 def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str, tuple[str, str]], set[str]]:
     """The variants the tables of normalizer/data add to `forms_of`: a post-Soviet
-    place's Russian names (gazetteer.russian_names) and a Chinese person's name
+    place's Russian names (gazetteer.russian_names), a place's Russian and
+    Japanese names (gazetteer.exonyms) and a Chinese person's name
     spelled in Russian (gazetteer.chinese_names). Returns each added form
     (fold_form) -> its canonical and the reason a repair shows, and the forms
-    matched only where written whole: a Chinese name's Russian spellings, never
-    laid over other words, whose syllables ("Cjan") would draw real names ("Keqiang")."""
+    matched only where written whole, never laid over other words: a place's
+    Russian and Japanese names (every scheme's spelling is listed, and a near
+    one is another word: "Brazillian" is no "Braziliia") and a Chinese name's
+    Russian spellings, whose syllables ("Cjan") would draw real names ("Keqiang")."""
     from normalizer.gazetteer.chinese_names import chinese_variants
+    from normalizer.gazetteer.exonyms import exonym_variants
     from normalizer.gazetteer.russian_names import russian_variants
 
     added = _add_variants(entities, forms_of, words, russian_variants(entities))
-    whole_only = _add_variants(entities, forms_of, words, chinese_variants(entities))
+    whole_only = _add_variants(entities, forms_of, words, exonym_variants(entities) + chinese_variants(entities))
     return {**added, **whole_only}, set(whole_only)
 
 

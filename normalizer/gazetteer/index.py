@@ -94,7 +94,7 @@ class Index:
     spelled_apart: dict[str, str] = field(default_factory=dict)
     # Variants added from a table (forms.add_table_variants): the form
     # (fold_form) -> the canonical, and the reason a repair shows.
-    russian_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    table_variants: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Words a correct form writes with marks ("erdoğan", "vučić"), casefolded:
     # written so, they are right whatever form a reading lays over them.
     marked_spellings: frozenset[str] = frozenset()
@@ -198,7 +198,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
     forms_of = entity_forms(gazetteer)
     own_spelling_wins(gazetteer.entities, forms_of, words)
-    index.russian_names, spelled_in_russian = add_table_variants(gazetteer.entities, forms_of, words)
+    index.table_variants, whole_only = add_table_variants(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
     # Asked of the bundled variants only: only their spellings are kept.
@@ -246,7 +246,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             size = len(keys)
             if size > max_form_length:
                 max_form_length = size
-            if variant and spelled_in_russian and fold_form(text) in spelled_in_russian:
+            if variant and whole_only and fold_form(text) in whole_only:
                 continue  # matched whole only (forms.add_table_variants)
             token_keys += keys
             token_written += tokens

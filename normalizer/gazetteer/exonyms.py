@@ -1,0 +1,54 @@
+"""Places as Russian and Japanese name them, romanized: "Frantsiya"
+(Франция), "Vengriya" (Венгрия), "Vena" (Вена); "Itaria" (イタリア),
+"Berugii" (ベルギー), "Wiin" (ウィーン) for France, Hungary, Vienna, Italy,
+Belgium. A text romanized from those languages, not translated, writes a
+place by the language's own name, and most such names are no spelling of the
+English one (Hungary is Венгрия): no fold, edit distance or learned route of
+name words reaches them. The table (normalizer/data/exonyms.tsv, made by
+tools/generate_exonyms.py from the Unicode CLDR's names of countries and
+time-zone cities and the real romanizers) is read while an index is built:
+a place of the newsroom's own gazetteer that it knows, by its canonical or
+an alias, gets the forms as variants. Not a bundled place, as with the
+Russian place names (gazetteer.russian_names): the bundled gazetteers name
+some ten thousand places, and their canonicals are GeoNames', not a
+newsroom's choice."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from normalizer.folding import fold_form
+
+PATH = Path(__file__).resolve().parent.parent / "data" / "exonyms.tsv"
+LANGUAGES = ("Russian", "Japanese")  # the table's columns after the English name
+
+
+@lru_cache(maxsize=1)
+def exonyms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A place's English name (fold_form) -> its forms, one tuple per language of LANGUAGES."""
+    table = {}
+    for line in PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, *columns = line.split("\t")
+            table[fold_form(name)] = tuple(tuple(filter(None, column.split(";"))) for column in columns)
+    return table
+
+
+def exonym_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
+    """For each own place of `entities` the table knows: its number, and the
+    Russian and Japanese forms of its name, each with the reason a repair
+    shows (forms.add_table_variants adds them)."""
+    table = exonyms()
+    found = []
+    for number, entity in enumerate(entities):
+        if entity.kind != "place" or entity.bundled:
+            continue
+        names = (entity.canonical, *entity.aliases)
+        forms = next((table[key] for name in names if (key := fold_form(name)) in table), None)
+        if forms:
+            found.append((number, [
+                (form, f"'{form}' is the {language} name of '{entity.canonical}', romanized")
+                for language, column in zip(LANGUAGES, forms) for form in column
+            ]))
+    return found

@@ -1,0 +1,194 @@
+"""Regenerate normalizer/data/exonyms.tsv: the Russian and Japanese names of countries and cities, romanized.
+
+    python tools/generate_exonyms.py             # writes normalizer/data/exonyms.tsv
+    python tools/generate_exonyms.py --out FILE  # writes FILE
+    python tools/generate_exonyms.py --review    # also lists what the filters left out, and why
+
+What the table is for: a text romanized from Russian or Japanese, rather than translated, writes
+a place by that language's own name for it: "Frantsiya" (Франция), "Vengriya" (Венгрия), "Vena"
+(Вена) for France, Hungary, Vienna; "Itaria" (イタリア), "Berugii" (ベルギー), "Wiin" (ウィーン) for
+Italy, Belgium, Vienna. Most are no spelling of the English name at all (Hungary is Венгрия), so
+no fold, edit distance or learned route of name words reaches them. The engine gives every place
+of a newsroom's gazetteer that this table knows the table's forms as variants
+(normalizer.gazetteer.exonyms), unless a loaded gazetteer calls the form correct.
+
+Inputs, real data only: the Unicode CLDR's names of countries and territories and of the cities
+of the time-zone database, in English, Russian and Japanese (Babel's copy of CLDR), and the
+romanizers of normalizer.measure.roundtrip (iuliia's schemes for Russian; pykakasi's Hepburn and
+cutlet for katakana). A name in kanji gives no form (東京 is no romanization's).
+
+A form is kept only when:
+- it is not the English name's own spelling (Иран is "Iran");
+- it has at least MIN_LETTERS letters;
+- no word of it is a word of the English lexicon, and a one-word form is no word of a real name
+  (name_words.txt: a person's name or a place's: "Italia", "Kanada", "Pari" are somebody's), so a
+  variant never rewrites a real word;
+- it names one place of the table only.
+
+Output: one place a line, `english<TAB>russian forms<TAB>japanese forms`, forms `;`-separated.
+Sorted; same inputs, same bytes (tests/test_exonyms.py checks the committed file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from normalizer.folding import fold_form  # noqa: E402
+from normalizer.gazetteer.lexicon import english_words  # noqa: E402
+from normalizer.gazetteer.name_words import name_words  # noqa: E402
+
+OUT = ROOT / "normalizer" / "data" / "exonyms.tsv"
+LANGUAGES = {"ru": "russian", "ja": "katakana"}  # CLDR locale -> romanizer script of normalizer.measure.roundtrip
+MIN_LETTERS = 4
+# Where a name parts its words: a space, a hyphen (Нью-Йорк), katakana's middle dot and double hyphen.
+_PARTS = re.compile(r"([ \-・＝])")
+# A name written in the script's own letters alone: katakana (a name in kanji, 東京 or
+# アメリカ合衆国, is no romanization's), Russian Cyrillic.
+_WRITTEN = {
+    "ja": re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・＝\- ][\u30a1-\u30fa\u30fc]+)*"),
+    "ru": re.compile(r"[А-ЯЁ][а-яё]*(?:-[А-Яа-яЁё]+)*(?: [А-ЯЁ][а-яё]*(?:-[А-Яа-яЁё]+)*)*"),  # no "о-ва" (islands)
+}
+# A territory CLDR names with a region word ("Réunion", "Ceuta & Melilla") is one place; a code of
+# three digits is a region of the world ("Europe"), not a place.
+_REGION = re.compile(r"\d{3}")
+
+
+def places() -> list[tuple[str, dict[str, str]]]:
+    """(English name, {locale: its name there}) of every CLDR territory and
+    time-zone city (read from CLDR's own tables, not the machine's time zones)."""
+    from babel import Locale
+
+    english, others = Locale("en"), {lang: Locale(lang) for lang in LANGUAGES}
+    found: dict[str, dict[str, str]] = {}
+    for code, name in english.territories.items():
+        if not _REGION.fullmatch(code):
+            found.setdefault(name, {}).update({lang: locale.territories.get(code, "") for lang, locale in others.items()})
+    zones = sorted({
+        zone for locale in others.values() for zone, names in locale.time_zones.items()
+        if "city" in names and not zone.startswith("Etc/")  # "Etc/Unknown" is no place
+    })
+    for zone in zones:
+        # English names a city by its zone's name unless CLDR says otherwise ("Los_Angeles").
+        city = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        names = found.setdefault(city, {})
+        for lang, locale in others.items():
+            names.setdefault(lang, locale.time_zones.get(zone, {}).get("city", ""))
+    return sorted(found.items())
+
+
+def romanized(script: str, native: str) -> list[str]:
+    """Each printed romanization of `native`, word by word, with its separators
+    (a middle dot as a space); [] where a word gives none (kanji, another script)."""
+    from normalizer.measure.roundtrip import latin_word, printed_round_trips
+
+    pieces = _PARTS.split(native)
+    per_word = []
+    for piece in pieces[0::2]:
+        # Each scheme's word as keyed without its primes, and as printed with them ("Pol’sha",
+        # BGN/PCGN's soft sign: a text that writes it keeps the prime in the word).
+        printed = printed_round_trips(script, piece)
+        forms = list(dict.fromkeys([*(latin_word(raw) for raw in printed), *(_capitalized(unicodedata.normalize("NFC", raw)) for raw in printed)]))
+        if not piece or not forms:
+            return []
+        per_word.append(forms)
+    separators = [" " if s in "・＝" else s for s in pieces[1::2]]
+    found: list[str] = []
+    for k in range(max(map(len, per_word))):
+        words = [forms[min(k, len(forms) - 1)] for forms in per_word]
+        form = "".join(w + s for w, s in zip(words, [*separators, ""]))
+        if form not in found:
+            found.append(form)
+    return found
+
+
+def _capitalized(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def rows(review: list[str] | None = None) -> list[tuple[str, list[str], list[str]]]:
+    english, real_names = english_words(), name_words()
+    table = []
+    for name, natives in places():
+        forms = {}
+        for lang, script in LANGUAGES.items():
+            kept = []
+            native = natives.get(lang, "")
+            for form in romanized(script, native) if _WRITTEN[lang].fullmatch(native) else ():
+                why = _left_out(form, name, english, real_names)
+                if why is None:
+                    kept.append(form)
+                elif review is not None:
+                    review.append(f"{name}\t{form}\t{why}")
+            forms[lang] = kept
+        table.append((name, forms["ru"], forms["ja"]))
+    # A form one place's alone.
+    owners: dict[str, set[str]] = {}
+    for name, russian, japanese in table:
+        for form in (*russian, *japanese):
+            owners.setdefault(fold_form(form), set()).add(name)
+    shared = {form for form, names in owners.items() if len(names) > 1}
+    if review is not None:
+        review.extend(f"{'/'.join(sorted(owners[f]))}\t{f}\tnames two places" for f in sorted(shared))
+    out = []
+    for name, russian, japanese in table:
+        russian = [f for f in russian if fold_form(f) not in shared]
+        japanese = [f for f in japanese if fold_form(f) not in shared]
+        if russian or japanese:
+            out.append((name, russian, japanese))
+    return out
+
+
+def _left_out(form: str, name: str, english, real_names) -> str | None:
+    """Why a romanized form is no variant of the place `name`, or None."""
+    if fold_form(form) == fold_form(name):
+        return "the English spelling itself"
+    words = [w for w in re.split(r"[\s-]+", fold_form(form)) if w]  # as the engine keys them: "Baiâ" is "baia"
+    if sum(len(w) for w in words) < MIN_LETTERS:
+        return "too short"
+    if any(word in english for word in words):
+        return "an English word"
+    if len(words) == 1 and words[0] in real_names:
+        return "a real name word (a person or another place)"
+    return None
+
+
+def render(table: list[tuple[str, list[str], list[str]]]) -> str:
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("babel", "iuliia", "pykakasi", "cutlet"))
+    header = (
+        "# GENERATED by tools/generate_exonyms.py: do not edit.\n"
+        f"# From {versions}: CLDR's Russian and Japanese names of countries and cities, romanized\n"
+        "# (English name<TAB>Russian forms<TAB>Japanese forms, each ;-separated). See the tool's docstring.\n"
+    )
+    return header + "".join(f"{name}\t{';'.join(ru)}\t{';'.join(ja)}\n" for name, ru, ja in table)
+
+
+def generate(review: list[str] | None = None) -> str:
+    """The file's text; each form left out is appended to `review` with why."""
+    return render(rows(review))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--review", action="store_true", help="print each form left out, and why")
+    args = parser.parse_args(argv)
+    review: list[str] | None = [] if args.review else None
+    text = generate(review)
+    args.out.write_text(text, encoding="utf-8")
+    if review is not None:
+        print("\n".join(review))
+    print(f"wrote {args.out}: {text.count(chr(10)) - 3} places", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
