@@ -26,6 +26,7 @@ entities:
   - {canonical: Donald Trump, kind: person}
   - {canonical: Boris Johnson, kind: person}
   - {canonical: Scott Morrison, kind: person}
+  - {canonical: Mohammad Javad Zarif, kind: person}
   - {canonical: Alexandra Novak, kind: person}
   - {canonical: Serhiy Kyslytsya, kind: person}
   - {canonical: Sergei Lavrov, kind: person}
@@ -131,6 +132,15 @@ def test_a_real_name_word_of_the_lexicon_is_read_beside_a_garble_read_surely(eng
     ]
     # Alone it is somebody's name.
     assert applied_changes(engine.normalize("Later, Morison said the talks would continue.")) == []
+
+
+def test_a_word_of_the_lexicon_is_read_beside_a_real_name_word_read_surely(engine):
+    # "Jawad" is a real name word, another romanization of Javad (0.95), and
+    # "Muhammad" a word of the English lexicon: each stood for the other's
+    # name word only beside intact or unknown words, so neither was read.
+    assert applied_changes(engine.normalize("Former minister Muhammad Jawad Zarif resigned.")) == [
+        ("Muhammad Jawad", "Mohammad Javad")
+    ]
 
 
 def test_a_given_name_of_the_person_a_garbled_surname_reads_as_is_kept(engine):

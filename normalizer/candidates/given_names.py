@@ -18,7 +18,7 @@ import re
 
 from normalizer.candidates import articles
 from normalizer.candidates.fuzzy import READ_KNOWN, lay
-from normalizer.candidates.name_parts import ANCHOR
+from normalizer.candidates.name_parts import ANCHOR, ANCHORABLE
 from normalizer.candidates.name_tokens import candidate_tokens, pair_similarity
 from normalizer.document import Document
 from normalizer.evidence.open_world import rest_intact
@@ -36,6 +36,10 @@ MIN_SIMILARITY = 0.94
 # name words ("Morison" in "Sukotto Morison", スコット・モリソン), which the
 # fuzzy source reads only beside an intact word of the name.
 READ_BESIDE = READ_KNOWN | {Status.ENGLISH_NAME}
+# A neighbour that stands for a word of the name when read surely: unknown, or
+# a real name word in another romanization ("Jawad" for Javad, in "Muhammad
+# Jawad Zarif"), as name_parts reads such words beside the rest of the name.
+READ_SURELY = ANCHORABLE
 # Beside a garble read surely as the rest of the name, the name came through
 # another script, and its English-looking word with it ("Borisu Jonson":
 # ジョンソン is Johnson): the level where a word alone is applied.
@@ -96,7 +100,7 @@ def _neighbours(doc: Document, i: int) -> list[tuple[int, int, str]]:
             continue
         if doc.status[j] == Status.KNOWN:
             found.append((j, step, doc.keys[j]))
-        elif doc.status[j] == Status.SUSPECT and doc.tokens[j].text[:1].isupper() and doc.gap_ok(min(i, j), max(i, j)):
+        elif doc.status[j] in READ_SURELY and doc.tokens[j].text[:1].isupper() and doc.gap_ok(min(i, j), max(i, j)):
             found += [(j, step, key) for key, score in candidate_tokens(doc, j).items() if score >= ANCHOR]
         if doc.keys[j] in articles.ARTICLES and doc.gap_ok(min(i, j), max(i, j)):
             j -= step
@@ -117,7 +121,7 @@ def _rest_read(doc: Document, form, start: int, at: int) -> bool:
         k = start + q
         if q == at or doc.keys[k] == key:
             continue
-        if doc.status[k] != Status.SUSPECT or pair_similarity(doc.index, doc.tokens[k].text, form.tokens[q])[0] < ANCHOR:
+        if doc.status[k] not in READ_SURELY or pair_similarity(doc.index, doc.tokens[k].text, form.tokens[q])[0] < ANCHOR:
             return False
     return True
 
