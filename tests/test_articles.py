@@ -36,6 +36,8 @@ def engine(tmp_path_factory):
         ("The group was once led by Abu Bakr Bagdadi in Mosul.", ("Abu Bakr Bagdadi", "Abu Bakr al-Baghdadi")),
         # The other article, beside a garbled word: the gazetteer's spelling throughout.
         ("Egypt's leader Abdel Fatah al-Sisi met the delegation.", ("Fatah al", "Fattah el")),
+        # The article as it sounds before a sun letter, joined to its word.
+        ("Al-Qaeda's Aiman az-Zawahri was killed in Kabul.", ("Aiman az-Zawahri", "Ayman al-Zawahiri")),
     ],
 )
 def test_a_garbled_name_is_read_whatever_article_it_writes(engine, text, change):
@@ -53,6 +55,7 @@ def test_a_garbled_name_is_read_whatever_article_it_writes(engine, text, change)
         "Later Abu Bakr el-Baghdadi was reported dead.",
         "Ayman Zawahiri led the group after 2011.",
         "Egypt's Abdel Fattah al-Sisi met the delegation.",
+        "Ayman az-Zawahiri led the group after 2011.",
     ],
 )
 def test_the_article_alone_is_no_garble(engine, text):
@@ -77,3 +80,23 @@ def test_two_real_name_words_around_the_name_s_particle_read_as_the_name(engine)
 @pytest.mark.parametrize("text", ["Ladin bin said nothing.", "They met Ahmed bin Ladin."])
 def test_the_particle_beside_one_of_them_is_no_such_evidence(engine, text):
     assert not engine.normalize(text).applied
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moqtada as-Sadr", True),
+        ("Salah ad-Din", True),
+        ("Moqtada al-Sadr", True),
+        ("such as Sadr City", False),  # no hyphen: the English word
+        ("Ayman as-Zawahri", False),  # "as" takes an s, not a z
+        ("held at-third place", False),  # not before a name
+    ],
+)
+def test_the_article_before_a_sun_letter_is_one_joined_to_a_word_of_its_sound(engine, text, expected):
+    from normalizer.candidates.articles import article_at
+    from normalizer.document import Document
+
+    doc = Document(engine.index, text, [])
+    k = next(k for k, key in enumerate(doc.keys) if key in ("as", "ad", "al", "at"))
+    assert article_at(doc, k) is expected

@@ -11,9 +11,9 @@ it as an exact word, and a reading needs another word of the name garbled
 
 from __future__ import annotations
 
-from normalizer.document import Document
+from normalizer.document import Document, of_the_text
 from normalizer.gazetteer.index import Form
-from normalizer.gazetteer.names import ARTICLES
+from normalizer.gazetteer.names import ARTICLES, SUN_ARTICLES
 from normalizer.tokens import token_texts
 
 
@@ -29,6 +29,29 @@ def forms_with_article(index) -> frozenset[int]:
     return memo[None]
 
 
+def article_at(doc: Document, k: int) -> bool:
+    """Token `k` is the Arabic article: "al", "el", or one before a sun letter
+    joined to its capitalized word ("as-Sadr": not the "as" of "such as Sadr
+    City", nor the "at" of "at-third")."""
+    key = doc.keys[k]
+    if key in ARTICLES:
+        return True
+    sound = SUN_ARTICLES.get(key)
+    return (
+        sound is not None and k + 1 < len(doc) and doc.gap(k, k + 1) == "-"
+        and doc.keys[k + 1].startswith(sound) and len(doc.keys[k + 1]) > len(sound)
+        and doc.tokens[k + 1].text[:1].isupper()
+    )
+
+
+@of_the_text
+def writes_article(doc: Document) -> bool:
+    """Whether the text writes the article anywhere (most texts: no)."""
+    return not ARTICLES.isdisjoint(doc.keys) or any(
+        article_at(doc, k) for k, key in enumerate(doc.keys) if key in SUN_ARTICLES
+    )
+
+
 def readings(doc: Document, form: Form, i: int, position: int) -> list[tuple[Form, int]]:
     """The forms, with the article as the text writes it, that lay `form`'s
     word `position` on token `i`: (form, first token) each. Only where the
@@ -41,15 +64,15 @@ def readings(doc: Document, form: Form, i: int, position: int) -> list[tuple[For
             if q == position or q == len(form.keys) - 1:
                 continue
             at = i - position + q  # where the form's article stands, if the text writes it
-            if 0 <= at < len(doc) and keys[at] in ARTICLES:
-                if keys[at] != form.keys[q]:  # the other article: "al-Sisi" for el-Sisi
+            if 0 <= at < len(doc) and article_at(doc, at):
+                if keys[at] != form.keys[q]:  # the other article: "al-Sisi" for el-Sisi, "as-Sadr" for al-Sadr
                     found.append((_exchanged(form, q, doc.tokens[at].text, keys[at]), i - position))
             elif written is not None:  # left out: "Abu Bakr Bagdadi"
                 found.append((_without(form, q, written), i - position + (position > q)))
         elif form.keys[q - 1] not in ARTICLES and written is not None:
             # Put in before word q: "Muammar al-Qaddafi" for Muammar Gaddafi.
             first = i - position - (position >= q)
-            if 0 <= first + q < len(doc) and keys[first + q] in ARTICLES:
+            if 0 <= first + q < len(doc) and article_at(doc, first + q):
                 found.append((_with(form, q, doc.tokens[first + q].text, keys[first + q], written), first))
     return found
 

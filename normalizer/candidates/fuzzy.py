@@ -72,7 +72,7 @@ def propose(
     opened = OPENED_IN_TRANSLATION if translated else frozenset()
     readable = OPEN | opened
     # The article of an Arabic name, written or not (candidates/articles).
-    writes_article = not articles.ARTICLES.isdisjoint(doc.keys)
+    writes_article = articles.writes_article(doc)
     with_article = articles.forms_with_article(index)
     keys, closed, forms = doc.keys, closed_positions(doc, mentions, readable), index.forms
     for i, status in enumerate(doc.status):

@@ -32,6 +32,15 @@ PARTICLES = frozenset({
 # The Arabic article as English news prints it (al-, or el- after the
 # Egyptian reading): written or left out by outlet (candidates/articles).
 ARTICLES = frozenset({"al", "el"})
+# The same article before a "sun letter", whose sound it takes ("as-Sadr",
+# "az-Zawahiri", "ad-Din", "ash-Shabab"; "es-", "ez-" in the Egyptian reading):
+# an article only so written, joined by a hyphen to a word of that sound (else
+# "as", "an", "at" are English words). Article -> the sound it takes.
+SUN_ARTICLES = {
+    f"{vowel}{sound}": sound
+    for vowel in "ae"
+    for sound in ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")
+}
 _GENERATION = re.compile(r"(?i:jr|sr)\.?")  # "Jr.": set aside, the surname is before it
 # A regnal number marks a monarch or a pope, who has no surname: the regnal
 # name alone ("Mohammed", "Abdullah") would be any namesake's.
