@@ -6,7 +6,8 @@ place by the language's own name, and most such names are no spelling of the
 English one (Hungary is Венгрия): no fold, edit distance or learned route of
 name words reaches them. The table (normalizer/data/exonyms.tsv, made by
 tools/generate_exonyms.py from the Unicode CLDR's names of countries and
-time-zone cities and the real romanizers) is read while an index is built:
+time-zone cities, GeoNames' katakana names of larger cities, and the real
+romanizers) is read while an index is built:
 a place of the newsroom's own gazetteer that it knows, by its canonical or
 an alias, gets the forms as variants. Not a bundled place, as with the
 Russian place names (gazetteer.russian_names): the bundled gazetteers name
