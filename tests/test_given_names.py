@@ -27,6 +27,10 @@ entities:
   - {canonical: Boris Johnson, kind: person}
   - {canonical: Scott Morrison, kind: person}
   - {canonical: Mohammad Javad Zarif, kind: person}
+  - {canonical: Giorgia Meloni, kind: person}
+  - {canonical: Georgia, kind: place}
+  - {canonical: Jordan, kind: place}
+  - {canonical: Michael Jordan, kind: person}
   - {canonical: Alexandra Novak, kind: person}
   - {canonical: Serhiy Kyslytsya, kind: person}
   - {canonical: Sergei Lavrov, kind: person}
@@ -141,6 +145,17 @@ def test_a_word_of_the_lexicon_is_read_beside_a_real_name_word_read_surely(engin
     assert applied_changes(engine.normalize("Former minister Muhammad Jawad Zarif resigned.")) == [
         ("Muhammad Jawad", "Mohammad Javad")
     ]
+
+
+def test_a_place_named_alone_may_be_a_given_name_one_letter_away(engine):
+    # "Georgia" is an intact name of a place; before Meloni it is a typist's Giorgia.
+    assert applied_changes(engine.normalize("Prime Minister Georgia Meloni hosted the summit.")) == [
+        ("Georgia", "Giorgia")
+    ]
+    # A place is still a place where no person's name holds it so.
+    assert applied_changes(engine.normalize("Georgia and Jordan signed the accord.")) == []
+    # A place's name that is itself the person's word is no garble ("Jordan" of Michael Jordan).
+    assert applied_changes(engine.normalize("Michael Jordan visited Jordan in May.")) == []
 
 
 def test_a_given_name_of_the_person_a_garbled_surname_reads_as_is_kept(engine):

@@ -174,7 +174,7 @@ def lay(
     for q, k in enumerate(range(start, end)):
         if keys[k] == form.keys[q]:
             continue
-        if covered[k]:
+        if covered[k] and q not in read_known:  # (given_names vets a covered word it reads)
             return None
         if status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] in READ_KNOWN):
             if len(form.keys) < 2 or not short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):

@@ -58,7 +58,9 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals: list[Proposal] = []
     tried: set[tuple[object, int]] = set()  # (form laid, first token)
     for i in range(len(doc)):
-        if doc.status[i] not in READ_BESIDE or mentions.covered[i] or not _capitalized(doc.tokens[i].text):
+        if doc.status[i] not in READ_BESIDE or not _capitalized(doc.tokens[i].text):
+            continue
+        if mentions.covered[i] and not _named_alone(doc, mentions, i):
             continue
         word = doc.tokens[i].text
         for j, step, key in _neighbours(doc, i):
@@ -85,6 +87,18 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                     if proposal is not None:
                         proposals.append(proposal)  # its lone mentions elsewhere: candidates/echoes
     return proposals
+
+
+def _named_alone(doc: Document, mentions: Mentions, i: int) -> bool:
+    """Word `i` is an intact one-word name of a place or body, and nothing
+    more: "Georgia" before "Meloni" may still be Giorgia, the given name a
+    place's name is one letter from (a typist's "Georgia Meloni")."""
+    index = doc.index
+    return any(
+        mention.start == i and mention.length == 1
+        and all(index.entities[index.forms[f].entity].kind != "person" for f in mention.correct)
+        for mention in mentions.found
+    )
 
 
 def _neighbours(doc: Document, i: int) -> list[tuple[int, int, str]]:
