@@ -6,8 +6,8 @@ place by the language's own name, and most such names are no spelling of the
 English one (Hungary is Венгрия): no fold, edit distance or learned route of
 name words reaches them. The table (normalizer/data/exonyms.tsv, made by
 tools/generate_exonyms.py from the Unicode CLDR's names of countries and
-time-zone cities, GeoNames' katakana names of larger cities, and the real
-romanizers) is read while an index is built:
+time-zone cities, pycountry's of states and provinces, GeoNames' katakana
+names of larger cities, and the real romanizers) is read while an index is built:
 a place of the newsroom's own gazetteer that it knows, by its canonical or
 an alias, gets the forms as variants. Not a bundled place, as with the
 Russian place names (gazetteer.russian_names): the bundled gazetteers name
@@ -39,17 +39,19 @@ def exonyms() -> dict[str, tuple[tuple[str, ...], ...]]:
 def exonym_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
     """For each own place of `entities` the table knows: its number, and the
     Russian and Japanese forms of its name, each with the reason a repair
-    shows (forms.add_table_variants adds them)."""
+    shows and the name it is written as (forms.add_table_variants adds them)."""
     table = exonyms()
     found = []
     for number, entity in enumerate(entities):
         if entity.kind != "place" or entity.bundled:
             continue
         names = (entity.canonical, *entity.aliases)
-        forms = next((table[key] for name in names if (key := fold_form(name)) in table), None)
-        if forms:
+        name = next((name for name in names if fold_form(name) in table), None)
+        if name is not None:
+            # Written as the name the table knows: an alias ("Plateau" of Plateau State) is the
+            # place's name in the text that writes the romanized one, as much as the canonical.
             found.append((number, [
-                (form, f"'{form}' is the {language} name of '{entity.canonical}', romanized")
-                for language, column in zip(LANGUAGES, forms) for form in column
+                (form, f"'{form}' is the {language} name of '{name}', romanized", name)
+                for language, column in zip(LANGUAGES, table[fold_form(name)]) for form in column
             ]))
     return found

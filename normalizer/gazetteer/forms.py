@@ -122,21 +122,22 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
 
 def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str, tuple[str, str]]:
     """Give each entity of `additions` ((number, [(form, reason), ...]), in
-    order) those forms as variants, in `forms_of` (an index build's lists),
+    order; a third item, the name a form is written as, where not the
+    canonical) those forms as variants, in `forms_of` (an index build's lists),
     unless some entity already has that spelling, correct or not. Returns
-    each added form (fold_form) -> the canonical it is written as and the reason."""
+    each added form (fold_form) -> the entity's canonical and the reason."""
     if not additions:
         return {}
     # Of every entity's spellings, only those of the forms to add are asked about.
-    wanted = {words[form][1] for _, found in additions for form, _ in found}
+    wanted = {words[form][1] for _, found in additions for form, *_ in found}
     taken = {keys for forms in forms_of for text, _, _ in forms if (keys := words[text][1]) in wanted}
     added: dict[str, tuple[str, str]] = {}
     for number, found in additions:
         canonical = entities[number].canonical
-        for form, reason in found:
+        for form, reason, *written_as in found:  # written as the canonical, unless a table says otherwise
             keys = words[form][1]
             if keys and keys not in taken:
                 taken.add(keys)
-                forms_of[number] = [*forms_of[number], (form, "variant", canonical)]
+                forms_of[number] = [*forms_of[number], (form, "variant", written_as[0] if written_as else canonical)]
                 added[fold_form(form)] = (canonical, reason)
     return added
