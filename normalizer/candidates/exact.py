@@ -78,7 +78,8 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
     added = index.table_variants.get(fold_form(listed))  # by a table of normalizer/data, not the gazetteer
-    if added and added[0] == canonical:
+    from_table = bool(added) and added[0] == canonical
+    if from_table:
         # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.
         written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
         reason = added[1].replace(f"'{listed}'", f"'{written}'", 1)
@@ -86,7 +87,7 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
         reason = f"'{listed}' is a listed variant of '{canonical}'"
     # The tables' forms are romanizations of another script: a name that came
     # back through it, as the text's other round trips did (evidence/translated).
-    return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=bool(added and added[0] == canonical))
+    return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=from_table)
 
 
 

@@ -57,11 +57,15 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
     tried: set[tuple[object, int]] = set()  # (form laid, first token)
+    named_alone: set[int] | None = None  # made at the first covered word asked about
     for i in range(len(doc)):
         if doc.status[i] not in READ_BESIDE or not _capitalized(doc.tokens[i].text):
             continue
-        if mentions.covered[i] and not _named_alone(doc, mentions, i):
-            continue
+        if mentions.covered[i]:
+            if named_alone is None:
+                named_alone = _named_alone(doc, mentions)
+            if i not in named_alone:
+                continue
         word = doc.tokens[i].text
         for j, step, key in _neighbours(doc, i):
             # A real name word of the lexicon beside an intact word is read by the fuzzy
@@ -89,16 +93,17 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     return proposals
 
 
-def _named_alone(doc: Document, mentions: Mentions, i: int) -> bool:
-    """Word `i` is an intact one-word name of a place or body, and nothing
-    more: "Georgia" before "Meloni" may still be Giorgia, the given name a
-    place's name is one letter from (a typist's "Georgia Meloni")."""
+def _named_alone(doc: Document, mentions: Mentions) -> set[int]:
+    """The words that are an intact one-word name of a place or body, and
+    nothing more: "Georgia" before "Meloni" may still be Giorgia, the given
+    name a place's name is one letter from (a typist's "Georgia Meloni")."""
     index = doc.index
-    return any(
-        mention.start == i and mention.length == 1
-        and all(index.entities[index.forms[f].entity].kind != "person" for f in mention.correct)
+    return {
+        mention.start
         for mention in mentions.found
-    )
+        if mention.length == 1
+        and all(index.entities[index.forms[f].entity].kind != "person" for f in mention.correct)
+    }
 
 
 def _neighbours(doc: Document, i: int) -> list[tuple[int, int, str]]:

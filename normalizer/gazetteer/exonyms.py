@@ -46,12 +46,13 @@ def exonym_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
         if entity.kind != "place" or entity.bundled:
             continue
         names = (entity.canonical, *entity.aliases)
-        name = next((name for name in names if fold_form(name) in table), None)
-        if name is not None:
+        known = next(((name, table[key]) for name in names if (key := fold_form(name)) in table), None)
+        if known is not None:
             # Written as the name the table knows: an alias ("Plateau" of Plateau State) is the
             # place's name in the text that writes the romanized one, as much as the canonical.
+            name, columns = known
             found.append((number, [
                 (form, f"'{form}' is the {language} name of '{name}', romanized", name)
-                for language, column in zip(LANGUAGES, table[fold_form(name)]) for form in column
+                for language, column in zip(LANGUAGES, columns) for form in column
             ]))
     return found
