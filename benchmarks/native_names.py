@@ -14,10 +14,17 @@ name is in `benchmarks/corpus/native/gazetteer.yaml`, bundled gazetteers off:
 
     python benchmarks/native_names.py
     normalize-eval benchmarks/corpus/native-names.jsonl --gazetteer benchmarks/corpus/native/gazetteer.yaml --no-bundled [--show]
+
+The same for another table (a folder with names.tsv and gazetteer.yaml), with,
+per person, the surname alone after the full name intact ("Novak Djokovic won
+on Monday. Later, Dzhokovich said ..."), as news names a person the second time:
+
+    python benchmarks/native_names.py --table benchmarks/corpus/native-people -o benchmarks/corpus/native-people.jsonl --surnames
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -28,7 +35,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.world_round_trips import spellings  # noqa: E402
 
-TABLE = ROOT / "benchmarks" / "corpus" / "native" / "names.tsv"
+TABLE = ROOT / "benchmarks" / "corpus" / "native"
 CORPUS = ROOT / "benchmarks" / "corpus" / "native-names.jsonl"
 SCRIPTS = {"ja": ("katakana", 2), "ru": ("russian", 3)}  # category prefix -> (romanizer script, column)
 ALONE = {
@@ -41,12 +48,14 @@ AFTER_INTACT = {
     "organization": "{} opened a new office this year. Later, {} said its profits rose.",
     "person": "{} spoke on Monday. Later, {} said the talks would continue.",
 }
+SURNAME_AFTER_FULL = "{} spoke on Monday. Later, {} said the talks would continue."
 TOGETHER = "Delegations from {}, {} and {} met in {} on Monday."
 
 
-def rows() -> list[list[str]]:
-    """(english, kind, japanese, russian) rows of the table."""
-    return [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+def rows(table: Path = TABLE) -> list[list[str]]:
+    """(english, kind, japanese, russian) rows of the table in folder `table`."""
+    text = (table / "names.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def printed(script: str, native: str) -> list[str]:
@@ -54,9 +63,9 @@ def printed(script: str, native: str) -> list[str]:
     return spellings(script, native.replace("-", " "))
 
 
-def cases() -> list[tuple[str, str, str]]:
+def cases(folder: Path = TABLE, surnames: bool = False) -> list[tuple[str, str, str]]:
     """(category, text, reference) of the corpus, in order."""
-    table, out = rows(), []
+    table, out = rows(folder), []
     for prefix, (script, column) in SCRIPTS.items():
         for n, row in enumerate(table):
             english, kind = row[0], row[1]
@@ -72,16 +81,43 @@ def cases() -> list[tuple[str, str, str]]:
             group = places[k : k + 4]
             garbled = [(printed(script, row[column]) or [row[0]])[0] for row in group]
             out.append((f"{prefix}-together", TOGETHER.format(*garbled), TOGETHER.format(*[row[0] for row in group])))
+        if surnames:
+            out += _surnames_after_full(prefix, script, column, table)
     return out
 
 
-def main() -> int:
+def _surnames_after_full(prefix: str, script: str, column: int, table: list[list[str]]) -> list[tuple[str, str, str]]:
+    """Each person's surname as the script prints it (the first spelling
+    that differs), alone after the full name written intact."""
+    out = []
+    for row in table:
+        english, kind = row[0], row[1]
+        words = english.split()
+        if kind != "person" or len(words) < 2:
+            continue
+        surname = words[-1]
+        native_words = row[column].replace("・", " ").replace("＝", " ").split()
+        # "Леонардо Ди Каприо": the native surname may take more words than the English one
+        native = " ".join(native_words[len(words) - 1 :]) if len(native_words) > len(words) else native_words[-1]
+        forms = [f for f in printed(script, native) if f.lower() != surname.lower()]
+        if forms:
+            out.append((f"{prefix}-surname", SURNAME_AFTER_FULL.format(english, forms[0]),
+                        SURNAME_AFTER_FULL.format(english, surname)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--table", type=Path, default=TABLE, help="folder with names.tsv")
+    parser.add_argument("-o", "--output", type=Path, default=CORPUS)
+    parser.add_argument("--surnames", action="store_true", help="also each person's surname after the full name")
+    args = parser.parse_args(argv)
     lines = [
         json.dumps({"id": f"t{n:03d}", "category": category, "garbled": text, "reference": reference}, ensure_ascii=False)
-        for n, (category, text, reference) in enumerate(cases(), 1)
+        for n, (category, text, reference) in enumerate(cases(args.table, args.surnames), 1)
     ]
-    CORPUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{CORPUS.relative_to(ROOT)}: {len(lines)} texts")
+    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{args.output}: {len(lines)} texts")
     return 0
 
 

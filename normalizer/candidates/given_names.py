@@ -19,7 +19,7 @@ import re
 from normalizer.candidates import articles
 from normalizer.candidates.fuzzy import READ_KNOWN, lay
 from normalizer.candidates.name_parts import ANCHOR, ANCHORABLE
-from normalizer.candidates.name_tokens import candidate_tokens, pair_similarity
+from normalizer.candidates.name_tokens import candidate_tokens, pair_similarity, word_similarity
 from normalizer.document import Document
 from normalizer.evidence.open_world import rest_intact
 from normalizer.folding import skeleton
@@ -85,7 +85,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                         continue
                     tried.add((form, start))
                     bar = BESIDE_A_GARBLE if doc.keys[j] != key else MIN_SIMILARITY
-                    if not one_name_word(word, form.tokens[at], bar):
+                    if not one_name_word(word, form.tokens[at], bar, index):
                         continue
                     proposal = lay(doc, mentions, form, start, read_known=frozenset({at}))
                     if proposal is not None:
@@ -172,16 +172,17 @@ def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
     return found
 
 
-def one_name_word(word: str, name: str, bar: float = MIN_SIMILARITY) -> bool:
-    """Two spellings of one name word: a shared key or a sure learned route,
-    the same consonants in order ("Vladimir" / Volodymyr, "Dmitry" / Dmytro:
+def one_name_word(word: str, name: str, bar: float = MIN_SIMILARITY, index=None) -> bool:
+    """Two spellings of one name word: a shared key, a sure learned route or
+    a round trip the pairs attest of `index`'s names ("Braun" / Brown), the
+    same consonants in order ("Vladimir" / Volodymyr, "Dmitry" / Dmytro:
     Russian and Ukrainian forms), or a typist's swap, but never a feminine
     form of a masculine name ("Alexandra" / Alexander: a relative)."""
     if _swapped(word, name):
         return True
     if word.casefold().endswith("a") != name.casefold().endswith("a"):
         return False
-    score, why = similarity(word, name)
+    score, why = similarity(word, name) if index is None else word_similarity(index, word, name)
     return score >= bar or why == SAME_SKELETON_REASON or _ukrainian_h(word, name)
 
 

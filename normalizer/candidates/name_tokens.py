@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from normalizer.candidates.nearest import nearest_name_tokens
 from normalizer.document import Document
+from normalizer.gazetteer.attested import reading
 from normalizer.gazetteer.index import MAX_FORMS_PER_NEIGHBOUR
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, PAIRS_REMEMBERED, similarity
 from normalizer.suspects import Status
+from normalizer.transliteration import model, plain
 from normalizer.word_store import keeps_words, remembered
 
 # Lowest word similarity a candidate may have at all.
@@ -24,6 +26,11 @@ MIN_SIMILARITY = 0.6
 SIMILAR_WORDS = 4_000
 ROUND_TRIP_WORDS = 2_000
 IMPLIED_WORDS = 20_000
+# A word printed as the real romanizers print a name token's spelling in
+# another script, by the Wikidata pairs (gazetteer.attested: "Bler" for
+# Blair, Блэр): no guess from letters but a spelling the data shows, read as
+# surely as equal MT-folded keys, with the script's route as its reason.
+ATTESTED = 0.95
 
 
 def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[str, float]:
@@ -65,7 +72,7 @@ def _implied(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
             form = index.forms[form_id]
             q = position + offset
             if 0 <= q < len(form.keys) and form.keys[q] not in implied:
-                score, _ = similarity(word, form.tokens[q])
+                score, _ = word_similarity(index, word, form.tokens[q])
                 if score >= MIN_SIMILARITY:
                     implied[form.keys[q]] = score
     return implied
@@ -85,17 +92,29 @@ def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
 
 
 def pair_similarity(index, word: str, name: str) -> tuple[float, str]:
-    """`similarity`, remembered across runs too where a store is attached (word_store): the pairs `lay` reads."""
+    """`word_similarity`, remembered across runs too where a store is attached (word_store): the pairs `lay` reads."""
     if not keeps_words(index):
-        return similarity(word, name)  # its own lru_cache: no second memo of the same pairs
-    return remembered(index, "_pair_similarity", PAIRS_REMEMBERED, (word, name), lambda: similarity(word, name))
+        return word_similarity(index, word, name)  # similarity has its own lru_cache: no second memo
+    return remembered(index, "_pair_similarity", PAIRS_REMEMBERED, (word, name), lambda: word_similarity(index, word, name))
+
+
+def word_similarity(index, word: str, name: str) -> tuple[float, str]:
+    """`similarity`, or ATTESTED where the pairs show `word` printed for `name`."""
+    found = similarity(word, name)
+    entries = index.attested.get(plain(word)) if found[0] < ATTESTED else None
+    if entries:
+        name = plain(name)
+        script = next((script for key, script in map(reading, entries) if plain(key) == name), None)
+        if script is not None:
+            return ATTESTED, model().routes[script]
+    return found
 
 
 def _alike(doc: Document, word: str, keys) -> dict[str, float]:
     """Those of the name token `keys` alike enough to `word`, with their similarity."""
     found = {}
     for key in keys:
-        score, _ = similarity(word, doc.index.spelling[key])
+        score, _ = word_similarity(doc.index, word, doc.index.spelling[key])
         if score >= MIN_SIMILARITY:
             found[key] = score
     return found

@@ -14,6 +14,7 @@ from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
+from normalizer.gazetteer.attested import attested_readings, reading
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.forms import add_table_variants, entity_forms
 from normalizer.gazetteer.house_style import own_spelling_wins
@@ -23,6 +24,7 @@ from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skele
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.transliteration import keys_of_all as round_trip_keys_of_all
+from normalizer.transliteration import plain
 from normalizer.tokens import token_texts, tokenize
 from normalizer.wordmap import WordMap, compact, grouped
 from normalizer.wordset import WordSet
@@ -95,6 +97,9 @@ class Index:
     # Variants added from a table (forms.add_table_variants): the form
     # (fold_form) -> the canonical, and the reason a repair shows.
     table_variants: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Round trips the Wikidata pairs attest (gazetteer.attested): a printed
+    # form (transliteration.plain) -> the token keys it prints, "key script".
+    attested: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Words a correct form writes with marks ("erdoğan", "vučić"), casefolded:
     # written so, they are right whatever form a reading lays over them.
     marked_spellings: frozenset[str] = frozenset()
@@ -134,6 +139,7 @@ class Index:
             found.update(self.by_fold.get(term, ()))
         found.update(self.by_skeleton.get(skeleton(word), ()))
         found.update(self.by_sound.get(sound_key(word), ()))
+        found.update(reading(entry)[0] for entry in self.attested.get(plain(word), ()))
         for key in round_trip_keys(word):
             if len(key) < MIN_ROUND_TRIP_KEY or self.round_trip_deletes is None:
                 found.update(self.by_round_trip.get(key, ()))
@@ -263,6 +269,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     # Each key's spelling: its first token as written, the keys in the order first met.
     first_written = dict(zip(reversed(token_keys), reversed(token_written)))
     index.spelling = {key: first_written[key] for key in dict.fromkeys(token_keys)}
+    index.attested = attested_readings(index.spelling)
     # Folded together after the loop (folding.mt_fold_all), in the same order.
     folded = mt_fold_all([joined for joined, _ in glued_forms])
     glued = [(fold, form_id) for fold, (_, form_id) in zip(folded, glued_forms) if len(fold) >= 7]
