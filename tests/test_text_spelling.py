@@ -28,6 +28,9 @@ entities:
     kind: person
     aliases: [Aleksei Navalny, Alexey Navalny]
     variants: [Alexej Nawalny, Nawalny]
+  - canonical: Andres Manuel Lopez Obrador
+    kind: person
+    aliases: [Andrés Manuel López Obrador, AMLO]
   - {canonical: Turkey, kind: place}
   - {canonical: Serbia, kind: place}
 """
@@ -71,6 +74,21 @@ def test_a_word_a_correct_form_writes_with_its_marks_is_kept(engine, text, word)
     assert applied_changes(result), "the garbled given name is repaired"
     assert word in result.text
     assert all(word not in old for old, _ in applied_changes(result))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The text keeps "López" as the alias writes it: the rest of the name follows that alias.
+        ("According to Mexican President Andoresu Manueru López Obuladolu, six were killed.",
+         [("Andoresu Manueru López Obuladolu", "Andrés Manuel López Obrador")]),
+        # Written without marks, the canonical's spelling.
+        ("According to Mexican President Andoresu Manueru Lopez Obuladolu, six were killed.",
+         [("Andoresu Manueru Lopez Obuladolu", "Andres Manuel Lopez Obrador")]),
+    ],
+)
+def test_the_rest_of_a_name_follows_the_marks_the_text_keeps(engine, text, expected):
+    assert applied_changes(engine.normalize(text)) == expected
 
 
 @pytest.mark.parametrize(

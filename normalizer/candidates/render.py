@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from normalizer.document import Document
-from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.index import Form, marked_form_key
 from normalizer.proposal import Proposal
 from normalizer.tokens import apply_case_style, fold_case, tokenize, without_soft_sign
 
@@ -25,10 +25,12 @@ def render(
         # writes it with its marks ("Erdoğan" in a garbled "Resep Tayiip
         # Erdoğan", read by the canonical "Recep Tayyip Erdogan"), is correct: kept as written.
         marked = doc.index.marked_spellings
-        new = [
-            o if doc.keys[start + q] == form.keys[q] and (form.role == "alias" or _composed(o).casefold() in marked) else n
-            for q, (o, n) in enumerate(zip(originals, new))
+        kept = [
+            doc.keys[start + q] == form.keys[q] and (form.role == "alias" or _composed(o).casefold() in marked)
+            for q, o in enumerate(originals)
         ]
+        new = [o if keep else n for o, n, keep in zip(originals, new, kept)]
+        new = _with_the_texts_marks(doc, form, target, originals, new, kept)
         changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
         if not changed:
             return None
@@ -52,6 +54,20 @@ def render(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
         surname=form.role == "surname", spelling=doc.words(start + first, start + last), **flags,
     )
+
+
+def _with_the_texts_marks(doc: Document, form: Form, target, originals, new, kept) -> list[str]:
+    """`new`, its other words written as a correct form with marks writes
+    them, where the text keeps a word of that form's marks: "Andoresu Manueru
+    López Obuladolu" read by the canonical Andres Manuel Lopez Obrador is
+    Andrés Manuel López Obrador, the alias whose "López" the text writes."""
+    style = [q for q, (o, n, keep) in enumerate(zip(originals, target, kept)) if keep and not o.isascii() and o != n]
+    if not style or tuple(map(fold_case, target)) != form.keys:
+        return new
+    written = doc.index.marked_forms.get(marked_form_key(form.entity, form.keys))
+    if not written or any(_composed(originals[q]).casefold() != written[q].casefold() for q in style):
+        return new
+    return [n if keep else apply_case_style(o, w) for o, n, w, keep in zip(originals, new, written, kept)]
 
 
 def _composed(word: str) -> str:

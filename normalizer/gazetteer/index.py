@@ -103,6 +103,10 @@ class Index:
     # Words a correct form writes with marks ("erdoğan", "vučić"), casefolded:
     # written so, they are right whatever form a reading lays over them.
     marked_spellings: frozenset[str] = frozenset()
+    # A correct form written with marks, by entity and keys ("7 andres manuel
+    # lopez obrador" -> Andrés Manuel López Obrador), where the form laid may
+    # be one without them: a repair writes the text's marks (candidates/render).
+    marked_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def memo(self, name: str, limit: int = MEMO_ENTRIES) -> dict:
         """A per-process memo of facts about single words under this index,
@@ -185,6 +189,11 @@ class _Words(dict):
         return found
 
 
+def marked_form_key(entity: int, keys: tuple[str, ...]) -> str:
+    """The key of Index.marked_forms."""
+    return f"{entity} {' '.join(keys)}"
+
+
 def build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...] = ()) -> Index:
     with paused_gc():  # millions of objects made, none garbage: see normalizer.gc_pause
         return _build_index(gazetteer, ignore_words)
@@ -199,6 +208,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     token_positions: list[int] = []
     token_written: list[str] = []
     marked: set[str] = set()  # Index.marked_spellings
+    marked_forms: dict[str, tuple[str, ...]] = {}  # Index.marked_forms
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
@@ -237,6 +247,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             variant = role == "variant"
             if not variant and not text.isascii():  # "Recep Tayyip Erdoğan" beside "Erdogan": kept as written (render)
                 marked.update(token.casefold() for token in tokens if not token.isascii())
+                marked_forms.setdefault(marked_form_key(entity_id, keys), tokens)
             if not keys or (keys, variant) in seen:
                 continue
             if variant and not own and keys in own_correct:
@@ -266,6 +277,10 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
                 glued_forms.append(("".join(keys), form_id))
     index.max_form_length = max_form_length
     index.marked_spellings = frozenset(marked)
+    index.marked_forms = grouped(
+        [key for key, tokens in marked_forms.items() for _ in tokens],
+        [token for tokens in marked_forms.values() for token in tokens],
+    )
     # Each key's spelling: its first token as written, the keys in the order first met.
     first_written = dict(zip(reversed(token_keys), reversed(token_written)))
     index.spelling = {key: first_written[key] for key in dict.fromkeys(token_keys)}
