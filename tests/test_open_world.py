@@ -260,6 +260,20 @@ def test_a_common_given_name_beside_a_known_surname_is_a_relative(tmp_path):
     assert "Elon Musk" in engine.normalize("Elon Musk arrived. Later Elom Musk commented.").text.split(". ")[1]
 
 
+def test_a_russian_form_of_a_ukrainian_given_name_is_no_relative(tmp_path):
+    # Андрей and Андрій: "Andrei" is a given name of the English lexicon, and
+    # the same consonants in order as Andriy (given_names.one_name_word).
+    path = tmp_path / "own.yaml"
+    path.write_text("entities:\n  - {canonical: Andriy Shevchenko, kind: person}\n", encoding="utf-8")
+    engine = Normalizer.load([path], bundled=False)
+    result = engine.normalize("Former Milan striker Andrei Shevchenko now heads the federation.")
+    assert [(c.original, c.replacement) for c in result.corrections if c.applied] == [("Andrei", "Andriy")]
+    # Another given name beside the surname stays another person's.
+    assert engine.normalize("Sergei Shevchenko, no relation, refereed the match.").corrections == ()
+    # A woman's given name of the same consonants is a relative's, as before.
+    assert engine.normalize("Andriy Shevchenko arrived. Andrea Shevchenko, his niece, spoke.").corrections == ()
+
+
 def test_a_slavic_genitive_of_a_surname_that_is_no_ones_name_is_read_as_the_surname(bundled):
     # Translated from Czech or Russian, "Scholza" is Scholz's genitive: no
     # list holds it as a name, and -z is no Slavic surname's ending.

@@ -153,7 +153,9 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
     """A given name common enough to be a word of the English lexicon, in a
     person's name whose other words stand intact ("Errol Musk", "Hunter
     Biden"), names a relative, unless the two spellings are as alike as a
-    shared key or a sure learned route makes them ("Aleksandr Syrskyi"). A
+    shared key or a sure learned route makes them ("Aleksandr Syrskyi"), or
+    are one name word by given_names.one_name_word ("Andrei Shevchenko": the
+    same consonants in order, Андрей and Андрій). A
     rarer real name word is left to the evidence: the garbles of the project's
     corpora make such words ("Brien" for Brian, "Nabi" for Nabil); so is the
     surname ("Barack Obam")."""
@@ -165,6 +167,11 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
         return None
     if not rest_intact(doc, form, first, garbled[0]):
         return None
+    # here: given_names reads this module
+    from normalizer.candidates.given_names import one_name_word
+
+    if one_name_word(doc.tokens[k].text, form.tokens[garbled[0]], SURE_SIMILARITY, doc.index):
+        return None  # the same consonants in order: Russian and Ukrainian forms ("Andrei" / Andriy)
     return f"'{doc.tokens[k].text}' is a real name beside the rest of '{' '.join(form.tokens)}': another person"
 
 
