@@ -47,6 +47,7 @@ from normalizer.transliteration import plain  # noqa: E402
 DATA = ROOT / "tools" / "data" / "transliteration"
 MIN_NAMES = 5
 MIN_LETTERS = 4
+MIN_WORD = 3  # "a", "ad": the pairs' shorter English words are particles or noise ("ad" for ad-Din)
 MIN_SHARE = 0.5
 
 
@@ -60,11 +61,11 @@ def _bundled_name_words() -> frozenset[str]:
 
 
 def _train_pairs(script: str) -> list[tuple[str, str, int]]:
-    """(english, native, names) of a script's train split, plain English words only."""
+    """(english, native, names) of a script's train split, plain English words of MIN_WORD letters or more."""
     pairs = []
     for line in (DATA / f"{script}.train.tsv").read_text(encoding="utf-8").splitlines():
         english, native, names = line.split("\t")
-        if english.isascii() and english.isalpha():
+        if english.isascii() and english.isalpha() and len(english) >= MIN_WORD:
             pairs.append((english.lower(), native, int(names)))
     return pairs
 
