@@ -31,6 +31,7 @@ IMPLIED_WORDS = 20_000
 # Blair, Блэр): no guess from letters but a spelling the data shows, read as
 # surely as equal MT-folded keys, with the script's route as its reason.
 ATTESTED = 0.95
+ATTESTED_WORDS = 20_000  # words remembered by _attested_of: ~250 bytes each, most an empty dict
 
 
 def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[str, float]:
@@ -101,12 +102,22 @@ def pair_similarity(index, word: str, name: str) -> tuple[float, str]:
 def word_similarity(index, word: str, name: str) -> tuple[float, str]:
     """`similarity`, or ATTESTED where the pairs show `word` printed for `name`."""
     found = similarity(word, name)
-    entries = index.attested.get(plain(word)) if found[0] < ATTESTED else None
-    if entries:
-        name = plain(name)
-        script = next((script for key, script in map(reading, entries) if plain(key) == name), None)
+    if found[0] < ATTESTED:
+        printed = _attested_of(index, word)
+        script = printed.get(plain(name)) if printed else None
         if script is not None:
             return ATTESTED, model().routes[script]
+    return found
+
+
+def _attested_of(index, word: str) -> dict[str, str]:
+    """The name words (plain) the pairs show `word` printed for, each with its
+    script; most words none. Remembered: `word_similarity` asks per pair."""
+    memo = index.memo("_attested_of", ATTESTED_WORDS)
+    found = memo.get(word)
+    if found is None:
+        entries = index.attested.get(plain(word), ())
+        found = memo[word] = {plain(key): script for key, script in map(reading, entries)}
     return found
 
 
