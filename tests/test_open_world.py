@@ -260,6 +260,18 @@ def test_a_common_given_name_beside_a_known_surname_is_a_relative(tmp_path):
     assert "Elon Musk" in engine.normalize("Elon Musk arrived. Later Elom Musk commented.").text.split(". ")[1]
 
 
+def test_a_brand_beside_a_person_is_no_word_of_the_persons_name(tmp_path):
+    # Machine translation from Russian sets a company and its head side by side
+    # ("основатель SoftBank Масаёси Сон"): "SoftBank" is no given name. A word
+    # that is not a brand still makes a longer name nobody in the gazetteer bears.
+    path = tmp_path / "own.yaml"
+    path.write_text("entities:\n  - {canonical: Masayoshi Son, kind: person}\n", encoding="utf-8")
+    engine = Normalizer.load([path], bundled=False)
+    result = engine.normalize("The founder of SoftBank Masayosi Son announced new investments.")
+    assert [(c.original, c.replacement) for c in result.corrections if c.applied] == [("Masayosi", "Masayoshi")]
+    assert engine.normalize("The founder of Kenta Masayosi Son announced new investments.").corrections == ()
+
+
 def test_a_russian_form_of_a_ukrainian_given_name_is_no_relative(tmp_path):
     # Андрей and Андрій: "Andrei" is a given name of the English lexicon, and
     # the same consonants in order as Andriy (given_names.one_name_word).

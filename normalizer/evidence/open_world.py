@@ -26,6 +26,8 @@ be made at all, whatever its similarity; each returns the reason, or None.
 
 from __future__ import annotations
 
+import re
+
 from normalizer.document import Document, of_the_text
 from normalizer.evidence.derived import demonym_of, deriving_word
 from normalizer.folding import fold_case
@@ -198,6 +200,13 @@ def person_elsewhere(doc: Document, k: int) -> str | None:
     return None
 
 
+# A word with a capital inside it after four lower-case letters or more
+# ("SoftBank", "ByteDance", "ExxonMobil") is a brand's name: no person of the
+# bundled gazetteers has such a word in a name (Mc-, Mac-, De-, Le-, Di-
+# prefixes are shorter: "McDonald", "LeBron", "DiCaprio"), six organizations do.
+_BRAND = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]+\Z")
+
+
 @of_the_text
 def unknown_name_beside(
     doc: Document, first: int, last: int, before: bool = True, after: bool = True, kind: str | None = None
@@ -218,6 +227,8 @@ def unknown_name_beside(
             # next word to the same name.
             k += step
         word = doc.tokens[k].text
+        if kind == "person" and _BRAND.match(word):
+            continue  # "The founder of SoftBank Masayosi Son": a brand's name beside a person's
         if word[:1].isupper() and doc.status[k] in _UNKNOWN and not (kind and _reads_as_another_kind(doc, word, kind)):
             lo, hi = min(k, first), max(k, last)
             return doc.text[doc.tokens[lo].start : doc.tokens[hi].end]
