@@ -183,6 +183,10 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
         return SAME_KEY_WITH_CASE_ENDING, CASE_ENDING_REASON
     if shortest >= MIN_SWAP_LENGTH and swapped_neighbours(folded_word, folded_name):
         return SAME_KEY_WITH_SWAP, SWAP_REASON
+    if len(plain_word) >= MIN_SWAP_LENGTH and swapped_neighbours(plain_word, plain_name):
+        # The typist swaps letters as written, before any fold: "Kharkvi" is
+        # seven letters, its fold "harkvi" six.
+        return SAME_KEY_WITH_SWAP, SWAP_REASON
     if after_a_syllable(plain_word, plain_name):
         return 0.0, ANOTHER_NAME_REASON  # no round trip, typist or translation adds a syllable before a name
     distance = jellyfish.damerau_levenshtein_distance(folded_word, folded_name)

@@ -139,6 +139,8 @@ def test_two_neighbouring_letters_swapped_in_a_long_word_keep_every_letter():
     assert not swapped_neighbours("zeleyskny", "zelenskyy")
     assert not swapped_neighbours("zelenskii", "zelenskyy")  # two letters changed, not swapped
     assert similarity("Kier", "Keir")[1] != SWAP_REASON
+    # Counted on the letters as written: "Kharkvi" has seven, its fold ("harkvi") six.
+    assert similarity("Kharkvi", "Kharkiv") == (SAME_KEY_WITH_SWAP, SWAP_REASON)
 
 
 @pytest.mark.parametrize("word, name", [("Keqiang", "Qiang"), ("Xiaoping", "Ping"), ("Abramson", "Ramson")])
