@@ -248,12 +248,17 @@ def test_the_masculine_form_of_a_womans_surname_is_another_person(bundled):
     assert bundled.normalize(text).corrections == ()
 
 
+def _person_engine(tmp_path, canonical: str) -> Normalizer:
+    """An engine whose only gazetteer, the bundled ones off, holds one person."""
+    path = tmp_path / "own.yaml"
+    path.write_text(f"entities:\n  - {{canonical: {canonical}, kind: person}}\n", encoding="utf-8")
+    return Normalizer.load([path], bundled=False)
+
+
 def test_a_common_given_name_beside_a_known_surname_is_a_relative(tmp_path):
     # "Errol" is one letter from "Elon" after folding, and a given name of the
     # English lexicon: Errol Musk is Elon Musk's father, not a garble of him.
-    path = tmp_path / "own.yaml"
-    path.write_text("entities:\n  - {canonical: Elon Musk, kind: person}\n", encoding="utf-8")
-    engine = Normalizer.load([path], bundled=False)
+    engine = _person_engine(tmp_path, "Elon Musk")
     result = engine.normalize("Elon Musk arrived. Errol Musk, his father, commented.")
     assert "Errol" not in [c.original for c in result.corrections]
     # A rarer name word beside the surname is still read with the evidence.
@@ -264,9 +269,7 @@ def test_a_brand_beside_a_person_is_no_word_of_the_persons_name(tmp_path):
     # Machine translation from Russian sets a company and its head side by side
     # ("основатель SoftBank Масаёси Сон"): "SoftBank" is no given name. A word
     # that is not a brand still makes a longer name nobody in the gazetteer bears.
-    path = tmp_path / "own.yaml"
-    path.write_text("entities:\n  - {canonical: Masayoshi Son, kind: person}\n", encoding="utf-8")
-    engine = Normalizer.load([path], bundled=False)
+    engine = _person_engine(tmp_path, "Masayoshi Son")
     result = engine.normalize("The founder of SoftBank Masayosi Son announced new investments.")
     assert [(c.original, c.replacement) for c in result.corrections if c.applied] == [("Masayosi", "Masayoshi")]
     assert engine.normalize("The founder of Kenta Masayosi Son announced new investments.").corrections == ()
@@ -275,9 +278,7 @@ def test_a_brand_beside_a_person_is_no_word_of_the_persons_name(tmp_path):
 def test_a_russian_form_of_a_ukrainian_given_name_is_no_relative(tmp_path):
     # Андрей and Андрій: "Andrei" is a given name of the English lexicon, and
     # the same consonants in order as Andriy (given_names.one_name_word).
-    path = tmp_path / "own.yaml"
-    path.write_text("entities:\n  - {canonical: Andriy Shevchenko, kind: person}\n", encoding="utf-8")
-    engine = Normalizer.load([path], bundled=False)
+    engine = _person_engine(tmp_path, "Andriy Shevchenko")
     result = engine.normalize("Former Milan striker Andrei Shevchenko now heads the federation.")
     assert [(c.original, c.replacement) for c in result.corrections if c.applied] == [("Andrei", "Andriy")]
     # Another given name beside the surname stays another person's.
