@@ -111,7 +111,7 @@ class _OtherSpellings:
             found = self.found[new] = sorted(
                 j for j in (self.words[n] for _, _, n in near)
                 if doc.keys[j] != key and abs(len(doc.tokens[j].text) - len(new)) <= 2
-                and one_name_word(doc.tokens[j].text, new, index=doc.index)
+                and one_name_word(doc.index, doc.tokens[j].text, new)
             )
         return [j for j in found if not reading.first <= j <= reading.last]
 

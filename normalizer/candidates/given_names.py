@@ -26,7 +26,7 @@ from normalizer.folding import skeleton
 from normalizer.gazetteer.packed import entity_and_role
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import ALONE_APPLIED, SAME_SKELETON_REASON, similarity, swapped_neighbours
+from normalizer.similarity import ALONE_APPLIED, SAME_SKELETON_REASON, swapped_neighbours
 from normalizer.suspects import Status
 
 # Two romanizations of one name word share a key or a sure learned route
@@ -85,7 +85,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                         continue
                     tried.add((form, start))
                     bar = BESIDE_A_GARBLE if doc.keys[j] != key else MIN_SIMILARITY
-                    if not one_name_word(word, form.tokens[at], bar, index):
+                    if not one_name_word(index, word, form.tokens[at], bar):
                         continue
                     proposal = lay(doc, mentions, form, start, read_known=frozenset({at}))
                     if proposal is not None:
@@ -172,7 +172,7 @@ def _people_beside(index, neighbour: str, offset: int) -> list[tuple[int, int]]:
     return found
 
 
-def one_name_word(word: str, name: str, bar: float = MIN_SIMILARITY, index=None) -> bool:
+def one_name_word(index, word: str, name: str, bar: float = MIN_SIMILARITY) -> bool:
     """Two spellings of one name word: a shared key, a sure learned route or
     a round trip the pairs attest of `index`'s names ("Braun" / Brown), the
     same consonants in order ("Vladimir" / Volodymyr, "Dmitry" / Dmytro:
@@ -182,7 +182,7 @@ def one_name_word(word: str, name: str, bar: float = MIN_SIMILARITY, index=None)
         return True
     if word.casefold().endswith("a") != name.casefold().endswith("a"):
         return False
-    score, why = similarity(word, name) if index is None else word_similarity(index, word, name)
+    score, why = word_similarity(index, word, name)
     return score >= bar or why == SAME_SKELETON_REASON or _ukrainian_h(word, name)
 
 

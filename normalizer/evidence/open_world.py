@@ -172,7 +172,7 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
     # here: given_names reads this module
     from normalizer.candidates.given_names import one_name_word
 
-    if one_name_word(doc.tokens[k].text, form.tokens[garbled[0]], SURE_SIMILARITY, doc.index):
+    if one_name_word(doc.index, doc.tokens[k].text, form.tokens[garbled[0]], SURE_SIMILARITY):
         return None  # the same consonants in order: Russian and Ukrainian forms ("Andrei" / Andriy)
     return f"'{doc.tokens[k].text}' is a real name beside the rest of '{' '.join(form.tokens)}': another person"
 
