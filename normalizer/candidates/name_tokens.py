@@ -82,7 +82,7 @@ def _implied(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
 def similar_name_tokens(doc: Document, word: str) -> dict[str, float]:
     """Name token keys alike enough to `word`, with their similarity (remembered across texts and runs)."""
     return remembered(doc.index, "_similar_name_tokens", SIMILAR_WORDS, word,
-                      lambda: _alike(doc, word, doc.index.fuzzy_tokens(word)))
+                      lambda: _alike(doc, word, doc.index.fuzzy_tokens(word) | _attested_of(doc.index, word).keys()))
 
 
 def round_trip_name_tokens(doc: Document, word: str) -> dict[str, float]:
@@ -104,20 +104,23 @@ def word_similarity(index, word: str, name: str) -> tuple[float, str]:
     found = similarity(word, name)
     if found[0] < ATTESTED:
         printed = _attested_of(index, word)
-        script = printed.get(plain(name)) if printed else None
-        if script is not None:
-            return ATTESTED, model().routes[script]
+        if printed:
+            name = plain(name)
+            script = next((script for key, script in printed.items() if plain(key) == name), None)
+            if script is not None:
+                return ATTESTED, model().routes[script]
     return found
 
 
 def _attested_of(index, word: str) -> dict[str, str]:
-    """The name words (plain) the pairs show `word` printed for, each with its
-    script; most words none. Remembered: `word_similarity` asks per pair."""
+    """The name token keys the pairs show `word` printed for (Index.attested),
+    each with its script; most words none. A source of candidates
+    (`similar_name_tokens`) and of their score (`word_similarity`, asked per
+    pair): remembered."""
     memo = index.memo("_attested_of", ATTESTED_WORDS)
     found = memo.get(word)
     if found is None:
-        entries = index.attested.get(plain(word), ())
-        found = memo[word] = {plain(key): script for key, script in map(reading, entries)}
+        found = memo[word] = dict(map(reading, index.attested.get(plain(word), ())))
     return found
 
 

@@ -14,7 +14,7 @@ from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
-from normalizer.gazetteer.attested import attested_readings, reading
+from normalizer.gazetteer.attested import attested_readings
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.forms import add_table_variants, entity_forms
 from normalizer.gazetteer.house_style import own_spelling_wins
@@ -24,7 +24,6 @@ from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skele
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.transliteration import keys_of_all as round_trip_keys_of_all
-from normalizer.transliteration import plain
 from normalizer.tokens import token_texts, tokenize
 from normalizer.wordmap import WordMap, compact, grouped
 from normalizer.wordset import WordSet
@@ -143,7 +142,6 @@ class Index:
             found.update(self.by_fold.get(term, ()))
         found.update(self.by_skeleton.get(skeleton(word), ()))
         found.update(self.by_sound.get(sound_key(word), ()))
-        found.update(reading(entry)[0] for entry in self.attested.get(plain(word), ()))
         for key in round_trip_keys(word):
             if len(key) < MIN_ROUND_TRIP_KEY or self.round_trip_deletes is None:
                 found.update(self.by_round_trip.get(key, ()))
