@@ -90,9 +90,7 @@ class Decider:
         # Of two close readings of the same words, the one a learned round
         # trip finds far likelier leaves the other no rival (evidence/likelier).
         proposals = set_aside(proposals, AMBIGUITY_MARGIN, self.suggest_raw - AMBIGUITY_MARGIN, self._canonical)
-        # Surer first; between equals the longer mention ("Fatem Mokhajelani"
-        # over "Mokhajelani"); then position and text, so the order is total.
-        ranked = sorted(proposals, key=lambda p: (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement))
+        ranked = sorted(proposals, key=self._rank)
         ranked = self._own_first(ranked, unbuilt)
         chosen: list[Decision] = []
         taken: set[int] = set()
@@ -111,6 +109,11 @@ class Decider:
             taken |= span
             chosen.append(Decision(proposal, rival))
         return self._one_outcome(chosen, ranked, unbuilt)
+
+    def _rank(self, p: Proposal) -> tuple:
+        """The order of `decide`, before _own_first: surer first; between equals the longer mention
+        ("Fatem Mokhajelani" over "Mokhajelani"); then position and text, so the order is total."""
+        return (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement)
 
     def _one_outcome(self, chosen: list[Decision], ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Decision]:
         """The same words repaired the same way everywhere in the text: where
@@ -137,7 +140,7 @@ class Decider:
             if not self._confident(d):
                 by = _settler(p, confident, words)
                 if by is None and confident:
-                    p, by = _settled_reading(p, confident, words, ranked, unbuilt)
+                    p, by = _settled_reading(p, confident, words, ranked, unbuilt, self._rank)
                     if by is not None:
                         d = Decision(p, (d.proposal.replacement, d.proposal.confidence))
             settled.append(d if by is None else d._replace(settled_by=by))
@@ -272,10 +275,12 @@ def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confid
     return found
 
 
-def _settled_reading(chosen: Proposal, confident, words, ranked: list[Proposal], unbuilt: Unbuilt | None):
+def _settled_reading(chosen: Proposal, confident, words, ranked: list[Proposal], unbuilt: Unbuilt | None, rank):
     """Another reading of `chosen`'s words that a confident reading
     elsewhere settles, and that reading; else `chosen` and None. Of
-    several, one of the settling reading's own entity goes first."""
+    several, one of the settling reading's own entity goes first, then
+    by `rank`: not by where a reading stands in the lists, which differs
+    where some are left unbuilt (an unbuilt one comes after `ranked`)."""
     span = set(range(chosen.first, chosen.last + 1))
     others = [p for p in ranked if p.first == chosen.first and p.last == chosen.last]
     if unbuilt is not None:
@@ -283,7 +288,7 @@ def _settled_reading(chosen: Proposal, confident, words, ranked: list[Proposal],
     found = [(p, by) for p in others if (by := _settler(p, confident, words)) is not None]
     if not found:
         return chosen, None
-    return min(found, key=lambda pair: pair[0].entity != pair[1].entity)
+    return min(found, key=lambda pair: (pair[0].entity != pair[1].entity, rank(pair[0])))
 
 
 def _settler(proposal: Proposal, confident: dict, words: dict) -> Proposal | None:
