@@ -90,7 +90,7 @@ class Decider:
         # Of two close readings of the same words, the one a learned round
         # trip finds far likelier leaves the other no rival (evidence/likelier).
         proposals = set_aside(proposals, AMBIGUITY_MARGIN, self.suggest_raw - AMBIGUITY_MARGIN, self._canonical)
-        ranked = sorted(proposals, key=self._rank)
+        ranked = sorted(proposals, key=lambda p: _rank(p, self.prior(p)))
         ranked = self._own_first(ranked, unbuilt)
         chosen: list[Decision] = []
         taken: set[int] = set()
@@ -109,11 +109,6 @@ class Decider:
             taken |= span
             chosen.append(Decision(proposal, rival))
         return self._one_outcome(chosen, ranked, unbuilt)
-
-    def _rank(self, p: Proposal) -> tuple:
-        """The order of `decide`, before _own_first: surer first; between equals the longer mention
-        ("Fatem Mokhajelani" over "Mokhajelani"); then position and text, so the order is total."""
-        return (-p.confidence - self.prior(p), p.first - p.last, p.first, p.replacement)
 
     def _one_outcome(self, chosen: list[Decision], ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Decision]:
         """The same words repaired the same way everywhere in the text: where
@@ -140,7 +135,7 @@ class Decider:
             if not self._confident(d):
                 by = _settler(p, confident, words)
                 if by is None and confident:
-                    p, by = _settled_reading(p, confident, words, ranked, unbuilt, self._rank)
+                    p, by = _settled_reading(p, confident, words, ranked, unbuilt, lambda q: _rank(q, self.prior(q)))
                     if by is not None:
                         d = Decision(p, (d.proposal.replacement, d.proposal.confidence))
             settled.append(d if by is None else d._replace(settled_by=by))
@@ -245,6 +240,13 @@ class Decider:
                 )
             )
         return corrections
+
+
+def _rank(p: Proposal, prior: float) -> tuple:
+    """The order of `decide`, before _own_first: surer first, the own gazetteer's
+    `prior` added; between equals the longer mention ("Fatem Mokhajelani" over
+    "Mokhajelani"); then position and text, so the order is total."""
+    return (-p.confidence - prior, p.first - p.last, p.first, p.replacement)
 
 
 def _shown_confidence(decision: Decision) -> float:
