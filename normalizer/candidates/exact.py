@@ -87,7 +87,10 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
         reason = f"'{listed}' is a listed variant of '{canonical}'"
     # The tables' forms are romanizations of another script: a name that came
     # back through it, as the text's other round trips did (evidence/translated).
-    return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=from_table)
+    # A table's spelling is a whole name written otherwise: written back as the canonical joins it.
+    return render(
+        doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=from_table, joined_as_canonical=from_table
+    )
 
 
 
@@ -99,7 +102,8 @@ def _english_word_written_as_a_name(doc: Document, i: int, listed: str) -> bool:
         return True
     written = doc.tokens[i].text
     if not written[:1].isupper():
-        return False
+        # A name's syllable after a hyphen is written in small letters ("Mun Jae-in").
+        return i > 0 and doc.gap(i - 1, i) == "-"
     return listed[:1].isupper() or not _opens_sentence(doc, i)
 
 

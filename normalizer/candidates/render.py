@@ -19,6 +19,7 @@ def render(
     proposal's other fields (`anchored=True`), set here rather than by a copy."""
     target = form.target if target is None else target
     originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
+    joins = _canonical_joins(doc, start, form.entity, target) if flags.pop("joined_as_canonical", False) else None
     if len(target) == len(originals):
         new = [apply_case_style(o, t) for o, t in zip(originals, target)]
         # A word the text writes as the alias has it, or as some correct form
@@ -31,7 +32,11 @@ def render(
         ]
         new = [o if keep else n for o, n, keep in zip(originals, new, kept)]
         new = _with_the_texts_marks(doc, form, target, originals, new, kept)
-        changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t]
+        for q in joins or ():
+            # Two words the name joins by a hyphen, written apart: both are the name's own words.
+            for p in (q - 1, q):
+                new[p] = apply_case_style(originals[p], target[p]) if originals[p].isupper() else target[p]
+        changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t] + list(joins or ())
         if not changed:
             return None
         # A soft sign's apostrophe between two words of the name is dropped
@@ -42,7 +47,7 @@ def render(
         pieces = []
         for q in range(first, last + 1):
             if q > first:
-                pieces.append(without_soft_sign(gaps[q]) or gaps[q])
+                pieces.append(joins[q] if joins and q in joins else without_soft_sign(gaps[q]) or gaps[q])
             pieces.append(new[q])
         replacement = "".join(pieces)
         if len(originals) > 1:  # a name of several words, though one word may change
@@ -68,6 +73,24 @@ def _with_the_texts_marks(doc: Document, form: Form, target, originals, new, kep
     if not written or any(_composed(originals[q]).casefold() != written[q].casefold() for q in style):
         return new
     return [n if keep else apply_case_style(o, w) for o, n, w, keep in zip(originals, new, written, kept)]
+
+
+def _canonical_joins(doc: Document, start: int, entity: int, target: tuple[str, ...]) -> dict[int, str]:
+    """Where the canonical joins two words of `target` by a hyphen that the
+    text at `start` writes apart ("Mun Chzhe In" for Moon Jae-in): each such
+    word's position, with the hyphen."""
+    canonical = doc.index.entities[entity].canonical
+    tokens = tokenize(canonical)
+    wanted = [fold_case(word) for word in target]
+    for k in range(len(tokens) - len(wanted) + 1):
+        if [token.key for token in tokens[k : k + len(wanted)]] == wanted:
+            return {
+                q: "-"
+                for q in range(1, len(wanted))
+                if canonical[tokens[k + q - 1].end : tokens[k + q].start] == "-"
+                and doc.gap(start + q - 1, start + q).isspace()
+            }
+    return {}
 
 
 def _composed(word: str) -> str:
