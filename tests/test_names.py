@@ -43,7 +43,20 @@ def test_the_surname_field_overrides_the_rule_and_the_aliases():
     kim = Entity("Kim Jong Un", "person", aliases=("Kim Jong-un",), variants=("Kimm Jong Un", "Kim Chen In"), surname=("Kim",))
     assert surnames(kim) == ("Kim",)
     assert surname_forms(kim) == [("Kim", "surname", "Kim"), ("Kimm", "variant", "Kim")]
-    assert surnames(Entity("Kim Jong Un", "person")) == ("Un",)  # what the rule alone would say
+    assert surnames(Entity("Kim Jong Un", "person")) == ("Kim",)  # what the rule alone would say: a Korean name
+
+
+@pytest.mark.parametrize(
+    "name, surname",
+    [
+        ("Moon Jae-in", "Moon"),  # a Korean name puts the surname first (gazetteer.korean_names reads it so)
+        ("Yoon Suk Yeol", "Yoon"),
+        ("Ben Chan", "Chan"),  # two pinyin syllables, and an English name: the last word
+        ("Xi Jinping", "Jinping"),  # so a Chinese name needs the surname field
+    ],
+)
+def test_a_korean_name_has_its_first_word_for_surname(name, surname):
+    assert surnames(Entity(name, "person")) == (surname,)
 
 
 def test_default_forms_from_aliases_and_variants():
@@ -126,15 +139,17 @@ def engines(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    "text, repaired",
+    "text, repaired, without_the_field",
     [
-        ("Kim Jong Un spoke. Later the North Korean leader Kimm said no.", ("Kimm", "Kim")),
-        ("Prabowo Subianto arrived. Prabovo said he would stay.", ("Prabovo", "Prabowo")),
+        # A Korean name's surname is its first word without the field too.
+        ("Kim Jong Un spoke. Later the North Korean leader Kimm said no.", ("Kimm", "Kim"), [("Kimm", "Kim")]),
+        # Elsewhere the last word is not what news calls them.
+        ("Prabowo Subianto arrived. Prabovo said he would stay.", ("Prabovo", "Prabowo"), []),
     ],
 )
-def test_a_garbled_surname_alone_is_repaired_when_the_field_names_it(engines, text, repaired):
+def test_a_garbled_surname_alone_is_repaired_when_the_field_names_it(engines, text, repaired, without_the_field):
     assert [(c.original, c.replacement) for c in engines["with"].normalize(text).applied] == [repaired]
-    assert engines["without"].normalize(text).applied == []  # the last word is not what news calls them
+    assert [(c.original, c.replacement) for c in engines["without"].normalize(text).applied] == without_the_field
 
 
 def test_particles_join_the_surname_by_default(engines):

@@ -69,11 +69,22 @@ def default_surname(name: str) -> str | None:
 
 
 def surnames(entity: Entity) -> tuple[str, ...]:
-    """The short forms of a person: the `surname` field, else the default rule."""
+    """The short forms of a person: the `surname` field, else the default rule,
+    or for a Korean name, the first word ("Moon" of "Moon Jae-in": a Korean
+    name puts the surname first). A Chinese name does too, but one of two
+    pinyin syllables is as often an English name ("Ben Chan")."""
     if entity.surname:
         return entity.surname
+    if entity.kind == "person" and _is_korean(entity.canonical):
+        return (entity.canonical.split()[0],)
     found = default_surname(entity.canonical)
     return (found,) if found else ()
+
+
+def _is_korean(name: str) -> bool:
+    from normalizer.gazetteer.korean_names import korean_spellings  # its table: read at an index build only
+
+    return bool(korean_spellings(name))
 
 
 def surname_forms(entity: Entity) -> list[tuple[str, str, str]]:
