@@ -73,16 +73,19 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     form = index.forms[mention.form_ids[0]]
     if len(targets) != 1 or any(doc.status[i + k] == Status.SKIP for k in range(len(form.keys))):
         return None  # ambiguous or ignored: leave it alone
-    if not all(_english_word_written_as_a_name(doc, i + k, token) for k, token in enumerate(form.tokens)):
+    written_as_a_name = [_english_word_written_as_a_name(doc, i + k, token) for k, token in enumerate(form.tokens)]
+    if not all(written_as_a_name) or not any(doc.tokens[i + k].text[:1].isupper() for k in range(len(form.tokens))):
         return None  # a variant that is also an English word fires only where it is written as a name
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
-    added = index.table_variants.get(fold_form(listed))  # by a table of normalizer/data, not the gazetteer
+    written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
+    # By a table of normalizer/data, not the gazetteer; listed with its hyphens ("al-Baghdadi").
+    added = index.table_variants.get(fold_form(listed)) or index.table_variants.get(fold_form(written))
     from_table = bool(added) and added[0] == canonical
     if from_table:
         # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.
-        written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
-        reason = added[1].replace(f"'{listed}'", f"'{written}'", 1)
+        # Every table's reason quotes its form first: "'Siriâ' is the Russian name ...".
+        reason = f"'{written}" + added[1][added[1].find("' ", 1) :]
     else:
         reason = f"'{listed}' is a listed variant of '{canonical}'"
     # The tables' forms are romanizations of another script: a name that came
@@ -102,8 +105,9 @@ def _english_word_written_as_a_name(doc: Document, i: int, listed: str) -> bool:
         return True
     written = doc.tokens[i].text
     if not written[:1].isupper():
-        # A name's syllable after a hyphen is written in small letters ("Mun Jae-in").
-        return i > 0 and doc.gap(i - 1, i) == "-"
+        # A name's small word as the variant lists it ("al" of "Bashar al-Asad"), or a syllable
+        # after a hyphen ("Mun Jae-in"), is the name as written, where another word is capitalized.
+        return written == listed or (i > 0 and doc.gap(i - 1, i) == "-")
     return listed[:1].isupper() or not _opens_sentence(doc, i)
 
 
