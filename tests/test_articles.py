@@ -38,6 +38,9 @@ def engine(tmp_path_factory):
         ("Egypt's leader Abdel Fatah al-Sisi met the delegation.", ("Fatah al", "Fattah el")),
         # The article as it sounds before a sun letter, joined to its word.
         ("Al-Qaeda's Aiman az-Zawahri was killed in Kabul.", ("Aiman az-Zawahri", "Ayman al-Zawahiri")),
+        # The article as a katakana round trip prints it (アル), a word of its own.
+        ("Officials met Basshaaru Aru Asado in the capital.", ("Basshaaru Aru Asado", "Bashar al-Assad")),
+        ("Officials met Bassharu Alu Asado in the capital.", ("Bassharu Alu Asado", "Bashar al-Assad")),
     ],
 )
 def test_a_garbled_name_is_read_whatever_article_it_writes(engine, text, change):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from importlib import metadata
 from pathlib import Path
 
@@ -118,8 +119,10 @@ def romanized(cyrillic: list[str]) -> list[str]:
     import iuliia
 
     schemes = [getattr(iuliia, name) for name in SCHEMES]
-    found = [scheme.translate(word).lower() for word in cyrillic for scheme in schemes]
-    return list(dict.fromkeys(form for form in found if form.isalpha()))
+    # Composed ("ž" of GOST's чжэ comes as z and a combining caron); BGN/PCGN's
+    # "·" between zh and e ("Chzh·e") is inside the word, as it prints it.
+    found = [unicodedata.normalize("NFC", scheme.translate(word)).lower() for word in cyrillic for scheme in schemes]
+    return list(dict.fromkeys(form for form in found if form.replace("·", "").isalpha()))
 
 
 def rows() -> list[tuple[str, list[str], list[str], list[str], list[str]]]:

@@ -17,6 +17,11 @@ from normalizer.gazetteer.names import ARTICLES, SUN_ARTICLES
 from normalizer.tokens import token_texts
 
 
+# The article as a katakana round trip brings it back, a word of its own
+# (アル: "Basshaaru Aru Asado" for Bashar al-Assad; "Alu" with l for the r-row).
+KATAKANA_ARTICLES = frozenset({"aru", "alu"})
+
+
 def forms_with_article(index) -> frozenset[int]:
     """The forms that write an article inside them ("Abu Bakr al-Baghdadi"):
     the few a text without one may leave it out of (remembered per index)."""
@@ -34,7 +39,7 @@ def article_at(doc: Document, k: int) -> bool:
     joined to its capitalized word ("as-Sadr": not the "as" of "such as Sadr
     City", nor the "at" of "at-third")."""
     key = doc.keys[k]
-    if key in ARTICLES:
+    if key in ARTICLES or key in KATAKANA_ARTICLES:
         return True
     sound = SUN_ARTICLES.get(key)
     return (
@@ -47,7 +52,7 @@ def article_at(doc: Document, k: int) -> bool:
 @of_the_text
 def writes_article(doc: Document) -> bool:
     """Whether the text writes the article anywhere (most texts: no)."""
-    return not ARTICLES.isdisjoint(doc.keys) or any(
+    return not ARTICLES.isdisjoint(doc.keys) or not KATAKANA_ARTICLES.isdisjoint(doc.keys) or any(
         article_at(doc, k) for k, key in enumerate(doc.keys) if key in SUN_ARTICLES
     )
 
@@ -66,7 +71,10 @@ def readings(doc: Document, form: Form, i: int, position: int) -> list[tuple[For
             at = i - position + q  # where the form's article stands, if the text writes it
             if 0 <= at < len(doc) and article_at(doc, at):
                 if keys[at] != form.keys[q]:  # the other article: "al-Sisi" for el-Sisi, "as-Sadr" for al-Sadr
-                    found.append((_exchanged(form, q, doc.tokens[at].text, keys[at]), i - position))
+                    exchanged = _exchanged(form, q, doc.tokens[at].text, keys[at])
+                    if keys[at] in KATAKANA_ARTICLES and written is not None:
+                        exchanged = exchanged._replace(target=(written,))  # the name as the canonical joins it
+                    found.append((exchanged, i - position))
             elif written is not None:  # left out: "Abu Bakr Bagdadi"
                 found.append((_without(form, q, written), i - position + (position > q)))
         elif form.keys[q - 1] not in ARTICLES and written is not None:
