@@ -50,3 +50,8 @@ def test_beside_it_a_garbled_surname_is_read(engine):
     # "Bagdadi" alone is a real name word, read only beside the rest of the name.
     result = engine.normalize("ISIS chief Abubakr al-Bagdadi was killed in Idlib.")
     assert result.text == "ISIS chief Abu Bakr al-Baghdadi was killed in Idlib."
+
+
+def test_the_name_run_together_ends_a_text(engine):
+    # The variant has fewer words than the name it is written back as: the last words of the text.
+    assert engine.normalize("They named Abubakr al-Baghdadi").text == "They named Abu Bakr al-Baghdadi"

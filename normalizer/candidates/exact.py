@@ -6,6 +6,7 @@ from __future__ import annotations
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.folding import fold_form
+from normalizer.gazetteer.forms import table_key
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status
@@ -79,8 +80,7 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
     written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
-    # By a table of normalizer/data, not the gazetteer; listed with its hyphens ("al-Baghdadi").
-    added = index.table_variants.get(fold_form(listed)) or index.table_variants.get(fold_form(written))
+    added = index.table_variants.get(table_key(form.tokens))  # by a table of normalizer/data, not the gazetteer
     from_table = bool(added) and added[0] == canonical
     if from_table:
         # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.

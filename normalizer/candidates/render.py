@@ -19,7 +19,8 @@ def render(
     proposal's other fields (`anchored=True`), set here rather than by a copy."""
     target = form.target if target is None else target
     originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
-    joins = _canonical_joins(doc, start, form.entity, target) if flags.pop("joined_as_canonical", False) else None
+    joined = flags.pop("joined_as_canonical", False) and len(target) == len(originals)  # else written whole below
+    joins = _canonical_joins(doc, start, form.entity, target) if joined else None
     if len(target) == len(originals):
         new = [apply_case_style(o, t) for o, t in zip(originals, target)]
         # A word the text writes as the alias has it, or as some correct form

@@ -108,7 +108,7 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     spelled in Russian (gazetteer.chinese_names), a Korean person's name
     as outlets and Russian spell it (gazetteer.korean_names) and a name
     with an Arabic compound given name run together (gazetteer.compound_names).
-    Returns each added form (fold_form) -> its canonical and the reason a repair shows, and the forms
+    Returns each added form (table_key) -> its canonical and the reason a repair shows, and the forms
     matched only where written whole, never laid over other words: a place's
     Russian and Japanese names (every scheme's spelling is listed, and a near
     one is another word: "Brazillian" is no "Braziliia") and a Chinese name's
@@ -131,7 +131,7 @@ def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str
     order; a third item, the name a form is written as, where not the
     canonical) those forms as variants, in `forms_of` (an index build's lists),
     unless some entity already has that spelling, correct or not. Returns
-    each added form (fold_form) -> the entity's canonical and the reason."""
+    each added form (table_key) -> the entity's canonical and the reason."""
     if not additions:
         return {}
     # Of every entity's spellings, only those of the forms to add are asked about.
@@ -145,5 +145,11 @@ def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str
             if keys and keys not in taken:
                 taken.add(keys)
                 forms_of[number] = [*forms_of[number], (form, "variant", written_as[0] if written_as else canonical)]
-                added[fold_form(form)] = (canonical, reason)
+                added[table_key(words[form][0])] = (canonical, reason)
     return added
+
+
+def table_key(tokens) -> str:
+    """The key of a table's variant in Index.table_variants: its words, as the
+    form laid over a text has them (a hyphen, as in "al-Baghdadi", is no word)."""
+    return fold_form(" ".join(tokens))

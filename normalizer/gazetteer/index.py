@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
 from normalizer.gazetteer.attested import attested_readings
 from normalizer.gazetteer.delete_store import DeleteStore
-from normalizer.gazetteer.forms import add_table_variants, entity_forms
+from normalizer.gazetteer.forms import add_table_variants, entity_forms, table_key
 from normalizer.gazetteer.house_style import own_spelling_wins
 from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
@@ -94,7 +94,7 @@ class Index:
     # the variant as written (fold_form) -> the canonical.
     spelled_apart: dict[str, str] = field(default_factory=dict)
     # Variants added from a table (forms.add_table_variants): the form
-    # (fold_form) -> the canonical, and the reason a repair shows.
+    # (forms.table_key) -> the canonical, and the reason a repair shows.
     table_variants: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Round trips the Wikidata pairs attest (gazetteer.attested): a printed
     # form (transliteration.plain) -> the token keys it prints, "key script".
@@ -261,7 +261,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             size = len(keys)
             if size > max_form_length:
                 max_form_length = size
-            if variant and whole_only and fold_form(text) in whole_only:
+            if variant and whole_only and table_key(tokens) in whole_only:
                 continue  # matched whole only (forms.add_table_variants)
             token_keys += keys
             token_written += tokens
