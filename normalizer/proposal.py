@@ -44,6 +44,9 @@ class Proposal:
     # Of a reading of a name of several words: each word it rewrites, case set aside, and what it writes
     # there (Decider._one_outcome: the same garbled word alone elsewhere follows a confident full name).
     rewrites: tuple[tuple[str, str], ...] = ()
+    # Characters after the last word the correction also takes away: the soft sign's apostrophe
+    # a romanization of Cyrillic prints after a name's last word ("Merkel’", Меркель; tokens.soft_sign_after).
+    soft_sign: int = 0
 
     def overlaps(self, other: "Proposal") -> bool:
         """True when the two proposals touch at least one common word."""

@@ -87,6 +87,24 @@ def without_soft_sign(gap: str) -> str | None:
     return match.group(1) if match else None
 
 
+def soft_sign_after(text: str, token: Token) -> int:
+    """The length of a soft sign's apostrophe right after `token`, as BGN/PCGN
+    and the MVD print a final Cyrillic ь ("Merkel’", "Igor'"), or 0. Not after
+    an s, x or z (a possessive, "the Joneses’"), nor where a single quotation
+    mark opens earlier on the line, which the apostrophe may close ("the
+    ‘Merkel’ plan")."""
+    after = text[token.end : token.end + 2]
+    if not after[:1] or after[0] not in "'’" or (after[1:] and after[1].isalnum()) or token.text[-1:] in "sSxXzZ":
+        return 0  # "the Joneses’", and "Ruiz’" as some styles write the possessive
+    if not token.text[-1:].isalpha() or token.text[-1].lower() in "aeiouy":
+        return 0  # ь follows a consonant
+    line = text[text.rfind("\n", 0, token.start) + 1 : token.start + 1]  # with the word's first letter
+    return 0 if _OPENING_QUOTE.search(line) else 1
+
+
+_OPENING_QUOTE = re.compile(r"‘|(?:^|[^\w'’])'(?=\w)")
+
+
 def apply_case_style(original: str, replacement: str) -> str:
     """Spell `replacement` in the case style of `original`.
 

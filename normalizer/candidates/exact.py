@@ -10,7 +10,7 @@ from normalizer.gazetteer.forms import table_key
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status
-from normalizer.tokens import apply_case_style
+from normalizer.tokens import apply_case_style, soft_sign_after
 
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
 VARIANT_CONFIDENCE = 0.99
@@ -20,7 +20,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for mention in mentions.found:
         if mention.correct:
-            proposal = _separators(doc, mention) or _capitals(doc, mention)
+            proposal = _separators(doc, mention) or _capitals(doc, mention) or _soft_sign(doc, mention)
         else:
             proposal = _variant(doc, mention)
         if proposal:
@@ -41,6 +41,21 @@ def _separators(doc: Document, mention: Mention) -> Proposal | None:
     reason = f"'{written}' is a listed variant of '{canonical}'"
     replacement = apply_case_style(written, canonical)
     return Proposal(i, last, replacement, entity, VARIANT_CONFIDENCE, (reason,), "variant", spelling=written.casefold())
+
+
+def _soft_sign(doc: Document, mention: Mention) -> Proposal | None:
+    """An intact name with the apostrophe a romanization of Cyrillic prints
+    for a final ь after it ("Angela Merkel’ said", Ангела Меркель): the name
+    without it (tokens.soft_sign_after)."""
+    last = mention.start + mention.length - 1
+    sign = soft_sign_after(doc.text, doc.tokens[last])
+    if not sign or any(doc.status[k] == Status.SKIP for k in range(mention.start, last + 1)):
+        return None
+    word = doc.tokens[last].text
+    entity = doc.index.forms[mention.correct[0]].entity
+    written = doc.text[doc.tokens[last].start : doc.tokens[last].end + sign]
+    reason = f"'{written}' is '{word}' with the apostrophe a romanization of Cyrillic prints for a soft sign"
+    return Proposal(last, last, word, entity, VARIANT_CONFIDENCE, (reason,), "variant", spelling=word.casefold(), soft_sign=sign)
 
 
 def _capitals(doc: Document, mention: Mention) -> Proposal | None:

@@ -7,7 +7,7 @@ import unicodedata
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form, marked_form_key
 from normalizer.proposal import Proposal
-from normalizer.tokens import apply_case_style, fold_case, tokenize, without_soft_sign
+from normalizer.tokens import apply_case_style, fold_case, soft_sign_after, tokenize, without_soft_sign
 
 
 def render(
@@ -44,7 +44,9 @@ def render(
         # ("Emmanuel’ Makron" -> "Emmanuel Macron"): both words are rewritten.
         gaps = [doc.gap(start + q - 1, start + q) if q else "" for q in range(len(originals))]
         marked = [q for q in range(1, len(originals)) if without_soft_sign(gaps[q]) is not None]
-        first, last = min(changed + [q - 1 for q in marked]), max(changed + marked)
+        soft_sign = soft_sign_after(doc.text, doc.tokens[start + len(originals) - 1])
+        # A soft sign after the name's last word goes with the repair, and that word with it.
+        first, last = min(changed + [q - 1 for q in marked]), max(changed + marked + [len(originals) - 1] * soft_sign)
         pieces = []
         for q in range(first, last + 1):
             if q > first:
@@ -56,9 +58,10 @@ def render(
     else:
         first, last = 0, len(originals) - 1
         replacement = apply_case_style(originals[0], written_target(doc.index, form.entity, target))
+        soft_sign = soft_sign_after(doc.text, doc.tokens[start + last])
     return Proposal(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
-        surname=form.role == "surname", spelling=doc.words(start + first, start + last), **flags,
+        surname=form.role == "surname", spelling=doc.words(start + first, start + last), soft_sign=soft_sign, **flags,
     )
 
 
