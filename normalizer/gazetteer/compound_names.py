@@ -42,7 +42,8 @@ def compound_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
     found = []
     for number, entity in enumerate(entities):
         names = (entity.canonical, *entity.aliases)
-        if entity.kind != "person" or not any(word[:3].casefold() in _STARTS for name in names for word in name.split()):
+        starts = (word[:3].casefold() for name in names for word in name.split())
+        if entity.kind != "person" or _STARTS.isdisjoint(starts):
             continue  # most names: no tokenizing
         forms = [form for name in names for form in run_together_forms(name)]
         if forms:
