@@ -49,7 +49,7 @@ def test_a_soft_sign_after_a_word(text, word, length):
     "text, expected",
     [
         # An intact name: only the apostrophe goes.
-        ("On Monday, Angela Merkel’ said the talks would go on.", "On Monday, Angela Merkel said the talks would go on."),
+        ("On Monday, Angela Merkel’ said the talks went on.", "On Monday, Angela Merkel said the talks went on."),
         ("Officials met Angela Merkel' in the capital.", "Officials met Angela Merkel in the capital."),
         # A repaired name takes it with it (the MVD scheme's Юн Сок Ёль).
         ("On Monday, Yun Sok El' said the talks would go on.", "On Monday, Yoon Suk Yeol said the talks would go on."),
