@@ -55,7 +55,9 @@ def _soft_sign(doc: Document, mention: Mention) -> Proposal | None:
     entity = doc.index.forms[mention.correct[0]].entity
     written = doc.text[doc.tokens[last].start : doc.tokens[last].end + sign]
     reason = f"'{written}' is '{word}' with the apostrophe a romanization of Cyrillic prints for a soft sign"
-    return Proposal(last, last, word, entity, VARIANT_CONFIDENCE, (reason,), "variant", spelling=word.casefold(), soft_sign=sign)
+    return Proposal(
+        last, last, word, entity, VARIANT_CONFIDENCE, (reason,), "variant", spelling=word.casefold(), soft_sign=sign
+    )
 
 
 def _capitals(doc: Document, mention: Mention) -> Proposal | None:
@@ -109,7 +111,6 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     return render(
         doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=from_table, joined_as_canonical=from_table
     )
-
 
 
 def _english_word_written_as_a_name(doc: Document, i: int, listed: str) -> bool:
