@@ -83,18 +83,15 @@ def _canonical_joins(doc: Document, start: int, entity: int, target: tuple[str, 
     """Where the canonical joins two words of `target` by a hyphen that the
     text at `start` writes apart ("Mun Chzhe In" for Moon Jae-in): each such
     word's position, with the hyphen."""
-    canonical = doc.index.entities[entity].canonical
-    tokens = tokenize(canonical)
-    wanted = [fold_case(word) for word in target]
-    for k in range(len(tokens) - len(wanted) + 1):
-        if [token.key for token in tokens[k : k + len(wanted)]] == wanted:
-            return {
-                q: "-"
-                for q in range(1, len(wanted))
-                if canonical[tokens[k + q - 1].end : tokens[k + q].start] == "-"
-                and doc.gap(start + q - 1, start + q).isspace()
-            }
-    return {}
+    found = _canonical_run(doc.index, entity, target)
+    if found is None:
+        return {}
+    canonical, run = found
+    return {
+        q: "-"
+        for q in range(1, len(run))
+        if canonical[run[q - 1].end : run[q].start] == "-" and doc.gap(start + q - 1, start + q).isspace()
+    }
 
 
 def _composed(word: str) -> str:
@@ -107,10 +104,20 @@ def written_target(index, entity: int, target: tuple[str, ...]) -> str:
     a run of its words ("Baden-Wurttemberg", the surname "Amir-Abdollahian"):
     a form keeps its words, not what stood between them. Else they are
     joined by spaces."""
+    found = _canonical_run(index, entity, target)
+    if found is None:
+        return " ".join(target)
+    canonical, run = found
+    return canonical[run[0].start : run[-1].end]
+
+
+def _canonical_run(index, entity: int, target: tuple[str, ...]):
+    """The entity's canonical and its tokens that spell `target`'s words in
+    a row (keys compared), or None where no run of them does."""
     canonical = index.entities[entity].canonical
     tokens = tokenize(canonical)
     wanted = [fold_case(word) for word in target]
     for k in range(len(tokens) - len(wanted) + 1):
         if [token.key for token in tokens[k : k + len(wanted)]] == wanted:
-            return canonical[tokens[k].start : tokens[k + len(wanted) - 1].end]
-    return " ".join(target)
+            return canonical, tokens[k : k + len(wanted)]
+    return None
