@@ -6,7 +6,6 @@ from __future__ import annotations
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.folding import fold_form
-from normalizer.gazetteer.forms import table_key
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status
@@ -97,12 +96,12 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
     written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
-    added = index.table_variants.get(table_key(form.tokens))  # by a table of normalizer/data, not the gazetteer
-    from_table = bool(added) and added[0] == canonical
+    listed_by_table = index.table_reason(form)  # by a table of normalizer/data, not the gazetteer
+    from_table = listed_by_table is not None
     if from_table:
         # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.
         # Every table's reason quotes its form first: "'Siriâ' is the Russian name ...".
-        reason = f"'{written}" + added[1][added[1].find("' ", 1) :]
+        reason = f"'{written}" + listed_by_table[listed_by_table.find("' ", 1) :]
     else:
         reason = f"'{listed}' is a listed variant of '{canonical}'"
     # The tables' forms are romanizations of another script: a name that came

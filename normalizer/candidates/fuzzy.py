@@ -20,7 +20,6 @@ from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
-from normalizer.gazetteer.forms import table_key
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
@@ -293,9 +292,9 @@ def lay(
         evidence, lost_capitals = _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near)
     # The evidence summed into the one proposal made: the same sums in the same order.
     confidence, reasons = level, tuple(reasons)
-    listed = doc.index.table_variants.get(table_key(form.tokens)) if form.role == "variant" else None
-    if listed and listed[0] == doc.index.entities[form.entity].canonical:
-        reasons += (listed[1],)  # why a table's spelling is the name's: "'Abubakr al-Baghdadi' writes ..."
+    listed = doc.index.table_reason(form)
+    if listed:
+        reasons += (listed,)  # why a table's spelling is the name's: "'Abubakr al-Baghdadi' writes ..."
     for piece in evidence:
         confidence += piece.delta
         reasons += piece.reasons

@@ -119,6 +119,14 @@ class Index:
             memo.clear()
         return memo
 
+    def table_reason(self, form: Form) -> str | None:
+        """Why `form` is its entity's name, where it is a variant a table of
+        normalizer/data added to that entity (forms.add_table_variants); else None."""
+        if form.role != "variant":
+            return None
+        added = self.table_variants.get(table_key(form.tokens))
+        return added[1] if added and added[0] == self.entities[form.entity].canonical else None
+
     def one_word_forms(self, entity: int, key: str) -> Iterator[int]:
         """The ids of `entity`'s forms of the one word `key` (its surname, or a one-word name)."""
         for form_id, _ in self.token_forms.get(key, ()):
