@@ -20,6 +20,7 @@ from normalizer.tokens import token_texts
 # The article as a katakana round trip brings it back, a word of its own
 # (アル: "Basshaaru Aru Asado" for Bashar al-Assad; "Alu" with l for the r-row).
 KATAKANA_ARTICLES = frozenset({"aru", "alu"})
+_WRITTEN = ARTICLES | KATAKANA_ARTICLES  # as a text may write the article: a word of its own
 
 
 def forms_with_article(index) -> frozenset[int]:
@@ -39,7 +40,7 @@ def article_at(doc: Document, k: int) -> bool:
     joined to its capitalized word ("as-Sadr": not the "as" of "such as Sadr
     City", nor the "at" of "at-third")."""
     key = doc.keys[k]
-    if key in ARTICLES or key in KATAKANA_ARTICLES:
+    if key in _WRITTEN:
         return True
     sound = SUN_ARTICLES.get(key)
     return (
@@ -52,7 +53,7 @@ def article_at(doc: Document, k: int) -> bool:
 @of_the_text
 def writes_article(doc: Document) -> bool:
     """Whether the text writes the article anywhere (most texts: no)."""
-    return not ARTICLES.isdisjoint(doc.keys) or not KATAKANA_ARTICLES.isdisjoint(doc.keys) or any(
+    return not _WRITTEN.isdisjoint(doc.keys) or any(
         article_at(doc, k) for k, key in enumerate(doc.keys) if key in SUN_ARTICLES
     )
 

@@ -90,9 +90,10 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     form = index.forms[mention.form_ids[0]]
     if len(targets) != 1 or any(doc.status[i + k] == Status.SKIP for k in range(len(form.keys))):
         return None  # ambiguous or ignored: leave it alone
-    written_as_a_name = [_english_word_written_as_a_name(doc, i + k, token) for k, token in enumerate(form.tokens)]
-    if not all(written_as_a_name) or not any(doc.tokens[i + k].text[:1].isupper() for k in range(len(form.tokens))):
+    if not all(_english_word_written_as_a_name(doc, i + k, token) for k, token in enumerate(form.tokens)):
         return None  # a variant that is also an English word fires only where it is written as a name
+    if not any(doc.tokens[i + k].text[:1].isupper() for k in range(len(form.tokens))):
+        return None  # ... and a name has a capital: its small words pass only beside one
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
     written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
