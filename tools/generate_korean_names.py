@@ -30,7 +30,6 @@ Sorted; same inputs, same bytes (tests/test_korean_names.py checks the committed
 
 from __future__ import annotations
 
-import argparse
 import sys
 import unicodedata
 from importlib import metadata
@@ -152,12 +151,9 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args(argv)
-    args.out.write_text(render(), encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
-    return 0
+    from table_file import write_table  # beside this script (tools/): run as one, it is on the path
+
+    return write_table(__doc__, render, OUT, argv)
 
 
 if __name__ == "__main__":
