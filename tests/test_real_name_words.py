@@ -83,3 +83,33 @@ def test_a_real_name_alone_is_read_as_the_place_the_text_names_intact(places, te
 )
 def test_a_real_name_stays_unless_alone_and_nearly_sure(places, text):
     assert applied_changes(places.normalize(text)) == []
+
+
+BOTH_GARBLED = """\
+entities:
+  - {canonical: Abbas Araghchi, kind: person}
+  - {canonical: Emmanuel Macron, kind: person}
+"""
+
+
+@pytest.fixture(scope="module")
+def both_garbled(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("both"), BOTH_GARBLED)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Abas" and "Emanuel" are lexicon names; "Arakchi", "Makron" are no word at all.
+        ("Foreign minister Abas Arakchi arrived in Oman.", [("Abas Arakchi", "Abbas Araghchi")]),
+        ("Emanuel Makron arrived in Berlin.", [("Emanuel Makron", "Emmanuel Macron")]),
+    ],
+)
+def test_a_lexicon_name_is_read_beside_a_garbled_word_of_the_same_name(both_garbled, text, expected):
+    assert applied_changes(both_garbled.normalize(text)) == expected
+
+
+def test_a_lexicon_name_beside_another_real_name_stays(both_garbled):
+    # "Macri" is a real surname: "Emanuel Macri" is somebody else.
+    assert word_status(both_garbled.index, "Macri", "macri") == Status.NAME
+    assert applied_changes(both_garbled.normalize("Emanuel Macri arrived in Berlin.")) == []

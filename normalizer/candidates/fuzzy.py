@@ -264,7 +264,7 @@ def lay(
         # body it reads as ("Cuba ... flights to Kuba"). One in the English lexicon ("Mickey")
         # needs an intact word beside it: a capitalized one, or the name's particle between two
         # words read as the name's ("Usama bin Ladin" for Osama bin Laden).
-        if Status.ENGLISH_NAME in real_names or (
+        if (Status.ENGLISH_NAME in real_names and not _beside_an_unknown_word(doc, start, scores)) or (
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
             and not (level >= NAMED_ALONE_MIN and _named_alone(doc, mentions, form, start, end - 1))
         ):
@@ -302,6 +302,13 @@ def lay(
         doc, start, form, confidence, reasons, "fuzzy",
         anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip,
     )
+
+
+def _beside_an_unknown_word(doc: Document, start: int, scores: list[float]) -> bool:
+    """Whether a word the form reads otherwise than written is no word at all
+    (a suspect: in no lexicon), so that a lexicon name beside it agrees with
+    a garble, not with another real name."""
+    return any(score < 1.0 and doc.status[start + q] == Status.SUSPECT for q, score in enumerate(scores))
 
 
 def _particle_between(doc: Document, form: Form, start: int) -> bool:
