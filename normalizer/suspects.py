@@ -9,6 +9,7 @@ known name ("Zealanders"). Real place names the gazetteers leave out
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import IntEnum
 
 from normalizer.gazetteer.index import Index
@@ -92,6 +93,20 @@ def classify(
 LONG_VOWELS = frozenset("āēīōūĀĒĪŌŪ")
 
 
+def marked(word: str) -> bool:
+    """Whether `word` has a letter with a mark other than a long vowel's macron."""
+    return not word.isascii() and any(not c.isascii() and c.isalpha() and c not in LONG_VOWELS for c in word)
+
+
+def stray_marks(index: Index, word: str) -> bool:
+    """Whether `word` has marks no real name is spelled with and no correct
+    form of the gazetteer writes ("Mileí", "Khameneï", GOST's "Rûtte"): a
+    typist's, a third language's or a romanizer's, not the name's own."""
+    if not marked(word):
+        return False
+    return unicodedata.normalize("NFC", word).casefold() not in index.marked_spellings and not is_marked_name_word(word)
+
+
 def word_status(index: Index, word: str, key: str) -> Status:
     """What a word is, by itself (its place in the text aside)."""
     if key in index.correct_tokens:
@@ -107,7 +122,7 @@ def word_status(index: Index, word: str, key: str) -> Status:
     if _derived_from_name(index, key):
         return Status.DERIVED
     by_romanizer = False
-    if not word.isascii() and any(not c.isascii() and c.isalpha() and c not in LONG_VOWELS for c in word):
+    if marked(word):
         if not romanized(word):
             # MT into English writes names in plain letters; "ņ", "ș", "ł", "ʻ"
             # come from a writer who knew the name's own spelling. But MT also

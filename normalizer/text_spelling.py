@@ -35,7 +35,7 @@ from normalizer.folding import fold_form, run_together
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.tokens import apply_case_style, tokenize
-from normalizer.transliteration import printed_by_strict_scheme
+from normalizer.suspects import stray_marks
 
 # The roles of a form that spell the name itself (gazetteer.forms).
 _SPELLINGS = frozenset({"canonical", "alias", "surname"})
@@ -81,8 +81,9 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
             if spelled.isupper() or not spelled[:1].isupper() or fold_form(spelled) in spelled_apart:
                 continue
             # A strict Cyrillic scheme's "Èrdogan" beside the garbled "Redžep Taiip" is a round
-            # trip's spelling, known only by its plain letters: no spelling the text chose.
-            if any(printed_by_strict_scheme(tokens[k].text) for k in range(mention.start, mention.start + mention.length)):
+            # trip's spelling, known only by its plain letters, and "Mileí" a typist's: marks no
+            # real name has (suspects.stray_marks) are no spelling the text chose.
+            if any(stray_marks(doc.index, tokens[k].text) for k in range(mention.start, mention.start + mention.length)):
                 continue
             words = found.setdefault(entity, {})
             for k in range(mention.start, mention.start + mention.length):

@@ -8,7 +8,7 @@ from normalizer.document import Document
 from normalizer.folding import fold_form
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
-from normalizer.suspects import Status
+from normalizer.suspects import Status, stray_marks
 from normalizer.tokens import apply_case_style, soft_sign_after
 
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
@@ -19,7 +19,9 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for mention in mentions.found:
         if mention.correct:
-            proposal = _separators(doc, mention) or _capitals(doc, mention) or _soft_sign(doc, mention)
+            proposal = (
+                _separators(doc, mention) or _capitals(doc, mention) or _soft_sign(doc, mention) or _marks(doc, mention)
+            )
         else:
             proposal = _variant(doc, mention)
         if proposal:
@@ -57,6 +59,27 @@ def _soft_sign(doc: Document, mention: Mention) -> Proposal | None:
     return Proposal(
         last, last, word, entity, VARIANT_CONFIDENCE, (reason,), "variant", spelling=word.casefold(), soft_sign=sign
     )
+
+
+def _marks(doc: Document, mention: Mention) -> Proposal | None:
+    """A word of an intact name of several words with marks no real name is
+    spelled with and no correct form of the gazetteer writes: "Javier Mileí"
+    (a typist's accent), "Ali Khameneï" (French transliteration through MT),
+    "Mark Rûtte" (GOST 7.79). The key compares the plain letters, so the name
+    reads as intact; the gazetteer's letters are written there. A real name's
+    marks ("José Mourinho") and the marks a correct form of the gazetteer
+    writes ("Recep Tayyip Erdoğan") stay, as do Hepburn's macrons."""
+    i, index = mention.start, doc.index
+    form = index.forms[mention.correct[0]]
+    if len(form.keys) < 2 or len({index.forms[f].target for f in mention.correct}) != 1:
+        return None
+    words = [doc.tokens[i + k].text for k in range(len(form.keys))]
+    stray = [k for k, word in enumerate(words) if stray_marks(index, word)]
+    if not stray or any(doc.status[i + k] == Status.SKIP for k in range(len(words))):
+        return None
+    target = tuple(form.tokens[k] if k in stray else word for k, word in enumerate(words))
+    reason = " ".join(f"'{words[k]}' is '{form.tokens[k]}' with marks no real name is spelled with" for k in stray)
+    return render(doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", target=target)
 
 
 def _capitals(doc: Document, mention: Mention) -> Proposal | None:
