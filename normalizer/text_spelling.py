@@ -83,10 +83,11 @@ def _written_intact(doc: Document, mentions: Mentions, entities: set[int]) -> tu
             # A strict Cyrillic scheme's "Èrdogan" beside the garbled "Redžep Taiip" is a round
             # trip's spelling, known only by its plain letters, and "Mileí" a typist's: marks no
             # real name has (suspects.stray_marks) are no spelling the text chose.
-            if any(stray_marks(doc.index, tokens[k].text) for k in range(mention.start, mention.start + mention.length)):
+            words_here = range(mention.start, mention.start + mention.length)
+            if any(stray_marks(doc.index, tokens[k].text) for k in words_here):
                 continue
             words = found.setdefault(entity, {})
-            for k in range(mention.start, mention.start + mention.length):
+            for k in words_here:
                 words.setdefault(tokens[k].text.casefold(), Counter())[tokens[k].text] += 1
             whole.setdefault(entity, {}).setdefault(run_together(spelled), Counter())[spelled] += 1
     # Each word (and whole spelling) as the text writes it most often; of a tie, the first written.

@@ -272,15 +272,6 @@ def as_wikipedia_prints(word: str) -> str:
     return word if wider == composed else wider
 
 
-def printed_by_strict_scheme(word: str) -> bool:
-    """`word` holds a letter only the strict Cyrillic schemes print ("Èrdogan",
-    "Abè", "Džekson"), in a spelling no real name has: a romanizer's word,
-    whatever its plain letters are. ("Babiš", "Agnès" are real names' spellings.)"""
-    from normalizer.gazetteer.name_words import is_marked_name_word  # lazy: the list loads only for such a word
-
-    return as_wikipedia_prints(word) != word and not is_marked_name_word(word)
-
-
 def _cased(plain_letters: str, printed: str) -> str:
     return plain_letters.capitalize() if printed[:1].isupper() else plain_letters
 
