@@ -19,7 +19,7 @@ from normalizer.evidence.context import context, specific_context_near
 from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
-from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
+from normalizer.evidence.open_world import SURE_SIMILARITY, another_given_name, namesake, veto
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
@@ -288,6 +288,8 @@ def lay(
     sure_round_trips = bool(opened) and all(q in sure_route for q in garbled)
     if veto(doc, form, start, end - 1, garbled, level, sure_round_trips):
         return None
+    if another_given_name(doc, mentions, form, start, end - 1):
+        return None  # another person: "Angelo Luoma" is not Edi Rama, in a text that never names him
     if floor is None:
         evidence, lost_capitals = _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near)
     # The evidence summed into the one proposal made: the same sums in the same order.

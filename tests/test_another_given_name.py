@@ -1,0 +1,47 @@
+"""A surname read alone right after a real given name that is none of the
+person's own, in a text that never names the person, is another person's
+(evidence.open_world.another_given_name): "Angelo Luoma" is not Edi Rama."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer_samples import applied_changes, engine_of
+
+PEOPLE = """\
+entities:
+  - {canonical: Edi Rama, kind: person}
+  - {canonical: Mauro Vieira, kind: person}
+  - {canonical: Donald Trump, kind: person}
+  - {canonical: Ambassador Mohib, kind: person}
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("given"), PEOPLE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister, Angelo Luoma, resigned on Monday.",  # Luoma, a Finnish surname, reads as Rama
+        "Wayland Viira told reporters that talks would continue.",  # Viira, an Estonian one, as Vieira
+    ],
+)
+def test_a_surname_after_another_real_given_name_stays(engine, text):
+    assert applied_changes(engine.normalize(text)) == []
+
+
+def test_the_same_surname_after_no_given_name_is_read(engine):
+    assert applied_changes(engine.normalize("The minister, Luoma, resigned on Monday.")) == [("Luoma", "Rama")]
+
+
+def test_a_relative_in_a_text_that_names_the_person_is_read(engine):
+    text = "Donald Trump spoke first. Melania Trmup spoke after him."
+    assert applied_changes(engine.normalize(text)) == [("Trmup", "Trump")]
+
+
+def test_a_person_whose_given_name_the_gazetteer_lacks_is_read(engine):
+    # "Ambassador" is no given name: Hamdullah may well be Mohib's.
+    assert applied_changes(engine.normalize("Hamdullah Mohibu told reporters on Monday.")) == [("Mohibu", "Mohib")]
