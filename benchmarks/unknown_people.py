@@ -15,10 +15,9 @@ case this measures: "Angelo Luoma" is not Edi Rama.
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import random
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from normalizer import Normalizer  # noqa: E402
+from normalizer.measure.faker_names import given_names_and_surnames  # noqa: E402
 from normalizer.tokens import tokenize  # noqa: E402
 
 PER = 10_000
@@ -38,26 +38,14 @@ SENTENCES = (
 
 
 def faker_names() -> tuple[list[str], list[str]]:
-    """Faker's given names and surnames, every locale, Latin letters only (sorted)."""
-    import faker.providers.person as person
-
-    given, surnames = set(), set()
-    for module in sorted(found.name for found in pkgutil.iter_modules(person.__path__)):
-        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
-        for attribute in dir(provider):
-            listed = getattr(provider, attribute)
-            if not isinstance(listed, (list, tuple, dict)):
-                continue
-            names = {n for n in listed if isinstance(n, str) and n.isalpha() and n[:1].isupper() and _latin(n)}
-            if attribute.startswith("first_names"):
-                given |= names
-            elif attribute.startswith("last_names"):
-                surnames |= names
-    return sorted(given), sorted(surnames)
+    """Faker's given names and surnames, every locale, words of Latin letters only."""
+    given, surnames = given_names_and_surnames()
+    return [n for n in given if _plain_name(n)], [n for n in surnames if _plain_name(n)]
 
 
-def _latin(word: str) -> bool:
-    return all(c.isascii() or "LATIN" in __import__("unicodedata").name(c, "") for c in word)
+def _plain_name(word: str) -> bool:
+    """One capitalized word of Latin letters (marks allowed): no hyphen, space or other script."""
+    return word.isalpha() and word[:1].isupper() and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in word)
 
 
 def measure(people: int = 3000, seed: int = 7, gazetteers=(), bundled: bool = True) -> dict:

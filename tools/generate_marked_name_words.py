@@ -44,6 +44,7 @@ import generate_name_words as name_list  # noqa: E402  (its inputs and filters)
 
 from normalizer.folding import fold_case  # noqa: E402
 from normalizer.gazetteer.name_words import marked_spelling  # noqa: E402
+from normalizer.measure.faker_names import given_names_and_surnames  # noqa: E402
 from normalizer.suspects import LONG_VOWELS  # noqa: E402
 from normalizer.tokens import tokenize  # noqa: E402
 
@@ -80,20 +81,8 @@ def wikidata_words(folder: Path = name_list.TRANSLITERATION) -> list[str]:
 
 def faker_names() -> list[str]:
     """The given names and surnames of every locale's person provider of Faker."""
-    import importlib
-    import pkgutil
-
-    import faker.providers.person as person
-
-    names = set()
-    for module in sorted(found.name for found in pkgutil.iter_modules(person.__path__)):
-        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
-        for attribute in dir(provider):
-            if attribute.startswith(("first_names", "last_names")):
-                listed = getattr(provider, attribute)  # a tuple, or a dict of names and their weights
-                if isinstance(listed, (list, tuple, dict)):
-                    names.update(name for name in listed if isinstance(name, str))
-    return sorted(names)
+    given, surnames = given_names_and_surnames()
+    return sorted({*given, *surnames})
 
 
 def generate() -> str:
