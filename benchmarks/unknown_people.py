@@ -45,7 +45,8 @@ def faker_names() -> tuple[list[str], list[str]]:
 
 def _plain_name(word: str) -> bool:
     """One capitalized word of Latin letters (marks allowed): no hyphen, space or other script."""
-    return word.isalpha() and word[:1].isupper() and all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in word)
+    latin = all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in word)
+    return word.isalpha() and word[:1].isupper() and latin
 
 
 def measure(people: int = 3000, seed: int = 7, gazetteers=(), bundled: bool = True) -> dict:
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for kind, found in (("applied", report["applied"]), ("suggestion", report["suggested"])):
             for name, c in found:
-                print(f"  {kind}: '{name}': {c.original} -> {c.replacement} ({c.confidence:.2f}; {'; '.join(c.reasons)})")
+                reasons = "; ".join(c.reasons)
+                print(f"  {kind}: '{name}': {c.original} -> {c.replacement} ({c.confidence:.2f}; {reasons})")
     return 0
 
 

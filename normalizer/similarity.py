@@ -118,6 +118,15 @@ def is_round_trip(why: str) -> bool:
     return why in _route_labels()
 
 
+def names_a_script(why: str) -> bool:
+    """Whether a reason given by `similarity` names one script's round trip
+    ("Chinese pinyin round trip"), which explains the pair clearly better than
+    every other script, not the pooled "transliteration"."""
+    from normalizer.transliteration import POOLED, model
+
+    return is_round_trip(why) and why != model().routes[POOLED]
+
+
 @lru_cache(maxsize=1)
 def _route_labels() -> frozenset[str]:
     from normalizer.transliteration import model

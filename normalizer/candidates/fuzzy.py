@@ -19,7 +19,8 @@ from normalizer.evidence.context import context, specific_context_near
 from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
-from normalizer.evidence.open_world import SURE_SIMILARITY, another_given_name, namesake, veto
+from normalizer.evidence.another_person import another_given_name
+from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions

@@ -319,56 +319,6 @@ def _given_name(doc: Document, key: str) -> bool:
     )
 
 
-# Statuses of a real name's word, spelled as it is (an office, "President", is
-# ENGLISH): not an unknown word, which may be the person's given name garbled
-# beyond reading ("Balakeu Masama", Barack Obama through Korean), nor a marked
-# spelling no real name has.
-_REAL_NAME_WORD = frozenset({Status.NAME, Status.ENGLISH_NAME, Status.FOREIGN})
-
-
-def another_given_name(doc: Document, mentions: Mentions, form: Form, first: int, last: int) -> str | None:
-    """The word right before a person's surname read alone, where it is a
-    real given name other than every one the gazetteer gives that person, in
-    a text that does not name the person intact: "Angelo Luoma" is not Edi
-    Rama, "Wayland Viira" not Mauro Vieira. Where the text names the person,
-    the word may be a relative's given name and the surname theirs
-    ("Melania Trmup" in an article about Donald Trump). A gazetteer that
-    gives no given name ("Ambassador Mohib") leaves the word open
-    ("Hamdullah Mohibu" is Mohib); a word alike to the person's own given
-    name is read with it, as the full name (candidates.fuzzy)."""
-    if first != last or len(form.keys) != 1 or not _joined(doc, first - 1, first):
-        return None
-    if doc.index.entities[form.entity].kind != "person" or mentions.seen.get(form.entity):
-        return None
-    k = first - 1
-    word = doc.tokens[k].text
-    if doc.status[k] not in _REAL_NAME_WORD or not word[:1].isupper() or word.isupper() or doc.keys[k] in PARTICLES:
-        return None
-    given = _given_names(doc.index, form.entity, form.keys[0])
-    if not given:
-        return None
-    from normalizer.candidates.name_tokens import MIN_SIMILARITY, word_similarity  # the candidates import this module
-
-    if any(word_similarity(doc.index, word, name)[0] >= MIN_SIMILARITY for name in given):
-        return None
-    return word
-
-
-def _given_names(index, entity: int, surname: str) -> set[str]:
-    """The words the gazetteer writes right before `surname` in the
-    entity's full names (canonical and aliases), but for English words that
-    are no real name's: its given names ("Edi" of Edi Rama; not "Ambassador"
-    of Ambassador Mohib)."""
-    found = set()
-    for form_id, position in index.token_forms.get(surname, ()):
-        form = index.forms[form_id]
-        if form.entity == entity and position >= 1 and form.role in ("canonical", "alias"):
-            key = form.keys[position - 1]
-            if key not in index.english or key in name_words():
-                found.add(form.tokens[position - 1])
-    return found
-
-
 @of_the_text
 def office_before(doc: Document, first: int) -> str | None:
     """The office word right before token `first` ("Minister" of "Prime

@@ -1,0 +1,71 @@
+"""A surname read alone after another person's given name.
+
+The fuzzy reading of a person's surname alone allows a given name the
+gazetteer lacks before it: "Hamdullah Mohibu" is the GUM gazetteer's
+"Ambassador Mohib", whose given name it does not give. Where the gazetteer
+gives the person's given name, a real given name before the word that is
+none of the person's names somebody else: "Angelo Luoma" is not Edi Rama,
+"Wayland Viira" not Mauro Vieira (benchmarks/unknown_people.py: real names
+of many languages, whose surnames are one learned reading from a gazetteer
+person's more often than a lexicon can tell).
+"""
+
+from __future__ import annotations
+
+from normalizer.document import Document
+from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.name_words import name_words
+from normalizer.gazetteer.names import PARTICLES
+from normalizer.mentions import Mentions
+from normalizer.suspects import Status
+
+# Statuses of a real name's word, spelled as it is (an office, "President", is
+# ENGLISH): not an unknown word, which may be the person's given name garbled
+# beyond reading ("Balakeu Masama", Barack Obama through Korean), nor a marked
+# spelling no real name has.
+REAL_NAME_WORD = frozenset({Status.NAME, Status.ENGLISH_NAME, Status.FOREIGN})
+
+
+def another_given_name(doc: Document, mentions: Mentions, form: Form, first: int, last: int) -> str | None:
+    """The word right before a person's surname read alone, where it is a
+    real given name other than every one the gazetteer gives that person
+    (see the module), or None. Not where the text names the person intact:
+    the word may be a relative's given name and the surname theirs ("Melania
+    Trmup" in an article about Donald Trump); not where the surname reads as
+    a round trip through one script clearly ("Maria Woluonuofu", Voronov
+    through pinyin: a name no language writes so); and not where the word is
+    alike to the person's own given name, which the full name's reading
+    takes (candidates.fuzzy)."""
+    from normalizer.candidates.name_tokens import MIN_SIMILARITY, word_similarity  # the candidates import this module
+    from normalizer.similarity import names_a_script
+
+    k = first - 1
+    if first != last or len(form.keys) != 1 or k < 0 or not doc.gap_ok(k, first):
+        return None
+    index = doc.index
+    if index.entities[form.entity].kind != "person" or mentions.seen.get(form.entity):
+        return None
+    word = doc.tokens[k].text
+    if doc.status[k] not in REAL_NAME_WORD or not word[:1].isupper() or word.isupper() or doc.keys[k] in PARTICLES:
+        return None
+    given = _given_names(index, form.entity, form.keys[0])
+    if not given or names_a_script(word_similarity(index, doc.tokens[first].text, form.tokens[0])[1]):
+        return None
+    if any(word_similarity(index, word, name)[0] >= MIN_SIMILARITY for name in given):
+        return None
+    return word
+
+
+def _given_names(index, entity: int, surname: str) -> set[str]:
+    """The words the gazetteer writes right before `surname` in the
+    entity's full names (canonical and aliases), but for English words that
+    are no real name's: its given names ("Edi" of Edi Rama; not "Ambassador"
+    of Ambassador Mohib)."""
+    found = set()
+    for form_id, position in index.token_forms.get(surname, ()):
+        form = index.forms[form_id]
+        if form.entity == entity and position >= 1 and form.role in ("canonical", "alias"):
+            key = form.keys[position - 1]
+            if key not in index.english or key in name_words():
+                found.add(form.tokens[position - 1])
+    return found
