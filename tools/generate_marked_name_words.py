@@ -45,15 +45,10 @@ import generate_name_words as name_list  # noqa: E402  (its inputs and filters)
 from normalizer.folding import fold_case  # noqa: E402
 from normalizer.gazetteer.name_words import marked_spelling  # noqa: E402
 from normalizer.measure.faker_names import given_names_and_surnames  # noqa: E402
-from normalizer.suspects import LONG_VOWELS  # noqa: E402
+from normalizer.suspects import marked  # noqa: E402
 from normalizer.tokens import tokenize  # noqa: E402
 
 OUTPUT = ROOT / "normalizer" / "data" / "marked_name_words.txt"
-
-
-def marked(word: str) -> bool:
-    """A letter MT into English does not write for itself ("ņ", "ł", "é"; a macron's vowel aside)."""
-    return any(not c.isascii() and c.isalpha() and c not in LONG_VOWELS for c in word)
 
 
 def spellings(names) -> set[str]:

@@ -15,11 +15,11 @@ from normalizer.candidates.name_parts import (
 from normalizer.candidates.name_tokens import MIN_SIMILARITY, candidate_tokens, pair_similarity
 from normalizer.candidates.render import render
 from normalizer.document import Document
+from normalizer.evidence.another_person import another_given_name
 from normalizer.evidence.context import context, specific_context_near
 from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
-from normalizer.evidence.another_person import another_given_name
 from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.names import PARTICLES
