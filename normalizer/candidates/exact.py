@@ -18,6 +18,8 @@ VARIANT_CONFIDENCE = 0.99
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for mention in mentions.found:
+        if any(doc.status[k] == Status.SKIP for k in range(mention.start, mention.start + mention.length)):
+            continue  # an ignored or protected word is never part of a correction
         if mention.correct:
             proposal = (
                 _separators(doc, mention) or _capitals(doc, mention) or _soft_sign(doc, mention) or _marks(doc, mention)
@@ -36,7 +38,7 @@ def _separators(doc: Document, mention: Mention) -> Proposal | None:
     last = i + mention.length - 1
     written = " ".join(doc.text[doc.tokens[i].start : doc.tokens[last].end].split())
     canonical = index.spelled_apart.get(fold_form(written))
-    if canonical is None or any(doc.status[k] == Status.SKIP for k in range(i, last + 1)):
+    if canonical is None:
         return None
     entity = index.forms[mention.correct[0]].entity
     reason = f"'{written}' is a listed variant of '{canonical}'"
@@ -50,7 +52,7 @@ def _soft_sign(doc: Document, mention: Mention) -> Proposal | None:
     without it (tokens.soft_sign_after)."""
     last = mention.start + mention.length - 1
     sign = soft_sign_after(doc.text, doc.tokens[last])
-    if not sign or any(doc.status[k] == Status.SKIP for k in range(mention.start, last + 1)):
+    if not sign:
         return None
     word = doc.tokens[last].text
     entity = doc.index.forms[mention.correct[0]].entity
@@ -75,7 +77,7 @@ def _marks(doc: Document, mention: Mention) -> Proposal | None:
         return None
     words = [doc.tokens[i + k].text for k in range(len(form.keys))]
     stray = [k for k, word in enumerate(words) if stray_marks(index, word)]
-    if not stray or any(doc.status[i + k] == Status.SKIP for k in range(len(words))):
+    if not stray:
         return None
     target = tuple(form.tokens[k] if k in stray else word for k, word in enumerate(words))
     reason = " ".join(f"'{words[k]}' is '{form.tokens[k]}' with marks no real name is spelled with" for k in stray)
@@ -95,7 +97,7 @@ def _capitals(doc: Document, mention: Mention) -> Proposal | None:
     ]
     if not lost or any(len(t) > 1 and t.isupper() for t in form.tokens) or sum(map(len, words)) < 4:
         return None  # nothing lost; "ap" for "AP": too short to tell a lost capital from a word
-    if any(doc.status[i + k] == Status.SKIP or doc.status[i + k].settled for k in range(len(words))):
+    if any(doc.status[i + k].settled for k in range(len(words))):
         return None
     if any(words[k] in index.english for k in lost):
         return None
@@ -111,8 +113,8 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     index, i = doc.index, mention.start
     targets = {index.forms[f].target for f in mention.form_ids}
     form = index.forms[mention.form_ids[0]]
-    if len(targets) != 1 or any(doc.status[i + k] == Status.SKIP for k in range(len(form.keys))):
-        return None  # ambiguous or ignored: leave it alone
+    if len(targets) != 1:
+        return None  # ambiguous: leave it alone
     if not all(_english_word_written_as_a_name(doc, i + k, token) for k, token in enumerate(form.tokens)):
         return None  # a variant that is also an English word fires only where it is written as a name
     if not any(doc.tokens[i + k].text[:1].isupper() for k in range(len(form.tokens))):
