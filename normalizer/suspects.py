@@ -9,7 +9,6 @@ known name ("Zealanders"). Real place names the gazetteers leave out
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import IntEnum
 
 from normalizer.gazetteer.index import Index
@@ -102,9 +101,7 @@ def stray_marks(index: Index, word: str) -> bool:
     """Whether `word` has marks no real name is spelled with and no correct
     form of the gazetteer writes ("Mileí", "Khameneï", GOST's "Rûtte"): a
     typist's, a third language's or a romanizer's, not the name's own."""
-    if not marked(word):
-        return False
-    return unicodedata.normalize("NFC", word).casefold() not in index.marked_spellings and not is_marked_name_word(word)
+    return marked(word) and not index.writes_marked(word) and not is_marked_name_word(word)
 
 
 def word_status(index: Index, word: str, key: str) -> Status:

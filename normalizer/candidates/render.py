@@ -26,9 +26,8 @@ def render(
         # A word the text writes as the alias has it, or as some correct form
         # writes it with its marks ("Erdoğan" in a garbled "Resep Tayiip
         # Erdoğan", read by the canonical "Recep Tayyip Erdogan"), is correct: kept as written.
-        marked = doc.index.marked_spellings
         kept = [
-            doc.keys[start + q] == form.keys[q] and (form.role == "alias" or _composed(o).casefold() in marked)
+            doc.keys[start + q] == form.keys[q] and (form.role == "alias" or doc.index.writes_marked(o))
             for q, o in enumerate(originals)
         ]
         new = [o if keep else n for o, n, keep in zip(originals, new, kept)]

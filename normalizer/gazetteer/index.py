@@ -8,6 +8,7 @@ the whole index pickles.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
@@ -126,6 +127,11 @@ class Index:
             return None
         added = self.table_variants.get(table_key(form.tokens))
         return added[1] if added and added[0] == self.entities[form.entity].canonical else None
+
+    def writes_marked(self, word: str) -> bool:
+        """Whether a correct form writes `word` so, its marks and all (any case;
+        composed first: decomposed text writes the same "Erdoğan")."""
+        return not word.isascii() and unicodedata.normalize("NFC", word).casefold() in self.marked_spellings
 
     def one_word_forms(self, entity: int, key: str) -> Iterator[int]:
         """The ids of `entity`'s forms of the one word `key` (its surname, or a one-word name)."""
