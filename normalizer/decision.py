@@ -214,7 +214,7 @@ class Decider:
         corrections = []
         for decision in sorted(decisions, key=lambda d: d.proposal.first):
             proposal, rival, settled_by = decision
-            start, end = tokens[proposal.first].start, tokens[proposal.last].end + proposal.soft_sign
+            start, end = proposal.span(tokens)
             line = bisect_right(starts, start)
             entity = self.index.entities[proposal.entity]
             reasons = list(proposal.reasons)

@@ -48,6 +48,10 @@ class Proposal:
     # a romanization of Cyrillic prints after a name's last word ("Merkel’", Меркель; tokens.soft_sign_after).
     soft_sign: int = 0
 
+    def span(self, tokens) -> tuple[int, int]:
+        """The characters it rewrites in the text of `tokens`: its words, and the soft sign after them."""
+        return tokens[self.first].start, tokens[self.last].end + self.soft_sign
+
     def overlaps(self, other: "Proposal") -> bool:
         """True when the two proposals touch at least one common word."""
         return self.first <= other.last and other.first <= self.last

@@ -59,7 +59,7 @@ def as_the_text_writes(doc: Document, mentions: Mentions, decisions: list[Decisi
             replacement = _respelled(doc.index, proposal, words) if words else proposal.replacement
         if replacement == proposal.replacement:
             kept.append(decision)
-        elif replacement != doc.text[doc.tokens[proposal.first].start : doc.tokens[proposal.last].end + proposal.soft_sign]:
+        elif replacement != doc.text[slice(*proposal.span(doc.tokens))]:
             kept.append(decision._replace(proposal=replace(proposal, replacement=replacement)))
     return kept
 
