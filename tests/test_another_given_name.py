@@ -14,6 +14,8 @@ entities:
   - {canonical: Mauro Vieira, kind: person}
   - {canonical: Donald Trump, kind: person}
   - {canonical: Ambassador Mohib, kind: person}
+  - {canonical: Salva Kiir, kind: person}
+  - {canonical: Barack Obama, kind: person}
 """
 
 
@@ -31,6 +33,23 @@ def engine(tmp_path_factory):
 )
 def test_a_surname_after_another_real_given_name_stays(engine, text):
     assert applied_changes(engine.normalize(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elifnur Kiiru told reporters on Monday.",  # a Turkish given name no list holds, unlike Salva
+        "Tatyanna Luoma told reporters on Monday.",  # a spelling of Tatyana no list holds, unlike Edi
+    ],
+)
+def test_a_surname_after_an_unknown_given_name_unlike_the_persons_stays(engine, text):
+    assert applied_changes(engine.normalize(text)) == []
+
+
+def test_a_given_name_garbled_beyond_the_lists_still_reads_as_the_persons(engine):
+    # "Balakeu" is in no list, and a learned reading takes it for Barack.
+    changes = applied_changes(engine.normalize("Balakeu Obamu told reporters on Monday."))
+    assert changes == [("Balakeu Obamu", "Barack Obama")]
 
 
 def test_the_same_surname_after_no_given_name_is_read(engine):
