@@ -23,7 +23,7 @@ this mixture (printed, and stored in the table's metadata); a stream with fewer 
 corpora (a garble in 40% of the name mentions) would see lower precision at every score.
 
 The fit: tied scores are grouped, pool-adjacent-violators pools them until the rates rise strictly,
-then a block of fewer than MIN_COUNT corrections joins the neighbour whose rate is closer to its own
+then a block of fewer than MIN_COUNT corrections joins the neighbour it costs the fit least to join (Ward's criterion)
 (smallest first, pooling again after each join: no level rests on a handful of corrections, and no
 block is cut where the scores do not change); each block is one level (its share right, clipped to [0.01, 0.99]) from
 its lowest to its highest raw score, joined to the next level by a straight line. The thresholds are read off the same data, in calibrated units rounded up
@@ -206,20 +206,28 @@ def fit(data: Sequence[Point], min_count: int = MIN_COUNT) -> list[tuple[float, 
 
 def _at_least(blocks: list[list[float]], min_count: int) -> list[list[float]]:
     """Pooled blocks merged until each holds `min_count` points: the smallest block first, into the
-    neighbour whose share right is closer to its own (a small block belongs with the scores it
-    resembles, not with whatever lies to its left), pooling again after each merge."""
+    neighbour it costs the fit least to join (a small block belongs with the scores it resembles,
+    not with whatever lies to its left), pooling again after each merge. The cost is the squared
+    error the join adds (Ward's criterion: n1 n2 / (n1 + n2) (p1 - p2)^2), not the distance of the
+    two rates alone: by that distance a short block of 26 at 0.31 joined a block of 24 at 0.13
+    rather than one of 9 at 0.44, and the suggestion band 0.76-0.80 (52 corrections, 22 right)
+    was pooled into 0.67-0.80 at 0.19, under the suggestion threshold."""
     blocks = [list(b) for b in blocks]
     while len(blocks) > 1:
         short = [i for i, block in enumerate(blocks) if block[2] < min_count]
         if not short:
             break
         i = min(short, key=lambda k: (blocks[k][2], k))
-        rate = blocks[i][3] / blocks[i][2]
-        j = min((k for k in (i - 1, i + 1) if 0 <= k < len(blocks)), key=lambda k: abs(blocks[k][3] / blocks[k][2] - rate))
+        j = min((k for k in (i - 1, i + 1) if 0 <= k < len(blocks)), key=lambda k: _join_cost(blocks[i], blocks[k]))
         lo, hi = min(i, j), max(i, j)
         blocks[lo : hi + 1] = [_join(blocks[lo], blocks[hi])]
         blocks = pool_adjacent_violators(blocks)
     return blocks
+
+
+def _join_cost(a: Sequence[float], b: Sequence[float]) -> float:
+    """The squared error that pooling blocks `a` and `b` (count a[2], b[2]; right a[3], b[3]) adds."""
+    return a[2] * b[2] / (a[2] + b[2]) * (a[3] / a[2] - b[3] / b[2]) ** 2
 
 
 def _join(a: Sequence[float], b: Sequence[float]) -> list[float]:
@@ -370,7 +378,7 @@ def build(meta: dict, records: Sequence[dict], min_count: int = MIN_COUNT, sugge
             },
         },
         "fit": {
-            "method": "isotonic (pool adjacent violators), then blocks under min_count joined to the neighbour of closer rate; a level per block, linear between blocks",
+            "method": "isotonic (pool adjacent violators), then blocks under min_count joined to the neighbour of least added squared error; a level per block, linear between blocks",
             "min_count": min_count,
             "clip": [LOWEST, HIGHEST],
             "apply_precision_target": APPLY_PRECISION,

@@ -30,6 +30,7 @@ import re
 
 from normalizer.document import Document, of_the_text
 from normalizer.evidence.derived import demonym_of, deriving_word
+from normalizer.evidence.surname_forms import feminine_of, masculine_of
 from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
@@ -229,7 +230,15 @@ def unknown_name_beside(
         word = doc.tokens[k].text
         if kind == "person" and _BRAND.match(word):
             continue  # "The founder of SoftBank Masayosi Son": a brand's name beside a person's
-        if word[:1].isupper() and doc.status[k] in _UNKNOWN and not (kind and _reads_as_another_kind(doc, word, kind)):
+        # After a person's word, a real name of the English lexicon is somebody
+        # else's name too ("Lulla Ernst" is not Lula; "Hagia Sophia" not Haniyeh).
+        # After a place it may open the next name: machine translation runs an
+        # office's place into its officer's ("First Minister of Skotlan Nicola
+        # Sturgeon"; the unseen round trips lost that repair when places were asked).
+        after_a_person = step == 1 and kind == "person" and doc.status[k] == Status.ENGLISH_NAME
+        if word[:1].isupper() and (doc.status[k] in _UNKNOWN or after_a_person) and not (
+            kind and _reads_as_another_kind(doc, word, kind)
+        ):
             lo, hi = min(k, first), max(k, last)
             return doc.text[doc.tokens[lo].start : doc.tokens[hi].end]
     return None
@@ -330,60 +339,6 @@ def office_before(doc: Document, first: int) -> str | None:
     if word[:1].isupper() and doc.keys[k] in doc.index.office_words:
         return word
     return None
-
-
-# Feminine endings of surnames and the masculine endings they replace:
-# Navalny/Navalnaya, Zelensky/Zelenskaya, Landsbergis/Landsbergienė; a plain
-# -a after a consonant too (Ivanov/Ivanova, Putin/Putina).
-_FEMININE_ENDINGS = ("skaya", "tskaya", "aya", "iene", "yte", "ute", "aite")
-_MASCULINE_ENDINGS = ("skiy", "skyy", "sky", "ski", "tskiy", "tsky", "iy", "yy", "y", "i", "is", "ys", "as", "us")
-_MIN_STEM = 3
-# Polish, Ukrainian, Czech and Slovak surnames change their ending by sex:
-# Nawrocki / Nawrocka, Zelenskyi / Zelenska, Novotný / Novotná, and a Czech
-# woman takes -ová after a consonant (Babiš / Babišová). Keys: accents folded away.
-_PAIRED_ENDINGS = (
-    ("ska", ("ski", "sky", "skyi", "skyy", "skiy", "skij")),
-    ("cka", ("cki", "cky")),
-    ("dzka", ("dzki",)),
-    ("na", ("ny",)),
-    ("ova", ("",)),
-)
-# Surnames whose "-a" form is a woman's whether or not a list holds it.
-_SLAVIC_MASCULINE = ("ov", "ev", "in", "yn")
-
-
-def feminine_of(word: str, name: str) -> bool:
-    """`word` (a token key) is the feminine form of the surname `name`."""
-    if word[:1] != name[:1]:
-        return False
-    if word == name + "a" and name[-1:] not in "aeiouy":
-        # Ivanova, Putina; but "Scholza", "Macrona", no one's name, are the
-        # genitive a translation from a Slavic language left in the text.
-        return name.endswith(_SLAVIC_MASCULINE) or word in name_words()
-    for feminine, masculines in _PAIRED_ENDINGS:
-        stem = word[: -len(feminine)]
-        if not word.endswith(feminine) or len(stem) < _MIN_STEM or not name.startswith(stem):
-            continue
-        ending = name[len(stem) :]
-        if ending in masculines and (ending or name[-1:] not in "aeiouy"):  # -ová after a consonant only
-            return True
-    for feminine in _FEMININE_ENDINGS:
-        stem = word[: -len(feminine)]
-        if not word.endswith(feminine) or len(stem) < _MIN_STEM:
-            continue
-        for masculine in _MASCULINE_ENDINGS:
-            if name.endswith(masculine) and name[: -len(masculine)] in (stem, stem + feminine[:-3]):
-                return True
-    return False
-
-
-def masculine_of(word: str, name: str) -> bool:
-    """`word` (a token key) is the masculine form of the woman's surname
-    `name` (Tsikhanouski of Tsikhanouskaya, Putin of Putina). Of a plain "-a",
-    only after a Slavic masculine stem: "Obam" is no man's form of Obama."""
-    if name == word + "a":
-        return word.endswith(_SLAVIC_MASCULINE)
-    return feminine_of(name, word)
 
 
 def _is_acronym(token: str) -> bool:
