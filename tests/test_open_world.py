@@ -70,6 +70,17 @@ def test_a_persons_word_before_a_real_name_of_the_english_lexicon_is_part_of_ano
     assert engine.normalize(text).text == "First Minister of Scotland Nicola Sturgeon spoke."
 
 
+def test_a_persons_one_word_variant_before_an_unknown_name_is_that_names_word(tmp_path):
+    # "Nasrullah" is listed (as the surname of the variant "Hassan Nasrullah"),
+    # and it is also a given name: before a surname nobody in the gazetteer
+    # bears, it is that person's.
+    engine = engine_of(
+        tmp_path, "entities:\n  - {canonical: Hassan Nasrallah, kind: person, variants: [Hassan Nasrullah]}\n"
+    )
+    assert engine.normalize("Nasrullah Boitani told reporters.").corrections == ()
+    assert engine.normalize("Hezbollah chief Nasrullah said.").text == "Hezbollah chief Nasrallah said."
+
+
 def test_in_a_translated_text_a_sure_round_trip_inside_an_unknown_name_is_respelled(tmp_path):
     # Where other names came back through katakana, "Rinkorun" (no lexicon
     # knows it; a katakana round trip of Lincoln, surely) is respelled though

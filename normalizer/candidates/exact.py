@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from normalizer.candidates.render import render
 from normalizer.document import Document
+from normalizer.evidence.open_world import unknown_name_beside
 from normalizer.folding import fold_form
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
@@ -119,6 +120,8 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
         return None  # a variant that is also an English word fires only where it is written as a name
     if not any(doc.tokens[i + k].text[:1].isupper() for k in range(len(form.tokens))):
         return None  # ... and a name has a capital: its small words pass only beside one
+    if _opens_an_unknown_name(doc, i, form):
+        return None
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
     written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
@@ -136,6 +139,16 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     return render(
         doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=from_table, joined_as_canonical=from_table
     )
+
+
+def _opens_an_unknown_name(doc: Document, i: int, form) -> bool:
+    """A person's variant of one word ("Nasrullah", a surname of the variant
+    "Hassan Nasrullah") right before a capitalized word nobody in the
+    gazetteer bears is the given name of that somebody ("Nasrullah
+    Boitani"), as a fuzzy reading there is (evidence.open_world)."""
+    if len(form.keys) != 1 or doc.index.entities[form.entity].kind != "person":
+        return False
+    return unknown_name_beside(doc, i, i, False, True, "person") is not None  # positional: memoized per text
 
 
 def _english_word_written_as_a_name(doc: Document, i: int, listed: str) -> bool:
