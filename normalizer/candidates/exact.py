@@ -7,6 +7,7 @@ from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.open_world import unknown_name_beside
 from normalizer.folding import fold_form
+from normalizer.gazetteer.index import Form
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status, stray_marks
@@ -141,7 +142,7 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     )
 
 
-def _opens_an_unknown_name(doc: Document, i: int, form) -> bool:
+def _opens_an_unknown_name(doc: Document, i: int, form: Form) -> bool:
     """A person's variant of one word ("Nasrullah", a surname of the variant
     "Hassan Nasrullah") right before a capitalized word nobody in the
     gazetteer bears is the given name of that somebody ("Nasrullah
