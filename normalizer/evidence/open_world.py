@@ -43,6 +43,7 @@ from normalizer.suspects import Status
 # ENGLISH_NAME: a given name as common as "Caitlin" beside a surname the
 # gazetteer holds alone ("Boswell") is that person's more often than not
 # (measured on the garbled corpora, whose gazetteer lists such surnames).
+# After a person's word it is another name's all the same (unknown_name_beside).
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.MARKED})
 _NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN, Status.MARKED})
 _NOT_PEOPLE = frozenset({"place", "organization"})
