@@ -23,6 +23,7 @@ entities:
   - {canonical: Beijing, kind: place}
   - {canonical: Livorno, kind: place}
   - {canonical: Tuscany, kind: place}
+  - {canonical: Kharkiv, kind: place}
 """
 
 
@@ -64,6 +65,14 @@ def test_a_city_in_another_spelling_is_the_city(newsroom, city, length):
     result = newsroom.normalize(f"Officials in {form} said the talks would continue.")
     assert result.text == f"Officials in {city} said the talks would continue."
     assert all("another spelling of" in c.reasons[0] and "GeoNames" in c.reasons[0] for c in result.corrections)
+
+
+def test_a_third_languages_spelling_geonames_lists_is_the_city(newsroom):
+    # A marked spelling alone is somebody's correct name by default (tests/test_marked_spellings.py);
+    # one GeoNames gives the newsroom's city is that city: "Járkov" is Spanish for Kharkiv.
+    result = newsroom.normalize("Troops left Járkov on Monday.")
+    assert applied_changes(result) == [("Járkov", "Kharkiv")]
+    assert "GeoNames" in result.corrections[0].reasons[0]
 
 
 def test_the_name_of_another_place_is_left_alone(newsroom):
