@@ -22,7 +22,7 @@ forms out.
 A form (the city's GeoNames name or one of its alternates) is kept only when:
 - it is written in Latin letters, capitalized and not in capitals alone (an airport code, "THR");
 - it has at least MIN_LETTERS letters;
-- no word of it is a word of the English lexicon (particles aside: "al", "de"), so a form never
+- no word of it is a word of the English lexicon (particles aside: "al", "de", "ar-"), so a form never
   rewrites a word English prints for a reason of its own: the former names English news uses
   ("Leningrad", "Bombay", "Saigon", "Constantinople") are all in the lexicon;
 - a one-word form is no word of a person's name (Wikidata labels: "Riyad" is Riyad Mahrez's, "Rafa"
@@ -39,6 +39,7 @@ Same inputs, same bytes (tests/test_place_spellings.py checks the committed file
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import unicodedata
 from importlib import metadata
@@ -50,11 +51,13 @@ for path in (ROOT, ROOT / "tools"):
         sys.path.insert(0, str(path))
 
 from normalizer.gazetteer.lexicon import english_words  # noqa: E402
-from normalizer.gazetteer.names import PARTICLES  # noqa: E402
+from normalizer.gazetteer.names import PARTICLES, SUN_ARTICLES  # noqa: E402
 
 OUT = ROOT / "normalizer" / "data" / "place_spellings.tsv"
 MIN_POPULATION = 100_000  # a newsroom's cities; smaller ones would double the table for few names
 MIN_LETTERS = 4
+# The Arabic article before a sun letter is one only joined by a hyphen ("Ar-Riyad"; else "as", "an" are English).
+_SUN_ARTICLE = re.compile(r"(?<!\S)(" + "|".join(sorted(SUN_ARTICLES, key=len, reverse=True)) + r")-", re.IGNORECASE)
 MIN_PAIRS = 2  # Wikidata labels that make a word a person's name word (as tools/generate_name_words.py)
 
 
@@ -102,7 +105,8 @@ def _left_out(form: str, city: str, english, people, places) -> str | None:
     words = keyed.split()
     if sum(len(w) for w in words) < MIN_LETTERS:
         return "too short"
-    if any(word in english and word not in PARTICLES for word in words):
+    articles = PARTICLES | {found.lower() for found in _SUN_ARTICLE.findall(form)}
+    if any(word in english and word not in articles for word in words):
         return "an English word"
     if len(words) == 1 and words[0] in people:
         return "a word of a person's name"
