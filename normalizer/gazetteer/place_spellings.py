@@ -41,13 +41,12 @@ def place_spelling_variants(entities) -> list[tuple[int, list[tuple[str, str, st
     """For each own place of `entities` a row names: its number and the row's
     other spellings, each with the reason a repair shows and the name it is
     written as (forms.add_table_variants adds them)."""
+    own_places = [(n, entity) for n, entity in enumerate(entities) if entity.kind == "place" and not entity.bundled]
+    if not own_places:
+        return []  # the table is read only for a gazetteer with places of its own
+    rows, row_of = place_spellings()
     found = []
-    rows = None
-    for number, entity in enumerate(entities):
-        if entity.kind != "place" or entity.bundled:
-            continue
-        if rows is None:
-            rows, row_of = place_spellings()  # read only for a gazetteer with places of its own
+    for number, entity in own_places:
         names = (entity.canonical, *entity.aliases)
         known = next(((name, row_of[key]) for name in names if (key := fold_form(name)) in row_of), None)
         if known is not None:
