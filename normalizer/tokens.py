@@ -10,6 +10,7 @@ the text is rebuilt by slicing, which makes the round trip exact.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from normalizer.folding import fold_case
@@ -96,8 +97,12 @@ def soft_sign_after(text: str, token: Token) -> int:
     after = text[token.end : token.end + 2]
     if not after[:1] or after[0] not in "'’" or (after[1:] and after[1].isalnum()) or token.text[-1:] in "sSxXzZ":
         return 0  # "the Joneses’", and "Ruiz’" as some styles write the possessive
-    if not token.text[-1:].isalpha() or token.text[-1].lower() in "aeiouy":
-        return 0  # ь follows a consonant
+    last = unicodedata.normalize("NFD", token.text[-1:])[:1].lower()  # "ā" is an a
+    if not last.isalpha() or last in "aeiouykg" or token.text[-2:].lower() == "kh":
+        # ь follows a consonant, and not к, г or х: of the 3,880 final ь of the Wikidata
+        # Russian names (tools/data/transliteration), none. "Sīnā'" writes an Arabic
+        # hamza, "Kotayk'" an Armenian aspirate.
+        return 0
     line = text[text.rfind("\n", 0, token.start) + 1 : token.start + 1]  # with the word's first letter
     return 0 if _OPENING_QUOTE.search(line) else 1
 

@@ -38,6 +38,10 @@ def after(text: str, word: str) -> int:
         ("the ‘Merkel’ plan", "Merkel", 0),  # a closing quotation mark
         ("the 'Merkel' plan", "Merkel", 0),
         ("Obama’ said", "Obama", 0),  # ь follows a consonant
+        ("Shamāl Sīnā' governorate", "Sīnā", 0),  # ... a vowel with a mark too: an Arabic hamza
+        ("the province of Kotayk' said", "Kotayk", 0),  # ... and never к, г or х: an Armenian aspirate
+        ("the village of Bulakh' said", "Bulakh", 0),
+        ("Kurskaya oblast' said", "oblast", 1),  # Курская область
         ("Merkel said", "Merkel", 0),
     ],
 )
