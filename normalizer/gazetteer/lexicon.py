@@ -16,6 +16,7 @@ from operator import methodcaller
 from pathlib import Path
 
 from normalizer.cache import cached
+from normalizer.folding import fold_case
 from normalizer.wordset import WordSet
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
@@ -109,8 +110,11 @@ def _with_first_words(names: frozenset[str]) -> tuple[frozenset[str], dict[str, 
 
 
 def _parse_place_names(path: Path) -> frozenset[str]:
-    # Whole-text casefold and C-level filters, not a Python loop over 23,000 lines.
+    """The names of a list, keyed as a text's words are (fold_case: "Malmö" is
+    "malmo"). Whole-text casefold and C-level filters, not a Python loop over
+    23,000 lines; only a name with a mark is folded again, one by one."""
     lines = path.read_text(encoding="utf-8").casefold().split("\n")
     names = set(map(str.strip, filterfalse(methodcaller("startswith", "#"), lines)))
     names.discard("")
-    return frozenset(names)
+    marked = {name for name in names if not name.isascii()}
+    return frozenset((names - marked) | {fold_case(name) for name in marked})
