@@ -30,6 +30,11 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         # is Indonesia (0.95), not "Indo" + "nesiia" ~ Persia (0.85).
         if best and best[0] > max(similar_name_tokens(doc, word).values(), default=0.0):
             confidence, left, right, reasons = best
+            if not (mentions.seen[left] or mentions.seen[right]):
+                # Two places joined are news of both, and the text names one of them intact
+                # ("Russoilania" beside "Iranian"); an unknown word that merely opens with a
+                # place's short name is a name of its own ("Montalcino" is no Mon State-Teresina).
+                continue
             entities = doc.index.entities
             replacement = f"{entities[left].canonical}-{entities[right].canonical}"
             replacement = apply_case_style(word, replacement)
