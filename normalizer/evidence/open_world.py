@@ -183,10 +183,6 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
     return f"'{doc.tokens[k].text}' is a real name beside the rest of '{' '.join(form.tokens)}': another person"
 
 
-# The most words of a name of normalizer/data/place_names_multiword.txt ("Santa Cruz de la Sierra"...).
-LONGEST_PLACE_NAME = 7
-
-
 def _in_a_real_place(doc: Document, form: Form, written: list[int]) -> str | None:
     """The whole name of a real place of several words (GeoNames' cities)
     that a garbled word of the reading stands in, where it is not the form's
@@ -195,11 +191,11 @@ def _in_a_real_place(doc: Document, form: Form, written: list[int]) -> str | Non
     bundled entities only, whose places GeoNames names as it names its cities
     (another of its names is another place); a newsroom may spell the very
     city otherwise ("Khan Younis" for GeoNames' Khān Yūnis)."""
-    names, lengths_by_first = multiword_place_names()
+    names, lengths_by_first, longest = multiword_place_names()
     own = " ".join(form.keys)
     keys = doc.keys
     for k in written:
-        for start in range(max(0, k - LONGEST_PLACE_NAME + 1), k + 1):
+        for start in range(max(0, k - longest + 1), k + 1):
             for length in lengths_by_first.get(keys[start], ()):
                 end = start + length - 1
                 if end < k or end >= len(doc):

