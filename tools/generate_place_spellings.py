@@ -164,7 +164,7 @@ def generate(review: list[str] | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from table_file import write_reviewed_table
+    from table_file import write_reviewed_table  # beside this script (tools/): run as one, it is on the path
 
     return write_reviewed_table(__doc__, generate, OUT, argv)
 

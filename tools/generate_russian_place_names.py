@@ -39,7 +39,6 @@ Sorted; same inputs, same bytes (tests/test_russian_place_names.py checks the co
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -172,17 +171,9 @@ def render(rows: list[tuple[list[str], list[str], list[str]]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--review", action="store_true", help="print each form left out, and why")
-    args = parser.parse_args(argv)
-    review: list[str] | None = [] if args.review else None
-    text = generate(review)
-    args.out.write_text(text, encoding="utf-8")
-    if review is not None:
-        print("\n".join(review))
-    print(f"wrote {args.out}: {text.count(chr(10)) - 4} places", file=sys.stderr)
-    return 0
+    from table_file import write_reviewed_table  # beside this script (tools/): run as one, it is on the path
+
+    return write_reviewed_table(__doc__, generate, OUT, argv)
 
 
 def generate(review: list[str] | None = None) -> str:
