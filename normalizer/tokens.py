@@ -10,7 +10,6 @@ the text is rebuilt by slicing, which makes the round trip exact.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 from normalizer.folding import fold_case
@@ -97,7 +96,7 @@ def soft_sign_after(text: str, token: Token) -> int:
     after = text[token.end : token.end + 2]
     if not after[:1] or after[0] not in "'’" or (after[1:] and after[1].isalnum()) or token.text[-1:] in "sSxXzZ":
         return 0  # "the Joneses’", and "Ruiz’" as some styles write the possessive
-    last = unicodedata.normalize("NFD", token.text[-1:])[:1].lower()  # "ā" is an a
+    last = fold_case(token.text[-1:])  # "ā" is an a
     if not last.isalpha() or last in "aeiouykg" or token.text[-2:].lower() == "kh":
         # ь follows a consonant, and not к, г or х: of the 3,880 final ь of the Wikidata
         # Russian names (tools/data/transliteration), none. "Sīnā'" writes an Arabic
