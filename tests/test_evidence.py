@@ -187,6 +187,24 @@ def test_lost_capitals_inside_a_name(people, text, expected):
     assert [(c.original, c.replacement) for c in people.normalize(text).applied] == expected
 
 
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        # A repair writes the words it rewrites apart as the canonical does, whatever their case...
+        ("An order of Kim Jeong-eun was read.", "An order of Kim Jong Un was read."),
+        ("An order of Kim Jeong-Eun was read.", "An order of Kim Jong Un was read."),
+        ("AN ORDER OF KIM JEONG-EUN", "AN ORDER OF KIM JONG UN"),
+        ("An order of Kim Jeong Eun was read.", "An order of Kim Jong Un was read."),
+        ("An order of Kym Jong-un was read.", "An order of Kim Jong Un was read."),
+        # ... and leaves the text's hyphen beside the words it does not rewrite.
+        ("An order of Kim Jong-un was read.", "An order of Kim Jong-un was read."),
+        ("An order of Kym Jong-Un was read.", "An order of Kim Jong-Un was read."),
+    ],
+)
+def test_a_repair_writes_the_name_apart_as_the_canonical_does(people, text, written):
+    assert people.normalize(text).text == written
+
+
 def test_a_real_place_name_is_no_garble_unless_beside_its_name(tmp_path):
     path = tmp_path / "countries.yaml"
     path.write_text("entities:\n  - {canonical: Canada, kind: place}\n  - {canonical: South Korea, kind: place}\n",

@@ -20,8 +20,9 @@ def render(
     target = form.target if target is None else target
     originals = [doc.tokens[k].text for k in range(start, start + len(form.keys))]
     joined = flags.pop("joined_as_canonical", False) and len(target) == len(originals)  # else written whole below
-    joins = _canonical_joins(doc, start, form.entity, target) if joined else None
     if len(target) == len(originals):
+        separators = _canonical_separators(doc, start, form.entity, target)
+        joins = separators if joined else {}  # a table's spelling is written back whole, as the canonical writes it
         new = [apply_case_style(o, t) for o, t in zip(originals, target)]
         # A word the text writes as the alias has it, or as some correct form
         # writes it with its marks ("Erdoğan" in a garbled "Resep Tayiip
@@ -32,24 +33,29 @@ def render(
         ]
         new = [o if keep else n for o, n, keep in zip(originals, new, kept)]
         new = _with_the_texts_marks(doc, form, target, originals, new, kept)
-        for q in joins or ():
-            # Two words the name joins by a hyphen, written apart: both are the name's own words.
+        for q in joins:
+            # Two words the name joins otherwise than the text: both are the name's own words.
             for p in (q - 1, q):
                 new[p] = apply_case_style(originals[p], target[p]) if originals[p].isupper() else target[p]
-        changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t] + list(joins or ())
+        changed = [q for q, (o, t) in enumerate(zip(originals, new)) if o != t] + list(joins)
         if not changed:
             return None
+        # Beside a word it rewrites, a repair writes the name's words apart or
+        # joined as the canonical does: "Yun Suk-yeol" is "Yoon Suk Yeol", not
+        # the "Suk-Yeol" of no style. Elsewhere the text's own style stands.
+        separators = {q: s for q, s in separators.items() if q in joins or q in changed or q - 1 in changed}
         # A soft sign's apostrophe between two words of the name is dropped
         # ("Emmanuel’ Makron" -> "Emmanuel Macron"): both words are rewritten.
         gaps = [doc.gap(start + q - 1, start + q) if q else "" for q in range(len(originals))]
         marked = [q for q in range(1, len(originals)) if without_soft_sign(gaps[q]) is not None]
         soft_sign = soft_sign_after(doc.text, doc.tokens[start + len(originals) - 1])
         # A soft sign after the name's last word goes with the repair, and that word with it.
-        first, last = min(changed + [q - 1 for q in marked]), max(changed + marked + [len(originals) - 1] * soft_sign)
+        moved = [*marked, *separators]  # gaps the repair rewrites, with the words on both sides
+        first, last = min(changed + [q - 1 for q in moved]), max(changed + moved + [len(originals) - 1] * soft_sign)
         pieces = []
         for q in range(first, last + 1):
             if q > first:
-                pieces.append(joins[q] if joins and q in joins else without_soft_sign(gaps[q]) or gaps[q])
+                pieces.append(separators[q] if q in separators else without_soft_sign(gaps[q]) or gaps[q])
             pieces.append(new[q])
         replacement = "".join(pieces)
         if len(originals) > 1:  # a name of several words, though one word may change
@@ -78,19 +84,21 @@ def _with_the_texts_marks(doc: Document, form: Form, target, originals, new, kep
     return [n if keep else apply_case_style(o, w) for o, n, w, keep in zip(originals, new, written, kept)]
 
 
-def _canonical_joins(doc: Document, start: int, entity: int, target: tuple[str, ...]) -> dict[int, str]:
+def _canonical_separators(doc: Document, start: int, entity: int, target: tuple[str, ...]) -> dict[int, str]:
     """Where the canonical joins two words of `target` by a hyphen that the
-    text at `start` writes apart ("Mun Chzhe In" for Moon Jae-in): each such
-    word's position, with the hyphen."""
+    text at `start` writes apart ("Mun Chzhe In" for Moon Jae-in), or writes
+    apart two words the text joins by one ("Yun Suk-yeol" for Yoon Suk Yeol):
+    each such word's position, with the canonical's hyphen or space."""
     found = _canonical_run(doc.index, entity, target)
     if found is None:
         return {}
     canonical, run = found
-    return {
-        q: "-"
-        for q in range(1, len(run))
-        if canonical[run[q - 1].end : run[q].start] == "-" and doc.gap(start + q - 1, start + q).isspace()
-    }
+    separators = {}
+    for q in range(1, len(run)):
+        wanted, written = canonical[run[q - 1].end : run[q].start], doc.gap(start + q - 1, start + q)
+        if (wanted == "-" and written.isspace()) or (wanted == " " and written == "-"):
+            separators[q] = wanted
+    return separators
 
 
 def _composed(word: str) -> str:
