@@ -89,14 +89,17 @@ def _canonical_separators(doc: Document, start: int, entity: int, target: tuple[
     text at `start` writes apart ("Mun Chzhe In" for Moon Jae-in), or writes
     apart two words the text joins by one ("Yun Suk-yeol" for Yoon Suk Yeol):
     each such word's position, with the canonical's hyphen or space."""
+    written = [doc.gap(start + q - 1, start + q) for q in range(1, len(target))]
+    if "-" not in written and "-" not in doc.index.entities[entity].canonical:
+        return {}  # no hyphen on either side, as in most readings: the canonical is not tokenized (a hot path)
     found = _canonical_run(doc.index, entity, target)
     if found is None:
         return {}
     canonical, run = found
     separators = {}
     for q in range(1, len(run)):
-        wanted, written = canonical[run[q - 1].end : run[q].start], doc.gap(start + q - 1, start + q)
-        if (wanted == "-" and written.isspace()) or (wanted == " " and written == "-"):
+        wanted = canonical[run[q - 1].end : run[q].start]
+        if (wanted == "-" and written[q - 1].isspace()) or (wanted == " " and written[q - 1] == "-"):
             separators[q] = wanted
     return separators
 
