@@ -54,3 +54,12 @@ def test_the_name_written_apart_and_not_listed_stays(engine):
     # Not a listed variant: the newsroom has not said that spelling is wrong.
     result = engine.normalize("Officials met Kassym Jomart Tokayev in the capital.")
     assert applied_changes(result) == []
+
+
+def test_a_glued_surname_is_read_with_no_variant_listed(tmp_path):
+    # A newsroom's gazetteer holds the canonical only: the surname of two
+    # words, run together, is read like a whole name run together. Before,
+    # a surname form was never a glued form, and "Amirabdollahian" stayed.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Hossein Amir-Abdollahian, kind: person}\n")
+    for text in ("Foreign minister Hossein Amirabdollahian died.", "On Monday, Amirabdollahian said so."):
+        assert applied_changes(engine.normalize(text)) == [("Amirabdollahian", "Amir-Abdollahian")]

@@ -285,7 +285,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
                 correct_tokens.update(keys)
                 if len(keys) == 1 and entity.kind == "place":
                     index.place_forms.setdefault(keys[0], []).append(entity_id)
-            if 2 <= len(keys) <= 3 and role != "surname":
+            if 2 <= len(keys) <= 3:
                 glued_forms.append(("".join(keys), form_id))
     index.max_form_length = max_form_length
     index.marked_spellings = frozenset(marked)
