@@ -63,3 +63,39 @@ def test_a_glued_surname_is_read_with_no_variant_listed(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: Hossein Amir-Abdollahian, kind: person}\n")
     for text in ("Foreign minister Hossein Amirabdollahian died.", "On Monday, Amirabdollahian said so."):
         assert applied_changes(engine.normalize(text)) == [("Amirabdollahian", "Amir-Abdollahian")]
+
+
+SPLIT = """\
+entities:
+  - {canonical: Mahmoud Ahmadinejad, kind: person}
+  - {canonical: Shanghai, kind: place}
+"""
+
+
+@pytest.fixture(scope="module")
+def split_engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("split"), SPLIT)
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Former president Ahmadi-Nejad was disqualified.", ("Ahmadi-Nejad", "Ahmadinejad")),
+        ("Former president Mahmoud Ahmadi-Nezhad spoke.", ("Ahmadi-Nezhad", "Ahmadinejad")),
+        ("Shares fell in Shang-hai on Monday.", ("Shang-hai", "Shanghai")),
+    ],
+)
+def test_a_one_word_name_written_as_two_hyphenated_words_is_joined(split_engine, text, change):
+    # GeoNames prints such spellings of one-word cities ("Shang-hai", "Cwm-bran").
+    assert applied_changes(split_engine.normalize(text)) == [change]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former president Ahmadi Nejad was disqualified.",  # apart with a space: as often two names
+        "The Jean-Pierre Ahmadi foundation said so.",  # a hyphenated name of its own
+    ],
+)
+def test_two_words_apart_or_another_name_are_left(split_engine, text):
+    assert applied_changes(split_engine.normalize(text)) == []
