@@ -37,9 +37,11 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for i, joined in _hyphenated_pairs(doc, mentions):
         for key, score in similar_name_tokens(doc, joined).items():
-            for form_id in index.exact.get((key,), ()):
+            if score < MIN_SIMILARITY:
+                continue
+            for form_id in index.exact.get((key,), ()):  # the forms of that one word: a surname, a city
                 form = index.forms[form_id]
-                if score < MIN_SIMILARITY or veto(doc, form, i, i + 1, [0]):
+                if veto(doc, form, i, i + 1, [0]):
                     continue
                 written = doc.text[doc.tokens[i].start : doc.tokens[i + 1].end]
                 why = word_similarity(index, joined, index.spelling[key])[1]
