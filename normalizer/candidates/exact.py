@@ -7,6 +7,7 @@ from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.open_world import unknown_name_beside
 from normalizer.folding import fold_form
+from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
@@ -135,10 +136,12 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     else:
         reason = f"'{listed}' is a listed variant of '{canonical}'"
     # The tables' forms are romanizations of another script: a name that came
-    # back through it, as the text's other round trips did (evidence/translated).
+    # back through it, as the text's other round trips did (evidence/translated);
+    # not a name in Latin letters of another language ("Moskau").
     # A table's spelling is a whole name written otherwise: written back as the canonical joins it.
+    round_trip = from_table and crossed_a_script(listed_by_table)
     return render(
-        doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=from_table, joined_as_canonical=from_table
+        doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=round_trip, joined_as_canonical=from_table
     )
 
 

@@ -1,8 +1,10 @@
 """Places as Russian and Japanese name them, romanized: "Frantsiya"
 (Франция), "Vengriya" (Венгрия), "Vena" (Вена); "Itaria" (イタリア),
 "Berugii" (ベルギー), "Wiin" (ウィーン) for France, Hungary, Vienna, Italy,
-Belgium. A text romanized from those languages, not translated, writes a
-place by the language's own name, and most such names are no spelling of the
+Belgium; and as twelve languages in Latin letters name them ("Moskau",
+"Kijów", "Niemcy"), which machine translation from them may leave. A text
+romanized from those languages, not translated, writes a place by the
+language's own name, and most such names are no spelling of the
 English one (Hungary is Венгрия): no fold, edit distance or learned route of
 name words reaches them. The table (normalizer/data/exonyms.tsv, made by
 tools/generate_exonyms.py from the Unicode CLDR's names of countries and
@@ -25,7 +27,11 @@ from pathlib import Path
 from normalizer.folding import fold_form
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "exonyms.tsv"
-LANGUAGES = ("Russian", "Japanese")  # the table's columns after the English name
+# The table's columns after the English name: two romanized, then CLDR's names in Latin letters as written.
+ROMANIZED = ("Russian", "Japanese")
+_ROMANIZED = {language: ", romanized" for language in ROMANIZED}  # what a reason adds of a romanized form
+LANGUAGES = (*ROMANIZED, "German", "French", "Spanish", "Italian", "Portuguese", "Polish", "Dutch", "Turkish",
+             "Czech", "Romanian", "Hungarian", "Swedish")
 
 
 @lru_cache(maxsize=1)
@@ -39,9 +45,17 @@ def exonyms() -> dict[str, tuple[tuple[str, ...], ...]]:
     return table
 
 
+def crossed_a_script(reason: str) -> bool:
+    """Whether a table's reason for a form (Index.table_reason) says the form
+    came back through another script: not a name in Latin letters of this
+    table ("'Moskau' is the German name of 'Moscow'"), which a translation
+    left as it was (evidence/translated counts round trips)."""
+    return not any(f" is the {language} name of '" in reason for language in LANGUAGES[len(ROMANIZED):])
+
+
 def exonym_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
     """For each place of `entities` the table knows: its number, and the
-    Russian and Japanese forms of its name, each with the reason a repair
+    forms of its name in the table's languages, each with the reason a repair
     shows and the name it is written as (forms.add_table_variants adds them)."""
     table = exonyms()
     found = []
@@ -55,7 +69,7 @@ def exonym_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
             # place's name in the text that writes the romanized one, as much as the canonical.
             name, columns = known
             found.append((number, [
-                (form, f"'{form}' is the {language} name of '{name}', romanized", name)
+                (form, f"'{form}' is the {language} name of '{name}'" + _ROMANIZED.get(language, ""), name)
                 for language, column in zip(LANGUAGES, columns) for form in column
             ]))
     return found
