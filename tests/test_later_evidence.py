@@ -33,8 +33,7 @@ CORPUS = ROOT / "benchmarks" / "corpus"
 # most_later_evidence; then this census.
 WITH_EVIDENCE_CALLS = {
     "engine.py": 2,  # entity_prior (never raises), twice
-    "candidates/glued.py": 2,  # glued readings only (their lone word and context)
-    "candidates/split.py": 2,  # readings of two hyphenated words as one only (the same two)
+    "candidates/glued.py": 2,  # glued and split readings only (their lone word and context: glued.reading)
     "evidence/elsewhere.py": 5,  # seen_elsewhere (4), across_the_text's corroboration (1)
     "evidence/likelier.py": 1,  # reasons only
     "evidence/translated.py": 1,  # TRANSLATED_BONUS

@@ -43,13 +43,22 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
             score, why = similarity(word, "".join(form.tokens))
             if score < MIN_SIMILARITY or veto(doc, form, i, i, list(range(len(form.tokens)))):
                 continue
-            reasons = (f"'{word}' ~ '{' '.join(form.tokens)}' written as one word: {why}",)
-            alone, lost_capitals = lone_word(doc, i, form, form.tokens[0])
-            replacement = apply_case_style(word, _written(index, form))
-            proposal = Proposal(i, i, replacement, form.entity, score, reasons, "glued", spelling=word.casefold())
-            proposal = proposal.with_evidence(alone).with_evidence(context(doc, form.entity, i, i))
-            proposals.append(replace(proposal, lost_capitals=lost_capitals))
+            reason = f"'{word}' ~ '{' '.join(form.tokens)}' written as one word: {why}"
+            proposals.append(reading(doc, i, i, word, form, score, reason))
     return proposals
+
+
+def reading(doc: Document, first: int, last: int, word: str, form, score: float, reason: str) -> Proposal:
+    """The reading of tokens `first`..`last`, their letters run together as
+    `word`, as `form` written otherwise than the text parts its words: one
+    name glued ("Losangeles") or split ("Ahmadi-Nejad", candidates/split),
+    with the evidence of a lone word and of the context."""
+    alone, lost_capitals = lone_word(doc, first, form, form.tokens[0])
+    replacement = apply_case_style(word, _written(doc.index, form))
+    spelling = doc.words(first, last)
+    proposal = Proposal(first, last, replacement, form.entity, score, (reason,), "glued", spelling=spelling)
+    proposal = proposal.with_evidence(alone).with_evidence(context(doc, form.entity, first, last))
+    return replace(proposal, lost_capitals=lost_capitals)
 
 
 def _first_word_before(doc: Document, i: int, form) -> bool:

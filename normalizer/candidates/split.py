@@ -14,17 +14,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from normalizer.candidates.fuzzy import MIN_SIMILARITY
-from normalizer.candidates.glued import MIN_GLUED_LENGTH
+from normalizer.candidates.glued import MIN_GLUED_LENGTH, reading
 from normalizer.candidates.name_tokens import similar_name_tokens, word_similarity
-from normalizer.candidates.render import written_target
 from normalizer.document import Document
-from normalizer.evidence.context import context
-from normalizer.evidence.neighbours import lone_word
 from normalizer.evidence.open_world import veto
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status
-from normalizer.tokens import apply_case_style, fold_case
 
 HYPHENS = frozenset("-\u2010\u2011")  # the ASCII hyphen, Unicode's hyphen and non-breaking hyphen
 # Words that may be half of a one-word name: any word not settled as something else
@@ -45,13 +41,8 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                     continue
                 written = doc.text[doc.tokens[i].start : doc.tokens[i + 1].end]
                 why = word_similarity(index, joined, index.spelling[key])[1]
-                reasons = (f"'{written}' ~ '{form.tokens[0]}' written as two words: {why}",)
-                alone, _ = lone_word(doc, i, form, form.tokens[0])
-                replacement = apply_case_style(joined, written_target(index, form.entity, form.target))
-                spelling = fold_case(joined)
-                proposal = Proposal(i, i + 1, replacement, form.entity, score, reasons, "glued", spelling=spelling)
-                proposal = proposal.with_evidence(alone).with_evidence(context(doc, form.entity, i, i + 1))
-                proposals.append(proposal)
+                reason = f"'{written}' ~ '{form.tokens[0]}' written as two words: {why}"
+                proposals.append(reading(doc, i, i + 1, joined, form, score, reason))
     return proposals
 
 
