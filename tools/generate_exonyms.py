@@ -55,6 +55,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from rapidfuzz.distance import DamerauLevenshtein  # noqa: E402
+
 from normalizer.folding import fold_form  # noqa: E402
 from normalizer.tokens import token_texts  # noqa: E402
 from normalizer.gazetteer.lexicon import english_words  # noqa: E402
@@ -218,8 +220,6 @@ def rows(review: list[str] | None = None) -> list[tuple[str, list[list[str]]]]:
         review.extend(f"{'/'.join(sorted(owners[f]))}\t{f}\tnames two places" for f in sorted(shared))
     # A name in Latin letters one slip from another place's English name is as likely that
     # name mistyped: "Tunisi" (Italian, Tunis) is Tunisia with its last letter dropped.
-    from rapidfuzz.distance import DamerauLevenshtein
-
     english_names = {fold_form(name): name for name, _ in table}
     out = []
     for name, columns in table:
@@ -227,7 +227,7 @@ def rows(review: list[str] | None = None) -> list[tuple[str, list[list[str]]]]:
         # A form written alike in several languages ("Dumont-d’Urville") stands in the first one's column.
         seen = {fold_form(f) for column in columns[: len(LANGUAGES)] for f in column}
         for column in columns[len(LANGUAGES):]:
-            slips = {f for f in column if _one_slip_from_another(fold_form(f), name, english_names, DamerauLevenshtein)}
+            slips = {f for f in column if _one_slip_from_another(fold_form(f), name, english_names)}
             if review is not None:
                 review.extend(f"{name}\t{f}\tone slip from another place's name" for f in sorted(slips))
             column[:] = [f for f in column if fold_form(f) not in seen and f not in slips]
@@ -254,10 +254,10 @@ def _forms(lang: str, native: str) -> list[str]:
     return [written] if "".join(token_texts(written)) == re.sub(r"[^\w'’]", "", written) else []
 
 
-def _one_slip_from_another(form: str, name: str, english_names: dict[str, str], distance) -> bool:
+def _one_slip_from_another(form: str, name: str, english_names: dict[str, str]) -> bool:
     """Whether the folded `form` is one edit or swap from the English name of a place other than `name`."""
     return any(
-        other != name and distance.distance(form, key, score_cutoff=1) <= 1
+        other != name and DamerauLevenshtein.distance(form, key, score_cutoff=1) <= 1
         for key, other in english_names.items()
         if abs(len(key) - len(form)) <= 1
     )
