@@ -24,6 +24,10 @@ _TAKES_ES = ("s", "x", "z", "ch", "sh")
 # The whitespace-delimited chunk around a token looks like a URL, a path, an
 # e-mail address, a handle or a domain: its words are not prose.
 _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
+# But two words joined by one slash are prose: "the De La Fuente/Richardson
+# ticket", "a Trump/GOP plant", "Disney/Pixar" (41 such pieces in the 501 clean
+# Wikinews articles, and no path without a dot or a digit); three are a path.
+_WORDS_BY_SLASH = re.compile(r"[^\w/]*[^\W\d_]+(?:['’-][^\W\d_]+)*(?:/[^\W\d_]+(?:['’-][^\W\d_]+)*)[^\w/]*")
 # Markup around a word is no part of it: "<b>Macrom</b>", "[Emmanuel Macrom](https://...)".
 _MARKUP_AROUND = re.compile(r"</?[A-Za-z][\w:-]*[^<>]*>|\]\([^()\s]*\)|[\[\]]|^[*_]+|[*_]+$")
 # Where a chunk parts into pieces once its markup is set aside: spaces, and
@@ -192,7 +196,8 @@ class _NonProse:
             while last < len(masked) and not _PIECE_EDGES.match(masked[last]):
                 last += 1
             # In a piece that is a URL, a path or an address: not prose.
-            not_prose = _NOT_PROSE.search(masked[first:last]) is not None
+            piece = masked[first:last]
+            not_prose = _NOT_PROSE.search(piece) is not None and _WORDS_BY_SLASH.fullmatch(piece) is None
             piece_start, piece_end, _ = self.piece = (first, last, not_prose)
         return not_prose and piece_end - piece_start != token.end - token.start
 

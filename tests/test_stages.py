@@ -60,6 +60,23 @@ def test_suspects_sort_tokens_by_what_they_are(index):
     assert doc.status[len(doc) - 2] == Status.SKIP  # the "Aragut" inside the URL
 
 
+@pytest.mark.parametrize(
+    "text, open_words",
+    [
+        ("The Araghchi/Aragut talks ended.", {"Aragut"}),  # two words joined by a slash: prose
+        ("(Aragut/Khomeini).", {"Aragut"}),
+        ("Files in src/Aragut/docs were moved.", set()),  # three: a path
+        ("Files in /Aragut were moved.", set()),
+        ("See example.org/Aragut today.", set()),
+        ("Model Aragut/X2 was sold.", set()),  # a digit: a code
+    ],
+)
+def test_words_joined_by_one_slash_are_prose_and_paths_are_not(index, text, open_words):
+    doc, _ = doc_of(index, text)
+    suspects = {t.text for t, status in zip(doc.tokens, doc.status) if status == Status.SUSPECT}
+    assert suspects == open_words
+
+
 def test_ignored_spans_mark_every_token_they_touch():
     tokens = tokenize("one two three four")
     assert ignored_tokens(tokens, [(5, 6), (8, 10)]) == [False, True, True, False]
