@@ -27,7 +27,10 @@ _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
 # But two words joined by one slash are prose: "the De La Fuente/Richardson
 # ticket", "a Trump/GOP plant", "Disney/Pixar" (41 such pieces in the 501 clean
 # Wikinews articles, and no path without a dot or a digit); three are a path.
-_WORDS_BY_SLASH = re.compile(r"[^\w/]*[^\W\d_]+(?:['’-][^\W\d_]+)*(?:/[^\W\d_]+(?:['’-][^\W\d_]+)*)[^\w/]*")
+# So is a sentence whose space after the full stop was lost: "in
+# Afghanistan.Trump said", "the president.In" (2 such pieces there, against 10
+# domains, each with a small letter after its dot: "Amazon.com", "Znak.com").
+_JOINED_WORDS = re.compile(r"[^\w/]*([^\W\d_]+(?:['’-][^\W\d_]+)*)([/.])([^\W\d_]+(?:['’-][^\W\d_]+)*)[^\w/]*")
 # Markup around a word is no part of it: "<b>Macrom</b>", "[Emmanuel Macrom](https://...)".
 _MARKUP_AROUND = re.compile(r"</?[A-Za-z][\w:-]*[^<>]*>|\]\([^()\s]*\)|[\[\]]|^[*_]+|[*_]+$")
 # Where a chunk parts into pieces once its markup is set aside: spaces, and
@@ -160,6 +163,16 @@ def may_hold_non_prose(text: str) -> bool:
     return "#" in text or _NOT_PROSE.search(text) is not None
 
 
+def _prose_joined(piece: str) -> bool:
+    """Whether `piece` is two words of prose joined by a slash, or by a full
+    stop whose space was lost before a capitalized word."""
+    joined = _JOINED_WORDS.fullmatch(piece)
+    if joined is None:
+        return False
+    after = joined[3]
+    return joined[2] == "/" or (after[0].isupper() and after[1:2].islower())
+
+
 class _NonProse:
     """Which tokens stand in a URL, a path or markup, judged chunk by chunk.
 
@@ -197,7 +210,7 @@ class _NonProse:
                 last += 1
             # In a piece that is a URL, a path or an address: not prose.
             piece = masked[first:last]
-            not_prose = _NOT_PROSE.search(piece) is not None and _WORDS_BY_SLASH.fullmatch(piece) is None
+            not_prose = _NOT_PROSE.search(piece) is not None and not _prose_joined(piece)
             piece_start, piece_end, _ = self.piece = (first, last, not_prose)
         return not_prose and piece_end - piece_start != token.end - token.start
 

@@ -69,9 +69,12 @@ def test_suspects_sort_tokens_by_what_they_are(index):
         ("Files in /Aragut were moved.", set()),
         ("See example.org/Aragut today.", set()),
         ("Model Aragut/X2 was sold.", set()),  # a digit: a code
+        ("They met in Iran.Aragut said so.", {"Aragut"}),  # a full stop's space lost
+        ("See Aragut.com today.", set()),  # a domain: a small letter after the dot
+        ("The Aragut.ORG site.", set()),
     ],
 )
-def test_words_joined_by_one_slash_are_prose_and_paths_are_not(index, text, open_words):
+def test_words_joined_by_one_slash_or_a_lost_space_are_prose_and_paths_are_not(index, text, open_words):
     doc, _ = doc_of(index, text)
     suspects = {t.text for t, status in zip(doc.tokens, doc.status) if status == Status.SUSPECT}
     assert suspects == open_words
