@@ -43,7 +43,7 @@ def russian_spellings(name: str) -> list[str]:
     table = syllables()
     if not 2 <= len(words) <= 3 or not all(w.isascii() and w.isalpha() for w in words):
         return []
-    cut = [_syllables_of(w.lower(), table) for w in words]
+    cut = [pinyin_syllables(w.lower(), table) for w in words]
     if any(parts is None for parts in cut) or len(cut[0]) != 1 or any(len(p) > MAX_GIVEN_SYLLABLES for p in cut[1:]):
         return []
     spellings: list[str] = []
@@ -54,7 +54,7 @@ def russian_spellings(name: str) -> list[str]:
     return spellings
 
 
-def _syllables_of(word: str, table: dict) -> list[str] | None:
+def pinyin_syllables(word: str, table: dict) -> list[str] | None:
     """`word` cut into the fewest pinyin syllables (the reading pinyin's own
     rules give where an apostrophe is not written: "xian" is one), or None."""
     best: list[list[str] | None] = [[]] + [None] * len(word)

@@ -107,7 +107,9 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     Japanese names (gazetteer.exonyms), a city's other spellings in GeoNames
     (gazetteer.place_spellings), a Chinese person's name
     spelled in Russian (gazetteer.chinese_names), a Korean person's name
-    as outlets and Russian spell it (gazetteer.korean_names) and a name
+    as outlets and Russian spell it (gazetteer.korean_names), an East Asian
+    given name's syllables as another convention writes them
+    (gazetteer.given_name_syllables) and a name
     with an Arabic compound given name run together (gazetteer.compound_names).
     Returns each added form (table_key) -> its canonical and the reason a repair shows, and the forms
     matched only where written whole, never laid over other words: a place's
@@ -118,6 +120,7 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     from normalizer.gazetteer.chinese_names import chinese_variants
     from normalizer.gazetteer.compound_names import compound_variants
     from normalizer.gazetteer.exonyms import exonym_variants
+    from normalizer.gazetteer.given_name_syllables import given_name_variants
     from normalizer.gazetteer.korean_names import korean_variants
     from normalizer.gazetteer.place_spellings import place_spelling_variants
     from normalizer.gazetteer.russian_names import russian_variants
@@ -125,7 +128,7 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     added = _add_variants(entities, forms_of, words, russian_variants(entities) + compound_variants(entities))
     whole = [
         *exonym_variants(entities), *place_spelling_variants(entities),
-        *chinese_variants(entities), *korean_variants(entities),
+        *chinese_variants(entities), *korean_variants(entities), *given_name_variants(entities),
     ]
     whole_only = _add_variants(entities, forms_of, words, whole)
     return {**added, **whole_only}, set(whole_only)
