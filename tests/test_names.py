@@ -11,7 +11,7 @@ from normalizer import Normalizer
 from normalizer.errors import GazetteerError
 from normalizer.gazetteer.loading import Entity, parse_gazetteer
 from normalizer.gazetteer.tools import Reviewed, variant_from_correction
-from normalizer.gazetteer.names import default_surname, surname_forms, surnames
+from normalizer.gazetteer.names import default_surname, person_forms, surname_forms, surnames, without_generation
 
 
 @pytest.mark.parametrize(
@@ -71,6 +71,32 @@ def test_default_forms_from_aliases_and_variants():
 def test_a_surname_spelled_like_the_whole_name_adds_no_short_form():
     hlaing = Entity("Min Aung Hlaing", "person", surname=("Min Aung Hlaing",))
     assert surname_forms(hlaing) == []
+
+
+@pytest.mark.parametrize(
+    "name, shorter",
+    [
+        ("Ferdinand Marcos Jr.", "Ferdinand Marcos"),
+        ("Ken Griffey, Jr.", "Ken Griffey"),
+        ("Robert F. Kennedy Sr", "Robert F. Kennedy"),
+        ("Marcos Jr.", None),  # the surname alone: no name left to write
+        ("King Abdullah II", None),  # a regnal number is no generation
+        ("Abbas Araghchi", None),
+    ],
+)
+def test_a_name_without_its_generational_suffix(name, shorter):
+    assert without_generation(name) == shorter
+
+
+def test_the_name_without_its_suffix_is_a_correct_form_written_as_it_is(tmp_path):
+    marcos = Entity("Ferdinand Marcos Jr.", "person", aliases=("Ferdinand Marcos Jr", "Bongbong Marcos"))
+    assert person_forms(marcos)[-1] == ("Ferdinand Marcos", "alias", "Ferdinand Marcos")
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text("entities:\n  - {canonical: Ferdinand Marcos Jr., kind: person}\n", encoding="utf-8")
+    engine = Normalizer.load(gazetteers=[gazetteer], bundled=False)
+    # A garble beside the intact given name is repaired, and no suffix is added.
+    assert engine.normalize("President Ferdinand Markos visited Tokyo.").text == "President Ferdinand Marcos visited Tokyo."
+    assert engine.normalize("Ferdinand Marcos declared martial law in 1972.").corrections == ()
 
 
 def parse(body: str) -> Entity:

@@ -14,7 +14,7 @@ import pytest
 
 from normalizer.gazetteer import forms, lexicon, warm_up
 from normalizer.gazetteer.loading import gazetteer_files, load_files
-from normalizer.gazetteer.names import surname_forms
+from normalizer.gazetteer.names import person_forms
 
 
 def _forks(monkeypatch) -> list[int]:
@@ -109,7 +109,7 @@ def test_bundled_forms_are_read_back_only_for_the_same_entities(cache_folder, mo
     changed = [replace(entities[0], aliases=("Somewhere Else",)), *entities[1:]]
     again = forms.bundled_forms(changed, files)
     assert again[0] != kept[0] and again[1:] == kept[1:]
-    assert again[0] == forms.forms_of(changed[0], surname_forms)
+    assert again[0] == forms.forms_of(changed[0], person_forms)
 
 
 def test_the_english_tables_read_back_iterate_as_made(cache_folder):

@@ -1,7 +1,8 @@
 """The spellings of each entity that an index lists, the bundled entities' kept in the cache.
 
 An entity's forms are its canonical, aliases, adjectives, combining forms
-and variants, and a person's surnames (normalizer.gazetteer.names), each as
+and variants, and a person's surnames and name without its generational
+suffix (normalizer.gazetteer.names), each as
 (text, role, target). The bundled gazetteers' ~10,000 entities take some
 0.3 s of an index build (an alias is asked whether it spells the canonical
 another way, a learned round trip for some), the same for every newsroom
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
 Forms = list[tuple[str, str, str]]  # (form text, role, target text)
 
 
-def forms_of(entity: Entity, surname_forms) -> Forms:
+def forms_of(entity: Entity, person_forms) -> Forms:
     """(form text, role, target text) for every spelling of an entity;
-    `surname_forms` is normalizer.gazetteer.names.surname_forms (imported once
+    `person_forms` is normalizer.gazetteer.names.person_forms (imported once
     per build)."""
     forms = [(entity.canonical, "canonical", entity.canonical)]
     if entity.aliases or entity.adjectives or entity.combining or entity.variants:  # most entities list none
@@ -35,7 +36,7 @@ def forms_of(entity: Entity, surname_forms) -> Forms:
         forms += [(combining, "combining", combining) for combining in entity.combining]
         forms += [(variant, "variant", _variant_target(entity, variant)) for variant in entity.variants]
     if entity.kind == "person":
-        forms += surname_forms(entity)
+        forms += person_forms(entity)
     return forms
 
 
@@ -65,29 +66,29 @@ def _variant_target(entity: Entity, variant: str) -> str:
 def entity_forms(gazetteer: Gazetteer) -> list[Forms]:
     """`forms_of` each entity of `gazetteer`, in order; the bundled ones'
     read from the cache when their files were loaded from disk."""
-    from normalizer.gazetteer.names import surname_forms  # here: it imports the loading of gazetteers
+    from normalizer.gazetteer.names import person_forms  # here: it imports the loading of gazetteers
 
     bundled = [entity for entity in gazetteer.entities if entity.bundled]
     files = bundled_files(gazetteer.files)
     if not bundled or not files:
-        return [forms_of(entity, surname_forms) for entity in gazetteer.entities]
+        return [forms_of(entity, person_forms) for entity in gazetteer.entities]
     kept = bundled_forms(bundled, files)
     taken = iter(kept)
-    return [next(taken) if entity.bundled else forms_of(entity, surname_forms) for entity in gazetteer.entities]
+    return [next(taken) if entity.bundled else forms_of(entity, person_forms) for entity in gazetteer.entities]
 
 
 def bundled_forms(bundled: list[Entity], files: list[Path]) -> list[Forms]:
     """`forms_of` each of `bundled` (the entities of the bundled `files`, in
     order), kept in the cache under the files' names and bytes."""
     from normalizer.gazetteer.identity import fingerprint
-    from normalizer.gazetteer.names import surname_forms
+    from normalizer.gazetteer.names import person_forms
 
     # What forms_of reads of each entity: kept beside its forms, so that
     # they are read back only for the very same entities.
     read = [(e.canonical, e.kind, e.aliases, e.adjectives, e.combining, e.variants, e.surname) for e in bundled]
 
     def made() -> tuple[list, list[Forms]]:
-        return read, [forms_of(entity, surname_forms) for entity in bundled]
+        return read, [forms_of(entity, person_forms) for entity in bundled]
 
     made_from, kept = cache.cached(f"bundled-forms\0{fingerprint(files)}", made)
     return kept if made_from == read else made()[1]

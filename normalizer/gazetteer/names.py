@@ -68,6 +68,35 @@ def default_surname(name: str) -> str | None:
     return " ".join(words[start:]) if start > 0 else None
 
 
+def person_forms(entity: Entity) -> list[tuple[str, str, str]]:
+    """(form, role, target) for the shorter forms news writes a person by:
+    the surnames and their garbles, and the name without its generational suffix."""
+    return surname_forms(entity) + unsuffixed_forms(entity)
+
+
+def without_generation(name: str) -> str | None:
+    """`name` without its generational suffix ("Ferdinand Marcos" of
+    "Ferdinand Marcos Jr.", "Ken Griffey, Jr."), or None when it has none."""
+    words = name.split()
+    if len(words) < 3 or not _GENERATION.fullmatch(words[-1]):
+        return None
+    return " ".join(words[:-1]).rstrip(",")
+
+
+def unsuffixed_forms(entity: Entity) -> list[tuple[str, str, str]]:
+    """(form, role, target) for a person's canonical and aliases without
+    their generational suffix: news drops it as often as it prints it
+    ("President Ferdinand Marcos"), and a garble of the shorter name
+    ("Ferdinand Markos") is read beside its intact given name. Correct
+    forms, written back as they are: a repair never adds the suffix."""
+    found = {}
+    for name in (entity.canonical, *entity.aliases):
+        shorter = without_generation(name)
+        if shorter is not None:
+            found.setdefault(fold_case(shorter), (shorter, "alias", shorter))
+    return list(found.values())
+
+
 def surnames(entity: Entity) -> tuple[str, ...]:
     """The short forms of a person: the `surname` field, else the default rule,
     or for a Korean name, the first word ("Moon" of "Moon Jae-in": a Korean
