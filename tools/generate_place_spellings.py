@@ -29,6 +29,9 @@ A form (the city's GeoNames name or one of its alternates) is kept only when:
   Nadal's);
 - it is not the name of any other place (a smaller city, a country, a state: "Pekin", Illinois);
 - it is no other row's form.
+A form that is the city's name with its words joined is kept though the lexicon holds it ("Danang",
+the older English spelling of Da Nang), and one with its words apart though another place bears it
+("Ha Noi", as Vietnamese writes each syllable, is also Hanoi's province).
 
 Output: one city a line, `GeoNames name<TAB>its kept forms, ;-separated` (the GeoNames name among
 them where it passes the filters: a newsroom that writes "Kiev" is given "Kyiv" as its variant);
@@ -104,14 +107,28 @@ def _left_out(form: str, city: str, english, people, places) -> str | None:
     words = keyed.split()
     if sum(len(w) for w in words) < MIN_LETTERS:
         return "too short"
+    # The city's own name with its words joined ("Danang" for Da Nang, an older
+    # English spelling the lexicon holds) or apart ("Ha Noi" for Hanoi, as
+    # Vietnamese writes each syllable; also the name of Hanoi's province).
+    respaced = _respaced(keyed, key(city))
     articles = PARTICLES | {found.lower() for found in _SUN_ARTICLE.findall(form)}
-    if any(word in english and word not in articles for word in words):
+    if respaced >= 0 and any(word in english and word not in articles for word in words):
         return "an English word"
     if len(words) == 1 and words[0] in people:
         return "a word of a person's name"
-    if places.get(keyed, 0) > (keyed == key(city)):
+    if respaced <= 0 and places.get(keyed, 0) > (keyed == key(city)):
         return "the name of another place"
     return None
+
+
+def _respaced(keyed: str, city: str) -> int:
+    """-1 where a form (`key`) writes the city's name (`key`) with the same
+    letters in fewer words, 1 in more words, else 0. Joined, the name is no
+    word English prints for a reason of its own; apart, no other place's name
+    (a name one place's alone once joined), while its words may still be English words."""
+    if keyed.replace(" ", "") != city.replace(" ", ""):
+        return 0
+    return (keyed.count(" ") > city.count(" ")) - (keyed.count(" ") < city.count(" "))
 
 
 def rows(review: list[str] | None = None) -> list[tuple[str, list[str]]]:
