@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from normalizer.candidates.render import render
 from normalizer.document import Document
-from normalizer.evidence.open_world import unknown_name_beside
+from normalizer.evidence.open_world import known_name_continued, unknown_name_beside
 from normalizer.folding import fold_form
 from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
@@ -129,6 +129,8 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
     listed_by_table = index.table_reason(form)  # by a table of normalizer/data, not the gazetteer
     from_table = listed_by_table is not None
+    if from_table and len(form.keys) == 1 and known_name_continued(doc, i):
+        return None  # a table's spelling of a place ("Rakka", Raqqa) as the next word of a person's intact name
     if from_table:
         # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.
         # Every table's reason quotes its form first: "'Siriâ' is the Russian name ...".

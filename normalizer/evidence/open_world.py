@@ -322,6 +322,25 @@ def known_name_around(doc: Document, first: int, last: int, entity: int) -> str 
     return None
 
 
+def known_name_continued(doc: Document, i: int) -> str | None:
+    """A gazetteer person whose name the text writes intact up to token `i`,
+    two words or more, and goes on at `i`: the word there is that name's next
+    word, maybe garbled ("Gibran Rakabuming Rakka" for Gibran Rakabuming Raka),
+    not another entity's name."""
+    if not (_joined(doc, i - 1, i) and _joined(doc, i - 2, i - 1)):
+        return None
+    index = doc.index
+    for form_id, position in index.token_forms.get(doc.keys[i - 1], ()):
+        form = index.forms[form_id]
+        if (
+            1 <= position < len(form.keys) - 1
+            and form.keys[position - 1] == doc.keys[i - 2]
+            and index.entities[form.entity].kind == "person"
+        ):
+            return " ".join(form.tokens)
+    return None
+
+
 def _joined(doc: Document, k: int, neighbour: int) -> bool:
     """Token k exists and may be a word of one name with its neighbour."""
     return 0 <= k < len(doc) and doc.gap_ok(min(k, neighbour), max(k, neighbour))
