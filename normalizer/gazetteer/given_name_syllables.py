@@ -35,18 +35,18 @@ def respelled_given_name(name: str) -> tuple[str, str] | None:
     ("syllable by syllable", "as one word"), or None when `name` is not a
     surname and a given name of two syllables."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or not all(word.replace("-", "").isascii() for word in words):
+    # The cheap tests first: an index build asks this of every person.
+    if not 2 <= len(words) <= 3 or not name.isascii() or not _syllable(words[0]):
         return None
     surname, given = words[0], words[1:]
     if len(given) == 1 and "-" not in given[0]:
+        if surname.lower() not in pinyin_table() or not given[0][:1].isupper():
+            return None
         cut = pinyin_syllables(given[0].lower(), pinyin_table())
-        if (
-            surname.lower() in pinyin_table() and cut is not None and len(cut) == 2 and given[0][:1].isupper()
-            and given[0].lower() not in english_words()
-        ):
-            first, second = cut
-            return f"{surname} {first.capitalize()}-{second}", "syllable by syllable"
-        return None
+        if cut is None or len(cut) != 2 or given[0].lower() in english_words():
+            return None
+        first, second = cut
+        return f"{surname} {first.capitalize()}-{second}", "syllable by syllable"
     parts = given[0].split("-") if len(given) == 1 else given
     hyphenated = len(given) == 1 and parts[1][:1].islower()
     korean = len(given) == 2 and all(part.lower() in korean_table().read for part in (surname, *given))

@@ -77,6 +77,8 @@ def person_forms(entity: Entity) -> list[tuple[str, str, str]]:
 def without_generation(name: str) -> str | None:
     """`name` without its generational suffix ("Ferdinand Marcos" of
     "Ferdinand Marcos Jr.", "Ken Griffey, Jr."), or None when it has none."""
+    if not name.endswith(("r", "R", ".")):  # most names: an index build asks this of every person
+        return None
     words = name.split()
     if len(words) < 3 or not _GENERATION.fullmatch(words[-1]):
         return None
