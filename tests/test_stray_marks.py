@@ -19,6 +19,7 @@ entities:
   - {canonical: Viktor Orbán, kind: person}
   - {canonical: Shinzo Abe, kind: person}
   - {canonical: Evika Silina, kind: person}
+  - {canonical: To Lam, kind: person}
 """
 
 
@@ -49,6 +50,9 @@ def test_stray_marks_on_an_intact_name_are_dropped(engine, text, expected):
         "Viktor Orban spoke in Budapest.",  # plain letters where the gazetteer has marks: English writes so
         "Shinzō Abe was shot.",  # Hepburn's macron marks a long vowel
         "Mileí said so.",  # a word alone: perhaps somebody else's name
+        # Vietnamese: "Lâm" is a real name's spelling, so the name is written in its own
+        # orthography, and "Tô" with it (it was "To Lâm", half of each)
+        "General Secretary Tô Lâm met Putin.",
     ],
 )
 def test_real_marks_and_lone_words_stay(engine, text):

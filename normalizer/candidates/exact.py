@@ -11,7 +11,7 @@ from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
-from normalizer.suspects import Status, stray_marks
+from normalizer.suspects import Status, marked, stray_marks
 from normalizer.tokens import apply_case_style, soft_sign_after
 
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
@@ -73,14 +73,17 @@ def _marks(doc: Document, mention: Mention) -> Proposal | None:
     "Mark Rûtte" (GOST 7.79). The key compares the plain letters, so the name
     reads as intact; the gazetteer's letters are written there. A real name's
     marks ("José Mourinho") and the marks a correct form of the gazetteer
-    writes ("Recep Tayyip Erdoğan") stay, as do Hepburn's macrons."""
+    writes ("Recep Tayyip Erdoğan") stay, as do Hepburn's macrons, and so
+    does every word of a name one word of which has a real name's marks."""
     i, index = mention.start, doc.index
     form = index.forms[mention.correct[0]]
     if len(form.keys) < 2 or len({index.forms[f].target for f in mention.correct}) != 1:
         return None
     words = [doc.tokens[i + k].text for k in range(len(form.keys))]
     stray = [k for k, word in enumerate(words) if stray_marks(index, word)]
-    if not stray:
+    if not stray or any(marked(word) for k, word in enumerate(words) if k not in stray):
+        # Another word of the name in a real name's marks: the text writes the
+        # name in its own orthography ("Tô Lâm"), every word of it on purpose.
         return None
     target = tuple(form.tokens[k] if k in stray else word for k, word in enumerate(words))
     reason = " ".join(f"'{words[k]}' is '{form.tokens[k]}' with marks no real name is spelled with" for k in stray)
