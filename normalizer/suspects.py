@@ -30,7 +30,8 @@ _NOT_PROSE = re.compile(r"[/@\\]|\w\.\w{2,}|^[#@]|_")
 # So is a sentence whose space after the full stop was lost: "in
 # Afghanistan.Trump said", "the president.In" (2 such pieces there, against 10
 # domains, each with a small letter after its dot: "Amazon.com", "Znak.com").
-_JOINED_WORDS = re.compile(r"[^\w/]*([^\W\d_]+(?:['’-][^\W\d_]+)*)([/.])([^\W\d_]+(?:['’-][^\W\d_]+)*)[^\w/]*")
+# (Punctuation around the piece, but not a handle's or a hashtag's "@" or "#".)
+_JOINED_WORDS = re.compile(r"[^\w/@#\\]*([^\W\d_]+(?:['’-][^\W\d_]+)*)([/.])([^\W\d_]+(?:['’-][^\W\d_]+)*)[^\w/@#\\]*")
 # Markup around a word is no part of it: "<b>Macrom</b>", "[Emmanuel Macrom](https://...)".
 _MARKUP_AROUND = re.compile(r"</?[A-Za-z][\w:-]*[^<>]*>|\]\([^()\s]*\)|[\[\]]|^[*_]+|[*_]+$")
 # Where a chunk parts into pieces once its markup is set aside: spaces, and

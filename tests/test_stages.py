@@ -69,6 +69,7 @@ def test_suspects_sort_tokens_by_what_they_are(index):
         ("Files in /Aragut were moved.", set()),
         ("See example.org/Aragut today.", set()),
         ("Model Aragut/X2 was sold.", set()),  # a digit: a code
+        ("Follow @Aragut/Khomeini there.", set()),  # a handle
         ("They met in Iran.Aragut said so.", {"Aragut"}),  # a full stop's space lost
         ("See Aragut.com today.", set()),  # a domain: a small letter after the dot
         ("The Aragut.ORG site.", set()),
