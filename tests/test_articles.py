@@ -17,6 +17,7 @@ entities:
   - {canonical: Bashar al-Assad, kind: person}
   - {canonical: Ayman al-Zawahiri, kind: person}
   - {canonical: Osama bin Laden, kind: person}
+  - {canonical: al-Qaeda, kind: organization}
 """
 
 
@@ -78,6 +79,13 @@ def test_two_real_name_words_around_the_name_s_particle_read_as_the_name(engine)
     # lexicon too, each read only with an intact word of the name beside it: here the particle.
     text = "Usama bin Ladin was killed in Abbottabad."
     assert applied_changes(engine.normalize(text)) == [("Usama bin Ladin", "Osama bin Laden")]
+
+
+@pytest.mark.parametrize("text", ["The Taliban and al-Kaida were named.", "The Taliban and Al-Kaida were named."])
+def test_a_real_name_word_after_the_names_article_in_small_letters_reads_as_the_name(engine, text):
+    # "Kaida" (German al-Kaida, Russian Аль-Каида) is a real name word, read only beside an
+    # intact word of the name: the article the name writes in small letters is one, as "Al" is.
+    assert [new for _, new in applied_changes(engine.normalize(text))] in (["Qaeda"], ["Al-Qaeda"])
 
 
 @pytest.mark.parametrize("text", ["Ladin bin said nothing.", "They met Ahmed bin Ladin."])

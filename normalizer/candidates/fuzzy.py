@@ -22,7 +22,7 @@ from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, list
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
 from normalizer.gazetteer.index import Form
-from normalizer.gazetteer.names import PARTICLES
+from normalizer.gazetteer.names import ARTICLES, PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip
@@ -257,14 +257,15 @@ def lay(
     # (A `read_known` word was vetted by its caller: given_names reads a lexicon name there
     # beside a garble read surely, "Sukotto Morison".)
     real_names = {status[start + q] for q in range(len(form.keys)) if q not in read_known} & (REAL_NAMES - opened)
-    if real_names and not any(w[:1].isupper() for w in exact_words) and not _particle_between(doc, form, start):
+    if real_names and not any(_intact_beside(w) for w in exact_words) and not _particle_between(doc, form, start):
         # A real name alone ("Kanata", "Merkle") is somebody's name; beside a word of the name
         # ("South Kolea"), beside other garbled words that agree on the same name ("Elunan Dalio
         # Gomesu"), or as a person's surname where the text names the person or their office, it
         # may be a garble; so may one standing alone where the text names intact the place or
         # body it reads as ("Cuba ... flights to Kuba"). One in the English lexicon ("Mickey")
         # needs an intact word beside it: a capitalized one, or the name's particle between two
-        # words read as the name's ("Usama bin Ladin" for Osama bin Laden).
+        # words read as the name's ("Usama bin Ladin" for Osama bin Laden). The
+        # Arabic article counts in small letters too: "al-Kaida" as "Al Kaida".
         if (Status.ENGLISH_NAME in real_names and not _beside_an_unknown_word(doc, start, scores)) or (
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
             and not (level >= NAMED_ALONE_MIN and _named_alone(doc, mentions, form, start, end - 1))
@@ -305,6 +306,13 @@ def lay(
         doc, start, form, confidence, reasons, "fuzzy",
         anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip,
     )
+
+
+def _intact_beside(word: str) -> bool:
+    """Whether an intact word of a name makes a real name word beside it a
+    reading of that name: a capitalized word, or the Arabic article, which
+    names write in small letters ("al-Qaeda")."""
+    return word[:1].isupper() or word in ARTICLES
 
 
 def _beside_an_unknown_word(doc: Document, start: int, scores: list[float]) -> bool:
