@@ -308,18 +308,7 @@ def known_name_around(doc: Document, first: int, last: int, entity: int) -> str 
     before, after = first - 1, last + 1
     if not (_joined(doc, before, first) and _joined(doc, after, last)):
         return None
-    index = doc.index
-    next_key = doc.keys[after]
-    for form_id, position in index.token_forms.get(doc.keys[before], ()):
-        form = index.forms[form_id]
-        if (
-            form.entity != entity
-            and position + 1 < len(form.keys)
-            and form.keys[position + 1] == next_key
-            and index.entities[form.entity].kind == "person"
-        ):
-            return " ".join(form.tokens)
-    return None
+    return _person_writing(doc, doc.keys[before], doc.keys[after], entity)
 
 
 def known_name_continued(doc: Document, i: int) -> str | None:
@@ -329,12 +318,22 @@ def known_name_continued(doc: Document, i: int) -> str | None:
     not another entity's name."""
     if not (_joined(doc, i - 1, i) and _joined(doc, i - 2, i - 1)):
         return None
+    return _person_writing(doc, doc.keys[i - 2], doc.keys[i - 1], words_after=1)
+
+
+def _person_writing(
+    doc: Document, first_key: str, second_key: str, entity: int | None = None, words_after: int = 0
+) -> str | None:
+    """A gazetteer person other than `entity` with a form that writes
+    `first_key` and `second_key` side by side and at least `words_after`
+    words after them: that form's words."""
     index = doc.index
-    for form_id, position in index.token_forms.get(doc.keys[i - 1], ()):
+    for form_id, position in index.token_forms.get(first_key, ()):
         form = index.forms[form_id]
         if (
-            1 <= position < len(form.keys) - 1
-            and form.keys[position - 1] == doc.keys[i - 2]
+            form.entity != entity
+            and position + 1 + words_after < len(form.keys)
+            and form.keys[position + 1] == second_key
             and index.entities[form.entity].kind == "person"
         ):
             return " ".join(form.tokens)

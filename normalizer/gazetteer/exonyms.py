@@ -29,7 +29,6 @@ from normalizer.folding import fold_form
 PATH = Path(__file__).resolve().parent.parent / "data" / "exonyms.tsv"
 # The table's columns after the English name: two romanized, then CLDR's names in Latin letters as written.
 ROMANIZED = ("Russian", "Japanese")
-_ROMANIZED = {language: ", romanized" for language in ROMANIZED}  # what a reason adds of a romanized form
 LANGUAGES = (*ROMANIZED, "German", "French", "Spanish", "Italian", "Portuguese", "Polish", "Dutch", "Turkish",
              "Czech", "Romanian", "Hungarian", "Swedish")
 
@@ -69,7 +68,8 @@ def exonym_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
             # place's name in the text that writes the romanized one, as much as the canonical.
             name, columns = known
             found.append((number, [
-                (form, f"'{form}' is the {language} name of '{name}'" + _ROMANIZED.get(language, ""), name)
+                (form, f"'{form}' is the {language} name of '{name}'" + (", romanized" if language in ROMANIZED else ""),
+                 name)
                 for language, column in zip(LANGUAGES, columns) for form in column
             ]))
     return found

@@ -24,7 +24,7 @@ matched where written whole (forms.add_table_variants):
 from __future__ import annotations
 
 from normalizer.gazetteer.chinese_names import pinyin_syllables, syllables as pinyin_table
-from normalizer.gazetteer.korean_names import syllables as korean_table
+from normalizer.gazetteer.korean_names import korean_spellings
 from normalizer.gazetteer.lexicon import english_words
 
 MAX_SYLLABLE = 6  # letters of the longest syllable of pinyin ("zhuang") or Wade-Giles ("chuang")
@@ -49,7 +49,7 @@ def respelled_given_name(name: str) -> tuple[str, str] | None:
         return f"{surname} {first.capitalize()}-{second}", "syllable by syllable"
     parts = given[0].split("-") if len(given) == 1 else given
     hyphenated = len(given) == 1 and parts[1][:1].islower()
-    korean = len(given) == 2 and all(part.lower() in korean_table().read for part in (surname, *given))
+    korean = len(given) == 2 and bool(korean_spellings(name))  # a Korean name in syllables: "Jong Un"
     if len(parts) != 2 or not (hyphenated or korean) or not all(_syllable(part) for part in (surname, *parts)):
         return None
     return f"{surname} {parts[0].capitalize()}{parts[1].lower()}", "as one word"
