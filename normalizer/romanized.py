@@ -11,11 +11,17 @@ the word is a garble to repair like any other:
   (pinyin's "ǎ", "ǐ": `romanization_letters`);
 - it is spelled wholly in tone-marked pinyin syllables ("Túníxīyà",
   "Sūnàkè": `pinyin_spelled`), though each of its letters is common in real
-  names ("José", "Mário").
+  names ("José", "Mário");
+- it is spelled wholly in the letters the Cyrillic romanizers print, with a
+  mark they write and real names seldom hold ("Tûler", "Mèdrid", GOST 7.79's
+  ю and э: `cyrillic_spelled`), and no real name is spelled so ("Agnès").
 """
 
 from __future__ import annotations
 
+import unicodedata
+
+from normalizer.gazetteer.name_words import is_marked_name_word
 from normalizer.transliteration import model
 
 # A macron alone marks long vowels in Hepburn and in scholarly Arabic and
@@ -27,7 +33,7 @@ _PINYIN_NOT_MACRON = frozenset("áǎàéěèíǐìóǒòúǔùǘǚǜ")
 def romanized(word: str) -> bool:
     """`word` is a romanizer's spelling by either of the learned tests."""
     letters = romanization_letters()
-    return any(c in letters for c in word.lower()) or pinyin_spelled(word)
+    return any(c in letters for c in word.lower()) or pinyin_spelled(word) or cyrillic_spelled(word)
 
 
 def romanization_letters() -> frozenset[str]:
@@ -53,3 +59,15 @@ def pinyin_spelled(word: str) -> bool:
             if marked[j] >= 0 and piece in loaded.pinyin_syllables:
                 marked[i] = max(marked[i], marked[j] + (not piece.isascii()))
     return marked[-1] >= loaded.pinyin_min_marked and any(c in _PINYIN_NOT_MACRON for c in lower)
+
+
+def cyrillic_spelled(word: str) -> bool:
+    """`word` is spelled wholly in the letters of the Russian round trips of
+    the train split, one of them a mark the model learned is theirs (GOST
+    7.79's "û" for ю, "è" for э), and is not a real name's marked spelling:
+    French and Portuguese names hold "è" and "â" too ("Agnès", "Câmara")."""
+    loaded = model()
+    lower = unicodedata.normalize("NFC", word.lower())
+    if lower.isascii() or not any(c in loaded.cyrillic_marks for c in lower):
+        return False
+    return all(c in loaded.cyrillic_letters for c in lower) and not is_marked_name_word(word)

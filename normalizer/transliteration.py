@@ -93,6 +93,9 @@ class Model:
         self.pinyin_syllables = frozenset(pinyin.get("syllables", ()))
         self.pinyin_min_marked: int = pinyin.get("min_marked", 0)
         self.pinyin_longest = max(map(len, self.pinyin_syllables), default=0)
+        cyrillic = data.get("cyrillic", {})
+        self.cyrillic_letters = frozenset(cyrillic.get("letters", ""))
+        self.cyrillic_marks = frozenset(cyrillic.get("marks", ""))
 
     def english_cost(self, word: str) -> float:
         """-log P(word) under the letter n-gram model of English-side names

@@ -50,6 +50,7 @@ import random
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -89,6 +90,12 @@ MIN_LETTER_FORMS = 20
 # many marked, is a pinyin round trip ("Túníxīyà"), though each of its letters
 # (ú, í, à) is common in real names (see pinyin_syllables).
 MIN_MARKED_SYLLABLES = 2
+# A word spelled wholly in the letters the Cyrillic romanizers print, one of
+# them a marked letter this many times likelier in their forms than in real
+# names ("Tûler", "Mèdrid": GOST 7.79's ю, э), is a Cyrillic round trip;
+# measured against the Russian forms alone, the ratio parts "û" (281), "è"
+# (24) and "â" (37) from the Czech-like "š" (5.7) and "č" (6.1).
+CYRILLIC_MARK_RATIO = 20
 SMOOTHING = 2  # added to a group's occurrences: a group seen 3 times in 3 is not certain
 
 
@@ -502,6 +509,35 @@ def romanization_letters() -> str:
     )
 
 
+def cyrillic_spelling(words: int = 3 * WORDS_PER_SCRIPT) -> dict[str, str]:
+    """The letters of the Russian round trips as the romanizers print them
+    (NFC, small), and their marked letters CYRILLIC_MARK_RATIO times likelier
+    in a form than in a real name, seen in MIN_LETTER_FORMS forms: the share
+    of Russian forms holding the letter against the share of train English
+    names (every script) holding it, plus one."""
+    letters: set[str] = set()
+    in_forms: Counter = Counter()
+    forms = 0
+    for english, native in read_pairs(DATA / "russian.train.tsv")[:words]:
+        for form in printed_round_trips("russian", native):
+            lower = unicodedata.normalize("NFC", form.lower())
+            forms += 1
+            letters.update(c for c in lower if c.isalpha())
+            in_forms.update(c for c in set(lower) if not c.isascii() and c.isalpha())
+    in_names: Counter = Counter()
+    names = 0
+    for script in SCRIPTS:
+        for english, _ in read_pairs(DATA / f"{script}.train.tsv"):
+            names += 1
+            in_names.update(c for c in set(english.lower()) if not c.isascii() and c.isalpha())
+    marks = (
+        letter
+        for letter, count in in_forms.items()
+        if count >= MIN_LETTER_FORMS and (count / forms) / ((in_names[letter] + 1) / names) >= CYRILLIC_MARK_RATIO
+    )
+    return {"letters": "".join(sorted(letters)), "marks": "".join(sorted(marks))}
+
+
 def pinyin_syllables() -> list[str]:
     """The pinyin syllables, tone-marked as pypinyin writes them, of the train
     split's Chinese spellings (a neutral tone has no mark)."""
@@ -567,6 +603,7 @@ def build(verbose: bool = False) -> dict:
         "keys": key_rules,
         "romanization_letters": romanization_letters(),
         "pinyin": {"syllables": pinyin_syllables(), "min_marked": MIN_MARKED_SYLLABLES},
+        "cyrillic": cyrillic_spelling(),
     }
 
 
