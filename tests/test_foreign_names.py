@@ -68,7 +68,9 @@ def test_a_lone_word_is_read_as_the_name_the_text_writes_intact(engine, text, ex
         "Prime Minister Petr Fiala met Jiří Dienstbier.",  # names nobody in the gazetteer bears
         "Andrej Babiš spoke.",  # the name's own marks beside its intact given name: no round trip
         "Jan Novák met Jiří Dienstbier.",  # a foreign word beside an intact word of another name
-        "Later, Gogenloè met reporters.",  # one word alone: a correct foreign spelling, as far as anyone knows
+        # One word alone: a correct foreign spelling, as far as anyone knows. (With
+        # GOST's "è" for э, "Gogenloè", it is a round trip: test_round_trip_lookup.)
+        "Later, Gogenloé met reporters.",
         # a name written intact says nothing of the text's other foreign names
         "Jan Novak met Petr Fiala and Jiří Dienstbier in Bangladesh. Later, Dienstbier met Novák.",
     ],

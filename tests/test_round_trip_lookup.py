@@ -159,6 +159,17 @@ def test_names_printed_by_gost_are_repaired(tmp_path):
     assert [(c.original, c.replacement, c.applied) for c in result.corrections] == [("Mèdrid", "Madrid", False)]
 
 
+
+def test_a_lone_word_printed_by_gost_is_read_as_its_plain_letters_are(tmp_path):
+    # "Gogenloè" is Гогенлоэ (Hohenlohe) as GOST 7.79 prints it: read as
+    # "Gogenloe" is, where before its "è" made it a name's own spelling.
+    from gazetteer_samples import engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Schickard Hohenlohe, kind: person}\n")
+    written = [engine.normalize(f"Later, {word} met reporters.").text for word in ("Gogenloè", "Gogenloe")]
+    assert written == ["Later, Hohenlohe met reporters."] * 2
+
+
 def test_a_word_whose_only_accents_are_macrons_is_what_its_plain_letters_are():
     # Hepburn marks a long vowel with a macron ("Wōholu", ウォーホル: Warhol);
     # the word is read as its plain letters would be: a word to read, or a
