@@ -28,6 +28,7 @@ entities:
   - {canonical: Kharkiv, kind: place}
   - {canonical: Hanoi, kind: place}
   - {canonical: Da Nang, kind: place}
+  - {canonical: Guatemala City, kind: place}
 """
 
 
@@ -90,6 +91,14 @@ def test_a_city_with_its_words_joined_or_apart_is_the_city(newsroom):
     result = newsroom.normalize("Delegates flew from Ha Noi to Danang on Monday.")
     assert applied_changes(result) == [("Ha Noi", "Hanoi"), ("Danang", "Da Nang")]
     assert all("GeoNames" in c.reasons[0] for c in result.corrections)
+
+
+def test_a_one_word_spelling_followed_by_the_rest_of_the_name_is_repaired_once(newsroom):
+    # GeoNames spells Guatemala City "Gvatemala"; a text writing "Gvatemala
+    # City" gets "Guatemala City", not "Guatemala City City".
+    result = newsroom.normalize("The volcano erupted near Gvatemala City on Sunday. Gvatemala was calm.")
+    assert applied_changes(result) == [("Gvatemala City", "Guatemala City"), ("Gvatemala", "Guatemala City")]
+    assert result.text == "The volcano erupted near Guatemala City on Sunday. Guatemala City was calm."
 
 
 def test_the_name_of_another_place_is_left_alone(newsroom):

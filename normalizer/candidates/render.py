@@ -61,13 +61,35 @@ def render(
         if len(originals) > 1:  # a name of several words, though one word may change
             flags["rewrites"] = tuple((doc.words(start + q, start + q), new[q]) for q in changed)
     else:
-        first, last = 0, len(originals) - 1
+        # The text may write some of the name's words right beside the words
+        # read ("Mekhiko City": Mexico City's Russian name, then "City"): the
+        # repair takes them in rather than writing them twice.
+        before, after = _written_beside(doc, start, start + len(originals) - 1, target)
+        first, last = -before, len(originals) - 1 + after
         replacement = apply_case_style(originals[0], written_target(doc.index, form.entity, target))
         soft_sign = soft_sign_after(doc.text, doc.tokens[start + last])
     return Proposal(
         start + first, start + last, replacement, form.entity, confidence, tuple(reasons), match,
         surname=form.role == "surname", spelling=doc.words(start + first, start + last), soft_sign=soft_sign, **flags,
     )
+
+
+def _written_beside(doc: Document, first: int, last: int, target: tuple[str, ...]) -> tuple[int, int]:
+    """How many of `target`'s first words the text writes right before tokens
+    `first`..`last`, and how many of its last words right after them, as
+    words of one name (the longest such runs; together fewer than all)."""
+    keys = [fold_case(word) for word in target]
+
+    def written(at: int, words: list[str], gaps: range) -> bool:
+        return 0 <= at and at + len(words) <= len(doc.keys) and doc.keys[at : at + len(words)] == words and all(
+            doc.gap_ok(p, p + 1) for p in gaps
+        )
+
+    after = next((m for m in range(len(keys) - 1, 0, -1) if written(last + 1, keys[-m:], range(last, last + m))), 0)
+    before = next(
+        (n for n in range(len(keys) - 1 - after, 0, -1) if written(first - n, keys[:n], range(first - n, first))), 0
+    )
+    return before, after
 
 
 def _with_the_texts_marks(doc: Document, form: Form, target, originals, new, kept) -> list[str]:
