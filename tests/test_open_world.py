@@ -294,6 +294,17 @@ def test_a_common_given_name_beside_a_known_surname_is_a_relative(tmp_path):
     assert "Elon Musk" in engine.normalize("Elon Musk arrived. Later Elom Musk commented.").text.split(". ")[1]
 
 
+def test_a_middle_word_between_the_intact_given_name_and_surname_is_the_persons(tmp_path):
+    # "Lopes" is a real surname and an English word ("lopes"); between
+    # "Andres Manuel" and "Obrador" written intact it is no relative's given
+    # name: relatives differ in the first word.
+    engine = _person_engine(tmp_path, "Andres Manuel Lopez Obrador")
+    result = engine.normalize("Former president Andres Manuel Lopes Obrador retired to his ranch.")
+    assert [(c.original, c.replacement) for c in result.corrections if c.applied] == [("Lopes", "Lopez")]
+    # The first word is still a relative's given name where the rest stands intact.
+    assert engine.normalize("Andrea Manuel Lopez Obrador, his sister, spoke.").corrections == ()
+
+
 def test_a_brand_beside_a_person_is_no_word_of_the_persons_name(tmp_path):
     # Machine translation from Russian sets a company and its head side by side
     # ("основатель SoftBank Масаёси Сон"): "SoftBank" is no given name. A word
