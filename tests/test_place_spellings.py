@@ -121,3 +121,18 @@ def test_only_a_newsrooms_own_place_is_given_the_forms():
     form = _spelling_of("Pyongyang", 1)
     result = bundled.normalize(f"Officials in {form} said the talks would continue.")
     assert not any("GeoNames" in reason for c in result.corrections for reason in c.reasons)
+
+
+def test_a_spelling_the_tables_give_two_places_is_neither_places(tmp_path):
+    # GeoNames spells Brasília "Brazilia", and "Brazilia" is Бразилия (Brazil)
+    # romanized: with both places in the gazetteer, no table decides.
+    def table_spellings(gazetteer: str) -> list[str]:
+        folder = tmp_path / str(len(gazetteer))
+        folder.mkdir()
+        engine = engine_of(folder, gazetteer)
+        forms = engine.index.exact.get(("brazilia",), ())
+        return sorted(engine.index.entities[engine.index.forms[f].entity].canonical for f in forms)
+
+    assert table_spellings("entities:\n  - {canonical: Brasilia, kind: place}\n") == ["Brasilia"]
+    assert table_spellings("entities:\n  - {canonical: Brazil, kind: place}\n") == ["Brazil"]
+    assert table_spellings("entities:\n  - {canonical: Brasilia, kind: place}\n  - {canonical: Brazil, kind: place}\n") == []

@@ -139,13 +139,23 @@ def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str
     """Give each entity of `additions` ((number, [(form, reason), ...]), in
     order; a third item, the name a form is written as, where not the
     canonical) those forms as variants, in `forms_of` (an index build's lists),
-    unless some entity already has that spelling, correct or not. Returns
+    unless some entity already has that spelling, correct or not, or the
+    additions give it to two places. Returns
     each added form (table_key) -> the entity's canonical and the reason."""
     if not additions:
         return {}
     # Of every entity's spellings, only those of the forms to add are asked about.
+    claimed: dict[tuple[str, ...], set[str]] = {}  # keys -> the places given them, by canonical
+    for number, found in additions:
+        if entities[number].kind == "place":
+            for form, *_ in found:
+                claimed.setdefault(words[form][1], set()).add(entities[number].canonical)
     wanted = {words[form][1] for _, found in additions for form, *_ in found}
     taken = {keys for forms in forms_of for text, _, _ in forms if (keys := words[text][1]) in wanted}
+    # A spelling the tables give two places says neither ("Brazilia": Бразилия romanized,
+    # Brazil, and GeoNames' Brasília; "Meksyk": Polish for Mexico, and GeoNames' Mexico
+    # City): it is left to the other readings.
+    taken.update(keys for keys, names in claimed.items() if len(names) > 1)
     added: dict[str, tuple[str, str]] = {}
     for number, found in additions:
         canonical = entities[number].canonical
