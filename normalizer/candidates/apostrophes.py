@@ -11,6 +11,7 @@ gazetteers without it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from normalizer.candidates.exact import VARIANT_CONFIDENCE
 from normalizer.document import Document
@@ -26,10 +27,15 @@ _INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals = []
-    for i, token in enumerate(doc.tokens):
-        word = token.text
+    # One scan of the text, not a look at every token: most texts have no such word.
+    found = [apostrophe.start() for apostrophe in _INNER_APOSTROPHE.finditer(doc.text)]
+    if not found:
+        return []
+    starts = [token.start for token in doc.tokens]
+    for i in sorted({bisect_right(starts, position) - 1 for position in found} - {-1}):
+        word = doc.tokens[i].text
         if mentions.covered[i] or doc.status[i] == Status.SKIP or not _INNER_APOSTROPHE.search(word):
-            continue
+            continue  # (or the apostrophe stood outside the token: in markup, say)
         letters = _INNER_APOSTROPHE.sub("", word)
         correct = [f for f in index.exact.get((fold_case(letters),), ()) if not index.forms[f].is_variant]
         if len({index.forms[f].entity for f in correct}) != 1:
