@@ -31,7 +31,7 @@ _PINYIN_NOT_MACRON = frozenset("áǎàéěèíǐìóǒòúǔùǘǚǜ")
 
 
 def romanized(word: str) -> bool:
-    """`word` is a romanizer's spelling by either of the learned tests."""
+    """`word` is a romanizer's spelling by any of the learned tests."""
     letters = romanization_letters()
     return any(c in letters for c in word.lower()) or pinyin_spelled(word) or cyrillic_spelled(word)
 

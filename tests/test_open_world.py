@@ -305,6 +305,15 @@ def test_a_middle_word_between_the_intact_given_name_and_surname_is_the_persons(
     assert engine.normalize("Andrea Manuel Lopez Obrador, his sister, spoke.").corrections == ()
 
 
+
+def test_a_surname_alone_after_the_repaired_full_name_is_no_relative(tmp_path):
+    # "Ibert" (a lexicon name) alone is the surname of the name repaired before it,
+    # not a relative's given name: a one-word reading has no other word to share.
+    engine = _person_engine(tmp_path, "Teirbron Hibert")
+    text = "The company named Teyrbron Ibert as its new chief executive. Ibert starts in May."
+    assert engine.normalize(text).text == "The company named Teirbron Hibert as its new chief executive. Hibert starts in May."
+
+
 def test_a_brand_beside_a_person_is_no_word_of_the_persons_name(tmp_path):
     # Machine translation from Russian sets a company and its head side by side
     # ("основатель SoftBank Масаёси Сон"): "SoftBank" is no given name. A word

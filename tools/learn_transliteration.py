@@ -490,16 +490,13 @@ def romanization_letters() -> str:
     scientific scheme for the soft sign ("Igorʹ") is a letter (Unicode's
     modifier letter) that the forms themselves drop."""
     in_forms: Counter = Counter()
-    in_names: Counter = Counter()
-    forms = names = 0
+    forms = 0
     for script in SCRIPTS:
-        for taken, (english, native) in enumerate(read_pairs(DATA / f"{script}.train.tsv")):
-            names += 1
-            in_names.update(c for c in set(english.lower()) if not c.isascii() and c.isalpha())
-            if taken < WORDS_PER_SCRIPT:
-                for form in printed_round_trips(script, native):
-                    forms += 1
-                    in_forms.update(c for c in set(form.lower()) if not c.isascii() and c.isalpha())
+        for _, native in read_pairs(DATA / f"{script}.train.tsv")[:WORDS_PER_SCRIPT]:
+            for form in printed_round_trips(script, native):
+                forms += 1
+                in_forms.update(_marked_letters(form))
+    in_names, names = marked_letters_of_names()
     return "".join(
         sorted(
             letter
@@ -518,24 +515,36 @@ def cyrillic_spelling(words: int = 3 * WORDS_PER_SCRIPT) -> dict[str, str]:
     letters: set[str] = set()
     in_forms: Counter = Counter()
     forms = 0
-    for english, native in read_pairs(DATA / "russian.train.tsv")[:words]:
+    for _, native in read_pairs(DATA / "russian.train.tsv")[:words]:
         for form in printed_round_trips("russian", native):
             lower = unicodedata.normalize("NFC", form.lower())
             forms += 1
             letters.update(c for c in lower if c.isalpha())
-            in_forms.update(c for c in set(lower) if not c.isascii() and c.isalpha())
-    in_names: Counter = Counter()
-    names = 0
-    for script in SCRIPTS:
-        for english, _ in read_pairs(DATA / f"{script}.train.tsv"):
-            names += 1
-            in_names.update(c for c in set(english.lower()) if not c.isascii() and c.isalpha())
+            in_forms.update(_marked_letters(lower))
+    in_names, names = marked_letters_of_names()
     marks = (
         letter
         for letter, count in in_forms.items()
         if count >= MIN_LETTER_FORMS and (count / forms) / ((in_names[letter] + 1) / names) >= CYRILLIC_MARK_RATIO
     )
     return {"letters": "".join(sorted(letters)), "marks": "".join(sorted(marks))}
+
+
+@lru_cache(maxsize=1)
+def marked_letters_of_names() -> tuple[Counter, int]:
+    """How many train English names (every script) hold each marked letter, and how many names there are."""
+    in_names: Counter = Counter()
+    names = 0
+    for script in SCRIPTS:
+        for english, _ in read_pairs(DATA / f"{script}.train.tsv"):
+            names += 1
+            in_names.update(_marked_letters(english))
+    return in_names, names
+
+
+def _marked_letters(word: str) -> set[str]:
+    """The letters of `word`, small, that are not ASCII."""
+    return {c for c in word.lower() if not c.isascii() and c.isalpha()}
 
 
 def pinyin_syllables() -> list[str]:

@@ -167,9 +167,9 @@ def _relative(doc: Document, form: Form, first: int, last: int, garbled: list[in
     rarer real name word is left to the evidence: the garbles of the project's
     corpora make such words ("Brien" for Brian, "Nabi" for Nabil); so is the
     surname ("Barack Obam")."""
-    # Relatives share the surname and differ in the given name, the first word:
+    # Relatives share the surname, the last word, and differ in the given name, the first:
     # a middle word between the two is the person's ("Andres Manuel Lopes Obrador").
-    if len(garbled) != 1 or garbled[0] != 0 or similarity >= SURE_SIMILARITY:
+    if len(garbled) != 1 or garbled[0] != 0 or len(form.keys) == 1 or similarity >= SURE_SIMILARITY:
         return None
     k = first + garbled[0]
     if last - first + 1 != len(form.keys) or doc.status[k] != Status.ENGLISH_NAME:
