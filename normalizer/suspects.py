@@ -9,6 +9,7 @@ known name ("Zealanders"). Real place names the gazetteers leave out
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import IntEnum
 
 from normalizer.gazetteer.index import Index
@@ -112,13 +113,36 @@ def stray_marks(index: Index, word: str) -> bool:
     return marked(word) and not index.writes_marked(word) and not is_marked_name_word(word)
 
 
+# The marks English writes on its own words, loanwords' ("café", "naïve",
+# "rôle", "señor", "façade"), and its ligatures ("ærobic"). A caron, a stroke,
+# an ogonek or a breve ("Čaves", "Buš": GOST's č and š for Chavez, Bush) is
+# another language's letter: such a word is no English word, whatever its
+# letters fold to ("caves", "bus"). The lexicon (symspellpy's) is in plain
+# letters, so it cannot say which marks its words take.
+_ENGLISH_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0308\u0327")  # grave, acute, circumflex, tilde, diaeresis, cedilla
+_ENGLISH_LIGATURES = frozenset("æœ")
+
+
+def spelled_as_english(word: str) -> bool:
+    """Whether every letter of `word` is one English spells its words with."""
+    if word.isascii():
+        return True
+    for c in word.lower():
+        if c.isascii() or not c.isalpha() or c in _ENGLISH_LIGATURES:
+            continue
+        base, *marks = unicodedata.normalize("NFD", c)
+        if not base.isascii() or not marks or any(m not in _ENGLISH_MARKS for m in marks):
+            return False
+    return True
+
+
 def word_status(index: Index, word: str, key: str) -> Status:
     """What a word is, by itself (its place in the text aside)."""
     if key in index.correct_tokens:
         if word.islower() and key in index.english and not index.spelling[key].islower():
             return Status.ENGLISH  # "nice", "reading": the word, not the city
         return Status.KNOWN
-    if key in index.english:
+    if key in index.english and spelled_as_english(word):
         # The lexicon holds names too ("emanuel", "schultz"): capitalized, a
         # real name word is a name, read only with evidence like any other.
         if word[:1].isupper() and not word.isupper() and key in name_words():

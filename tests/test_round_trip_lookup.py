@@ -170,6 +170,28 @@ def test_a_lone_word_printed_by_gost_is_read_as_its_plain_letters_are(tmp_path):
     assert written == ["Later, Hohenlohe met reporters."] * 2
 
 
+def test_a_word_with_a_letter_english_never_writes_is_no_english_word():
+    # "Buš" and "Čaves" (GOST's Буш, Чавес) fold to "bus" and "caves"; a caron
+    # is no mark of an English word, as the loanwords' accents are ("café").
+    index = build_index(Gazetteer(entities=(Entity(canonical="Someplace", kind="place"),), protect=frozenset()))
+    from normalizer.tokens import fold_case
+
+    for word in ("Buš", "Čaves", "złotys"):
+        assert fold_case(word) in index.english and word_status(index, word, fold_case(word)) in FOREIGN_LETTERED
+    for word in ("café", "naïve", "façade", "señor"):
+        assert word_status(index, word, fold_case(word)) == Status.ENGLISH, word
+
+
+def test_a_name_printed_by_gost_with_carons_is_repaired_where_its_words_agree(tmp_path):
+    from gazetteer_samples import applied_changes, engine_of
+
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: George Bush, kind: person}\n")
+    result = engine.normalize("On Monday, Džordž Buš said the talks would continue.")
+    assert applied_changes(result) == [("Džordž Buš", "George Bush")]
+    # One such word alone is a foreign name as far as anyone knows.
+    assert engine.normalize("On Monday, Buš said the talks would continue.").corrections == ()
+
+
 def test_a_word_whose_only_accents_are_macrons_is_what_its_plain_letters_are():
     # Hepburn marks a long vowel with a macron ("Wōholu", ウォーホル: Warhol);
     # the word is read as its plain letters would be: a word to read, or a
