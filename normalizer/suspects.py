@@ -114,12 +114,12 @@ def stray_marks(index: Index, word: str) -> bool:
 
 
 # The marks English writes on its own words, loanwords' ("café", "naïve",
-# "rôle", "señor", "façade"), and its ligatures ("ærobic"). A caron, a stroke,
-# an ogonek or a breve ("Čaves", "Buš": GOST's č and š for Chavez, Bush) is
-# another language's letter: such a word is no English word, whatever its
-# letters fold to ("caves", "bus"). The lexicon (symspellpy's) is in plain
-# letters, so it cannot say which marks its words take.
-_ENGLISH_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0308\u0327")  # grave, acute, circumflex, tilde, diaeresis, cedilla
+# "rôle", "señor", "façade"), a long vowel's macron (LONG_VOWELS), and its
+# ligatures ("ærobic"). A caron, a stroke, an ogonek or a breve ("Čaves",
+# "Buš": GOST's č and š for Chavez, Bush) is another language's letter: such
+# a word is no English word, whatever its letters fold to ("caves", "bus").
+# The lexicon (symspellpy's) is in plain letters: it cannot say which marks its words take.
+_ENGLISH_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0304\u0308\u0327")  # grave, acute, circumflex, tilde, macron, diaeresis, cedilla
 _ENGLISH_LIGATURES = frozenset("æœ")
 
 
