@@ -119,7 +119,8 @@ def stray_marks(index: Index, word: str) -> bool:
 # "Buš": GOST's č and š for Chavez, Bush) is another language's letter: such
 # a word is no English word, whatever its letters fold to ("caves", "bus").
 # The lexicon (symspellpy's) is in plain letters: it cannot say which marks its words take.
-_ENGLISH_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0304\u0308\u0327")  # grave, acute, circumflex, tilde, macron, diaeresis, cedilla
+# Grave, acute, circumflex, tilde, macron, diaeresis, cedilla (as NFD writes them):
+_ENGLISH_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0304\u0308\u0327")
 _ENGLISH_LIGATURES = frozenset("æœ")
 
 

@@ -135,4 +135,5 @@ def test_a_spelling_the_tables_give_two_places_is_neither_places(tmp_path):
 
     assert table_spellings("entities:\n  - {canonical: Brasilia, kind: place}\n") == ["Brasilia"]
     assert table_spellings("entities:\n  - {canonical: Brazil, kind: place}\n") == ["Brazil"]
-    assert table_spellings("entities:\n  - {canonical: Brasilia, kind: place}\n  - {canonical: Brazil, kind: place}\n") == []
+    both = "entities:\n  - {canonical: Brasilia, kind: place}\n  - {canonical: Brazil, kind: place}\n"
+    assert table_spellings(both) == []

@@ -150,7 +150,8 @@ def test_gost_marks_are_learned_and_a_word_spelled_in_them_is_a_round_trip():
 def test_names_printed_by_gost_are_repaired(tmp_path):
     from gazetteer_samples import applied_changes, engine_of
 
-    engine = engine_of(tmp_path, "entities:\n  - {canonical: Tyler, kind: place}\n  - {canonical: Madrid, kind: place}\n")
+    places = "entities:\n  - {canonical: Tyler, kind: place}\n  - {canonical: Madrid, kind: place}\n"
+    engine = engine_of(tmp_path, places)
     # Where the text names the place intact, the round trip is repaired ...
     result = engine.normalize("A fair in Tûler, Texas. The fair in Tyler drew visitors.")
     assert applied_changes(result) == [("Tûler", "Tyler")]
