@@ -496,14 +496,7 @@ def romanization_letters() -> str:
             for form in printed_round_trips(script, native):
                 forms += 1
                 in_forms.update(_marked_letters(form))
-    in_names, names = marked_letters_of_names()
-    return "".join(
-        sorted(
-            letter
-            for letter, count in in_forms.items()
-            if count >= MIN_LETTER_FORMS and (count / forms) / ((in_names[letter] + 1) / names) >= ROMANIZATION_RATIO
-        )
-    )
+    return "".join(likelier_in_forms(in_forms, forms, ROMANIZATION_RATIO))
 
 
 def cyrillic_spelling(words: int = 3 * WORDS_PER_SCRIPT) -> dict[str, str]:
@@ -521,13 +514,21 @@ def cyrillic_spelling(words: int = 3 * WORDS_PER_SCRIPT) -> dict[str, str]:
             forms += 1
             letters.update(c for c in lower if c.isalpha())
             in_forms.update(_marked_letters(lower))
+    marks = likelier_in_forms(in_forms, forms, CYRILLIC_MARK_RATIO)
+    return {"letters": "".join(sorted(letters)), "marks": "".join(marks)}
+
+
+def likelier_in_forms(in_forms: Counter, forms: int, ratio: float) -> list[str]:
+    """The marked letters of `in_forms` (how many of `forms` round-trip forms
+    hold each) seen in MIN_LETTER_FORMS forms and `ratio` times likelier in a
+    form than in a real name: the share of forms holding the letter against
+    the share of train English names (every script) holding it, plus one. Sorted."""
     in_names, names = marked_letters_of_names()
-    marks = (
+    return sorted(
         letter
         for letter, count in in_forms.items()
-        if count >= MIN_LETTER_FORMS and (count / forms) / ((in_names[letter] + 1) / names) >= CYRILLIC_MARK_RATIO
+        if count >= MIN_LETTER_FORMS and (count / forms) / ((in_names[letter] + 1) / names) >= ratio
     )
-    return {"letters": "".join(sorted(letters)), "marks": "".join(sorted(marks))}
 
 
 @lru_cache(maxsize=1)

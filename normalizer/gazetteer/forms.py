@@ -144,13 +144,15 @@ def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str
     each added form (table_key) -> the entity's canonical and the reason."""
     if not additions:
         return {}
-    # Of every entity's spellings, only those of the forms to add are asked about.
-    claimed: dict[tuple[str, ...], set[str]] = {}  # keys -> the places given them, by canonical
+    wanted: set[tuple[str, ...]] = set()  # the keys of the forms to add
+    claimed: dict[tuple[str, ...], set[str]] = {}  # ... of a place's, -> the places given them, by canonical
     for number, found in additions:
-        if entities[number].kind == "place":
-            for form, *_ in found:
-                claimed.setdefault(words[form][1], set()).add(entities[number].canonical)
-    wanted = {words[form][1] for _, found in additions for form, *_ in found}
+        place = entities[number].kind == "place"
+        for form, *_ in found:
+            wanted.add(keys := words[form][1])
+            if place:
+                claimed.setdefault(keys, set()).add(entities[number].canonical)
+    # Of every entity's spellings, only those of the forms to add are asked about.
     taken = {keys for forms in forms_of for text, _, _ in forms if (keys := words[text][1]) in wanted}
     # A spelling the tables give two places says neither ("Brazilia": Бразилия romanized,
     # Brazil, and GeoNames' Brasília; "Meksyk": Polish for Mexico, and GeoNames' Mexico
