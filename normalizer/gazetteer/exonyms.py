@@ -9,7 +9,8 @@ English one (Hungary is Венгрия): no fold, edit distance or learned route
 name words reaches them. The table (normalizer/data/exonyms.tsv, made by
 tools/generate_exonyms.py from the Unicode CLDR's names of countries and
 time-zone cities, pycountry's of states and provinces, GeoNames' katakana
-names of larger cities, and the real romanizers) is read while an index is built:
+names of larger cities and their names in Russian letters ("Myunkhen",
+Мюнхен), and the real romanizers) is read while an index is built:
 a place that it knows, by its canonical or an alias, gets the forms as
 variants. The bundled places too, unlike the Russian place names
 (gazetteer.russian_names, which name the place otherwise than its canonical
