@@ -32,6 +32,7 @@ sorted; the same inputs give the same bytes (tests/test_attested.py checks the c
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -70,12 +71,54 @@ def _train_pairs(script: str) -> list[tuple[str, str, int]]:
     return pairs
 
 
+def _dev_words() -> frozenset[str]:
+    """The English words of every script's dev split (lower case), on which the name-level benchmark measures."""
+    words = set()
+    for path in sorted(DATA.glob("*.dev.tsv")):
+        words.update(line.split("\t", 1)[0].lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(words)
+
+
+# A loanword's lemma in UniDic: its katakana, a hyphen, the word it renders ("アップル-apple", "グーグル-Google").
+_LOANWORD = re.compile(r"([\u30a1-\u30fa\u30fc]+)-([A-Za-z]+)")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+
+
+def _unidic_pairs() -> list[tuple[str, str, int]]:
+    """(english, katakana, MIN_NAMES) of the proper nouns of UniDic (unidic-lite, BSD) that
+    are loanwords: UniDic writes beside each its source word, people's, places' and companies'
+    names ("ボーイング-Boeing", "グーグル-Google", "アイオワ-Iowa"), which Wikidata's pairs of
+    people's names lack. Not its common nouns ("カーリー-curly", "クーラー-cooler"): their
+    forms outweighed names' own ("Kuli", Cooley's, was then read as Curly). Each counts as
+    MIN_NAMES names. Read from the dictionary's entries
+    as MeCab stores them (their features, NUL-terminated, comma-separated; the lemma
+    the eighth, the spelling the ninth). Not a word of the dev split, which the name-level benchmark keeps unseen."""
+    import unidic_lite
+
+    dev = _dev_words()
+    found = set()
+    for raw in (Path(unidic_lite.DICDIR) / "sys.dic").read_bytes().split(b"\0"):
+        if raw.count(b",") < 10:
+            continue
+        try:
+            fields = raw.decode("utf-8").split(",")
+        except UnicodeDecodeError:
+            continue
+        loanword = _LOANWORD.fullmatch(fields[7])
+        if loanword and fields[1] == "固有名詞" and len(loanword[2]) >= MIN_WORD and loanword[2].lower() not in dev:
+            # As the lemma writes it and as this entry does ("エアーバス", "エアバス").
+            for katakana in {loanword[1], fields[8]}:
+                if _KATAKANA.fullmatch(katakana):
+                    found.add((loanword[2].lower(), katakana, MIN_NAMES))
+    return sorted(found)
+
+
 def generate() -> str:
     printed: dict[str, Counter] = defaultdict(Counter)  # form -> (english word, script) -> names
     itself: Counter = Counter()  # an English word of the pairs -> names, every script
     news = _bundled_name_words()
     for script in SCRIPTS:
-        for english, native, names in _train_pairs(script):
+        for english, native, names in _train_pairs(script) + (_unidic_pairs() if script == "katakana" else []):
             itself[english] += names
             if names < MIN_NAMES and english not in news:
                 continue
