@@ -1,0 +1,57 @@
+"""Candidates where a bundled spelling and the newsroom's own name contend
+for one word: "Flights from Karchi to Lahore" is Карчи romanized, the
+bundled tables' Russian name of the Ecuadorian province Carchi, and the
+newsroom's own Karachi with a letter dropped. A listed variant's words are
+covered before the fuzzy source reads them, so the newsroom's reading was
+never made and the bundled one was applied. Here the newsroom's own
+one-word names read such a word as the fuzzy source reads an unknown one;
+the decider puts a credible reading of the newsroom's gazetteer before the
+bundled ones of the same words (decision.Decider._own_first)."""
+
+from __future__ import annotations
+
+from normalizer.candidates.fuzzy import lay
+from normalizer.candidates.name_tokens import candidate_tokens
+from normalizer.document import Document
+from normalizer.mentions import Mentions
+from normalizer.proposal import Proposal
+from normalizer.suspects import Status
+
+
+def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
+    index = doc.index
+    proposals: list[Proposal] = []
+    if not _has_own_names(index):
+        return proposals  # the bundled gazetteers alone: nothing contends
+    for mention in mentions.found:
+        i = mention.start
+        # A word no real name spells, that only bundled entities list, as a variant.
+        if mention.length != 1 or mention.correct or doc.status[i] != Status.SUSPECT:
+            continue
+        if any(index.entities[index.forms[f].entity].own for f in mention.form_ids):
+            continue
+        # A name of the newsroom's spelled as the bundled variant's target is no contender:
+        # "Suweden" is Sweden, the bundled place or the newsroom's team alike.
+        bundled_targets = {index.forms[f].target for f in mention.form_ids}
+        # Best candidates first, ties by spelling, as the fuzzy source reads them.
+        ranked = sorted(candidate_tokens(doc, i).items(), key=lambda item: (-item[1], item[0]))
+        for key, _score in ranked:
+            for form_id, _position in index.token_forms.get(key, ()):
+                form = index.forms[form_id]
+                if (
+                    len(form.keys) == 1 and form.role != "variant" and index.entities[form.entity].own
+                    and form.tokens not in bundled_targets
+                ):
+                    # The word is covered by the bundled variant: read here as an unknown word.
+                    proposal = lay(doc, mentions, form, i, read_known=frozenset({0}))
+                    if proposal is not None:
+                        proposals.append(proposal)
+    return proposals
+
+
+def _has_own_names(index) -> bool:
+    """Whether the index holds a newsroom's own entity (remembered per index)."""
+    memo = index.memo("_has_own_names", 1)
+    if None not in memo:
+        memo[None] = any(entity.own for entity in index.entities)
+    return memo[None]
