@@ -149,11 +149,12 @@ def test_the_bundled_places_take_the_latin_forms_but_not_their_own_names(text, e
 
 def test_a_tables_place_is_not_read_where_a_persons_intact_name_goes_on(tmp_path):
     # "Rakka" is the Japanese name of Raqqa; after "Gibran Rakabuming", the
-    # intact first words of a person of the newsroom's, it is that name's last word.
+    # intact first words of a person of the newsroom's, it is that name's last word,
+    # misspelt (candidates/own_first reads it so, beside the table's variant).
     own = tmp_path / "own.yaml"
     own.write_text("entities:\n  - {canonical: Gibran Rakabuming Raka, kind: person}\n", encoding="utf-8")
     engine = Normalizer.load([own], bundled=True)
-    assert applied_changes(engine.normalize("Vice President Gibran Rakabuming Rakka attended.")) == []
+    assert applied_changes(engine.normalize("Vice President Gibran Rakabuming Rakka attended.")) == [("Rakka", "Raka")]
     assert applied_changes(engine.normalize("Fighters left Rakka on Monday.")) == [("Rakka", "Ar Raqqah")]
 
 

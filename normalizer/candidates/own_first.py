@@ -3,10 +3,11 @@ for one word: "Flights from Karchi to Lahore" is Карчи romanized, the
 bundled tables' Russian name of the Ecuadorian province Carchi, and the
 newsroom's own Karachi with a letter dropped. A listed variant's words are
 covered before the fuzzy source reads them, so the newsroom's reading was
-never made and the bundled one was applied. Here the newsroom's own
-one-word names read such a word as the fuzzy source reads an unknown one;
-the decider puts a credible reading of the newsroom's gazetteer before the
-bundled ones of the same words (decision.Decider._own_first)."""
+never made and the bundled one was applied. Here the newsroom's own names
+read such a word as the fuzzy source reads an unknown one (a word alone as
+a name of the bundled reading's kind only); the decider puts a credible
+reading of the newsroom's gazetteer before the bundled ones of the same
+words (decision.Decider._own_first)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from normalizer.suspects import Status
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
+    tried: set[tuple[int, int]] = set()  # (form id, first token)
     if not _has_own_names(index):
         return proposals  # the bundled gazetteers alone: nothing contends
     for mention in mentions.found:
@@ -33,19 +35,26 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         # A name of the newsroom's spelled as the bundled variant's target is no contender:
         # "Suweden" is Sweden, the bundled place or the newsroom's team alike.
         bundled_targets = {index.forms[f].target for f in mention.form_ids}
+        bundled_kinds = {index.entities[index.forms[f].entity].kind for f in mention.form_ids}
         # Best candidates first, ties by spelling, as the fuzzy source reads them.
         ranked = sorted(candidate_tokens(doc, i).items(), key=lambda item: (-item[1], item[0]))
         for key, _score in ranked:
-            for form_id, _position in index.token_forms.get(key, ()):
+            for form_id, position in index.token_forms.get(key, ()):
                 form = index.forms[form_id]
-                if (
-                    len(form.keys) == 1 and form.role != "variant" and index.entities[form.entity].own
-                    and form.tokens not in bundled_targets
-                ):
-                    # The word is covered by the bundled variant: read here as an unknown word.
-                    proposal = lay(doc, mentions, form, i, read_known=frozenset({0}))
-                    if proposal is not None:
-                        proposals.append(proposal)
+                entity = index.entities[form.entity]
+                if not entity.own or form.role == "variant" or form.tokens in bundled_targets:
+                    continue
+                # A word alone contends as a name of the same kind: "Fighters left Rakka" (Raqqa's
+                # Japanese name) is no person's surname "Raka"; "Gibran Rakabuming Rakka" is his name.
+                if len(form.keys) == 1 and entity.kind not in bundled_kinds:
+                    continue
+                if (form_id, i - position) in tried:
+                    continue
+                tried.add((form_id, i - position))
+                # The word is covered by the bundled variant: read here as an unknown word.
+                proposal = lay(doc, mentions, form, i - position, read_known=frozenset({position}))
+                if proposal is not None:
+                    proposals.append(proposal)
     return proposals
 
 
