@@ -17,7 +17,8 @@ SENTENCE = "Flights from Karchi to Lahore were cancelled."
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory):
     own = tmp_path_factory.mktemp("own_first") / "own.yaml"
-    own.write_text("entities:\n  - {canonical: Karachi, kind: place}\n  - {canonical: Lahore, kind: place}\n", encoding="utf-8")
+    places = "entities:\n  - {canonical: Karachi, kind: place}\n  - {canonical: Lahore, kind: place}\n"
+    own.write_text(places, encoding="utf-8")
     return Normalizer.load([own], bundled=True)
 
 

@@ -90,9 +90,9 @@ def _unidic_pairs() -> list[tuple[str, str, int]]:
     names ("ボーイング-Boeing", "グーグル-Google", "アイオワ-Iowa"), which Wikidata's pairs of
     people's names lack. Not its common nouns ("カーリー-curly", "クーラー-cooler"): their
     forms outweighed names' own ("Kuli", Cooley's, was then read as Curly). Each counts as
-    MIN_NAMES names. Read from the dictionary's entries
-    as MeCab stores them (their features, NUL-terminated, comma-separated; the lemma
-    the eighth, the spelling the ninth). Not a word of the dev split, which the name-level benchmark keeps unseen."""
+    MIN_NAMES names. Not a word of any dev split, which the name-level benchmark keeps
+    unseen. Read from the dictionary's entries as MeCab stores them (their features,
+    NUL-terminated, comma-separated: the lemma the eighth, the spelling the ninth)."""
     import unidic_lite
 
     dev = _dev_words()
