@@ -305,7 +305,6 @@ def test_a_middle_word_between_the_intact_given_name_and_surname_is_the_persons(
     assert engine.normalize("Andrea Manuel Lopez Obrador, his sister, spoke.").corrections == ()
 
 
-
 def test_a_surname_alone_after_the_repaired_full_name_is_no_relative(tmp_path):
     # "Ibert" (a lexicon name) alone is the surname of the name repaired before it,
     # not a relative's given name: a one-word reading has no other word to share.

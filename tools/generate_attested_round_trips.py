@@ -35,6 +35,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,9 +83,12 @@ def _dev_words() -> frozenset[str]:
 # A loanword's lemma in UniDic: its katakana, a hyphen, the word it renders ("アップル-apple", "グーグル-Google").
 _LOANWORD = re.compile(r"([\u30a1-\u30fa\u30fc]+)-([A-Za-z]+)")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+# An entry of UniDic's whose features start with the parts of speech of a proper noun, up to its NUL.
+_PROPER_NOUN = re.compile("(?:^|\0)(名詞,固有名詞,[^\0]*)".encode())
 
 
-def _unidic_pairs() -> list[tuple[str, str, int]]:
+@lru_cache(maxsize=1)  # read by generate and by the tests: the dictionary once
+def _unidic_pairs() -> tuple[tuple[str, str, int], ...]:
     """(english, katakana, MIN_NAMES) of the proper nouns of UniDic (unidic-lite, BSD) that
     are loanwords: UniDic writes beside each its source word, people's, places' and companies'
     names ("ボーイング-Boeing", "グーグル-Google", "アイオワ-Iowa"), which Wikidata's pairs of
@@ -97,7 +101,10 @@ def _unidic_pairs() -> list[tuple[str, str, int]]:
 
     dev = _dev_words()
     found = set()
-    for raw in (Path(unidic_lite.DICDIR) / "sys.dic").read_bytes().split(b"\0"):
+    # The proper nouns' entries alone, found in place: splitting the whole 188 MB file at
+    # every NUL would hold millions of pieces at once.
+    for entry in _PROPER_NOUN.finditer((Path(unidic_lite.DICDIR) / "sys.dic").read_bytes()):
+        raw = entry[1]
         if raw.count(b",") < 10:
             continue
         try:
@@ -105,12 +112,12 @@ def _unidic_pairs() -> list[tuple[str, str, int]]:
         except UnicodeDecodeError:
             continue
         loanword = _LOANWORD.fullmatch(fields[7])
-        if loanword and fields[1] == "固有名詞" and len(loanword[2]) >= MIN_WORD and loanword[2].lower() not in dev:
+        if loanword and len(loanword[2]) >= MIN_WORD and loanword[2].lower() not in dev:
             # As the lemma writes it and as this entry does ("エアーバス", "エアバス").
             for katakana in {loanword[1], fields[8]}:
                 if _KATAKANA.fullmatch(katakana):
                     found.add((loanword[2].lower(), katakana, MIN_NAMES))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def generate() -> str:
@@ -118,7 +125,7 @@ def generate() -> str:
     itself: Counter = Counter()  # an English word of the pairs -> names, every script
     news = _bundled_name_words()
     for script in SCRIPTS:
-        for english, native, names in _train_pairs(script) + (_unidic_pairs() if script == "katakana" else []):
+        for english, native, names in _train_pairs(script) + (list(_unidic_pairs()) if script == "katakana" else []):
             itself[english] += names
             if names < MIN_NAMES and english not in news:
                 continue

@@ -12,7 +12,7 @@ from normalizer.candidates import articles
 from normalizer.candidates.name_parts import (
     ANCHORED_REASON, MAY_BE_SHORT, anchored_readings, may_anchor, read_beside_a_sure_word, short_name_word,
 )
-from normalizer.candidates.name_tokens import MIN_SIMILARITY, candidate_tokens, pair_similarity
+from normalizer.candidates.name_tokens import MIN_SIMILARITY, pair_similarity, ranked_candidate_tokens
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.another_person import another_given_name
@@ -79,10 +79,7 @@ def propose(
     for i, status in enumerate(doc.status):
         if status not in readable or mentions.covered[i]:
             continue
-        # Best candidates first, ties by spelling: the same input always
-        # yields the same proposals in the same order (sets are unordered).
-        ranked = sorted(candidate_tokens(doc, i, translated).items(), key=lambda item: (-item[1], item[0]))
-        for key, _score in ranked:
+        for key, _score in ranked_candidate_tokens(doc, i, translated):
             for form_id, position in index.token_forms.get(key, ()):
                 start = i - position
                 if (form_id, start) in tried:

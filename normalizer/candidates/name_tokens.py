@@ -58,6 +58,12 @@ def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[st
     return found
 
 
+def ranked_candidate_tokens(doc: Document, i: int, translated: bool = False) -> list[tuple[str, float]]:
+    """`candidate_tokens`, best first, ties by spelling: the same input always
+    yields the same proposals in the same order (sets are unordered)."""
+    return sorted(candidate_tokens(doc, i, translated).items(), key=lambda item: (-item[1], item[0]))
+
+
 def implied_name_tokens(index, word: str, neighbour: str, offset: int) -> dict[str, float]:
     """The name token keys `offset` words from the known word `neighbour` in some form, alike enough
     to `word`, each with its first alike spelling's similarity (remembered across texts and runs)."""

@@ -12,7 +12,7 @@ words (decision.Decider._own_first)."""
 from __future__ import annotations
 
 from normalizer.candidates.fuzzy import lay
-from normalizer.candidates.name_tokens import candidate_tokens
+from normalizer.candidates.name_tokens import ranked_candidate_tokens
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -22,9 +22,9 @@ from normalizer.suspects import Status
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
-    tried: set[tuple[int, int]] = set()  # (form id, first token)
     if not _has_own_names(index):
         return proposals  # the bundled gazetteers alone: nothing contends
+    tried: set[tuple[int, int]] = set()  # (form id, first token)
     for mention in mentions.found:
         i = mention.start
         # A word no real name spells, that only bundled entities list, as a variant.
@@ -36,9 +36,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         # "Suweden" is Sweden, the bundled place or the newsroom's team alike.
         bundled_targets = {index.forms[f].target for f in mention.form_ids}
         bundled_kinds = {index.entities[index.forms[f].entity].kind for f in mention.form_ids}
-        # Best candidates first, ties by spelling, as the fuzzy source reads them.
-        ranked = sorted(candidate_tokens(doc, i).items(), key=lambda item: (-item[1], item[0]))
-        for key, _score in ranked:
+        for key, _score in ranked_candidate_tokens(doc, i):  # in the fuzzy source's order
             for form_id, position in index.token_forms.get(key, ()):
                 form = index.forms[form_id]
                 entity = index.entities[form.entity]
