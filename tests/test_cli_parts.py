@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from normalizer.cli import app as cli
 from normalizer.cli import concurrency
 from normalizer.cli.report import BAD_INPUT, FINDINGS, OK, Outcome, Report
+from normalizer.forking import can_fork
 
 
 def outcome(name: str, applied: int = 0, suggested: int = 0, error: str = "") -> Outcome:
@@ -91,7 +92,7 @@ def _square_and_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
-@pytest.mark.skipif(not concurrency._can_fork(), reason="workers are forked")
+@pytest.mark.skipif(not can_fork(), reason="workers are forked")
 def test_workers_give_the_outcomes_of_one_process_in_order():
     items = list(range(120))
     loaded = []

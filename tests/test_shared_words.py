@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
 
 from gazetteer_samples import engine_of
 from normalizer import shared_words
+from normalizer.candidates.name_tokens import WORD_MEMOS
 from normalizer.cli import app as cli
 from normalizer.cli import preload
 from normalizer.cli.app import Engines
+from normalizer.forking import can_fork
+from normalizer.word_store import WordStore, attach, engine_digest, word_key
 
 NAMES = """\
 entities:
@@ -65,6 +69,44 @@ def test_the_corrections_are_the_same_with_the_words_worked_out_first(tmp_path):
     shared_words.work_out(warmed, TEXTS, spread=2)
     for text in TEXTS:
         assert warmed.normalize(text).to_dict() == fresh.normalize(text).to_dict()
+
+
+def memos(engine) -> dict[str, dict]:
+    return {name: dict(engine.index.__dict__.get(name, {})) for name in WORD_MEMOS}
+
+
+@pytest.fixture
+def helpers_for_few(monkeypatch):
+    """Helpers even for these four texts (a batch needs hundreds to repay them)."""
+    monkeypatch.setattr(shared_words, "MIN_TEXTS_PER_HELPER", 1)
+    monkeypatch.setattr(shared_words, "MIN_WORDS_PER_HELPER", 1)
+
+
+@pytest.mark.skipif(not can_fork(), reason="helpers are forked")
+def test_helpers_leave_the_memos_one_process_would(tmp_path, helpers_for_few):
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "helped").mkdir()
+    alone, helped = engine_of(tmp_path / "alone", NAMES), engine_of(tmp_path / "helped", NAMES)
+    assert shared_words.work_out(alone, TEXTS, spread=2) == 3
+    assert shared_words.work_out(helped, TEXTS, spread=2, helpers=2) == 3
+    assert memos(helped) == memos(alone)
+    assert memos(helped)["_similar_name_tokens"].keys() >= {"Aragut", "Lotfolahy", "Nurgalyev"}
+    assert multiprocessing.active_children() == []  # the helpers are gone before any worker forks
+    for text in TEXTS:
+        assert helped.normalize(text).to_dict() == alone.normalize(text).to_dict()
+
+
+@pytest.mark.skipif(not can_fork(), reason="helpers are forked")
+def test_words_worked_out_on_a_helper_reach_the_word_store(tmp_path, cache_folder, helpers_for_few, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    engine = engine_of(tmp_path, NAMES)
+    store = WordStore()
+    attach(engine, store)
+    shared_words.work_out(engine, TEXTS, spread=2, helpers=2)
+    store.save()
+    engine_key = engine_digest(engine.index_key)
+    for word in ("Aragut", "Lotfolahy", "Nurgalyev"):  # worked out here or on the helper, kept here
+        assert WordStore().find(word_key(engine_key, "_similar_name_tokens", word)) is not None
 
 
 @pytest.fixture

@@ -32,6 +32,14 @@ IMPLIED_WORDS = 20_000
 # surely as equal MT-folded keys, with the script's route as its reason.
 ATTESTED = 0.95
 ATTESTED_WORDS = 20_000  # words remembered by _attested_of: ~250 bytes each, most an empty dict
+# The memos `candidate_tokens` fills, with their limits: what a process that
+# worked out words for another hands back (shared_words).
+WORD_MEMOS = {
+    "_similar_name_tokens": SIMILAR_WORDS,
+    "_round_trip_name_tokens": ROUND_TRIP_WORDS,
+    "_implied_name_tokens": IMPLIED_WORDS,
+    "_attested_of": ATTESTED_WORDS,
+}
 
 
 def candidate_tokens(doc: Document, i: int, translated: bool = False) -> dict[str, float]:

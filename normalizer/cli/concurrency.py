@@ -7,14 +7,16 @@ of the index with every chunk. Where fork is missing (Windows), or for few
 files, everything runs here.
 
 Workers die with the parent, even one killed by `kill -9` (no clean-up of its
-own runs then): an orphan would go on rewriting files nobody waits for.
+own runs then): an orphan would go on rewriting files nobody waits for
+(normalizer/forking.py).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from typing import Any, Callable, Iterator, Optional
+
+from normalizer.forking import can_fork, die_with_parent, exit_if_orphaned
 
 # A worker costs a fork and a share of the results sent back: below this many
 # files each, one process is faster.
@@ -39,7 +41,7 @@ def run(
     there are enough items to repay starting them. `before_fork(workers)` runs
     once before that many workers start, to load what they should inherit."""
     workers = worker_count(jobs, len(items))
-    if not workers or not _can_fork():
+    if not workers or not can_fork():
         yield from (task(item) for item in items)
         return
     # Imported only here: a hook's run on a few files never starts a worker
@@ -53,64 +55,17 @@ def run(
     _worker_task = task
     try:
         chunk = max(1, len(items) // (workers * 8))
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_die_with_parent,
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
             yield from pool.map(_run_worker_task, items, chunksize=chunk)
     finally:
         _worker_task = None
 
 
-def _can_fork() -> bool:
-    import multiprocessing as mp
-
-    return "fork" in mp.get_all_start_methods()
-
-
 # The task of the current run, set before the fork so that workers inherit it.
 _worker_task: Optional[Callable] = None
-_parent: Optional[int] = None  # a worker's parent, whose end is the worker's
 
 
 def _run_worker_task(item):
-    _exit_if_orphaned()  # where no signal or watchdog came in time: start no new file
+    exit_if_orphaned()  # where no signal or watchdog came in time: start no new file
     return _worker_task(item)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Worker start-up: have the kernel kill this worker when the parent ends
-    (Linux), else watch the parent from a thread."""
-    global _parent
-    _parent = parent
-    if not (sys.platform.startswith("linux") and _kill_me_with_parent()):
-        import threading
-
-        threading.Thread(target=_watch_parent, name="watch-parent", daemon=True).start()
-    _exit_if_orphaned()  # the parent may have died before the above took hold
-
-
-def _kill_me_with_parent() -> bool:
-    import ctypes
-    import signal
-
-    # The signal comes when the forking thread ends: the pool's caller, which
-    # outlives the pool (workers are forked at its first map, never later).
-    PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _watch_parent() -> None:
-    import time
-
-    while True:
-        _exit_if_orphaned()
-        time.sleep(0.2)
-
-
-def _exit_if_orphaned() -> None:
-    # An orphan is adopted by init (or a subreaper): its parent id changes.
-    if _parent is not None and os.getppid() != _parent:
-        os._exit(1)
-

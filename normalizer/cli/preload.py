@@ -35,7 +35,7 @@ def load_all(engines, articles: list[tuple[str, object]], workers: int,
     for engine, texts in by_engine.values():
         if texts:
             with saying(f"reading the words {len(texts):,} articles share"):
-                shared_words.work_out(engine, texts, spread=workers)
+                shared_words.work_out(engine, texts, spread=workers, helpers=workers)
 
 
 # What _text_to_work_out gives for an article whose result is known, and for one it cannot read.

@@ -157,7 +157,7 @@ def _work_out_shared_words(args, files, options: Options, manifest: Manifest, pr
 
     with progress.saying("reading the words the records share"):
         texts = list(islice(_texts_to_work_out(args, files, manifest), shared_words.MOST_TEXTS))
-        shared_words.work_out(normalizer_for(options), texts, spread=workers)
+        shared_words.work_out(normalizer_for(options), texts, spread=workers, helpers=workers)
 
 
 def _texts_to_work_out(args, files, manifest: Manifest) -> Iterator[str]:
