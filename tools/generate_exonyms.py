@@ -35,7 +35,8 @@ A form is kept only when:
 - it is not the English name's own spelling (Иран is "Iran");
 - it has at least MIN_LETTERS letters;
 - no word of it, keyed as the engine keys a word ("Lill’", a prime for Лилль's soft sign, is
-  "lill"), is a word of the English lexicon, and a one-word form is no word of a real name
+  "lill"), is a word of the English lexicon, but for a word of the English name in a romanized
+  form of several words ("Nyu-York", "San-Frantsisko"), and a one-word form is no word of a real name
   (name_words.txt: a person's name or a place's: "Italia", "Kanada", "Pari" are somebody's; and the
   given names and surnames Faker lists for its locales: "Grecia", "Adelaida", "Litva"), so a
   variant never rewrites a real word;
@@ -237,7 +238,7 @@ def rows(review: list[str] | None = None) -> list[tuple[str, list[list[str]]]]:
             kept = []
             written = natives.get(lang, "")
             for form in dict.fromkeys(f for native in written.split(NAMES_APART) for f in _forms(lang, native)):
-                why = _left_out(form, name, english, real_names)
+                why = _left_out(form, name, english, real_names, romanized=lang in LANGUAGES)
                 if why is None:
                     kept.append(form)
                 elif review is not None:
@@ -303,15 +304,19 @@ def _faker_names() -> frozenset[str]:
     return frozenset(fold_form(name) for name in (*given, *surnames))
 
 
-def _left_out(form: str, name: str, english, real_names) -> str | None:
-    """Why a romanized form is no variant of the place `name`, or None."""
+def _left_out(form: str, name: str, english, real_names, romanized: bool = False) -> str | None:
+    """Why a form (`romanized` from Russian or katakana) is no variant of the place `name`, or None."""
     if fold_form(form) == fold_form(name):
         return "the English spelling itself"
     # As the engine keys them: "Baiâ" is "baia", and "Lill’" (Лилль, a prime for the soft sign) is "lill".
     words = [fold_case(token.text) for token in tokenize(form)]
     if sum(len(w) for w in words) < MIN_LETTERS:
         return "too short"
-    if any(word in english for word in words):
+    # A word of the English name itself that a round trip gives back ("York" of Нью-Йорк's
+    # "Nyu-York") is the name's, not a real word the variant could rewrite: the form is matched
+    # whole, its other words beside it. (A language's own name keeps the rule: "El Cairo".)
+    own = {fold_case(token.text) for token in tokenize(name)} if romanized and len(words) > 1 else set()
+    if any(word in english and word not in own for word in words):
         return "an English word"
     if len(words) == 1 and words[0] in real_names:
         return "a real name word (a person or another place)"
