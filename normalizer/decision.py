@@ -104,7 +104,7 @@ class Decider:
             span = set(range(proposal.first, proposal.last + 1))
             if span & taken:
                 continue
-            if proposal.replacement.casefold() in self.index.protected:
+            if writes_protected(self.index, proposal):
                 continue
             taken |= span
             chosen.append(Decision(proposal, rival))
@@ -140,7 +140,7 @@ class Decider:
                         d = Decision(p, (d.proposal.replacement, d.proposal.confidence))
             settled.append(d if by is None else d._replace(settled_by=by))
         if confident:
-            settled += _unchosen_but_settled(settled, ranked, confident, words, self.index.protected, self.floor)
+            settled += _unchosen_but_settled(settled, ranked, confident, words, self.index, self.floor)
         return settled
 
     def _own_first(self, ranked: list[Proposal], unbuilt: Unbuilt | None) -> list[Proposal]:
@@ -257,7 +257,16 @@ def _shown_confidence(decision: Decision) -> float:
     return proposal.confidence if settled_by is None else max(proposal.confidence, settled_by.confidence)
 
 
-def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confident, words, protected, floor: float):
+def writes_protected(index, proposal: Proposal) -> bool:
+    """Whether `proposal` writes a word the gazetteers protect as a name of its
+    own ("Yrok" -> York, the city), which no correction may. A protected word
+    is written only as a word of a name of several words read around it ("New
+    Yrok" -> New York, "Elizabeth Waren" -> Elizabeth Warren): such a reading
+    lists the words it rewrites (`Proposal.rewrites`)."""
+    return proposal.replacement.casefold() in index.protected and not proposal.rewrites
+
+
+def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confident, words, index, floor: float):
     """Decisions for the words no `chosen` decision takes, where a reading of
     them, under the suggestion bar on its own but at the `floor` or above
     (under it, readings decide nothing: evidence.later), is settled by a
@@ -268,7 +277,7 @@ def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confid
         span = range(proposal.first, proposal.last + 1)
         if proposal.confidence < floor or any(k in taken for k in span):
             continue
-        if proposal.replacement.casefold() in protected:
+        if writes_protected(index, proposal):
             continue
         by = _settler(proposal, confident, words)
         if by is not None:

@@ -71,7 +71,7 @@ def _longest_exact(doc: Document, i: int) -> int:
             continue
         if tuple(doc.keys[i : i + length]) not in index.exact:
             continue
-        if any(doc.status[k] == Status.SKIP and doc.keys[k] in index.protected for k in range(i, i + length)):
+        if any(doc.keys[k] in index.protected for k in range(i, i + length)):
             continue
         if all(doc.status[k] in ENGLISH_WORDS for k in range(i, i + length)) and not _capitalized_variant(doc, i, length):
             continue  # ordinary words that also spell a name ("new york", "nice")

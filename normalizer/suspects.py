@@ -44,7 +44,7 @@ _SPACE = re.compile(r"\s")
 
 
 class Status(IntEnum):  # an int: hashed in C (`status in OPEN` runs per token)
-    SKIP = 0  # ignored span, protected, part of a URL or path
+    SKIP = 0  # ignored span, part of a URL or path: never part of a correction
     KNOWN = 1  # a token of a correct gazetteer form
     ENGLISH = 2  # in the English lexicon
     SUSPECT = 3
@@ -54,6 +54,9 @@ class Status(IntEnum):  # an int: hashed in C (`status in OPEN` runs per token)
     DERIVED = 7  # a known name plus an English suffix ("Zealanders")
     ENGLISH_NAME = 8  # in the English lexicon, but capitalized and a real name word ("Emanuel", "Schultz")
     MARKED = 9  # foreign letters in a spelling no real name has ("Ławrow", "Járkov"): FOREIGN, and also a NAME
+    # A word the gazetteers protect ("York", "San"): never changed, nor written as a name of its
+    # own, but as written it may stand in a longer name read around it ("New Yrok", "San Fransisco").
+    PROTECTED = 10
 
     @property
     def settled(self) -> bool:
@@ -63,6 +66,9 @@ class Status(IntEnum):  # an int: hashed in C (`status in OPEN` runs per token)
 
 # Words a fuzzy reading may rewrite.
 OPEN = frozenset({Status.SUSPECT, Status.NAME, Status.ENGLISH_NAME, Status.MARKED})
+# Words no correction may change: an ignored one, and a protected one (which a
+# fuzzy reading may still lay a longer name over, as written).
+UNCHANGEABLE = frozenset({Status.SKIP, Status.PROTECTED})
 # Real names the gazetteer does not hold: read only with evidence (candidates/fuzzy).
 REAL_NAMES = frozenset({Status.NAME, Status.ENGLISH_NAME, Status.MARKED})
 # Spelled with letters MT into English does not write: read by a learned round trip where
@@ -84,8 +90,11 @@ def classify(
     memo = index.memo("_word_status")
     statuses = []
     for token, ignored_here, key in zip(tokens, ignored, keys or [t.key for t in tokens]):
-        if ignored_here or key in protected or (in_non_prose is not None and in_non_prose(token)):
+        if ignored_here or (in_non_prose is not None and in_non_prose(token)):
             statuses.append(Status.SKIP)
+            continue
+        if key in protected:
+            statuses.append(Status.PROTECTED)
             continue
         status = memo.get(token.text)
         if status is None:

@@ -264,3 +264,31 @@ def test_a_us_state_that_is_also_a_given_name_is_repaired(bundled_normalizer, ga
     (all 20 of the open-world Wikinews articles' "Virginia"): reviewed under
     `common_words`, not protected, so its garbles are repaired."""
     assert [(c.original, c.replacement) for c in bundled_normalizer.normalize(garbled).applied] == expected
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        ("Officials in San Fransisco said the talks would resume.", [("Fransisco", "Francisco", "San Francisco")]),
+        ("Officials in New Yrok said the talks would resume.", [("Yrok", "York", "New York")]),
+        ("Officials in Yrok said the talks would resume.", []),  # York, the city, is never written alone
+        ("She moved to York last year.", []),
+    ],
+)
+def test_a_protected_word_stands_as_written_in_a_longer_name_read_around_it(bundled_normalizer, garbled, expected):
+    """"San" and "York" are protected (names that are also English words or
+    other places): never changed, never written as a name of their own; but
+    a name of several words that holds one is read around it as written."""
+    result = bundled_normalizer.normalize(garbled)
+    assert [(c.original, c.replacement, c.entity) for c in result.applied] == expected
+
+
+def test_a_newsroom_name_holding_a_bundled_protected_word_is_repaired(tmp_path):
+    from normalizer import Normalizer
+
+    own = tmp_path / "people.yaml"
+    own.write_text("entities:\n  - {canonical: Elizabeth Warren, kind: person}\n", encoding="utf-8")
+    engine = Normalizer.load([own])  # the bundled gazetteers protect "Elizabeth" and "Warren"
+    result = engine.normalize("Senator Elizabeth Waren spoke on Monday.")
+    assert [(c.original, c.replacement) for c in result.applied] == [("Waren", "Warren")]
+    assert not engine.normalize("Later Waren said no.").applied  # alone, the word stays

@@ -17,7 +17,7 @@ from normalizer.candidates.exact import VARIANT_CONFIDENCE
 from normalizer.document import Document
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.suspects import Status
+from normalizer.suspects import UNCHANGEABLE
 from normalizer.tokens import apply_case_style, fold_case
 
 # An apostrophe between two letters: not a possessive's, which stays outside the token.
@@ -34,7 +34,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     starts = [token.start for token in doc.tokens]
     for i in sorted({bisect_right(starts, position) - 1 for position in found} - {-1}):
         word = doc.tokens[i].text
-        if mentions.covered[i] or doc.status[i] == Status.SKIP or not _INNER_APOSTROPHE.search(word):
+        if mentions.covered[i] or doc.status[i] in UNCHANGEABLE or not _INNER_APOSTROPHE.search(word):
             continue  # (or the apostrophe stood outside the token: in markup, say)
         letters = _INNER_APOSTROPHE.sub("", word)
         correct = [f for f in index.exact.get((fold_case(letters),), ()) if not index.forms[f].is_variant]

@@ -11,7 +11,7 @@ from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
-from normalizer.suspects import Status, marked, stray_marks
+from normalizer.suspects import UNCHANGEABLE, Status, marked, stray_marks
 from normalizer.tokens import apply_case_style, soft_sign_after
 
 RESTORED_CAPITALS_CONFIDENCE = 0.90  # "montalvo" where the gazetteer has "Montalvo"
@@ -21,7 +21,7 @@ VARIANT_CONFIDENCE = 0.99
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for mention in mentions.found:
-        if any(doc.status[k] == Status.SKIP for k in range(mention.start, mention.start + mention.length)):
+        if any(doc.status[k] in UNCHANGEABLE for k in range(mention.start, mention.start + mention.length)):
             continue  # an ignored or protected word is never part of a correction
         if mention.correct:
             proposal = (

@@ -192,7 +192,7 @@ def lay(
             return None  # a soft sign's apostrophe is a garble's, dropped by render
         if keys[k] == form.keys[q]:
             if status[k] == Status.SKIP:
-                return None  # an ignored or protected word is never part of a correction
+                return None  # an ignored word is never part of a correction (a protected one stands in it as written)
             scores.append(1.0)
             exact_words.append(doc.tokens[k].text)
             continue
