@@ -71,8 +71,8 @@ def _longest_exact(doc: Document, i: int) -> int:
             continue
         if tuple(doc.keys[i : i + length]) not in index.exact:
             continue
-        if any(doc.keys[k] in index.protected for k in range(i, i + length)):
-            continue
+        if length == 1 and doc.keys[i] in index.protected:
+            continue  # a protected word is no name by itself ("Nice", "York"), only in a longer one ("New York")
         if all(doc.status[k] in ENGLISH_WORDS for k in range(i, i + length)) and not _capitalized_variant(doc, i, length):
             continue  # ordinary words that also spell a name ("new york", "nice")
         if not any(doc.tokens[k].text[:1].isupper() for k in range(i, i + length)) and _table_only(doc, i, length):

@@ -21,8 +21,8 @@ VARIANT_CONFIDENCE = 0.99
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     proposals = []
     for mention in mentions.found:
-        if any(doc.status[k] in UNCHANGEABLE for k in range(mention.start, mention.start + mention.length)):
-            continue  # an ignored or protected word is never part of a correction
+        if any(_unchangeable(doc, mention, k) for k in range(mention.length)):
+            continue  # an ignored word is never part of a correction, nor is a protected one changed
         if mention.correct:
             proposal = (
                 _separators(doc, mention) or _capitals(doc, mention) or _soft_sign(doc, mention) or _marks(doc, mention)
@@ -32,6 +32,20 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
         if proposal:
             proposals.append(proposal)
     return proposals
+
+
+def _unchangeable(doc: Document, mention: Mention, q: int) -> bool:
+    """Whether the mention's word `q` is one no correction of it may touch: an
+    ignored word, or a protected one ("York"), unless it is a listed variant's
+    word that the name writes just as the text does ("Nyu-York", a variant of
+    New York: only "Nyu" is rewritten)."""
+    k = mention.start + q
+    if doc.status[k] != Status.PROTECTED:
+        return doc.status[k] in UNCHANGEABLE
+    if mention.correct:
+        return True
+    forms = [doc.index.forms[f] for f in mention.form_ids]
+    return any(len(form.target) != mention.length or form.target[q] != doc.tokens[k].text for form in forms)
 
 
 def _separators(doc: Document, mention: Mention) -> Proposal | None:
