@@ -104,7 +104,7 @@ class Decider:
             span = set(range(proposal.first, proposal.last + 1))
             if span & taken:
                 continue
-            if writes_protected(self.index, proposal):
+            if _writes_protected(self.index, proposal):
                 continue
             taken |= span
             chosen.append(Decision(proposal, rival))
@@ -257,7 +257,7 @@ def _shown_confidence(decision: Decision) -> float:
     return proposal.confidence if settled_by is None else max(proposal.confidence, settled_by.confidence)
 
 
-def writes_protected(index, proposal: Proposal) -> bool:
+def _writes_protected(index, proposal: Proposal) -> bool:
     """Whether `proposal` writes a word the gazetteers protect as a name of its
     own ("Yrok" -> York, the city), which no correction may. A protected word
     is written only as a word of a name of several words read around it ("New
@@ -277,7 +277,7 @@ def _unchosen_but_settled(chosen: list[Decision], ranked: list[Proposal], confid
         span = range(proposal.first, proposal.last + 1)
         if proposal.confidence < floor or any(k in taken for k in span):
             continue
-        if writes_protected(index, proposal):
+        if _writes_protected(index, proposal):
             continue
         by = _settler(proposal, confident, words)
         if by is not None:
