@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from normalizer.document import Document
 from normalizer.gazetteer.index import Form
-from normalizer.suspects import ENGLISH_WORDS, Status
+from normalizer.suspects import ENGLISH_WORDS
 
 
 @dataclass(frozen=True)
