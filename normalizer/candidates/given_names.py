@@ -21,7 +21,7 @@ from normalizer.candidates.fuzzy import READ_KNOWN, lay
 from normalizer.candidates.name_parts import ANCHOR, ANCHORABLE
 from normalizer.candidates.name_tokens import candidate_tokens, pair_similarity, word_similarity
 from normalizer.document import Document
-from normalizer.evidence.open_world import rest_intact
+from normalizer.evidence.open_world import SURE_SIMILARITY, rest_intact
 from normalizer.folding import skeleton
 from normalizer.gazetteer.packed import entity_and_role
 from normalizer.mentions import Mentions
@@ -30,8 +30,10 @@ from normalizer.similarity import ALONE_APPLIED, SAME_SKELETON_REASON, swapped_n
 from normalizer.suspects import Status
 
 # Two romanizations of one name word share a key or a sure learned route
-# (Aleksandr/Oleksandr, Fatah/Fattah); two names of two relatives rarely do.
-MIN_SIMILARITY = 0.94
+# (Aleksandr/Oleksandr, Fatah/Fattah, Mikhail/Mikheil at 0.91, Yusuf/Yousef
+# at 0.93); two names of two relatives rarely do (Hamad/Hamid 0.85, Mario/Marco
+# 0.85, Daniela/Daniel: see one_name_word).
+MIN_SIMILARITY = SURE_SIMILARITY
 # The words read here: correct words (fuzzy.READ_KNOWN), and the lexicon's real
 # name words ("Morison" in "Sukotto Morison", スコット・モリソン), which the
 # fuzzy source reads only beside an intact word of the name.
