@@ -48,7 +48,7 @@ HOSTILE = {
     "mapping_key": (ENTITY + "    ? {a: b}\n    : x\n", ":4: malformed gazetteer: a key is a mapping, not a name"),
     "canonical_number": ("entities:\n  - {canonical: 123, kind: person}\n", "non-empty string 'canonical', got 123"),
     "canonical_list": ("entities:\n  - {canonical: [a], kind: person}\n", "non-empty string 'canonical', got a list"),
-    "top_list": ("- a\n- b\n", ":1: a gazetteer is a mapping with 'entities', 'protect', 'common_words', got a list"),
+    "top_list": ("- a\n- b\n", ":1: a gazetteer is a mapping with 'entities', 'protect', 'common_words', 'house_style', got a list"),
     "top_string": ("just a string\n", "got 'just a string'"),
     "entities_mapping": ("entities: {a: b}\n", "'entities' must be a list, got a mapping"),
     "entity_string": ("entities: [Iran]\n", "entity 1 must be a mapping, got 'Iran'"),

@@ -47,3 +47,37 @@ def test_other_correct_forms_of_the_bundled_entry_stay_correct(newsroom):
     # The newsroom names the country "United States of America": "US", one of
     # the bundled entry's correct forms, is another form, not another spelling.
     assert "in the US." in newsroom.normalize(TEXT).text
+
+
+# The same newsroom, its file claiming its spellings as the house style.
+HOUSE = "house_style: true\n" + OWN
+
+
+@pytest.fixture(scope="module")
+def strict_newsroom(tmp_path_factory):
+    path = tmp_path_factory.mktemp("house") / "house.yaml"
+    path.write_text(HOUSE, encoding="utf-8")
+    return Normalizer.load([path])
+
+
+def test_a_house_style_file_writes_the_bundled_spellings_of_a_namesake_its_way(strict_newsroom):
+    # "Sergei Lavrov" is the bundled canonical too, "Sergey Lavrov" its alias:
+    # the file's `house_style: true` makes the alias its variant.
+    result = strict_newsroom.normalize(TEXT)
+    assert ("Sergey", "Sergei") in applied_changes(result)
+    assert "Sergei Lavrov" in result.text
+    assert "Sergey Lavrov" in Normalizer.load().normalize(TEXT).text  # the bundled set alone keeps it
+
+
+def test_a_house_style_file_still_keeps_the_bundled_entrys_other_forms(strict_newsroom):
+    assert "in the US." in strict_newsroom.normalize(TEXT).text
+
+
+@pytest.mark.parametrize("value", ["yes please", "[true]", "1"])
+def test_house_style_is_true_or_false(tmp_path, value):
+    from normalizer.errors import GazetteerError
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"house_style: {value}\n" + OWN, encoding="utf-8")
+    with pytest.raises(GazetteerError, match="'house_style' must be true or false"):
+        Normalizer.load([path], bundled=False)

@@ -1,6 +1,7 @@
 """House style: the newsroom's own gazetteer's spellings win over the bundled
 ones for the same person or place (`own_spelling_wins`, called while the index
-is built, before any form is indexed)."""
+is built, before any form is indexed). A file that sets `house_style: true`
+claims them under the bundled entry's own canonical too."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ def own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, str
     variants, written as its canonical. Other correct forms stay the bundled
     entity's (an own "United States of America" does not make "US" wrong),
     and a namesake with the same canonical only extends the bundled
-    entity, as `add-variant` and review make it (README)."""
+    entity, as `add-variant` and review make it (README), unless its file
+    sets `house_style: true`: then the bundled entry's other spellings of the
+    name ("Naim Kassem", AP's, beside the newsroom's and the bundled "Naim
+    Qassem") are the newsroom's variants all the same."""
     if all(entity.bundled for entity in entities) or not any(entity.bundled for entity in entities):
         return  # one side only: nothing to reconcile
     # Only the (kind, keys) a bundled entity names are looked up below: the
@@ -54,7 +58,7 @@ def own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, str
         if owner is None:
             continue
         house = entities[owner].canonical
-        if words[house][1] == words[entity.canonical][1]:
+        if words[house][1] == words[entity.canonical][1] and not entities[owner].house_style:
             continue  # a namesake: the newsroom extends the bundled entity, its aliases stay correct
         own_spellings = {words[text][1] for text, role, _ in forms_of[owner] if role != "variant"}
         own_surnames = [text for text, role, _ in forms_of[owner] if role == "surname"]

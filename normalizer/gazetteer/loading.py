@@ -3,7 +3,9 @@
 A gazetteer file holds `entities` (a list) and optionally `protect` (a list of
 strings never changed and never offered as a correction) and `common_words`
 (names reviewed as also being common English words: read by `normalize
-gazetteer lint` only, never by the engine). Only `canonical` and `kind` are
+gazetteer lint` only, never by the engine) and `house_style` (true: the
+file's spellings win over the bundled ones of the same names,
+gazetteer/house_style.py). Only `canonical` and `kind` are
 required of an entity; the other fields are optional, so the minimal
 shape of DESIGN.md always stays valid. A variant that is as a whole an
 English word of the lexicon is refused unless the entity lists it under
@@ -35,7 +37,7 @@ _NO_LISTS: dict[str, tuple[str, ...]] = dict.fromkeys(LIST_FIELDS, ())  # read o
 # Where an entity belongs, for `gazetteer stats`: a continent, or "International".
 REGIONS = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica", "International")
 CHECKED = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])\Z")  # YYYY-MM
-TOP_LEVEL_KEYS = ("entities", "protect", "common_words")
+TOP_LEVEL_KEYS = ("entities", "protect", "common_words", "house_style")
 # No name, phrase or source is this long: a longer string is a mistake or an
 # attack, and would make messages and the index's fuzzy keys huge.
 MAX_STRING_CHARS = 1000
@@ -91,6 +93,9 @@ class Entity:
     threshold: float | None = None
     origin: str = field(default="", compare=False)  # "file:line", for messages
     bundled: bool = field(default=False, compare=False)  # from the bundled set, not the newsroom's own
+    # From a newsroom file that sets `house_style: true`: its spellings win over the bundled
+    # entry's of the same name, even under the same canonical (gazetteer/house_style.py).
+    house_style: bool = field(default=False, compare=False)
 
     @property
     def correct_forms(self) -> tuple[str, ...]:
@@ -103,11 +108,13 @@ _ENTITY_DEFAULTS = {item.name: item.default for item in fields(Entity)}  # in fi
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """One parsed file: its entities, its `protect` and its `common_words`."""
+    """One parsed file: its entities, its `protect`, its `common_words` and
+    whether its spellings are the house style (`house_style`)."""
 
     entities: tuple[Entity, ...]
     protect: frozenset[str]
     common_words: frozenset[str] = frozenset()
+    house_style: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,8 +149,9 @@ def _load_files(files: list[Path]) -> Gazetteer:
             entities.extend(replace(entity, bundled=True) for entity in parsed.entities)
             bundled_protect.update(parsed.protect)
         else:
-            entities.extend(parsed.entities)
-            own.extend(parsed.entities)
+            mine = [replace(entity, house_style=True) for entity in parsed.entities] if parsed.house_style else parsed.entities
+            entities.extend(mine)
+            own.extend(mine)
             protect.update(parsed.protect)
     # The newsroom's own gazetteer outranks the bundled one: a name it lists
     # (its "Victoria", its "Batman") is not kept out of reach by a bundled
@@ -190,7 +198,10 @@ def _parse_file(raw: bytes | str, name: str) -> ParsedFile:
     entities = tuple(made[at - 1] or _entity(entry, name, line, at) for at, entry in enumerate(entries, 1))
     protect = _strings(document.get("protect", []), "protect", f"{name}:1")
     common = _strings(document.get("common_words", []), "common_words", f"{name}:1")
-    return ParsedFile(entities, frozenset(protect), frozenset(common))
+    house_style = document.get("house_style", False)
+    if not isinstance(house_style, bool):
+        raise GazetteerError(f"{name}:1: 'house_style' must be true or false, got {shown(house_style)}")
+    return ParsedFile(entities, frozenset(protect), frozenset(common), house_style)
 
 
 def _unknown_key(mapping: dict, known: Iterable[str]) -> str | None:
