@@ -81,3 +81,24 @@ def test_house_style_is_true_or_false(tmp_path, value):
     path.write_text(f"house_style: {value}\n" + OWN, encoding="utf-8")
     with pytest.raises(GazetteerError, match="'house_style' must be true or false"):
         Normalizer.load([path], bundled=False)
+
+
+JOINED = """\
+entities:
+  - {canonical: Kim Jong-il, kind: person}
+  - {canonical: Bashar al-Assad, kind: person}
+"""
+APART = "Kim Jong Il met Bashar al Assad. KIM JONG IL DIES."
+
+
+def test_a_house_style_file_joins_its_names_its_way(tmp_path):
+    path = tmp_path / "house.yaml"
+    path.write_text("house_style: true\n" + JOINED, encoding="utf-8")
+    result = Normalizer.load([path], bundled=False).normalize(APART)
+    assert result.text == "Kim Jong-il met Bashar al-Assad. KIM JONG-IL DIES."
+
+
+def test_without_house_style_a_name_written_apart_is_left_as_written(tmp_path):
+    path = tmp_path / "own.yaml"
+    path.write_text(JOINED, encoding="utf-8")
+    assert Normalizer.load([path], bundled=False).normalize(APART).corrections == ()

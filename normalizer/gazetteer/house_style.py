@@ -5,12 +5,14 @@ claims them under the bundled entry's own canonical too."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from normalizer.gazetteer.loading import Entity
 
 _RESPELLABLE = frozenset({"canonical", "alias", "variant", "surname"})
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")  # between two letters: "Jong-il", "al-Assad"
 
 
 def own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, str, str]]], words) -> None:
@@ -75,3 +77,17 @@ def own_spelling_wins(entities: list[Entity], forms_of: list[list[tuple[str, str
         if moved:
             forms_of[owner] = forms_of[owner] + [(text, "variant", moved[text]) for text in sorted(moved)]
             forms_of[number] = [form for form in forms if form[0] not in moved]
+
+
+def house_separators(entities: list[Entity], forms_of: list[list[tuple[str, str, str]]]) -> None:
+    """A file that sets `house_style: true` decides how its names are joined
+    too: each of its canonicals with hyphens, written with spaces for them
+    ("Kim Jong Il" for Kim Jong-il, "Bashar al Assad" for Bashar al-Assad),
+    is its variant, rewritten where written whole (candidates/exact.py reads
+    a variant spelled apart). Unless the entity calls that spelling correct."""
+    for number, entity in enumerate(entities):
+        if not entity.house_style or "-" not in entity.canonical:
+            continue
+        apart = _HYPHEN.sub(" ", entity.canonical)
+        if apart != entity.canonical and all(text != apart for text, _, _ in forms_of[number]):
+            forms_of[number] = [*forms_of[number], (apart, "variant", entity.canonical)]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 from normalizer.gazetteer.attested import attested_readings
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.forms import add_table_variants, entity_forms, table_key
-from normalizer.gazetteer.house_style import own_spelling_wins
+from normalizer.gazetteer.house_style import house_separators, own_spelling_wins
 from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
@@ -226,6 +226,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
     forms_of = entity_forms(gazetteer)
     own_spelling_wins(gazetteer.entities, forms_of, words)
+    house_separators(gazetteer.entities, forms_of)
     index.table_variants, whole_only = add_table_variants(gazetteer.entities, forms_of, words)
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
