@@ -22,7 +22,7 @@ from normalizer.suspects import Status
 def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
     index = doc.index
     proposals: list[Proposal] = []
-    if not _has_own_names(index):
+    if not index.has_own_entities:
         return proposals  # the bundled gazetteers alone: nothing contends
     tried: set[tuple[int, int]] = set()  # (form id, first token)
     for mention in mentions.found:
@@ -54,11 +54,3 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                 if proposal is not None:
                     proposals.append(proposal)
     return proposals
-
-
-def _has_own_names(index) -> bool:
-    """Whether the index holds a newsroom's own entity (remembered per index)."""
-    memo = index.memo("_has_own_names", 1)
-    if None not in memo:
-        memo[None] = any(entity.own for entity in index.entities)
-    return memo[None]

@@ -87,6 +87,10 @@ class Index:
     common_english: frozenset[str] = frozenset()  # "the", "new", "john": no evidence as neighbours
     lengths_by_head: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
     max_form_length: int = 1
+    # Whether any entity is the newsroom's own (EntityInfo.own): asked per
+    # text (candidates/own_first), where a pass over the packed entities
+    # would decode thousands of them at every start.
+    has_own_entities: bool = False
     # Words of people's context phrases that are English words and no name
     # ("minister", "president"): a capitalized one right before a word makes
     # that word a person's name.
@@ -289,6 +293,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
             if 2 <= len(keys) <= 3:
                 glued_forms.append(("".join(keys), form_id))
     index.max_form_length = max_form_length
+    index.has_own_entities = not all(entity.bundled for entity in gazetteer.entities)
     index.marked_spellings = frozenset(marked)
     index.marked_forms = grouped(
         [key for key, tokens in marked_forms.items() for _ in tokens],
