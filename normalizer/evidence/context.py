@@ -31,17 +31,10 @@ def context(doc: Document, entity: int, first: int, last: int) -> Evidence:
 def specific_context_near(doc: Document, entity: int, first: int, last: int) -> bool:
     """A context phrase of `entity` within NEAR tokens that few entities
     share: the text points at this one, not at any holder of an office."""
-    memo = doc.index.memo("_context_sharing")
-    if "counts" not in memo:  # once per index: how many entities list each phrase, as context_phrases spells it
-        counts: dict[str, int] = {}
-        for info in doc.index.entities:
-            for phrase in {" ".join(words) for words in info.context}:
-                counts[phrase] = counts.get(phrase, 0) + 1
-        memo["counts"] = counts
-    sharing = memo["counts"]
+    sharing = doc.index.context_sharing  # how many entities list each phrase, as context_phrases spells it
     for p, phrase in doc.context_phrases(entity):
         if first <= p <= last or min(abs(p - first), abs(p - last)) > NEAR:
             continue
-        if sharing.get(phrase, 0) <= MAX_SHARING_FOR_SPECIFIC:
+        if (sharing.get(phrase) or (0,))[0] <= MAX_SHARING_FOR_SPECIFIC:
             return True
     return False

@@ -91,6 +91,10 @@ class Index:
     # text (candidates/own_first), where a pass over the packed entities
     # would decode thousands of them at every start.
     has_own_entities: bool = False
+    # How many entities list each context phrase (its keys joined by spaces),
+    # as a 1-tuple: a phrase few share points at one entity (evidence/context.py).
+    # Counted at build: counting at the first reading decoded every packed entity.
+    context_sharing: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     # Words of people's context phrases that are English words and no name
     # ("minister", "president"): a capitalized one right before a word makes
     # that word a person's name.
@@ -253,8 +257,11 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     add_entity, add_form, correct_tokens = index.entities.append, index.forms.append, index.correct_tokens
     new_entity, new_form = partial(tuple.__new__, EntityInfo), partial(tuple.__new__, Form)  # C calls, not __new__'s
     max_form_length, form_id = index.max_form_length, -1
+    sharing = index.context_sharing
     for entity_id, (entity, forms) in enumerate(zip(gazetteer.entities, forms_of)):
         context = tuple(words[phrase][1] for phrase in entity.context) if entity.context else ()
+        for phrase in {" ".join(keys) for keys in context}:
+            sharing[phrase] = (sharing.get(phrase, (0,))[0] + 1,)
         own = not entity.bundled
         add_entity(new_entity((entity.canonical, entity.kind, entity.threshold, context, own)))
         seen: set[tuple[tuple[str, ...], bool]] = set()
@@ -390,3 +397,4 @@ def _pack(index: Index) -> None:
     index.correct_tokens = WordSet(index.correct_tokens)
     index.place_forms = pack_numbers(index.place_forms)
     index.lengths_by_head = pack_numbers(index.lengths_by_head)
+    index.context_sharing = pack_numbers(index.context_sharing)
