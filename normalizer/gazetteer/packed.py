@@ -335,6 +335,12 @@ class Single(_Packed):
         return raw[0]
 
 
+class Texts(_Packed):
+    """word -> texts: `table_variants` (a variant's canonical and its reason)."""
+
+    __slots__ = ()
+
+
 def _must(words: "WordMap | dict") -> WordMap:
     if not isinstance(words, WordMap):
         raise Unpackable("a word holds a separator")
@@ -387,6 +393,15 @@ def _pairs_of(keys: list[str], forms: list[int], positions: list[int]) -> dict:
     for key, form, position in zip(keys, forms, positions):
         pairs.setdefault(key, []).append((form, position))
     return pairs
+
+
+def pack_texts(texts: Mapping[str, tuple[str, ...]]) -> "Texts | Mapping":
+    """`texts` packed: unpickling 6,600 variants' reasons as strings was most of
+    a cached index's load. The map itself where a text holds a separator."""
+    if any(not _SEPARATORS.isdisjoint(text) for values in texts.values() for text in values):
+        return texts
+    packed = compact(texts)
+    return Texts(packed) if isinstance(packed, WordMap) else texts
 
 
 def pack_single(words: Mapping[str, str]) -> "Single | Mapping":
