@@ -87,13 +87,11 @@ class Index:
     common_english: frozenset[str] = frozenset()  # "the", "new", "john": no evidence as neighbours
     lengths_by_head: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> form lengths, longest first
     max_form_length: int = 1
-    # Whether any entity is the newsroom's own (EntityInfo.own): asked per
-    # text (candidates/own_first), where a pass over the packed entities
-    # would decode thousands of them at every start.
+    # Whether any entity is the newsroom's own: asked per text (candidates/own_first);
+    # a pass over the packed entities would decode thousands of them at every start.
     has_own_entities: bool = False
-    # How many entities list each context phrase (its keys joined by spaces),
-    # as a 1-tuple: a phrase few share points at one entity (evidence/context.py).
-    # Counted at build: counting at the first reading decoded every packed entity.
+    # How many entities list each context phrase (keys joined by spaces), a 1-tuple: a phrase few
+    # share points at one entity (evidence/context.py). Counted here, not over the packed entities.
     context_sharing: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     # Words of people's context phrases that are English words and no name
     # ("minister", "president"): a capitalized one right before a word makes

@@ -9,12 +9,11 @@ record is decoded the first time it is asked for, then kept, up to a bound
 (DECODED_RECORDS, MAX_REMEMBERED): a batch pays the decoding of the records
 it reads again and again once, and a long batch does not keep them all.
 
-`Rows` stands for the list of `Form`s or of `EntityInfo`s; `TupleKeyed`,
-`Pairs`, `Single` and `Numbers` wrap a `normalizer.wordmap.WordMap` for the
-dicts whose keys are tuples of words, whose values are (form, position)
-pairs, one word, or numbers. Records holding a control character below
-\\x05 (the separators; a gazetteer refuses control characters) are not
-packed: `pack_rows` and the map builders return the plain values then.
+`Rows` stands for the list of `Form`s or of `EntityInfo`s; `TupleKeyed`, `Pairs`, `Single`
+and `Tuples` wrap a `normalizer.wordmap.WordMap` for the dicts whose keys are tuples of words,
+whose values are (form, position) pairs, one word, or a tuple of numbers or texts. Records
+holding a control character below \\x05 (the separators; a gazetteer refuses control
+characters) are not packed: `pack_rows` and the map builders return the plain values then.
 """
 
 from __future__ import annotations
@@ -234,12 +233,11 @@ _WIDTH = {"forms": 2, "entities": 2}
 # ----- the maps -------------------------------------------------------------------
 
 
-# A key found in no packed map, remembered as such; and how much a map
-# remembers before it forgets it all (a batch of millions of texts meets
-# millions of words), counted in values: a key found in none counts one, a
-# found one the values it holds (a spelling; form ids; (form, position)
-# pairs, ~90 bytes each, of which a common token has thousands). About 100
-# bytes each: 5 MB a map.
+# A key found in no packed map, remembered as such; and how much a map remembers before it
+# forgets it all (a batch of millions of texts meets millions of words), counted in values:
+# a key found in none counts one, a found one the values it holds (a spelling; form ids;
+# (form, position) pairs, ~90 bytes each, of which a common token has thousands). About
+# 100 bytes each: 5 MB a map.
 _ABSENT = object()
 MAX_REMEMBERED = 50_000
 
@@ -319,9 +317,9 @@ class Pairs(_Packed):
         return tuple(divmod(number, _POSITIONS) for number in raw)
 
 
-class Numbers(_Packed):
-    """word -> numbers: `lengths_by_head`, `place_forms`. The exact pass asks
-    for every token of every text whether a form starts with it: remembered."""
+class Tuples(_Packed):
+    """word -> numbers (`lengths_by_head`, `place_forms`, `context_sharing`) or texts
+    (`table_variants`: a canonical and a reason); remembered: the exact pass asks each token."""
 
     __slots__ = ()
 
@@ -335,21 +333,15 @@ class Single(_Packed):
         return raw[0]
 
 
-class Texts(_Packed):
-    """word -> texts: `table_variants` (a variant's canonical and its reason)."""
-
-    __slots__ = ()
-
-
 def _must(words: "WordMap | dict") -> WordMap:
     if not isinstance(words, WordMap):
         raise Unpackable("a word holds a separator")
     return words
 
 
-def pack_numbers(numbers: Mapping[str, Iterable[int]]) -> "Numbers | Mapping":
+def pack_numbers(numbers: Mapping[str, Iterable[int]]) -> "Tuples | Mapping":
     packed = compact(numbers, numbers=True)
-    return Numbers(packed) if isinstance(packed, WordMap) else packed
+    return Tuples(packed) if isinstance(packed, WordMap) else packed
 
 
 def pack_exact(exact: Mapping[tuple[str, ...], tuple[int, ...]]) -> "TupleKeyed | Mapping":
@@ -395,13 +387,10 @@ def _pairs_of(keys: list[str], forms: list[int], positions: list[int]) -> dict:
     return pairs
 
 
-def pack_texts(texts: Mapping[str, tuple[str, ...]]) -> "Texts | Mapping":
-    """`texts` packed: unpickling 6,600 variants' reasons as strings was most of
-    a cached index's load. The map itself where a text holds a separator."""
-    if any(not _SEPARATORS.isdisjoint(text) for values in texts.values() for text in values):
-        return texts
-    packed = compact(texts)
-    return Texts(packed) if isinstance(packed, WordMap) else texts
+def pack_texts(texts: Mapping[str, tuple[str, ...]]) -> "Tuples | Mapping":
+    """`texts` packed (thousands of strings unpickled slow a start), or as they are if one holds a separator."""
+    packed = compact(texts) if all(_SEPARATORS.isdisjoint(t) for values in texts.values() for t in values) else None
+    return Tuples(packed) if isinstance(packed, WordMap) else texts
 
 
 def pack_single(words: Mapping[str, str]) -> "Single | Mapping":
