@@ -35,6 +35,6 @@ def specific_context_near(doc: Document, entity: int, first: int, last: int) -> 
     for p, phrase in doc.context_phrases(entity):
         if first <= p <= last or min(abs(p - first), abs(p - last)) > NEAR:
             continue
-        if (sharing.get(phrase) or (0,))[0] <= MAX_SHARING_FOR_SPECIFIC:
+        if sharing.get(phrase, (0,))[0] <= MAX_SHARING_FOR_SPECIFIC:
             return True
     return False

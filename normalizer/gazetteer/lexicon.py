@@ -18,6 +18,7 @@ from typing import Mapping
 
 from normalizer.cache import cached
 from normalizer.folding import fold_case
+from normalizer.gazetteer.packed import pack_numbers
 from normalizer.wordset import WordSet
 
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
@@ -106,8 +107,6 @@ def multiword_place_names() -> tuple[WordSet, Mapping[str, tuple[int, ...]], int
 
 
 def _with_first_words(names: frozenset[str]) -> tuple[WordSet, Mapping[str, tuple[int, ...]], int]:
-    from normalizer.gazetteer.packed import pack_numbers
-
     lengths: dict[str, set[int]] = {}
     for name in names:
         words = name.split(" ")
