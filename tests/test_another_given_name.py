@@ -16,6 +16,8 @@ entities:
   - {canonical: Ambassador Mohib, kind: person}
   - {canonical: Salva Kiir, kind: person}
   - {canonical: Barack Obama, kind: person}
+  - {canonical: David Lammy, kind: person}
+  - {canonical: David Cameron, kind: person}
 """
 
 
@@ -64,3 +66,11 @@ def test_a_relative_in_a_text_that_names_the_person_is_read(engine):
 def test_a_person_whose_given_name_the_gazetteer_lacks_is_read(engine):
     # "Ambassador" is no given name: Hamdullah may well be Mohib's.
     assert applied_changes(engine.normalize("Hamdullah Mohibu told reporters on Monday.")) == [("Mohibu", "Mohib")]
+
+
+def test_a_given_name_the_real_name_list_leaves_out_as_english_is_still_the_persons(engine):
+    # "David" is too common an English word for the list of real names, but it
+    # opens the names of two people here: "Kirsty" is no David, so "Lammi" is
+    # another person's surname, not Lammy's.
+    assert applied_changes(engine.normalize("Kirsty Lammi told reporters on Monday.")) == []
+    assert applied_changes(engine.normalize("The minister, Lammi, resigned on Monday.")) == [("Lammi", "Lammy")]

@@ -67,12 +67,25 @@ def _given_names(index, entity: int, surname: str) -> set[str]:
     """The words the gazetteer writes right before `surname` in the
     entity's full names (canonical and aliases), but for English words that
     are no real name's: its given names ("Edi" of Edi Rama; not "Ambassador"
-    of Ambassador Mohib)."""
+    of Ambassador Mohib). An English word that opens the full names of two
+    people or more is a given name too: the real-name list leaves out the
+    commonest ("David" of David Lammy and David Cameron)."""
     found = set()
     for form_id, position in index.token_forms.get(surname, ()):
         form = index.forms[form_id]
         if form.entity == entity and position >= 1 and form.role in ("canonical", "alias"):
             key = form.keys[position - 1]
-            if key not in index.english or key in name_words():
+            if key not in index.english or key in name_words() or _opens_names_of_people(index, key):
                 found.add(form.tokens[position - 1])
     return found
+
+
+def _opens_names_of_people(index, key: str) -> bool:
+    """Whether `key` is the first word of the full names of two people of the gazetteers or more."""
+    people = set()
+    for form_id, position in index.token_forms.get(key, ()):
+        form = index.forms[form_id]
+        if position == 0 and len(form.keys) >= 2 and form.role in ("canonical", "alias"):
+            if index.entities[form.entity].kind == "person":
+                people.add(form.entity)
+    return len(people) >= 2
