@@ -20,6 +20,18 @@ def can_fork() -> bool:
     return "fork" in mp.get_all_start_methods()
 
 
+def pool(processes: int):
+    """A ProcessPoolExecutor of `processes` forked processes that inherit this
+    one's memory (the loaded engine) and end with it (`die_with_parent`).
+    multiprocessing is imported here, not at start-up (~15 ms): a hook's run
+    on a few files never forks."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(processes, mp_context=mp.get_context("fork"), initializer=die_with_parent,
+                               initargs=(os.getpid(),))
+
+
 def die_with_parent(parent: int) -> None:
     """A forked process's start-up: have the kernel kill it when `parent`
     ends (Linux), else watch the parent from a thread."""

@@ -85,19 +85,15 @@ def _processes(helpers: int) -> Iterator[Callable[[Callable, list], list]]:
     the built-in one, here, for a single helper or where nothing forks. This
     process works too: its memos, warm with its share, are what the workers
     inherit beside the shares handed back."""
-    from normalizer.forking import can_fork, die_with_parent
+    from normalizer.forking import can_fork, pool
 
     if helpers < 2 or not can_fork():
         yield lambda task, items: list(map(task, items))
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(helpers - 1, mp_context=mp.get_context("fork"), initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+    with pool(helpers - 1) as helpers_pool:
 
         def run(task: Callable, items: list) -> list:
-            elsewhere = [pool.submit(task, item) for item in items[1:]]
+            elsewhere = [helpers_pool.submit(task, item) for item in items[1:]]
             here = [task(item) for item in items[:1]]
             return here + [future.result() for future in elsewhere]
 

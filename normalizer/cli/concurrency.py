@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Iterator, Optional
 
-from normalizer.forking import can_fork, die_with_parent, exit_if_orphaned
+from normalizer.forking import can_fork, exit_if_orphaned, pool
 
 # A worker costs a fork and a share of the results sent back: below this many
 # files each, one process is faster.
@@ -44,20 +44,14 @@ def run(
     if not workers or not can_fork():
         yield from (task(item) for item in items)
         return
-    # Imported only here: a hook's run on a few files never starts a worker
-    # and should not pay for importing multiprocessing (~15 ms).
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
     if before_fork is not None:
         before_fork(workers)
     global _worker_task
     _worker_task = task
     try:
         chunk = max(1, len(items) // (workers * 8))
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            yield from pool.map(_run_worker_task, items, chunksize=chunk)
+        with pool(workers) as workers_pool:
+            yield from workers_pool.map(_run_worker_task, items, chunksize=chunk)
     finally:
         _worker_task = None
 
