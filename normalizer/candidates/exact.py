@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from normalizer.candidates.render import render
 from normalizer.document import Document
+from normalizer.evidence.as_a_place import written_as_a_place
 from normalizer.evidence.open_world import known_name_continued, unknown_name_beside
 from normalizer.folding import fold_form
 from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.russian_names import read_only_as_a_place
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import UNCHANGEABLE, Status, marked, stray_marks
@@ -28,7 +30,7 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                 _separators(doc, mention) or _capitals(doc, mention) or _soft_sign(doc, mention) or _marks(doc, mention)
             )
         else:
-            proposal = _variant(doc, mention)
+            proposal = _variant(doc, mentions, mention)
         if proposal:
             proposals.append(proposal)
     return proposals
@@ -129,7 +131,7 @@ def _capitals(doc: Document, mention: Mention) -> Proposal | None:
     return render(doc, i, form, RESTORED_CAPITALS_CONFIDENCE, [reason], "capitals", target=form.tokens)
 
 
-def _variant(doc: Document, mention: Mention) -> Proposal | None:
+def _variant(doc: Document, mentions: Mentions, mention: Mention) -> Proposal | None:
     index, i = doc.index, mention.start
     targets = {index.forms[f].target for f in mention.form_ids}
     form = index.forms[mention.form_ids[0]]
@@ -148,6 +150,8 @@ def _variant(doc: Document, mention: Mention) -> Proposal | None:
     from_table = listed_by_table is not None
     if from_table and len(form.keys) == 1 and known_name_continued(doc, i):
         return None  # a table's spelling of a place ("Rakka", Raqqa) as the next word of a person's intact name
+    if from_table and read_only_as_a_place(listed_by_table) and not written_as_a_place(doc, mentions, i):
+        return None  # "Nikolaev" is a surname too: the city only "in Nikolaev", "Nikolaev and Kherson"
     if from_table:
         # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.
         # Every table's reason quotes its form first: "'Siriâ' is the Russian name ...".

@@ -21,7 +21,7 @@ _SPACES = (" ", "\u00a0")  # two words side by side on a line
 
 def list_neighbour(doc: Document, mentions: Mentions, entity: int, first: int, last: int) -> Evidence:
     kind = doc.index.entities[entity].kind
-    for neighbour in _list_neighbours(doc, first, last):
+    for neighbour in list_neighbours(doc, first, last):
         if mentions.intact_kinds.get(neighbour) == {kind}:  # "Paris" the city or Valeska Paris: no evidence
             return Evidence(LIST_NEIGHBOUR_BONUS, (f"in a list beside '{doc.tokens[neighbour].text}', a {kind} too",))
     return NO_EVIDENCE
@@ -80,7 +80,7 @@ def _and_between(doc: Document, a: int, b: int) -> bool:
 
 
 @of_the_text  # every reading of a word asks about the same span
-def _list_neighbours(doc: Document, first: int, last: int) -> list[int]:
+def list_neighbours(doc: Document, first: int, last: int) -> list[int]:
     """The words next to `first`..`last` across a list separator: "and"/"or"
     (with or without a comma before it), or a comma, slash or semicolon when
     the list goes on beyond ("Sdan, Iran, Libya"), not a lone comma

@@ -9,7 +9,9 @@ GeoNames' name, not a newsroom's choice, and English news still writes
 gazetteers list the Russian forms English news dropped by hand:
 tools/data/cities.tsv). Where the newsroom spells such a city otherwise than
 GeoNames, GeoNames' own romanization is a variant too ("Mykolayiv" of the
-newsroom's Mykolaiv)."""
+newsroom's Mykolaiv). A Russian form that also names a person or another
+place ("Nikolaev", "Odessa") is read as the city only where the text writes
+a place ("in Nikolaev", "Nikolaev and Kherson"; not "Odessa, Texas")."""
 
 from __future__ import annotations
 
@@ -21,19 +23,25 @@ from normalizer.folding import fold_form
 PATH = Path(__file__).resolve().parent.parent / "data" / "russian_place_names.tsv"
 
 
+# The reason of a Russian form that names something else too ("Odessa", "Lvov"):
+# read as the city only where the text writes a place (candidates.exact, evidence.as_a_place).
+WRITTEN_AS_A_PLACE = "written here as a place"
+
+
 @lru_cache(maxsize=1)
-def russian_place_names() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+def russian_place_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     """A city's name (fold_form; each of the names the table gives it) -> its
-    Russian forms, and GeoNames' own romanization of it where that may be a
-    variant ("Mykolayiv" of Mykolaiv). A name two cities share says nothing:
+    Russian forms, GeoNames' own romanization of it where that may be a
+    variant ("Mykolayiv" of Mykolaiv), and its Russian forms that name
+    something else too ("Nikolaev"). A name two cities share says nothing:
     it is left out."""
-    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    table: dict[str, tuple[tuple[str, ...], ...]] = {}
     shared: set[str] = set()
     for line in PATH.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        names, forms, spellings = line.split("\t")
-        found = (tuple(filter(None, forms.split(";"))), tuple(filter(None, spellings.split(";"))))
+        names, *columns = line.split("\t")
+        found = tuple(tuple(filter(None, column.split(";"))) for column in columns)
         for name in {fold_form(n) for n in names.split(";")}:
             if name in table:
                 shared.add(name)
@@ -51,12 +59,19 @@ def russian_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
     found = []
     for number, entity in enumerate(entities):
         if entity.kind == "place" and not entity.bundled and (name := fold_form(entity.canonical)) in table:
-            russian, spellings = table[name]
+            russian, spellings, as_a_place = table[name]
             canonical = entity.canonical
             russian_reason = f"is the Russian name of '{canonical}', romanized"
             geonames_reason = f"is another romanization of '{canonical}' (GeoNames' spelling)"
             found.append((number, [
                 *((form, f"'{form}' {russian_reason}") for form in russian),
                 *((form, f"'{form}' {geonames_reason}") for form in spellings),
+                *((form, f"'{form}' {russian_reason}, {WRITTEN_AS_A_PLACE}") for form in as_a_place),
             ]))
     return found
+
+
+def read_only_as_a_place(reason: str) -> bool:
+    """Whether a table variant's `reason` is that of a form naming something
+    else too, read as the city only where the text writes a place."""
+    return reason.endswith(WRITTEN_AS_A_PLACE)
