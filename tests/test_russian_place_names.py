@@ -94,6 +94,13 @@ def test_a_bundled_place_keeps_the_name_english_news_writes():
     assert Normalizer.load().normalize("Protests in Gomel and Mogilev went on.").corrections == ()
 
 
+def test_a_bundled_place_of_ukraine_takes_its_russian_names():
+    # English news writes Ukraine's cities by their Ukrainian names, as GeoNames does.
+    result = Normalizer.load().normalize("Russian forces shelled Gorlovka and Krivoy Rog; trains left Zhitomir.")
+    assert applied_changes(result) == [("Gorlovka", "Horlivka"), ("Krivoy Rog", "Kryvyi Rih"), ("Zhitomir", "Zhytomyr")]
+    assert "'Gorlovka' is the Russian name of 'Horlivka', romanized" in result.applied[0].reasons
+
+
 def test_geonames_own_romanization_of_a_newsrooms_place_is_its_variant(newsroom):
     # GeoNames calls the city Mykolayiv (BGN/PCGN's Ukrainian); the newsroom
     # writes Ukraine's official Mykolaiv.
@@ -104,6 +111,6 @@ def test_geonames_own_romanization_of_a_newsrooms_place_is_its_variant(newsroom)
 
 def test_geonames_spellings_are_no_english_word():
     english = english_words()
-    for _, spellings, _ in set(module.russian_place_names().values()):
+    for _, spellings, *_ in set(module.russian_place_names().values()):
         for spelling in spellings:
             assert not any(word in english for word in fold_form(spelling).replace("-", " ").split()), spelling

@@ -113,8 +113,8 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     (gazetteer.given_name_syllables) and a name
     with an Arabic compound given name run together (gazetteer.compound_names).
     Returns each added form (table_key) -> its canonical and the reason a repair shows, and the forms
-    matched only where written whole, never laid over other words: a place's
-    Russian and Japanese names and other spellings (every scheme's spelling is listed, and a near
+    matched only where written whole, never laid over other words: a bundled place's Russian
+    names, a place's Russian and Japanese names and other spellings (every scheme's spelling is listed, and a near
     one is another word: "Brazillian" is no "Braziliia") and a Chinese name's
     Russian spellings, whose syllables ("Cjan") would draw real names ("Keqiang"),
     as would a Korean name's ("Mun", "Yn")."""
@@ -126,9 +126,10 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     from normalizer.gazetteer.place_spellings import place_spelling_variants
     from normalizer.gazetteer.russian_names import russian_variants
 
-    added = _add_variants(entities, forms_of, words, russian_variants(entities) + compound_variants(entities))
+    own_places, bundled_places = russian_variants(entities)
+    added = _add_variants(entities, forms_of, words, own_places + compound_variants(entities))
     whole = [
-        *exonym_variants(entities), *place_spelling_variants(entities),
+        *bundled_places, *exonym_variants(entities), *place_spelling_variants(entities),
         *chinese_variants(entities), *korean_variants(entities), *given_name_variants(entities),
     ]
     whole_only = _add_variants(entities, forms_of, words, whole)

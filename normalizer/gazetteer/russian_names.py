@@ -3,11 +3,13 @@
 tools/generate_russian_place_names.py makes from GeoNames, read while an index
 is built. A place of the newsroom's own gazetteer that the table knows gets
 its Russian forms as variants, so its "Kharkiv" rewrites "Kharkov" with or
-without the bundled gazetteers. Not a bundled place: its canonical is
-GeoNames' name, not a newsroom's choice, and English news still writes
-"Gomel" and "Karaganda" for GeoNames' Homyel' and Karagandy (the bundled
-gazetteers list the Russian forms English news dropped by hand:
-tools/data/cities.tsv). Where the newsroom spells such a city otherwise than
+without the bundled gazetteers. A bundled place only in Ukraine: elsewhere
+its canonical is GeoNames' name, not a newsroom's choice, and English news
+still writes "Gomel" and "Karaganda" for GeoNames' Homyel' and Karagandy;
+Ukraine's cities English news has written by their Ukrainian names since
+AP and Reuters took them (2019-2022), as GeoNames does: "Gorlovka",
+"Zhitomir", "Krivoy Rog" -> Horlivka, Zhytomyr, Kryvyi Rih with the bundled
+gazetteers alone. Where the newsroom spells such a city otherwise than
 GeoNames, GeoNames' own romanization is a variant too ("Mykolayiv" of the
 newsroom's Mykolaiv). A Russian form that also names a person or another
 place ("Nikolaev", "Odessa") is read as the city only where the text writes
@@ -26,22 +28,23 @@ PATH = Path(__file__).resolve().parent.parent / "data" / "russian_place_names.ts
 # The reason of a Russian form that names something else too ("Odessa", "Lvov"):
 # read as the city only where the text writes a place (candidates.exact, evidence.as_a_place).
 WRITTEN_AS_A_PLACE = "written here as a place"
+UKRAINE = "UA"  # the country whose bundled places take the Russian forms
 
 
 @lru_cache(maxsize=1)
-def russian_place_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+def russian_place_names() -> dict[str, tuple]:
     """A city's name (fold_form; each of the names the table gives it) -> its
     Russian forms, GeoNames' own romanization of it where that may be a
-    variant ("Mykolayiv" of Mykolaiv), and its Russian forms that name
-    something else too ("Nikolaev"). A name two cities share says nothing:
-    it is left out."""
-    table: dict[str, tuple[tuple[str, ...], ...]] = {}
+    variant ("Mykolayiv" of Mykolaiv), its Russian forms that name something
+    else too ("Nikolaev"), and its country's ISO code. A name two cities
+    share says nothing: it is left out."""
+    table: dict[str, tuple] = {}
     shared: set[str] = set()
     for line in PATH.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        names, *columns = line.split("\t")
-        found = tuple(tuple(filter(None, column.split(";"))) for column in columns)
+        names, *columns, country = line.split("\t")
+        found = (*(tuple(filter(None, column.split(";"))) for column in columns), country)
         for name in {fold_form(n) for n in names.split(";")}:
             if name in table:
                 shared.add(name)
@@ -51,24 +54,34 @@ def russian_place_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     return table
 
 
-def russian_variants(entities) -> list[tuple[int, list[tuple[str, str]]]]:
-    """For each own place of `entities` the table knows: its number, and the
-    Russian forms of its name and GeoNames' other romanization of it, each
-    with the reason a repair shows (forms.add_table_variants adds them)."""
+def russian_variants(entities) -> tuple[list[tuple[int, list[tuple[str, str]]]], list]:
+    """For each place of `entities` the table knows, own or bundled in
+    Ukraine: its number, and the Russian forms of its name and (own places)
+    GeoNames' other romanization of it, each with the reason a repair shows
+    (forms.add_table_variants adds them). The own places' first, then the
+    bundled ones', which are matched only where written whole: the bundled
+    gazetteers add them unasked, and a garble near "Dnepr" is no more
+    Dnipro's than it was."""
     table = russian_place_names()
-    found = []
+    found: list = []
+    bundled: list = []
     for number, entity in enumerate(entities):
-        if entity.kind == "place" and not entity.bundled and (name := fold_form(entity.canonical)) in table:
-            russian, spellings, as_a_place = table[name]
-            canonical = entity.canonical
-            russian_reason = f"is the Russian name of '{canonical}', romanized"
-            geonames_reason = f"is another romanization of '{canonical}' (GeoNames' spelling)"
-            found.append((number, [
-                *((form, f"'{form}' {russian_reason}") for form in russian),
-                *((form, f"'{form}' {geonames_reason}") for form in spellings),
-                *((form, f"'{form}' {russian_reason}, {WRITTEN_AS_A_PLACE}") for form in as_a_place),
-            ]))
-    return found
+        if entity.kind != "place" or (row := table.get(fold_form(entity.canonical))) is None:
+            continue
+        russian, spellings, as_a_place, country = row
+        if entity.bundled:
+            if country != UKRAINE:
+                continue
+            spellings = ()  # GeoNames' own spelling is the bundled canonical's or its alias
+        canonical = entity.canonical
+        russian_reason = f"is the Russian name of '{canonical}', romanized"
+        geonames_reason = f"is another romanization of '{canonical}' (GeoNames' spelling)"
+        (bundled if entity.bundled else found).append((number, [
+            *((form, f"'{form}' {russian_reason}") for form in russian),
+            *((form, f"'{form}' {geonames_reason}") for form in spellings),
+            *((form, f"'{form}' {russian_reason}, {WRITTEN_AS_A_PLACE}") for form in as_a_place),
+        ]))
+    return found, bundled
 
 
 def read_only_as_a_place(reason: str) -> bool:
