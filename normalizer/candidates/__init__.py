@@ -5,12 +5,12 @@ The order is the order proposals are ranked in when all else is equal.
 """
 
 from normalizer.candidates import (
-    apostrophes, compounds, exact, foreign_names, fuzzy, given_names, glued, own_first, split,
+    apostrophes, compounds, exact, foreign_names, fuzzy, given_names, glued, own_first, short_words, split,
 )
 
 # Intact spellings first (listed variants, lost capitals, apostrophes); the rest read garbles.
 EXACT_SOURCES = (exact.propose, apostrophes.propose)
 GARBLE_SOURCES = (
     fuzzy.propose, given_names.propose, glued.propose, split.propose, compounds.propose, foreign_names.propose,
-    own_first.propose,
+    short_words.propose, own_first.propose,
 )

@@ -154,6 +154,7 @@ def lay(
     read_known: frozenset[int] = frozenset(),
     opened: frozenset[Status] = frozenset(),
     floor: float | None = None,
+    short_alone: bool = False,
 ) -> Proposal | object | None:
     """Lay `form` over the tokens from `start`; score the fit.
     `read_known`: form positions whose word may be a correct name of
@@ -161,7 +162,9 @@ def lay(
     (candidates/given_names).
     `opened`: statuses of real name words read here by a learned round trip
     alone, as in a translated text.
-    `floor`: a reading that cannot reach it is UNDER_FLOOR (`align`)."""
+    `floor`: a reading that cannot reach it is UNDER_FLOOR (`align`).
+    `short_alone`: a short open word read by a learned route alone, surely,
+    with no longer word beside it (candidates/short_words)."""
     end = start + len(form.keys)
     if start < 0 or end > len(doc):
         return None
@@ -197,7 +200,7 @@ def lay(
             exact_words.append(doc.tokens[k].text)
             continue
         score, why = pair_similarity(doc.index, doc.tokens[k].text, form.tokens[q])
-        if q in short_open and score < MIN_SIMILARITY:
+        if (q in short_open or short_alone) and score < MIN_SIMILARITY:
             short_read.append(q)
         if q in short_read:
             # Too short for a route alone, but read by one in a name whose longer words agree
@@ -242,7 +245,8 @@ def lay(
     if not fuzzy:
         return None
     if short_read and not any(q not in short_read and len(form.keys[q]) >= MIN_ROUND_TRIP_LENGTH for q in range(len(scores))):
-        return None  # only short words: nothing longer agrees on the name
+        if not short_alone or min(fuzzy) < SURE_SIMILARITY:
+            return None  # only short words: nothing longer agrees on the name
     # A short or anchored word's route says yes or no; how sure the reading
     # is, the name's other words say (else its surname alone would outrank it).
     level = min(
