@@ -60,7 +60,10 @@ def test_a_form_that_names_a_person_too_is_the_city_where_the_text_writes_a_plac
     result = newsroom.normalize("Missiles hit Nikolaev and Kherson. Drones struck the port of Odessa.")
     assert applied_changes(result) == [("Nikolaev", "Mykolaiv"), ("Odessa", "Odesa")]
     assert "'Nikolaev' is the Russian name of 'Mykolaiv', romanized, written here as a place" in result.applied[0].reasons
-    for text in ("Yuri Nikolaev said the talks failed.", "Nikolaev said so.", "He was born in Odessa, Texas, in 1950."):
+    for text in (
+        "Yuri Nikolaev said the talks failed.", "Nikolaev said so.", "The deal collapsed, according to Nikolaev.",
+        "He was born in Odessa, Texas, in 1950.",
+    ):
         assert newsroom.normalize(text).corrections == (), text
 
 

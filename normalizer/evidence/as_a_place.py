@@ -13,10 +13,11 @@ from normalizer.document import Document
 from normalizer.evidence.lists import list_neighbours
 from normalizer.mentions import Mentions
 
-# The words that put a place after them ("shelled targets in Nikolaev").
+# The words that put a place after them ("shelled targets in Nikolaev"). Not
+# those that put a person there as often: "according to Nikolaev", "a call
+# from Nikolaev", "looked at Nikolaev".
 PLACE_PREPOSITIONS = frozenset({
-    "in", "near", "from", "to", "into", "outside", "around", "across", "at", "of",
-    "toward", "towards", "through", "via", "inside",
+    "in", "near", "into", "outside", "around", "across", "of", "toward", "towards", "through", "via", "inside",
 })
 _SPACES = re.compile(r"[ \u00a0]+")
 _COMMA = re.compile(r"[ \u00a0]*,[ \u00a0]*")
