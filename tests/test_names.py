@@ -11,7 +11,7 @@ from normalizer import Normalizer
 from normalizer.errors import GazetteerError
 from normalizer.gazetteer.loading import Entity, parse_gazetteer
 from normalizer.gazetteer.tools import Reviewed, variant_from_correction
-from normalizer.gazetteer.names import default_surname, person_forms, surname_forms, surnames, without_generation
+from normalizer.gazetteer.names import default_surname, person_forms, surname_forms, surnames, without_first_name_forms, without_generation
 
 
 @pytest.mark.parametrize(
@@ -212,3 +212,41 @@ def test_respelled_asks_a_round_trip_only_where_no_pair_fails_on_its_spelling(mo
         assert asked == []  # "Xx" is too short for a round trip: no other pair's is asked
     finally:
         scores.similarity.cache_clear()  # nothing scored without the real round trip is kept
+
+
+@pytest.mark.parametrize(
+    "name, shorter",
+    [
+        ("Recep Tayyip Erdogan", "Tayyip Erdogan"),
+        ("Mohamed Hamdan Dagalo", "Hamdan Dagalo"),
+        ("Abdel Fattah el-Sisi", "Fattah el-Sisi"),
+        ("Martin Luther King Jr.", "Luther King"),
+        ("Abbas Araghchi", None),  # one given name: the surname alone is its short form
+        ("Mohammed bin Salman", None),  # "bin" belongs to the surname
+        ("George W. Bush", None),  # an initial opens no name
+        ("Zine El Abidine Ben Ali", None),  # nor does a particle
+        ("Kim Jong Un", None),  # a Korean name puts the surname first
+    ],
+)
+def test_a_name_without_its_first_given_name(name, shorter):
+    assert without_first_name_forms(Entity(name, "person")) == ([(shorter, "alias", shorter)] if shorter else [])
+    assert (shorter, "alias", shorter) in person_forms(Entity(name, "person")) or shorter is None
+
+
+def test_a_first_given_name_spelled_another_way_leaves_the_rest_readable(tmp_path):
+    gazetteer = tmp_path / "g.yaml"
+    gazetteer.write_text(
+        "entities:\n"
+        "  - {canonical: Recep Tayyip Erdogan, kind: person}\n"
+        "  - {canonical: Mohamed Hamdan Dagalo, kind: person}\n"
+        "  - {canonical: Mohammed bin Salman, kind: person}\n",
+        encoding="utf-8",
+    )
+    engine = Normalizer.load(gazetteers=[gazetteer], bundled=False)
+    # The Arabic spelling of the Turkish "Recep" is another spelling no rule
+    # reads as it, and it closed the full name to the garble after it.
+    assert engine.normalize("President Rajab Tayyib Erdogan spoke.").text == "President Rajab Tayyip Erdogan spoke."
+    # "Mohammed" is another person's given name here; the rest of the name is
+    # read beside "Hamdan", and then the given name beside the intact rest.
+    assert engine.normalize("Mohammed Hamdan Daglo toured.").text == "Mohamed Hamdan Dagalo toured."
+    assert engine.normalize("Tayyip Erdogan spoke with Hamdan Dagalo.").corrections == ()

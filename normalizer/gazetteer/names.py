@@ -71,7 +71,7 @@ def default_surname(name: str) -> str | None:
 def person_forms(entity: Entity) -> list[tuple[str, str, str]]:
     """(form, role, target) for the shorter forms news writes a person by:
     the surnames and their garbles, and the name without its generational suffix."""
-    return surname_forms(entity) + unsuffixed_forms(entity)
+    return surname_forms(entity) + unsuffixed_forms(entity) + without_first_name_forms(entity)
 
 
 def without_generation(name: str) -> str | None:
@@ -97,6 +97,30 @@ def unsuffixed_forms(entity: Entity) -> list[tuple[str, str, str]]:
         if shorter is not None:
             found.setdefault(fold_case(shorter), (shorter, "alias", shorter))
     return list(found.values())
+
+
+def without_first_name_forms(entity: Entity) -> list[tuple[str, str, str]]:
+    """(form, role, target) for a person's canonical without its first given
+    name, where two given names or more stand before the surname ("Tayyip
+    Erdogan", "Hamdan Dagalo", "Fattah el-Sisi"): news writes such names so,
+    and a garble of the rest is read beside its intact words even where the
+    first given name is another spelling that closes it ("Rajab Tayyib
+    Erdogan"). A correct form, written back as it is. Not for a name with a
+    `surname` field (its order is not given-names-first) or a Korean name,
+    nor where the rest would open with an initial ("W. Bush") or a particle
+    ("El Abidine Ben Ali")."""
+    if entity.surname or _is_korean(entity.canonical):
+        return []
+    name = without_generation(entity.canonical) or entity.canonical
+    surname = default_surname(name)
+    words = name.split()
+    if surname is None or len(words) - len(surname.split()) < 2:
+        return []
+    rest = words[1:]
+    if rest[0].endswith(".") or len(rest[0]) < 2 or rest[0].casefold() in PARTICLES:
+        return []
+    shorter = " ".join(rest)
+    return [(shorter, "alias", shorter)]
 
 
 def surnames(entity: Entity) -> tuple[str, ...]:
