@@ -271,7 +271,8 @@ def lay(
             len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
             and not (level >= NAMED_ALONE_MIN and _named_alone(doc, mentions, form, start, end - 1))
         ):
-            return None
+            if not _whole_name_respelled(doc, form, start, scores):
+                return None
     near = context(doc, form.entity, start, end - 1)
     weak = [w for w in exact_words if not distinctive(doc, w)]
     anchors = [w for w in exact_words if distinctive(doc, w)]
@@ -314,6 +315,23 @@ def _intact_beside(word: str) -> bool:
     reading of that name: a capitalized word, or the Arabic article, which
     names write in small letters ("al-Qaeda")."""
     return word[:1].isupper() or word in ARTICLES
+
+
+def _whole_name_respelled(doc: Document, form: Form, start: int, scores: list[float]) -> bool:
+    """Whether every word of a person's name of several words that the text
+    writes otherwise is another spelling of the name's own word (a shared
+    key, the same consonants in order, a sure learned route: one_name_word),
+    as outlets write one Arabic name ("Khalid Mashal" for Khaled Meshaal,
+    خالد مشعل): real name words all, yet the person's whole name, not
+    another person's, whose name would differ in a word."""
+    from normalizer.candidates.given_names import one_name_word  # here: given_names imports this module
+
+    if len(form.keys) < 2 or doc.index.entities[form.entity].kind != "person":
+        return False
+    return all(
+        one_name_word(doc.index, doc.tokens[start + q].text, form.tokens[q])
+        for q, score in enumerate(scores) if score < 1.0
+    )
 
 
 def _beside_an_unknown_word(doc: Document, start: int, scores: list[float]) -> bool:
