@@ -70,8 +70,12 @@ def default_surname(name: str) -> str | None:
 
 def person_forms(entity: Entity) -> list[tuple[str, str, str]]:
     """(form, role, target) for the shorter forms news writes a person by:
-    the surnames and their garbles, and the name without its generational suffix."""
-    return surname_forms(entity) + unsuffixed_forms(entity) + without_first_name_forms(entity)
+    the surnames and their garbles, the name without its generational suffix
+    or its first given name, and a Japanese name surname first."""
+    from normalizer.gazetteer.japanese_names import surname_first_forms  # its table: read at an index build only
+
+    ordered = [] if entity.surname else surname_first_forms(entity.canonical)  # a `surname` field says the order
+    return surname_forms(entity) + unsuffixed_forms(entity) + without_first_name_forms(entity) + ordered
 
 
 def without_generation(name: str) -> str | None:

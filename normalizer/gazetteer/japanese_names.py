@@ -1,0 +1,56 @@
+"""A Japanese person's name in the order Japan's government writes it in
+English: the surname first ("Kishida Fumio", "Ishiba Shigeru").
+
+Since January 2020 Japan's government, and since then some outlets, write a
+Japanese name in Latin letters as Japanese writes it, surname first; most
+English news keeps the given name first. A gazetteer lists one order; the
+index gives a Japanese person's name the other too, as a correct form, so a
+garble of either order is read ("Kisida Humio", Kunrei-shiki, -> Kishida Fumio).
+
+A name is Japanese here where its first word is a given name and its last a
+surname of UniDic (the dictionary of `unidic-lite`: 人名,名 and 人名,姓), as
+`tools/generate_japanese_names.py` romanizes their readings into
+`normalizer/data/japanese_names.tsv`; "Barack Obama" is not, though its
+letters would pass for Japanese ones.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+TABLE = "japanese_names.tsv"
+GIVEN, SURNAME = "g", "s"
+
+
+def japanese_key(word: str) -> str:
+    """A Japanese name word's letters as the table keys them: small letters
+    without marks, and a long vowel written once ("Shinzou", "Shinzō",
+    "Shinzo" are one name; "Ohno" and "Ono" too: the passport's "oh")."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if c.isascii() and c.isalpha())
+    for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u"), ("oh", "o")):
+        plain = plain.replace(long, short)
+    return plain
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    text = resources.files("normalizer.data").joinpath(TABLE).read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_japanese_name(given: str, surname: str) -> bool:
+    """Whether `given` is a Japanese given name and `surname` a Japanese surname (the table)."""
+    table = _table()
+    return GIVEN in table.get(japanese_key(given), "") and SURNAME in table.get(japanese_key(surname), "")
+
+
+def surname_first_forms(name: str) -> list[tuple[str, str, str]]:
+    """(form, role, target) for a Japanese name of two words given name first:
+    the same name surname first, a correct form written as it is. Else none."""
+    words = name.split()
+    if len(words) != 2 or not is_japanese_name(*words):
+        return []
+    shorter = f"{words[1]} {words[0]}"
+    return [(shorter, "alias", shorter)]
