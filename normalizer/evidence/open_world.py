@@ -14,7 +14,8 @@ be made at all, whatever its similarity; each returns the reason, or None.
 - the feminine form of a Slavic, Baltic or Central Asian surname names
   another person ("Yulia Navalnaya" is not "Alexei Navalny"), and so does
   the masculine form of a woman's ("Siarhei Tsikhanouski" is not Sviatlana
-  Tsikhanouskaya): a listed variant may say otherwise, a fuzzy reading may not;
+  Tsikhanouskaya), and a woman's given name a man's ("Aleksandra Novack" is
+  not Alexander Novak): a listed variant may say otherwise, a fuzzy reading may not;
 - a word derived from a name, or the word a name is derived from, is another
   word: "Puerto Rican" is not Puerto Rico, the Sultan not the Sultanate
   (evidence/derived.py);
@@ -30,7 +31,7 @@ import re
 
 from normalizer.document import Document, of_the_text
 from normalizer.evidence.derived import demonym_of, deriving_word
-from normalizer.evidence.surname_forms import feminine_of, masculine_of
+from normalizer.evidence.surname_forms import other_sex
 from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.lexicon import multiword_place_names
@@ -120,15 +121,11 @@ def veto(
         # Against the form laid and the word it is replaced by: "Putina" is
         # no feminine of the variant "Poutine", but it is of its target Putin.
         targets = form.target if len(form.target) == len(form.keys) else form.tokens
-        for q in garbled:
-            if first + q > last:
-                continue
-            for name in (form.keys[q], fold_case(targets[q])):
-                if feminine_of(doc.keys[first + q], name):
-                    return f"'{doc.tokens[first + q].text}' is the feminine form of '{name}', another person"
-                # and the other way round: "Siarhei Tsikhanouski" is Tsikhanouskaya's husband
-                if masculine_of(doc.keys[first + q], name):
-                    return f"'{doc.tokens[first + q].text}' is the masculine form of '{name}', another person"
+        for q in (q for q in garbled if first + q <= last):
+            names = (form.keys[q], fold_case(targets[q]))
+            other = other_sex(doc.tokens[first + q].text, doc.keys[first + q], names, given=q < len(form.keys) - 1)
+            if other is not None:
+                return other
     # A person's slot holds a person, but a sure round trip there is still that
     # route's garble of the word ("Senator Iudzhin" came through Russian from Eugene).
     if kind in _NOT_PEOPLE and not sure_round_trips:

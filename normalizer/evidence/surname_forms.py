@@ -1,14 +1,21 @@
-"""A surname's form for a woman or for a man: another person, not a garble.
+"""A name's form for a woman or for a man: another person, not a garble.
 
 Slavic, Baltic and Central Asian surnames change their ending by sex
 ("Yulia Navalnaya" is not "Alexei Navalny", "Siarhei Tsikhanouski" is not
-Sviatlana Tsikhanouskaya): evidence.open_world vetoes a fuzzy reading of
-one as the other; a listed variant may still say otherwise.
+Sviatlana Tsikhanouskaya), and so do given names in many languages
+("Aleksandra" of Alexander, "Khalida" of Khalid, "Viktoria" of Viktor):
+evidence.open_world vetoes a fuzzy reading of one as the other; a listed
+variant may still say otherwise.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from normalizer.gazetteer.name_words import name_words
+
+WOMENS_NAMES = "womens_given_names.txt"
 
 # Feminine endings of surnames and the masculine endings they replace:
 # Navalny/Navalnaya, Zelensky/Zelenskaya, Landsbergis/Landsbergienė; a plain
@@ -62,3 +69,35 @@ def masculine_of(word: str, name: str) -> bool:
     if name == word + "a":
         return word.endswith(_SLAVIC_MASCULINE)
     return feminine_of(name, word)
+
+
+def womans_given_name(word: str, name: str) -> bool:
+    """`word` (a token key) is a woman's given name where the man's `name` is
+    read (Aleksandra / Alexander, Viktoria / Viktor, Daniela / Daniel): a
+    name only women bear, by Faker's lists of every locale
+    (normalizer/data/womens_given_names.txt, tools/generate_womens_names.py),
+    and `name` ends in neither "-a" nor "-h" ("Hamza" / Hamzah is one name).
+    A round trip's "-a" is none of them ("Rojaa", ロジャー, for Roger)."""
+    return word.endswith("a") and not name.endswith(("a", "h")) and word in _womens_names()
+
+
+@lru_cache(maxsize=1)
+def _womens_names() -> frozenset[str]:
+    text = resources.files("normalizer.data").joinpath(WOMENS_NAMES).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def other_sex(text: str, key: str, names: tuple[str, ...], given: bool) -> str | None:
+    """Why the word `text` (key `key`) read as one of `names` (the form's
+    word, and the word it is replaced by) names another person, a woman for
+    a man or a man for a woman, or None. `given`: the word stands where the
+    name has a given name (a word before the last)."""
+    for name in names:
+        if feminine_of(key, name):
+            return f"'{text}' is the feminine form of '{name}', another person"
+        # and the other way round: "Siarhei Tsikhanouski" is Tsikhanouskaya's husband
+        if masculine_of(key, name):
+            return f"'{text}' is the masculine form of '{name}', another person"
+    if given and womans_given_name(key, names[0]):
+        return f"'{text}' is a woman's name, '{names[0]}' a man's: another person"
+    return None

@@ -32,6 +32,26 @@ def given_names_and_surnames() -> tuple[list[str], list[str]]:
     return sorted(given), sorted(surnames)
 
 
+def given_names_by_sex() -> tuple[list[str], list[str]]:
+    """Every locale's women's and men's given names (each sorted, once): the
+    provider attributes first_names_female... and first_names_male..."""
+    import faker.providers.person as person  # lazy: an extra
+
+    women: set[str] = set()
+    men: set[str] = set()
+    for module in sorted(found.name for found in pkgutil.iter_modules(person.__path__)):
+        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
+        for attribute in dir(provider):
+            listed = getattr(provider, attribute)
+            if attribute.startswith("first_") and isinstance(listed, (list, tuple, dict)):
+                names = {name for name in listed if isinstance(name, str)}
+                if attribute.endswith("_female"):
+                    women |= names
+                elif attribute.endswith("_male"):
+                    men |= names
+    return sorted(women), sorted(men)
+
+
 # The address providers' lists of a locale's towns ("cities" in most, "city_names" or "towns" in some).
 TOWN_LISTS = ("cities", "city_names", "towns")
 
