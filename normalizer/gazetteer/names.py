@@ -113,12 +113,13 @@ def without_first_name_forms(entity: Entity) -> list[tuple[str, str, str]]:
     `surname` field (its order is not given-names-first) or a Korean name,
     nor where the rest would open with an initial ("W. Bush") or a particle
     ("El Abidine Ben Ali")."""
-    if entity.surname or _is_korean(entity.canonical):
+    if entity.surname:
         return []
     name = without_generation(entity.canonical) or entity.canonical
     surname = default_surname(name)
     words = name.split()
-    if surname is None or len(words) - len(surname.split()) < 2:
+    # (the Korean table last: most names have one given name)
+    if surname is None or len(words) - len(surname.split()) < 2 or _is_korean(entity.canonical):
         return []
     rest = words[1:]
     if rest[0].endswith(".") or len(rest[0]) < 2 or rest[0].casefold() in PARTICLES:
