@@ -14,42 +14,40 @@ def given_names_and_surnames() -> tuple[list[str], list[str]]:
     """Every locale's given names and surnames (each sorted, once): the
     provider attributes named first_names... and last_names..., tuples or
     dicts of names and their weights."""
-    import faker.providers.person as person  # lazy: an extra, and only these two read it
-
     given: set[str] = set()
     surnames: set[str] = set()
-    for module in sorted(found.name for found in pkgutil.iter_modules(person.__path__)):
-        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
-        for attribute in dir(provider):
-            listed = getattr(provider, attribute)
-            if not isinstance(listed, (list, tuple, dict)):
-                continue
-            names = {name for name in listed if isinstance(name, str)}
-            if attribute.startswith("first_names"):
-                given |= names
-            elif attribute.startswith("last_names"):
-                surnames |= names
+    for attribute, names in _person_lists():
+        if attribute.startswith("first_names"):
+            given |= names
+        elif attribute.startswith("last_names"):
+            surnames |= names
     return sorted(given), sorted(surnames)
 
 
 def given_names_by_sex() -> tuple[list[str], list[str]]:
     """Every locale's women's and men's given names (each sorted, once): the
-    provider attributes first_names_female... and first_names_male..."""
-    import faker.providers.person as person  # lazy: an extra
-
+    provider attributes first_names_female... and first_names_male... (and
+    their romanized lists)."""
     women: set[str] = set()
     men: set[str] = set()
+    for attribute, names in _person_lists():
+        if attribute.startswith("first_") and attribute.endswith("_female"):
+            women |= names
+        elif attribute.startswith("first_") and attribute.endswith("_male"):
+            men |= names
+    return sorted(women), sorted(men)
+
+
+def _person_lists():
+    """(attribute, its names) for each list of names of each locale's person provider."""
+    import faker.providers.person as person  # lazy: an extra, and only the tools and benchmarks read it
+
     for module in sorted(found.name for found in pkgutil.iter_modules(person.__path__)):
         provider = importlib.import_module(f"{person.__name__}.{module}").Provider
         for attribute in dir(provider):
             listed = getattr(provider, attribute)
-            if attribute.startswith("first_") and isinstance(listed, (list, tuple, dict)):
-                names = {name for name in listed if isinstance(name, str)}
-                if attribute.endswith("_female"):
-                    women |= names
-                elif attribute.endswith("_male"):
-                    men |= names
-    return sorted(women), sorted(men)
+            if isinstance(listed, (list, tuple, dict)):
+                yield attribute, {name for name in listed if isinstance(name, str)}
 
 
 # The address providers' lists of a locale's towns ("cities" in most, "city_names" or "towns" in some).
