@@ -3,7 +3,7 @@
 Slavic, Baltic and Central Asian surnames change their ending by sex
 ("Yulia Navalnaya" is not "Alexei Navalny", "Siarhei Tsikhanouski" is not
 Sviatlana Tsikhanouskaya), and so do given names in many languages
-("Aleksandra" of Alexander, "Khalida" of Khalid, "Viktoria" of Viktor):
+("Aleksandra" of Alexander, "Viktoria" of Viktor, "Daniela" of Daniel):
 evidence.open_world vetoes a fuzzy reading of one as the other; a listed
 variant may still say otherwise.
 """

@@ -10,8 +10,9 @@ garble of either order is read ("Kisida Humio", Kunrei-shiki, -> Kishida Fumio).
 A name is Japanese here where its first word is a given name and its last a
 surname of UniDic (the dictionary of `unidic-lite`: 人名,名 and 人名,姓), as
 `tools/generate_japanese_names.py` romanizes their readings into
-`normalizer/data/japanese_names.tsv`; "Barack Obama" is not, though its
-letters would pass for Japanese ones.
+`normalizer/data/japanese_names.tsv`: "Barack Obama" is not, though Obama
+is a Japanese surname, nor "Benjamin Netanyahu", whose letters Japanese
+syllables could spell.
 """
 
 from __future__ import annotations
