@@ -29,6 +29,7 @@ entities:
   - {canonical: Hanoi, kind: place}
   - {canonical: Da Nang, kind: place}
   - {canonical: Guatemala City, kind: place}
+  - {canonical: Hodeidah, kind: place}
 """
 
 
@@ -99,6 +100,30 @@ def test_a_one_word_spelling_followed_by_the_rest_of_the_name_is_repaired_once(n
     result = newsroom.normalize("The volcano erupted near Gvatemala City on Sunday. Gvatemala was calm.")
     assert applied_changes(result) == [("Gvatemala City", "Guatemala City"), ("Gvatemala", "Guatemala City")]
     assert result.text == "The volcano erupted near Guatemala City on Sunday. Guatemala City was calm."
+
+
+def test_a_city_geonames_names_with_the_article_is_found_by_its_name_without_it(newsroom):
+    # GeoNames names Hodeidah "Al Ḩudaydah" and lists "El-Hodeidah", never "Hodeidah", as English news writes it.
+    rows, row_of = module.place_spellings()
+    name, spellings = rows[row_of[fold_form("Hodeidah")]]
+    assert any(fold_form(form).replace("-", " ").split()[1:] == ["hodeidah"] for form in (name, *spellings))
+    form = _spelling_of("Hodeidah", 1)
+    assert newsroom.normalize(f"Ships reached {form} on Monday.").text == "Ships reached Hodeidah on Monday."
+
+
+@pytest.mark.parametrize("article", ["Al ", "al-", "El-"])
+def test_the_article_before_a_spelling_goes_with_it_where_the_name_has_none(newsroom, article):
+    form = _spelling_of("Hodeidah", 1)
+    result = newsroom.normalize(f"Ships reached {article}{form} on Monday.")
+    assert applied_changes(result) == [(f"{article}{form}", "Hodeidah")]
+    assert result.text == "Ships reached Hodeidah on Monday."
+
+
+def test_a_name_with_its_article_keeps_it(tmp_path):
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Al Hudaydah, kind: place}\n")
+    form = _spelling_of("Hodeidah", 1)
+    for text in (f"Ships reached {form} on Monday.", f"Ships reached Al {form} on Monday."):
+        assert engine.normalize(text).text == "Ships reached Al Hudaydah on Monday."
 
 
 def test_the_name_of_another_place_is_left_alone(newsroom):

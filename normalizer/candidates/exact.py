@@ -3,6 +3,9 @@ name that lost its capitals ("montalvo", "maxime Bernier")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from normalizer.candidates.articles import article_at
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.as_a_place import written_as_a_place
@@ -145,9 +148,10 @@ def _variant(doc: Document, mentions: Mentions, mention: Mention) -> Proposal | 
         return None
     canonical = index.entities[form.entity].canonical
     listed = " ".join(form.tokens)
-    written = doc.text[doc.tokens[i].start : doc.tokens[i + len(form.keys) - 1].end]
     listed_by_table = index.table_reason(form)  # by a table of normalizer/data, not the gazetteer
     from_table = listed_by_table is not None
+    start = i - 1 if from_table and _after_an_article(doc, i, form) else i
+    written = doc.text[doc.tokens[start].start : doc.tokens[i + len(form.keys) - 1].end]
     if from_table and len(form.keys) == 1 and known_name_continued(doc, i):
         return None  # a table's spelling of a place ("Rakka", Raqqa) as the next word of a person's intact name
     if from_table and read_only_as_a_place(listed_by_table) and not written_as_a_place(doc, mentions, i):
@@ -163,9 +167,20 @@ def _variant(doc: Document, mentions: Mentions, mention: Mention) -> Proposal | 
     # not a name in Latin letters of another language ("Moskau").
     # A table's spelling is a whole name written otherwise: written back as the canonical joins it.
     round_trip = from_table and crossed_a_script(listed_by_table)
-    return render(
+    proposal = render(
         doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=round_trip, joined_as_canonical=from_table
     )
+    return proposal if start == i or proposal is None else replace(proposal, first=start)
+
+
+def _after_an_article(doc: Document, i: int, form: Form) -> bool:
+    """A place's table spelling right after the Arabic article ("Al Hudaydah",
+    GeoNames' "Al Ḩudaydah") is read with it: the article is part of how the
+    name is spelled (candidates.articles), so the newsroom's name is written
+    for both ("Hodeidah"; a name with the article, "Al Hudaydah", writes its own)."""
+    if doc.index.entities[form.entity].kind != "place" or i == 0:
+        return False
+    return doc.gap(i - 1, i) in (" ", "-") and article_at(doc, i - 1)
 
 
 def _opens_an_unknown_name(doc: Document, i: int, form: Form) -> bool:

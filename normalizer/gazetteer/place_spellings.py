@@ -13,12 +13,18 @@ names, not a newsroom's choice."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from normalizer.folding import fold_form
+from normalizer.gazetteer.names import ARTICLES, SUN_ARTICLES
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "place_spellings.tsv"
+# The Arabic article opening a spelling, a word of its own or hyphened ("Al
+# Hudaidha", "El-Hodeidah", "Ar-Raqqah"): GeoNames writes it where English
+# news mostly drops it ("Hodeidah"), so a newsroom's name is looked up without it too.
+_ARTICLE = re.compile(r"(?i)(?:" + "|".join(sorted(ARTICLES | SUN_ARTICLES.keys(), key=len, reverse=True)) + r")[ -](?=\w)")
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +40,12 @@ def place_spellings() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, int]
             for key in {fold_form(name), *map(fold_form, spellings)}:
                 row_of.setdefault(key, len(rows))  # the larger city keeps a shared name (rows go largest first)
             rows.append((name, spellings))
+    # Then each spelling without its article, where no row's own spelling is that name.
+    for row, (name, spellings) in enumerate(rows):
+        for form in (name, *spellings):
+            bare = _ARTICLE.match(form)
+            if bare:
+                row_of.setdefault(fold_form(form[bare.end():]), row)
     return rows, row_of
 
 
