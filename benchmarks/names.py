@@ -21,7 +21,12 @@ Methods:
     metaphone   the gazetteer word with the same jellyfish metaphone key (benchmarks/baselines.py)
     score       normalizer.transliteration alone: candidates from its keys and
                 rapidfuzz's 20 nearest (plain and loose-key spellings), the best by
-                transliteration.score, repaired at >= SCORE_THRESHOLD
+                transliteration.score (a tie by transliteration.evidence, as
+                evidence/likelier weighs two readings), repaired at >= SCORE_THRESHOLD
+    ranked      the same best candidate at any score: every form is repaired, so its
+                accuracy is the most any threshold on the learned route could
+                reach with these candidates (a ceiling, not a method: its
+                false-repair rate is near 1)
     engine      Normalizer.load(gazetteers=[the gazetteer as YAML], bundled=False).normalize(word)
     hook        --hook module:factory, factory(gazetteer words) -> repair(word) -> str | None
 
@@ -124,9 +129,10 @@ def build_script(script: str, words: int, negatives: int, distractors: list[str]
 # ---------------------------------------------------------------- methods
 
 
-def score_fixer(gazetteer: list[str]) -> Repair:
+def score_fixer(gazetteer: list[str], threshold: float = SCORE_THRESHOLD) -> Repair:
     """normalizer.transliteration alone: key hits and rapidfuzz's nearest as
-    candidates, the best by score, repaired at SCORE_THRESHOLD or more."""
+    candidates, the best by score (of a tie, by the route's evidence),
+    repaired at `threshold` or more."""
     from rapidfuzz import fuzz, process
 
     from normalizer import transliteration
@@ -148,16 +154,21 @@ def score_fixer(gazetteer: list[str]) -> Repair:
             if query:
                 for _, _, index in process.extract(query, choices, scorer=fuzz.ratio, limit=CANDIDATES):
                     candidates.add(gazetteer[index])
-        best, best_name = 0.0, None
-        for name in sorted(candidates):
-            value, _ = transliteration.score(word, name)
-            if value > best:
-                best, best_name = value, name
-        if best_name is None or best < SCORE_THRESHOLD or plain(best_name) == target:
+        scored = [(transliteration.score(word, name)[0], name) for name in sorted(candidates)]
+        best = max((value for value, _ in scored), default=0.0)
+        tied = [name for value, name in scored if value == best]
+        if not tied or best < threshold:
             return None
-        return best_name
+        # At the route's cap many names tie; its evidence still tells them apart.
+        best_name = tied[0] if len(tied) == 1 else max(tied, key=lambda name: transliteration.evidence(word, name)[0])
+        return None if plain(best_name) == target else best_name
 
     return fix
+
+
+def ranked_fixer(gazetteer: list[str]) -> Repair:
+    """`score_fixer` at any score: the ceiling of a threshold on the learned route."""
+    return score_fixer(gazetteer, threshold=0.0)
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +244,7 @@ METHODS: dict[str, Callable[[list[str]], Repair]] = {
     "rapidfuzz": rapidfuzz_fixer,
     "metaphone": metaphone_fixer,
     "score": score_fixer,
+    "ranked": ranked_fixer,
     "engine": engine_fixer,
 }
 
