@@ -36,13 +36,7 @@ class Mentions:
 def find_mentions(doc: Document) -> Mentions:
     index = doc.index
     mentions = Mentions(covered=[False] * len(doc))
-    n, i = len(doc), 0
-    heads = index.lengths_by_head
-    while i < n:
-        length = _longest_exact(doc, i) if doc.keys[i] in heads else 0
-        if length == 0:
-            i += 1
-            continue
+    for i, length in _longest_first(doc):
         form_ids = index.exact[tuple(doc.keys[i : i + length])]
         correct = tuple(f for f in form_ids if not index.forms[f].is_variant)
         mentions.found.append(Mention(i, length, form_ids, correct))
@@ -60,11 +54,30 @@ def find_mentions(doc: Document) -> Mentions:
                 mentions.intact_kinds[k].add(kind if form.role not in ("adjective", "combining") else form.role)
         for k in range(i, i + length):
             mentions.covered[k] = True
-        i += length
     return mentions
 
 
-def _longest_exact(doc: Document, i: int) -> int:
+def _longest_first(doc: Document) -> list[tuple[int, int]]:
+    """The spans (first token, length) the text spells a form with, in text
+    order, none overlapping another: of two that overlap, the longer name
+    ("Emir Tamim bin Hamad Al Thani" holds the alias "Emir Tamim" and the
+    name "Tamim bin Hamad Al Thani": the second is his, and its "Hamad" is
+    no mention of King Hamad), of two as long the first."""
+    heads, keys = doc.index.lengths_by_head, doc.keys
+    found = [(i, length) for i in range(len(doc)) if keys[i] in heads for length in _exact_lengths(doc, i)]
+    if len(found) < 2:
+        return found
+    taken = [False] * len(doc)
+    chosen = []
+    for i, length in sorted(found, key=lambda span: (-span[1], span[0])):
+        if not any(taken[i : i + length]):
+            taken[i : i + length] = [True] * length
+            chosen.append((i, length))
+    return sorted(chosen)
+
+
+def _exact_lengths(doc: Document, i: int):
+    """The lengths of the forms the text spells from token `i`, longest first."""
     index = doc.index
     for length in index.lengths_by_head.get(doc.keys[i], ()):
         if i + length > len(doc):
@@ -78,8 +91,7 @@ def _longest_exact(doc: Document, i: int) -> int:
         if not any(doc.tokens[k].text[:1].isupper() for k in range(i, i + length)) and _table_only(doc, i, length):
             continue  # a table's spelling is a name's, capitalized: in small letters the words stay open ("livorn")
         if all(doc.gap_ok(k, k + 1) for k in range(i, i + length - 1)):
-            return length
-    return 0
+            yield length
 
 
 def _table_only(doc: Document, i: int, length: int) -> bool:

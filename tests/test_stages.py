@@ -94,6 +94,34 @@ def test_mentions_cover_intact_names_and_count_them(index):
     assert [m.start for m in mentions.found] == [0, 3, 4]
 
 
+ROYALS = """\
+entities:
+  - {canonical: Tamim bin Hamad Al Thani, kind: person, aliases: [Emir Tamim]}
+  - {canonical: Hamad bin Isa Al Khalifa, kind: person, aliases: [King Hamad, Hamad]}
+  - {canonical: Hamas, kind: organization}
+"""
+
+
+def test_of_two_names_that_overlap_the_longer_is_the_mention(tmp_path):
+    # "Emir Tamim" is an alias of the emir, and his whole name starts at its second word;
+    # the whole name is the mention, and its "Hamad" names no King Hamad.
+    engine = engine_of(tmp_path, ROYALS)
+    doc, mentions = doc_of(engine.index, "Qatari Emir Tamim bin Hamad Al Thani met him.")
+    entities = {info.canonical: e for e, info in enumerate(engine.index.entities)}
+    assert [(m.start, m.length) for m in mentions.found] == [(2, 5)]
+    assert mentions.seen[entities["Tamim bin Hamad Al Thani"]] == 1
+    assert mentions.seen[entities["Hamad bin Isa Al Khalifa"]] == 0
+    # So a garble of Hamas is read as Hamas, not as the king the text does not name.
+    result = engine.normalize("Khamas leaders met Qatari Emir Tamim bin Hamad Al Thani in Doha.")
+    assert result.text == "Hamas leaders met Qatari Emir Tamim bin Hamad Al Thani in Doha."
+
+
+def test_of_two_overlapping_names_as_long_the_first_is_the_mention(tmp_path):
+    gazetteer = "entities:\n  - {canonical: New York, kind: place}\n  - {canonical: York University, kind: organization}\n"
+    doc, mentions = doc_of(engine_of(tmp_path, gazetteer).index, "She studied at New York University.")
+    assert [(m.start, m.length) for m in mentions.found] == [(3, 2)]
+
+
 def test_the_exact_source_rewrites_a_listed_variant_and_lost_capitals(index):
     doc, mentions = doc_of(index, "Abbas Araqchi visited khamenei.")
     proposals = exact.propose(doc, mentions)
