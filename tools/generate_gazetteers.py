@@ -117,6 +117,10 @@ def build_cities(taken: set[str]) -> list[dict]:
     cities = sorted(cache.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
     overrides = {(row[0], row[1]): row for row in read_table("cities.tsv")}
     capitals = {(c["iso"], loose_key(c["capital"])) for c in cache.get_countries().values() if c["capital"].strip()}
+    # A city is its country's capital by its own name; by another of its names only where no city
+    # bears the capital's name itself: GeoNames gives small towns the capital's name among their
+    # alternate names (Brasiléia and Brasília de Minas "Brasilia", Tīrān "Tehran", Suleja "Abuja").
+    named_capitals = capitals & {(c["countrycode"], loose_key(c["name"])) for c in cities}
 
     reviewed_english = set(read_words("english_variants.txt"))  # variants that are also English words
     chosen: dict[str, dict] = {}  # folded canonical -> entity; the largest city wins a name
@@ -125,8 +129,10 @@ def build_cities(taken: set[str]) -> list[dict]:
 
     def listed(city: dict) -> bool:
         """A national capital, or a city of the hand-written table."""
-        names = [city["name"], *city["alternatenames"]]
-        is_capital = any((city["countrycode"], loose_key(name)) in capitals for name in names)
+        country = city["countrycode"]
+        is_capital = (country, loose_key(city["name"])) in capitals or any(
+            (country, loose_key(name)) in capitals - named_capitals for name in city["alternatenames"]
+        )
         return is_capital or (city["name"], city["countrycode"]) in overrides
 
     def add(city: dict, well_known: bool) -> None:
