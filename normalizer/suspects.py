@@ -12,6 +12,8 @@ import re
 import unicodedata
 from enum import IntEnum
 
+from jellyfish import damerau_levenshtein_distance
+
 from normalizer.gazetteer.index import Index
 from normalizer.gazetteer.lexicon import place_names
 from normalizer.gazetteer.name_words import is_marked_name_word, name_words
@@ -181,13 +183,31 @@ def word_status(index: Index, word: str, key: str) -> Status:
 
 def _derived_from_name(index: Index, key: str) -> bool:
     """"Zealanders", "Londoner", "Texans": a known name plus an English
-    suffix is a derived word (demonym, plural), not a garble."""
+    suffix is a derived word (demonym, plural), not a garble; unless it is
+    one slip from a word of another name ("Emirites": "Emir" and "-ites",
+    but one letter from the "Emirates" of the United Arab Emirates)."""
     for suffix in _DERIVATIONAL_SUFFIXES:
         stem = key[: -len(suffix)]
         if key.endswith(suffix) and len(stem) >= 3 and stem in index.correct_tokens:
             if suffix == "s" and stem.endswith(_TAKES_ES):
                 continue  # English writes "Harrises", "the Foxes": "Harriss" is a doubled letter
-            return True
+            return not _slip_of_another_name(index, key, stem)
+    return False
+
+
+def _slip_of_another_name(index: Index, key: str, stem: str) -> bool:
+    """`key` is one edit (a letter changed, added, dropped, or two swapped)
+    from a correct word of a name that `stem` is no word of: "Germans" is
+    one letter from "Germany", whose own word "German" is the stem. A
+    person's name and "-s" is a family ("the Sams", "the Erdogans"), whatever
+    it is near."""
+    own = {index.forms[f].entity for f, _ in index.token_forms.get(stem, ())}
+    if key == stem + "s" and any(index.entities[entity].kind == "person" for entity in own):
+        return False
+    for near in index.fuzzy_tokens(key):
+        if near != key and near in index.correct_tokens and damerau_levenshtein_distance(near, key) == 1:
+            if own.isdisjoint(index.forms[f].entity for f, _ in index.token_forms.get(near, ())):
+                return True
     return False
 
 

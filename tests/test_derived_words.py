@@ -32,3 +32,30 @@ def test_such_a_word_is_read_as_the_name(tmp_path):
     engine = engine_of(tmp_path, "entities:\n  - {canonical: Kamala Harris, kind: person}\n")
     assert applied_changes(engine.normalize("Kamala Harriss campaigned in Pennsylvania.")) == [("Harriss", "Harris")]
     assert applied_changes(engine.normalize("The Harrises campaigned in Pennsylvania.")) == []
+
+
+WORDS_OF_TWO_NAMES = """\
+entities:
+  - {canonical: Emir, kind: honorific}
+  - {canonical: United Arab Emirates, kind: place}
+  - {canonical: Manju Sam, kind: person}
+  - {canonical: Doctors Without Borders, kind: organization, aliases: [Medecins Sans Frontieres]}
+"""
+
+
+@pytest.fixture(scope="module")
+def two_names(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("derived"), WORDS_OF_TWO_NAMES)
+
+
+def test_a_derived_word_one_slip_from_another_names_word_is_open(two_names):
+    # "Emirites" is "Emir" and "-ites", and one letter from the "Emirates" of another name.
+    index = two_names.index
+    assert word_status(index, "Emirites", "emirites") == Status.SUSPECT
+    result = two_names.normalize("The United Arab Emirites cut output.")
+    assert applied_changes(result) == [("Emirites", "Emirates")]
+
+
+def test_a_persons_name_and_s_stays_derived_whatever_it_is_near(two_names):
+    # "the Sams" are Manju Sam's family, though "Sams" is one letter from the "Sans" of Medecins Sans Frontieres.
+    assert word_status(two_names.index, "Sams", "sams") == Status.DERIVED
