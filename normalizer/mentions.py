@@ -8,6 +8,7 @@ fuzzy reading rewrites them; a listed variant becomes a proposal to rewrite.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from normalizer.document import Document
@@ -76,7 +77,7 @@ def _longest_first(doc: Document) -> list[tuple[int, int]]:
     return sorted(chosen)
 
 
-def _exact_lengths(doc: Document, i: int):
+def _exact_lengths(doc: Document, i: int) -> Iterator[int]:
     """The lengths of the forms the text spells from token `i`, longest first."""
     index = doc.index
     for length in index.lengths_by_head.get(doc.keys[i], ()):
