@@ -13,6 +13,7 @@ from normalizer.evidence.open_world import known_name_continued, unknown_name_be
 from normalizer.folding import fold_form
 from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
+from normalizer.gazetteer.names import SUN_ARTICLES
 from normalizer.gazetteer.russian_names import read_only_as_a_place
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
@@ -177,10 +178,15 @@ def _after_an_article(doc: Document, i: int, form: Form) -> bool:
     """A place's table spelling right after the Arabic article ("Al Hudaydah",
     GeoNames' "Al Ḩudaydah") is read with it: the article is part of how the
     name is spelled (candidates.articles), so the newsroom's name is written
-    for both ("Hodeidah"; a name with the article, "Al Hudaydah", writes its own)."""
-    if doc.index.entities[form.entity].kind != "place" or i == 0:
+    for both ("Hodeidah"; a name with the article, "Al Hudaydah", writes its own).
+    Before a sun letter, GeoNames writes the article apart too ("Ar Raqqah",
+    "An Najaf"): capitalized, before the spelling it sounds as, it is one."""
+    if doc.index.entities[form.entity].kind != "place" or i == 0 or doc.gap(i - 1, i) not in (" ", "-"):
         return False
-    return doc.gap(i - 1, i) in (" ", "-") and article_at(doc, i - 1)
+    if article_at(doc, i - 1):
+        return True
+    sound = SUN_ARTICLES.get(doc.keys[i - 1])
+    return sound is not None and doc.tokens[i - 1].text[:1].isupper() and doc.keys[i].startswith(sound)
 
 
 def _opens_an_unknown_name(doc: Document, i: int, form: Form) -> bool:
