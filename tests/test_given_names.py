@@ -230,3 +230,16 @@ def test_a_whole_name_of_real_name_words_spelled_another_way(tmp_path):
     # A lexicon name that is no spelling of his given name is another person's; alone, the surname is anyone's.
     assert applied_changes(engine.normalize("Kevin Mashal spoke.")) == []
     assert applied_changes(engine.normalize("Mashal spoke.")) == []
+
+
+def test_a_word_of_another_of_the_persons_own_names_is_kept(tmp_path):
+    # Each word of "Abu Mohammad al-Jolani" is in one of his two listed names: neither is
+    # rewritten to the other name's spelling (which made a third, "Abu Mohammed al-Julani").
+    gazetteer = (
+        "entities:\n  - {canonical: Ahmed al-Sharaa, kind: person,"
+        " aliases: [Abu Mohammed al-Jolani, Abu Mohammad al-Julani]}\n"
+    )
+    engine = engine_of(tmp_path, gazetteer)
+    assert applied_changes(engine.normalize("Abu Mohammad al-Jolani led the group.")) == []
+    # A garble beside them is still read, as the name whose words stand around it writes it.
+    assert applied_changes(engine.normalize("Abu Mohammad al-Jolanii led the group.")) == [("Jolanii", "Julani")]

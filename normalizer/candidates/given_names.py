@@ -81,6 +81,8 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
             if doc.keys[j] != key and any(index.forms[f].keys[q] == doc.keys[i] for f, q in beside):
                 continue
             for form_id, q in beside:
+                if _own_word(index, doc.keys[i], index.forms[form_id].entity):
+                    continue  # "Abu Mohammad al-Jolani": each word is one of the person's aliases', as written
                 for form, start in _laid(doc, index.forms[form_id], i, q):
                     at = i - start  # where word i stands in the laid form
                     if (form, start) in tried or not _rest_read(doc, form, start, at):
@@ -93,6 +95,11 @@ def propose(doc: Document, mentions: Mentions) -> list[Proposal]:
                     if proposal is not None:
                         proposals.append(proposal)  # its lone mentions elsewhere: candidates/echoes
     return proposals
+
+
+def _own_word(index, key: str, entity: int) -> bool:
+    """`key` is a word of one of `entity`'s correct forms: its own spelling, not a garble of another."""
+    return any(index.forms[f].entity == entity and not index.forms[f].is_variant for f, _ in index.token_forms.get(key, ()))
 
 
 def _named_alone(doc: Document, mentions: Mentions) -> set[int]:
