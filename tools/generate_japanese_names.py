@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 from normalizer.gazetteer.japanese_names import GIVEN, SURNAME, TABLE, japanese_key  # noqa: E402
 from normalizer.measure.romanizers import katakana_hepburn  # noqa: E402
 
-OUT = ROOT / "normalizer" / "data" / TABLE
+OUT = TABLE
 # An entry of UniDic's for a person's given name or surname, up to its NUL (features comma-separated).
 _PERSON = re.compile("(?:^|\0)(名詞,固有名詞,人名,(?:名|姓),[^\0]*)".encode())
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")

@@ -29,7 +29,7 @@ from normalizer.evidence.surname_forms import WOMENS_NAMES  # noqa: E402
 from normalizer.folding import fold_case  # noqa: E402
 from normalizer.measure.faker_names import given_names_by_sex  # noqa: E402
 
-OUT = ROOT / "normalizer" / "data" / WOMENS_NAMES
+OUT = WOMENS_NAMES
 MIN_LETTERS = 4
 
 

@@ -11,11 +11,11 @@ variant may still say otherwise.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from normalizer.gazetteer.name_words import name_words
 
-WOMENS_NAMES = "womens_given_names.txt"
+WOMENS_NAMES = Path(__file__).resolve().parent.parent / "data" / "womens_given_names.txt"
 
 # Feminine endings of surnames and the masculine endings they replace:
 # Navalny/Navalnaya, Zelensky/Zelenskaya, Landsbergis/Landsbergienė; a plain
@@ -83,7 +83,7 @@ def womans_given_name(word: str, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _womens_names() -> frozenset[str]:
-    text = resources.files("normalizer.data").joinpath(WOMENS_NAMES).read_text(encoding="utf-8")
+    text = WOMENS_NAMES.read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-TABLE = "japanese_names.tsv"
+TABLE = Path(__file__).resolve().parent.parent / "data" / "japanese_names.tsv"
 GIVEN, SURNAME = "g", "s"
 
 
@@ -38,7 +38,7 @@ def japanese_key(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    text = resources.files("normalizer.data").joinpath(TABLE).read_text(encoding="utf-8")
+    text = TABLE.read_text(encoding="utf-8")
     return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
 
 
@@ -54,5 +54,5 @@ def surname_first_forms(name: str) -> list[tuple[str, str, str]]:
     words = name.split()
     if len(words) != 2 or not is_japanese_name(*words):
         return []
-    shorter = f"{words[1]} {words[0]}"
-    return [(shorter, "alias", shorter)]
+    reordered = f"{words[1]} {words[0]}"
+    return [(reordered, "alias", reordered)]
