@@ -35,17 +35,21 @@ def forms_with_article(index) -> frozenset[int]:
     return memo[None]
 
 
-def article_at(doc: Document, k: int) -> bool:
+def article_at(doc: Document, k: int, apart: bool = False) -> bool:
     """Token `k` is the Arabic article: "al", "el", or one before a sun letter
     joined to its capitalized word ("as-Sadr": not the "as" of "such as Sadr
-    City", nor the "at" of "at-third")."""
+    City", nor the "at" of "at-third"). With `apart`, also one capitalized
+    before it with a space, as GeoNames writes it ("Ar Raqqah"; "As Raqqah
+    fell" is English)."""
     key = doc.keys[k]
     if key in _WRITTEN:
         return True
     sound = SUN_ARTICLES.get(key)
+    if sound is None or k + 1 >= len(doc):
+        return False
+    joined = doc.gap(k, k + 1) == "-" or (apart and doc.gap(k, k + 1) == " " and doc.tokens[k].text[:1].isupper())
     return (
-        sound is not None and k + 1 < len(doc) and doc.gap(k, k + 1) == "-"
-        and doc.keys[k + 1].startswith(sound) and len(doc.keys[k + 1]) > len(sound)
+        joined and doc.keys[k + 1].startswith(sound) and len(doc.keys[k + 1]) > len(sound)
         and doc.tokens[k + 1].text[:1].isupper()
     )
 

@@ -13,7 +13,6 @@ from normalizer.evidence.open_world import known_name_continued, unknown_name_be
 from normalizer.folding import fold_form
 from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
-from normalizer.gazetteer.names import SUN_ARTICLES
 from normalizer.gazetteer.russian_names import read_only_as_a_place
 from normalizer.mentions import Mention, Mentions
 from normalizer.proposal import Proposal
@@ -181,12 +180,9 @@ def _after_an_article(doc: Document, i: int, form: Form) -> bool:
     for both ("Hodeidah"; a name with the article, "Al Hudaydah", writes its own).
     Before a sun letter, GeoNames writes the article apart too ("Ar Raqqah",
     "An Najaf"): capitalized, before the spelling it sounds as, it is one."""
-    if doc.index.entities[form.entity].kind != "place" or i == 0 or doc.gap(i - 1, i) not in (" ", "-"):
+    if doc.index.entities[form.entity].kind != "place" or i == 0:
         return False
-    if article_at(doc, i - 1):
-        return True
-    sound = SUN_ARTICLES.get(doc.keys[i - 1])
-    return sound is not None and doc.tokens[i - 1].text[:1].isupper() and doc.keys[i].startswith(sound)
+    return doc.gap(i - 1, i) in (" ", "-") and article_at(doc, i - 1, apart=True)
 
 
 def _opens_an_unknown_name(doc: Document, i: int, form: Form) -> bool:
