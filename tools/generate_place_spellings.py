@@ -52,12 +52,19 @@ for path in (ROOT, ROOT / "tools"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+from normalizer.folding import fold_form  # noqa: E402
 from normalizer.gazetteer.lexicon import english_words  # noqa: E402
 from normalizer.gazetteer.names import PARTICLES, SUN_ARTICLES  # noqa: E402
 
 OUT = ROOT / "normalizer" / "data" / "place_spellings.tsv"
 MIN_POPULATION = 100_000  # a newsroom's cities; smaller ones would double the table for few names
 MIN_LETTERS = 4
+# A lexicon word this close to the city's own word (normalized Levenshtein) and
+# counted this many times less is a rarer spelling of it, not a word of its own.
+SIMILAR = 0.88  # 0.85 would take "Manilla" (manila paper) and "Phenix" (Phenix City) too
+RARER = 10
 # The Arabic article before a sun letter is one only joined by a hyphen ("Ar-Riyad"; else "as", "an" are English).
 _SUN_ARTICLE = re.compile(r"(?<!\S)(" + "|".join(sorted(SUN_ARTICLES, key=len, reverse=True)) + r")-", re.IGNORECASE)
 MIN_PAIRS = 2  # Wikidata labels that make a word a person's name word (as tools/generate_name_words.py)
@@ -112,13 +119,43 @@ def _left_out(form: str, city: str, english, people, places) -> str | None:
     # Vietnamese writes each syllable; also the name of Hanoi's province).
     respaced = _respaced(keyed, key(city))
     articles = PARTICLES | {found.lower() for found in _SUN_ARTICLE.findall(form)}
-    if respaced >= 0 and any(word in english and word not in articles for word in words):
+    if respaced >= 0 and any(word not in articles for word in _english_for_itself(words, key(city).split(), english)):
         return "an English word"
     if len(words) == 1 and words[0] in people:
         return "a word of a person's name"
     if respaced <= 0 and places.get(keyed, 0) > (keyed == key(city)):
         return "the name of another place"
     return None
+
+
+def _english_for_itself(words: list[str], city_words: list[str], english: dict[str, int]) -> list[str]:
+    """The form's words (`key`) that the lexicon holds for a reason of their
+    own. Not so, in a form of as many words as the city's name: the name's
+    own word in its place ("Santa Kruz de Tenerife": "santa", "de"), or a
+    rarer spelling of it, a word at SIMILAR or more to it that the lexicon
+    counts RARER times less ("Katmandu" for Kathmandu, "Vishakhapatnam" for
+    Visakhapatnam): the lexicon is a count of the web, which prints a city's
+    rarer spellings too, and a name of its own there has no such twin
+    ("Seville" is counted, "Sevilla" not). Nor is a letter between two words,
+    which joins them: the Persian ezafe ("Mazar-i-Sharif"), Spanish "y"."""
+    if len(words) > 1:
+        words, city_words = [w for w in words if len(w) > 1], [w for w in city_words if len(w) > 1]
+    if len(words) != len(city_words):
+        return [word for word in words if word in english]
+    return [
+        word
+        for word, city_word in zip(words, city_words)
+        if word in english and not (len(words) > 1 and word == city_word) and not _rarer_spelling(word, city_word, english)
+    ]
+
+
+def _rarer_spelling(word: str, city_word: str, english: dict[str, int]) -> bool:
+    plain, city_plain = fold_form(word), fold_form(city_word)
+    return (
+        plain != city_plain
+        and Levenshtein.normalized_similarity(plain, city_plain) >= SIMILAR
+        and english.get(city_plain, 0) >= RARER * english[word]
+    )
 
 
 def _respaced(keyed: str, city: str) -> int:

@@ -27,17 +27,23 @@ PATH = Path(__file__).resolve().parent.parent / "data" / "place_spellings.tsv"
 _ARTICLE = re.compile(r"(?i)(?:" + "|".join(sorted(ARTICLES | SUN_ARTICLES.keys(), key=len, reverse=True)) + r")[ -](?=\w)")
 
 
+def spelling_key(form: str) -> str:
+    """A spelling as a row is found by: folded, a hyphen as a space, so a
+    newsroom's "Mazar-i-Sharif" finds GeoNames' "Mazar-i Sharif"."""
+    return " ".join(fold_form(form).replace("-", " ").split())
+
+
 @lru_cache(maxsize=1)
 def place_spellings() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, int]]:
     """The rows (GeoNames name, its spellings) and, for each name and
-    spelling (fold_form), the row it names."""
+    spelling (`spelling_key`), the row it names."""
     rows: list[tuple[str, tuple[str, ...]]] = []
     row_of: dict[str, int] = {}
     for line in PATH.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, forms = line.split("\t")
             spellings = tuple(forms.split(";"))
-            for key in {fold_form(name), *map(fold_form, spellings)}:
+            for key in {spelling_key(name), *map(spelling_key, spellings)}:
                 row_of.setdefault(key, len(rows))  # the larger city keeps a shared name (rows go largest first)
             rows.append((name, spellings))
     # Then each spelling without its article, where no row's own spelling is that name.
@@ -45,7 +51,7 @@ def place_spellings() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, int]
         for form in (name, *spellings):
             bare = _ARTICLE.match(form)
             if bare:
-                row_of.setdefault(fold_form(form[bare.end():]), row)
+                row_of.setdefault(spelling_key(form[bare.end():]), row)
     return rows, row_of
 
 
@@ -60,10 +66,10 @@ def place_spelling_variants(entities) -> list[tuple[int, list[tuple[str, str, st
     found = []
     for number, entity in own_places:
         names = (entity.canonical, *entity.aliases)
-        known = next(((name, row_of[key]) for name in names if (key := fold_form(name)) in row_of), None)
+        known = next(((name, row_of[key]) for name in names if (key := spelling_key(name)) in row_of), None)
         if known is not None:
             name, row = known
-            spellings = [form for form in rows[row][1] if fold_form(form) != fold_form(name)]
+            spellings = [form for form in rows[row][1] if spelling_key(form) != spelling_key(name)]
             reasons = [(form, f"'{form}' is another spelling of '{name}' (GeoNames)", name) for form in spellings]
             found.append((number, reasons))
     return found
