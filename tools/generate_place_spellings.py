@@ -24,7 +24,10 @@ A form (the city's GeoNames name or one of its alternates) is kept only when:
 - it has at least MIN_LETTERS letters;
 - no word of it is a word of the English lexicon (particles aside: "al", "de", "ar-"), so a form never
   rewrites a word English prints for a reason of its own: the former names English news uses
-  ("Leningrad", "Bombay", "Saigon", "Constantinople") are all in the lexicon;
+  ("Leningrad", "Bombay", "Saigon", "Constantinople") are all in the lexicon. But the lexicon counts
+  the web's words, a city's rarer spellings among them: a word counted RARER times less than the
+  city's own word and within SIMILAR of it ("Katmandu"), the city's own word in its place ("santa"
+  in "Santa Kruz de Tenerife") and a letter joining two words (the ezafe of "Mazar-i Sharif") pass;
 - a one-word form is no word of a person's name (Wikidata labels: "Riyad" is Riyad Mahrez's, "Rafa"
   Nadal's);
 - it is not the name of any other place (a smaller city, a country, a state: "Pekin", Illinois);
