@@ -17,7 +17,9 @@ more than one way ("Recep Tayyip Erdoğan" once, "Erdogan" twice: articles
 have more than one writer) is followed where it writes it most often. On
 a tie a word keeps the repair's own spelling, if the text writes it, else
 takes the text's first; a whole name takes the spelling the text wrote
-first. Variants ("Kiev" for Kyiv) are not correct forms: the text's use of one is no spelling to copy; nor
+first. A word the garble reads far better as the repair has it (evidence.likelier's MIN_LOG_ODDS, as
+evidence.written_form) keeps it: "Surovakia" (スロバキア) is Slovakia, not the "Slovak" of a text that
+writes "Slovak Republic" and lists "Slovak" as an alias. Variants ("Kiev" for Kyiv) are not correct forms: the text's use of one is no spelling to copy; nor
 is a demonym ("Russian" is not Russia), a word in capitals (a dateline) or
 in small letters (a name that lost its capitals is itself a garble). The
 entity, the span and the confidence of each repair stay as decided; only
@@ -31,6 +33,7 @@ from dataclasses import replace
 
 from normalizer.decision import Decision
 from normalizer.document import Document
+from normalizer.evidence.likelier import MIN_LOG_ODDS, log_odds
 from normalizer.folding import fold_form, run_together
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -116,8 +119,10 @@ def _respelled(index, proposal: Proposal, words: dict[str, tuple[str, int]]) -> 
     from normalizer.gazetteer.names import respelled  # lazy: similarity's learned model
 
     replacement = proposal.replacement
+    targets = tokenize(replacement)
+    garbled = [t.text for t in tokenize(proposal.spelling)]
     pieces, end = [], 0
-    for token in tokenize(replacement):
+    for q, token in enumerate(targets):
         word = token.text
         # Not in a demonym ("Brazilian" is no spelling of "Brazil"), and not
         # where the text writes the word as the repair does as often as otherwise.
@@ -127,10 +132,20 @@ def _respelled(index, proposal: Proposal, words: dict[str, tuple[str, int]]) -> 
         # The other spellings of this word the text writes, more often than the repair's own.
         others = [(count, -k, w) for k, (w, count) in enumerate(words.values()) if count > own and w.casefold() != word.casefold()]
         spelled = next((w for _, _, w in sorted(others, reverse=True) if respelled(w, (word,)) is not None), None)
+        if spelled is not None and len(garbled) == len(targets) and _read_far_better(garbled[q], word, spelled):
+            continue  # "Surovakia" is Slovakia, not the "Slovak" of "Slovak Republic" the text writes
         if spelled is not None:
             pieces += [replacement[end : token.start], apply_case_style(word, spelled)]
             end = token.end
     return "".join(pieces) + replacement[end:] if pieces else replacement
+
+
+def _read_far_better(garbled: str, word: str, spelled: str) -> bool:
+    """Whether the learned round trip finds the garbled word far likelier
+    from the repair's own word than from the text's spelling of it, as
+    evidence.written_form keeps a reading that the text does not write."""
+    odds = log_odds(garbled, word, spelled)
+    return odds is not None and odds >= MIN_LOG_ODDS
 
 
 def _spells(index, entity: int, key: str) -> bool:

@@ -170,6 +170,12 @@ ONE_ENTITY = {
     "glued alias": ("{canonical: Vietnam, kind: place, aliases: [Viet Nam]}",
                     "Men drafted to fight in Viiatnam were later pardoned.",
                     ("Viiatnam", "Vietnam")),
+    # A newsroom that lists the demonym as an alias: "Surovakia" (スロバキア) reads Slovakia far better
+    # than the "Slovak" of "Slovak Republic", a word with the same consonants the text writes.
+    "another word, not another spelling": (
+        "{canonical: Slovakia, kind: place, aliases: [Slovak Republic, Slovak]}",
+        "The Prime Minister of Surovakia tested positive. The Slovak Republic said he would isolate.",
+        ("Surovakia", "Slovakia")),
     # The lowercase "ubisoft" is itself a mention of the name (keys ignore case): not the text's spelling.
     "lost capitals": ("{canonical: Ubisoft, kind: organization}",
                       "Ubisoft shares rose on Monday. Analysts said ubisoft would announce a new game.",
