@@ -1,4 +1,4 @@
-"""The learned models shipped in normalizer/data, read once per process.
+"""The learned models and generated tables shipped in normalizer/data, read once per process.
 
 A model file is JSON, the form its learning script writes and a reviewer can
 read. Parsing it and building the model's tables costs a tenth of a cold
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from normalizer import cache
 
@@ -26,3 +26,11 @@ def load_model(resource: str, build: Callable[[dict], T]) -> T:
     info = path.stat()
     key = f"model:{resource}:{info.st_size}:{info.st_mtime_ns}"
     return cache.cached(key, lambda: build(json.loads(path.read_text(encoding="utf-8"))))
+
+
+def table_rows(path: Path) -> Iterator[list[str]]:
+    """The rows of a generated table (tab-separated columns), without its
+    comment lines ("#", the generator's header) and blank lines."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
-from normalizer.model_files import load_model
+from normalizer.model_files import load_model, table_rows
 from normalizer.gazetteer.packed import Single
 from normalizer.wordmap import compact
 
@@ -281,8 +281,7 @@ def _cased(plain_letters: str, printed: str) -> str:
 
 @lru_cache(maxsize=1)
 def _scheme_letters() -> tuple[re.Pattern[str], dict[str, str]]:
-    lines = SCHEME_LETTERS.read_text(encoding="utf-8").splitlines()
-    table = dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+    table = dict(table_rows(SCHEME_LETTERS))
     # Longest first: the scientific "šč" (щ) before its "š".
     return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))), re.IGNORECASE), table
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalizer.gazetteer.name_words import name_words
+from normalizer.model_files import table_rows
 
 WOMENS_NAMES = Path(__file__).resolve().parent.parent / "data" / "womens_given_names.txt"
 
@@ -83,8 +84,7 @@ def womans_given_name(word: str, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _womens_names() -> frozenset[str]:
-    text = WOMENS_NAMES.read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(name for name, in table_rows(WOMENS_NAMES))
 
 
 def other_sex(text: str, key: str, names: tuple[str, ...], given: bool) -> str | None:

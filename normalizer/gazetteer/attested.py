@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from normalizer.transliteration import plain
+from normalizer.model_files import table_rows
 from normalizer.wordmap import grouped
 
 if TYPE_CHECKING:
@@ -29,8 +30,7 @@ def attested_forms() -> dict[str, tuple[tuple[str, str], ...]]:
     """An English name word (plain) -> its printed forms (plain), each with the
     script that prints it so (the table's shares are its generator's filter)."""
     table = {}
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        english, forms = line.split("\t")
+    for english, forms in table_rows(PATH):
         table[english] = tuple((form, script) for form, _, script in (item.split(" ") for item in forms.split(";")))
     return table
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from normalizer.model_files import table_rows
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "chinese_syllables_russian.tsv"
 MAX_GIVEN_SYLLABLES = 2
@@ -29,10 +30,8 @@ MAX_GIVEN_SYLLABLES = 2
 def syllables() -> dict[str, tuple[str, ...]]:
     """A pinyin syllable -> its Russian spelling romanized, one per scheme (in the table's order)."""
     table = {}
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            plain, _cyrillic, forms = line.split("\t")
-            table[plain] = tuple(forms.split(";"))
+    for plain, _cyrillic, forms in table_rows(PATH):
+        table[plain] = tuple(forms.split(";"))
     return table
 
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalizer.folding import fold_form
+from normalizer.model_files import table_rows
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "exonyms.tsv"
 # The table's columns after the English name: two romanized, then CLDR's names in Latin letters as written.
@@ -38,10 +39,8 @@ LANGUAGES = (*ROMANIZED, "German", "French", "Spanish", "Italian", "Portuguese",
 def exonyms() -> dict[str, tuple[tuple[str, ...], ...]]:
     """A place's English name (fold_form) -> its forms, one tuple per language of LANGUAGES."""
     table = {}
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, *columns = line.split("\t")
-            table[fold_form(name)] = tuple(tuple(filter(None, column.split(";"))) for column in columns)
+    for name, *columns in table_rows(PATH):
+        table[fold_form(name)] = tuple(tuple(filter(None, column.split(";"))) for column in columns)
     return table
 
 

@@ -21,6 +21,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from normalizer.model_files import table_rows
+
 TABLE = Path(__file__).resolve().parent.parent / "data" / "japanese_names.tsv"
 GIVEN, SURNAME = "g", "s"
 
@@ -38,8 +40,7 @@ def japanese_key(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    text = TABLE.read_text(encoding="utf-8")
-    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return dict(table_rows(TABLE))
 
 
 def is_japanese_name(given: str, surname: str) -> bool:

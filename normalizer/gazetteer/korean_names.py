@@ -22,6 +22,8 @@ from itertools import islice, product
 from pathlib import Path
 from typing import NamedTuple
 
+from normalizer.model_files import table_rows
+
 PATH = Path(__file__).resolve().parent.parent / "data" / "korean_syllables.tsv"
 GIVEN_SYLLABLES = 2  # the given name of nearly every Korean: with one, too many other names parse
 MOST_READINGS = 16  # Hangul readings of one name taken, a system's before a custom's
@@ -37,7 +39,7 @@ class Syllables(NamedTuple):
 
 @lru_cache(maxsize=1)
 def syllables() -> Syllables:
-    rows = [line.split("\t") for line in PATH.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    rows = list(table_rows(PATH))
     read: dict[str, list[str]] = {}
     # A spelling's syllables by a system first ("un": 운 and 은), then by custom (언, whose "eo" names write "u").
     for column in (2, 1):

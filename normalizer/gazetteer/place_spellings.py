@@ -19,6 +19,7 @@ from pathlib import Path
 
 from normalizer.folding import fold_form
 from normalizer.gazetteer.names import ARTICLES, SUN_ARTICLES
+from normalizer.model_files import table_rows
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "place_spellings.tsv"
 # The Arabic article opening a spelling, a word of its own or hyphened ("Al
@@ -39,13 +40,11 @@ def place_spellings() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, int]
     spelling (`spelling_key`), the row it names."""
     rows: list[tuple[str, tuple[str, ...]]] = []
     row_of: dict[str, int] = {}
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, forms = line.split("\t")
-            spellings = tuple(forms.split(";"))
-            for key in {spelling_key(name), *map(spelling_key, spellings)}:
-                row_of.setdefault(key, len(rows))  # the larger city keeps a shared name (rows go largest first)
-            rows.append((name, spellings))
+    for name, forms in table_rows(PATH):
+        spellings = tuple(forms.split(";"))
+        for key in {spelling_key(name), *map(spelling_key, spellings)}:
+            row_of.setdefault(key, len(rows))  # the larger city keeps a shared name (rows go largest first)
+        rows.append((name, spellings))
     # Then each spelling without its article, where no row's own spelling is that name.
     for row, (name, spellings) in enumerate(rows):
         for form in (name, *spellings):

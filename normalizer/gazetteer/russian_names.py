@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from normalizer.folding import fold_form
+from normalizer.model_files import table_rows
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "russian_place_names.tsv"
 
@@ -40,10 +41,7 @@ def russian_place_names() -> dict[str, tuple]:
     share says nothing: it is left out."""
     table: dict[str, tuple] = {}
     shared: set[str] = set()
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        names, *columns, country = line.split("\t")
+    for names, *columns, country in table_rows(PATH):
         found = (*(tuple(filter(None, column.split(";"))) for column in columns), country)
         for name in {fold_form(n) for n in names.split(";")}:
             if name in table:
