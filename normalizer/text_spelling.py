@@ -17,9 +17,11 @@ more than one way ("Recep Tayyip Erdoğan" once, "Erdogan" twice: articles
 have more than one writer) is followed where it writes it most often. On
 a tie a word keeps the repair's own spelling, if the text writes it, else
 takes the text's first; a whole name takes the spelling the text wrote
-first. A word the garble reads far better as the repair has it (evidence.likelier's MIN_LOG_ODDS, as
-evidence.written_form) keeps it: "Surovakia" (スロバキア) is Slovakia, not the "Slovak" of a text that
-writes "Slovak Republic" and lists "Slovak" as an alias. Variants ("Kiev" for Kyiv) are not correct forms: the text's use of one is no spelling to copy; nor
+first. A word the garble reads far better as the repair has it
+(evidence.likelier's MIN_LOG_ODDS, as evidence.written_form) keeps it:
+"Surovakia" (スロバキア) is Slovakia, not the "Slovak" of a text that writes
+"Slovak Republic" and lists "Slovak" as an alias. Variants ("Kiev" for
+Kyiv) are not correct forms: the text's use of one is no spelling to copy; nor
 is a demonym ("Russian" is not Russia), a word in capitals (a dateline) or
 in small letters (a name that lost its capitals is itself a garble). The
 entity, the span and the confidence of each repair stay as decided; only
