@@ -35,7 +35,7 @@ from dataclasses import replace
 
 from normalizer.decision import Decision
 from normalizer.document import Document
-from normalizer.evidence.likelier import MIN_LOG_ODDS, log_odds
+from normalizer.evidence.likelier import far_likelier
 from normalizer.folding import fold_form, run_together
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -134,20 +134,12 @@ def _respelled(index, proposal: Proposal, words: dict[str, tuple[str, int]]) -> 
         # The other spellings of this word the text writes, more often than the repair's own.
         others = [(count, -k, w) for k, (w, count) in enumerate(words.values()) if count > own and w.casefold() != word.casefold()]
         spelled = next((w for _, _, w in sorted(others, reverse=True) if respelled(w, (word,)) is not None), None)
-        if spelled is not None and len(garbled) == len(targets) and _read_far_better(garbled[q], word, spelled):
+        if spelled is not None and len(garbled) == len(targets) and far_likelier(garbled[q], word, spelled):
             continue  # "Surovakia" is Slovakia, not the "Slovak" of "Slovak Republic" the text writes
         if spelled is not None:
             pieces += [replacement[end : token.start], apply_case_style(word, spelled)]
             end = token.end
     return "".join(pieces) + replacement[end:] if pieces else replacement
-
-
-def _read_far_better(garbled: str, word: str, spelled: str) -> bool:
-    """Whether the learned round trip finds the garbled word far likelier
-    from the repair's own word than from the text's spelling of it, as
-    evidence.written_form keeps a reading that the text does not write."""
-    odds = log_odds(garbled, word, spelled)
-    return odds is not None and odds >= MIN_LOG_ODDS
 
 
 def _spells(index, entity: int, key: str) -> bool:

@@ -83,8 +83,7 @@ def set_aside(
                     # forms of one name, "Brazilian" and "Brazil", the
                     # model still weighs, whichever gazetteer lists them.)
                     continue
-                odds = log_odds(weaker.spelling, stronger.replacement, weaker.replacement)
-                if odds is not None and odds >= MIN_LOG_ODDS:
+                if far_likelier(weaker.spelling, stronger.replacement, weaker.replacement):
                     dropped.add(k)
                     outweighs.setdefault(j, {})[weaker.replacement] = None
                     break
@@ -113,6 +112,13 @@ def explained(proposal: Proposal) -> bool:
     if len(words) != len(names):
         return False
     return all(score(w, n)[0] >= EXPLAINED for w, n in zip(words, names) if w.casefold() != n.casefold())
+
+
+def far_likelier(spelling: str, name: str, other: str) -> bool:
+    """Whether the learned round trip reads `spelling` as `name` MIN_LOG_ODDS
+    or more likelier than as `other` (as many words each)."""
+    odds = log_odds(spelling, name, other)
+    return odds is not None and odds >= MIN_LOG_ODDS
 
 
 def log_odds(spelling: str, name: str, other: str) -> float | None:

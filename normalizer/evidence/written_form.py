@@ -22,7 +22,7 @@ read is the same either way: only which of its forms is written moves.
 from __future__ import annotations
 
 from normalizer.document import Document
-from normalizer.evidence.likelier import MIN_LOG_ODDS, log_odds
+from normalizer.evidence.likelier import far_likelier
 from normalizer.proposal import Proposal
 from normalizer.tokens import tokenize
 
@@ -46,18 +46,13 @@ def written_forms_first(doc: Document, proposals: list[Proposal], close: float) 
                 continue
             # The written forms this one ties with or falls below; it stays
             # only where the round trip finds it far likelier than each.
-            near = [w for w in written if proposals[k].confidence <= proposals[w].confidence + close]
-            if near and not all(_far_likelier(proposals[k], proposals[w]) for w in near):
+            reading = proposals[k]
+            near = [proposals[w].replacement for w in written if reading.confidence <= proposals[w].confidence + close]
+            if near and not all(far_likelier(reading.spelling, reading.replacement, other) for other in near):
                 dropped.add(k)
     if not dropped:
         return proposals
     return [p for k, p in enumerate(proposals) if k not in dropped]
-
-
-def _far_likelier(reading: Proposal, other: Proposal) -> bool:
-    """Whether the learned round trip finds `reading`'s form far likelier than `other`'s for the same words."""
-    odds = log_odds(reading.spelling, reading.replacement, other.replacement)
-    return odds is not None and odds >= MIN_LOG_ODDS
 
 
 def _written_elsewhere(doc: Document, form: str, first: int, last: int) -> bool:
