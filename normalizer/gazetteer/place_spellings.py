@@ -65,10 +65,10 @@ def place_spelling_variants(entities) -> list[tuple[int, list[tuple[str, str, st
     found = []
     for number, entity in own_places:
         names = (entity.canonical, *entity.aliases)
-        known = next(((name, row_of[key]) for name in names if (key := spelling_key(name)) in row_of), None)
+        known = next(((name, key) for name in names if (key := spelling_key(name)) in row_of), None)
         if known is not None:
-            name, row = known
-            spellings = [form for form in rows[row][1] if spelling_key(form) != spelling_key(name)]
+            name, key = known
+            spellings = [form for form in rows[row_of[key]][1] if spelling_key(form) != key]
             reasons = [(form, f"'{form}' is another spelling of '{name}' (GeoNames)", name) for form in spellings]
             found.append((number, reasons))
     return found
