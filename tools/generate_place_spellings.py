@@ -120,13 +120,14 @@ def _left_out(form: str, city: str, english, people, places) -> str | None:
     # The city's own name with its words joined ("Danang" for Da Nang, an older
     # English spelling the lexicon holds) or apart ("Ha Noi" for Hanoi, as
     # Vietnamese writes each syllable; also the name of Hanoi's province).
-    respaced = _respaced(keyed, key(city))
+    city_key = key(city)
+    respaced = _respaced(keyed, city_key)
     articles = PARTICLES | {found.lower() for found in _SUN_ARTICLE.findall(form)}
-    if respaced >= 0 and any(word not in articles for word in _english_for_itself(words, key(city).split(), english)):
+    if respaced >= 0 and any(word not in articles for word in _english_for_itself(words, city_key.split(), english)):
         return "an English word"
     if len(words) == 1 and words[0] in people:
         return "a word of a person's name"
-    if respaced <= 0 and places.get(keyed, 0) > (keyed == key(city)):
+    if respaced <= 0 and places.get(keyed, 0) > (keyed == city_key):
         return "the name of another place"
     return None
 
