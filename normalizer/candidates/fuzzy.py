@@ -13,16 +13,16 @@ from normalizer.candidates.name_parts import (
     ANCHORED_REASON, MAY_BE_SHORT, anchored_readings, may_anchor, read_beside_a_sure_word, short_name_word,
 )
 from normalizer.candidates.name_tokens import MIN_SIMILARITY, pair_similarity, ranked_candidate_tokens
+from normalizer.candidates.real_names import real_place_as_a_place, stands_as_written
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.another_person import another_given_name
-from normalizer.evidence.context import context, specific_context_near
+from normalizer.evidence.context import context
 from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
 from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
 from normalizer.gazetteer.index import Form
-from normalizer.gazetteer.names import ARTICLES, PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip
@@ -37,10 +37,6 @@ OPENED_IN_TRANSLATION = frozenset({Status.NAME, *FOREIGN_LETTERED})
 # name of someone else, or a word of the English lexicon written capitalized
 # (the web lexicon holds many names: "Qaddafi", "Muhammad").
 READ_KNOWN = frozenset({Status.KNOWN, Status.ENGLISH})
-# A real name word standing alone is read as a place or body the text names
-# intact only where its spelling reads so nearly surely: "Kuba" is Cuba at
-# 0.95; "Chila" in an article naming China is China at 0.85 and Chile at 0.86.
-NAMED_ALONE_MIN = 0.9
 
 
 class Unbuilt(NamedTuple):
@@ -190,6 +186,9 @@ def lay(
     reason_at: dict[int, int] = {}  # form position of a garbled word -> where its reason stands
     round_trip = False
     sure_route: set[int] = set()  # form positions of unknown words a learned route reads surely
+    # form positions of real places' names, opened in translation, that a route reads as another place
+    # less than surely: real names there, as anywhere (candidates/real_names)
+    unsure_opened: list[int] = []
     for q, k in enumerate(range(start, end)):
         if k > start and not doc.gap_ok(k - 1, k) and without_soft_sign(doc.gap(k - 1, k)) is None:
             return None  # a soft sign's apostrophe is a garble's, dropped by render
@@ -208,6 +207,8 @@ def lay(
             score, why = transliteration.score(doc.tokens[k].text, form.tokens[q])
             if not is_round_trip(why):
                 return None
+        if status[k] in opened and score < SURE_SIMILARITY and real_place_as_a_place(doc.index, form, keys[k]):
+            unsure_opened.append(q)
         if status[k] in opened and not is_round_trip(why):
             # A real name reads as a round trip's garble by a learned route only; a plain one where
             # a route is its best reading ("Kanata", a fold from Canada, is a place); one with "è" or
@@ -258,21 +259,9 @@ def lay(
     # (A `read_known` word was vetted by its caller: given_names reads a lexicon name there
     # beside a garble read surely, "Sukotto Morison".)
     real_names = {status[start + q] for q in range(len(form.keys)) if q not in read_known} & (REAL_NAMES - opened)
-    if real_names and not any(_intact_beside(w) for w in exact_words) and not _particle_between(doc, form, start):
-        # A real name alone ("Kanata", "Merkle") is somebody's name; beside a word of the name
-        # ("South Kolea"), beside other garbled words that agree on the same name ("Elunan Dalio
-        # Gomesu"), or as a person's surname where the text names the person or their office, it
-        # may be a garble; so may one standing alone where the text names intact the place or
-        # body it reads as ("Cuba ... flights to Kuba"). One in the English lexicon ("Mickey")
-        # needs an intact word beside it: a capitalized one, or the name's particle between two
-        # words read as the name's ("Usama bin Ladin" for Osama bin Laden). The
-        # Arabic article counts in small letters too: "al-Kaida" as "Al Kaida".
-        if (Status.ENGLISH_NAME in real_names and not _beside_an_unknown_word(doc, start, scores)) or (
-            len(fuzzy) < 2 and not _person_in_view(doc, mentions, form, start, end - 1)
-            and not (level >= NAMED_ALONE_MIN and _named_alone(doc, mentions, form, start, end - 1))
-        ):
-            if not _whole_name_respelled(doc, form, start, scores):
-                return None
+    real_names |= {status[start + q] for q in unsure_opened if q not in read_known}
+    if real_names and stands_as_written(doc, mentions, form, start, scores, level, real_names, exact_words):
+        return None
     near = context(doc, form.entity, start, end - 1)
     weak = [w for w in exact_words if not distinctive(doc, w)]
     anchors = [w for w in exact_words if distinctive(doc, w)]
@@ -310,48 +299,6 @@ def lay(
     )
 
 
-def _intact_beside(word: str) -> bool:
-    """Whether an intact word of a name makes a real name word beside it a
-    reading of that name: a capitalized word, or the Arabic article, which
-    names write in small letters ("al-Qaeda")."""
-    return word[:1].isupper() or word in ARTICLES
-
-
-def _whole_name_respelled(doc: Document, form: Form, start: int, scores: list[float]) -> bool:
-    """Whether every word of a person's name of several words that the text
-    writes otherwise is another spelling of the name's own word (a shared
-    key, the same consonants in order, a sure learned route: one_name_word),
-    as outlets write one Arabic name ("Khalid Mashal" for Khaled Meshaal,
-    خالد مشعل): real name words all, yet the person's whole name, not
-    another person's, whose name would differ in a word."""
-    from normalizer.candidates.given_names import one_name_word  # here: given_names imports this module
-
-    if len(form.keys) < 2 or doc.index.entities[form.entity].kind != "person":
-        return False
-    return all(
-        one_name_word(doc.index, doc.tokens[start + q].text, form.tokens[q])
-        for q, score in enumerate(scores) if score < 1.0
-    )
-
-
-def _beside_an_unknown_word(doc: Document, start: int, scores: list[float]) -> bool:
-    """Whether a word the form reads otherwise than written is no word at all
-    (a suspect: in no lexicon), so that a lexicon name beside it agrees with
-    a garble, not with another real name."""
-    return any(score < 1.0 and doc.status[start + q] == Status.SUSPECT for q, score in enumerate(scores))
-
-
-def _particle_between(doc: Document, form: Form, start: int) -> bool:
-    """Whether the form's particle ("bin", "van") stands intact between two
-    words of the form that the text writes otherwise."""
-    keys = doc.keys
-    return any(
-        keys[start + q] == form.keys[q] and form.keys[q] in PARTICLES
-        and keys[start + q - 1] != form.keys[q - 1] and keys[start + q + 1] != form.keys[q + 1]
-        for q in range(1, len(form.keys) - 1)
-    )
-
-
 def _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near, listed=True):
     """The evidence of a reading, in the order it is summed (the list
     neighbour last, unless not `listed`), and whether its lone word lost its
@@ -376,22 +323,3 @@ def _ceiling(doc, mentions, form, level, evidence, lost_capitals) -> float:
         confidence += piece.delta
     surname = form.role == "surname"  # as render sets Proposal.surname
     return confidence + most_later_evidence(doc.index, mentions, form.entity, surname, lost_capitals)
-
-
-def _named_alone(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:
-    """A one-word form of an entity the text names intact, over a word with
-    no name beside it (a capitalized word outside the English lexicon): a
-    real name standing alone in the article about the thing it reads as."""
-    if first != last or not mentions.seen.get(form.entity):
-        return False
-    beside = (k for k in (first - 1, first + 1) if 0 <= k < len(doc) and doc.gap_ok(min(k, first), max(k, first)))
-    return not any(doc.tokens[k].text[:1].isupper() and doc.status[k] != Status.ENGLISH for k in beside)
-
-
-def _person_in_view(doc: Document, mentions: Mentions, form, first: int, last: int) -> bool:
-    """The form is a person's, and the text names that person intact or
-    their office, in words few others share, right beside the word
-    ("Syrian President Assaad"; not "President Assaad")."""
-    if doc.index.entities[form.entity].kind != "person":
-        return False
-    return bool(mentions.seen.get(form.entity)) or specific_context_near(doc, form.entity, first, last)
