@@ -26,6 +26,7 @@ _MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00a
 _MARKS = re.compile(_MARK)
 _LETTERS = rf"[^\W\d_](?:[^\W\d_]+|{_MARK}+)*"
 _WORD_WITH_MARKS = re.compile(rf"{_LETTERS}(?:['’·]{_LETTERS})*")
+HYPHENS = frozenset("-\u2010\u2011")  # the ASCII hyphen, Unicode's hyphen and non-breaking hyphen
 # What may stand between two tokens of one name: a space or a hyphen, or a
 # single line break (wrapped text); never punctuation or a blank line.
 _NAME_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[-‐‑]")

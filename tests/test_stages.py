@@ -167,6 +167,19 @@ entities:
     ]
 
 
+@pytest.mark.parametrize("text, read", [
+    ("Iran's envoy said Persso had agreed.", False),  # a word alone: no compound's first half
+    ("Iran uses the Persso-Arabic script.", True),
+])
+def test_a_combining_form_is_read_only_before_a_hyphen(tmp_path, text, read):
+    # Unseen Wikinews through Korean: "Paleuseu" (Fars, 파르스) was read as Iran's
+    # "Perso", which stands only in compounds ("Perso-Arabic"), never alone.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Iran, kind: place, combining: [Perso]}\n")
+    doc, mentions = doc_of(engine.index, text)
+    readings = [p.replacement for p in fuzzy.propose(doc, mentions) if doc.tokens[p.first].text == "Persso"]
+    assert (readings == ["Perso"]) is read
+
+
 def test_every_source_is_listed_once():
     # Every module of normalizer/candidates with a `propose` is a source, listed exactly once.
     import importlib

@@ -27,7 +27,7 @@ from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.similarity import MIN_ROUND_TRIP_LENGTH, is_round_trip
 from normalizer.suspects import FOREIGN_LETTERED, OPEN, REAL_NAMES, Status
-from normalizer.tokens import without_soft_sign
+from normalizer.tokens import HYPHENS, without_soft_sign
 
 # Real name words that a translated text's own round trips may have made
 # (evidence/translated.py): "Beldžum" beside repaired "Suoqi" and "Fuwangu".
@@ -164,6 +164,8 @@ def lay(
     end = start + len(form.keys)
     if start < 0 or end > len(doc):
         return None
+    if form.role == "combining" and not _before_a_hyphen(doc, end - 1):
+        return None  # "Perso", "Sino": the first half of a compound, never a word alone
     # Cheap test first: every word is the form's own or an open suspect.
     keys, status, covered = doc.keys, doc.status, mentions.covered
     short_read: list[int] = []  # form positions of short words, read by a learned route only
@@ -297,6 +299,12 @@ def lay(
         doc, start, form, confidence, reasons, "fuzzy",
         anchored=bool(anchors), lost_capitals=lost_capitals, round_trip=round_trip,
     )
+
+
+def _before_a_hyphen(doc: Document, k: int) -> bool:
+    """Whether word `k` is joined to the next by a hyphen ("Perso-Arabic")."""
+    end = doc.tokens[k].end
+    return end < len(doc.text) and doc.text[end] in HYPHENS
 
 
 def _evidence(doc, mentions, form, start, end, scores, fuzzy, weak, anchors, near, listed=True):

@@ -21,8 +21,8 @@ from normalizer.evidence.open_world import veto
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
 from normalizer.suspects import Status
+from normalizer.tokens import HYPHENS
 
-HYPHENS = frozenset("-\u2010\u2011")  # the ASCII hyphen, Unicode's hyphen and non-breaking hyphen
 # Words that may be half of a one-word name: any word not settled as something else
 # (a correct name's token, an English word, an acronym, an ignored span).
 _HALVES = frozenset({Status.SUSPECT, Status.NAME, Status.ENGLISH_NAME})
