@@ -38,6 +38,17 @@ def test_only_open_round_trip_readings_gain():
     assert moved[-1] == spelled  # a reading by spelling alone is no round trip
 
 
+def test_another_reading_of_a_repairs_words_does_not_gain():
+    # Unseen Wikinews through katakana: "Guriisu" read as Greece (0.88, a confident repair)
+    # and as Greeks (0.87); the bonus to Greeks alone put it over the repair it speaks for as much.
+    confident = [proposal(e, True, 0.9) for e in range(MIN_ROUND_TRIPS)] + [proposal(50, True, 0.88)]
+    sibling = Proposal(50, 50, "Greeks", 50, 0.87, (), "fuzzy", round_trip=True)
+    elsewhere = Proposal(50, 51, "Greeks", 50, 0.87, (), "fuzzy", round_trip=True)
+    moved = through_another_script(confident, confident + [sibling, elsewhere])
+    assert moved[-2] == sibling
+    assert moved[-1].confidence == pytest.approx(elsewhere.confidence + TRANSLATED_BONUS)
+
+
 def test_a_reading_a_fold_found_that_a_learned_route_explains_gains_too():
     # "Indonesiia" has Indonesia's folded key, and a learned route reads it at 0.94:
     # as much a round trip as the demonyms "Indonesian" and "Indonesians" the routes found.

@@ -41,13 +41,18 @@ def through_another_script(confident: list[Proposal], proposals: list[Proposal])
     if len(entities) < MIN_ROUND_TRIPS:
         return None
     sure = {id(p) for p in confident}
+    # Another reading of the words a confident repair reads gains nothing: it
+    # would overtake the repair on evidence that speaks for both ("Guriisu":
+    # Greeks over Greece).
+    repaired = {(p.first, p.last): p.replacement for p in confident}
     moved, changed = [], False
     for proposal in proposals:
         others = len(entities - {proposal.entity})
+        rival = repaired.get((proposal.first, proposal.last), proposal.replacement) != proposal.replacement
         # A round trip's reading, or one a fold found that a learned route explains as well
         # ("Indonesiia": Indonesia's folded key, and the route's 0.94; else only the demonyms,
         # found by the route, gained this and outranked the place). Asked last: it may score.
-        if id(proposal) not in sure and others >= MIN_ROUND_TRIPS and explained(proposal):
+        if id(proposal) not in sure and not rival and others >= MIN_ROUND_TRIPS and explained(proposal):
             reason = f"{others} other names in the text came back through another script"
             proposal = proposal.with_evidence(Evidence(TRANSLATED_BONUS, (reason,)))
             changed = True
