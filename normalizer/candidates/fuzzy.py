@@ -228,7 +228,9 @@ def lay(
         scores.append(score)
         routed = is_round_trip(why)
         round_trip = round_trip or routed
-        if routed and status[k] == Status.SUSPECT and score >= SURE_SIMILARITY:
+        # (A spelling's sure reading counts as a route's where the text names the entity intact:
+        # "Garuda Indonesiya" in an article naming Indonesia; not "Nabil Hasan" as Hassan.)
+        if status[k] == Status.SUSPECT and score >= SURE_SIMILARITY and (routed or mentions.seen.get(form.entity)):
             sure_route.add(q)
         reason_at[q] = len(reasons)
         reasons.append(f"'{doc.tokens[k].text}' ~ '{form.tokens[q]}': {why}")
