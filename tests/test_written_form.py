@@ -34,3 +34,16 @@ def test_a_form_the_round_trip_finds_far_likelier_stays(engine):
     # The text writes only the demonym; "Korombia" (Korean) is the country.
     text = "Colombian officials met leaders from Bolivia and Korombia on Monday."
     assert applied_changes(engine.normalize(text)) == [("Korombia", "Colombia")]
+
+
+@pytest.mark.parametrize("text, repair", [
+    ("The Philippine government said Firipinesu was hit by the quake.", "Philippines"),
+    ("Aid reached Firipinesu on Monday.", "Philippines"),
+    ("Filipinos said Firipinesu was hit.", "Filipinos"),  # the form the text writes
+])
+def test_a_name_goes_before_its_demonym_where_they_tie(tmp_path, text, repair):
+    # "Firipinesu" (フィリピン's katakana round trip) is as near Philippines as Filipinos, and the
+    # learned round trip reads Filipinos no likelier: the alphabet wrote the demonym, in unseen
+    # Wikinews articles about the Philippines.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Philippines, kind: place, adjectives: [Filipino, Filipinos, Philippine]}\n")
+    assert applied_changes(engine.normalize(text)) == [("Firipinesu", repair)]

@@ -30,7 +30,8 @@ from normalizer.tokens import tokenize
 def written_forms_first(doc: Document, proposals: list[Proposal], close: float) -> list[Proposal]:
     """`proposals` less the readings whose form the text never writes, where
     a reading of the same entity over the same words, at most `close` below
-    it or above it, has a form the text writes elsewhere."""
+    it or above it, has a form the text writes elsewhere; and less a
+    demonym's reading that a name's reading of the same words ties."""
     by_reading: dict[tuple[int, int, int], list[int]] = {}
     for k, proposal in enumerate(proposals):
         by_reading.setdefault((proposal.entity, proposal.first, proposal.last), []).append(k)
@@ -39,8 +40,6 @@ def written_forms_first(doc: Document, proposals: list[Proposal], close: float) 
         if len({proposals[k].replacement for k in ranks}) < 2:
             continue
         written = {k for k in ranks if _written_elsewhere(doc, proposals[k].replacement, first, last)}
-        if not written:
-            continue
         for k in ranks:
             if k in written:
                 continue
@@ -50,9 +49,30 @@ def written_forms_first(doc: Document, proposals: list[Proposal], close: float) 
             near = [proposals[w].replacement for w in written if reading.confidence <= proposals[w].confidence + close]
             if near and not all(far_likelier(reading.spelling, reading.replacement, other) for other in near):
                 dropped.add(k)
+        dropped |= _demonyms_tied_with_the_name(doc, proposals, [k for k in ranks if k not in dropped])
     if not dropped:
         return proposals
     return [p for k, p in enumerate(proposals) if k not in dropped]
+
+
+def _demonyms_tied_with_the_name(doc: Document, proposals: list[Proposal], ranks: list[int]) -> set[int]:
+    """Of one entity's readings over the same words (`ranks`, those the
+    text's own forms left), those of a demonym only ("Filipinos") that a
+    reading of a name of the entity ("Philippines") ties or outranks: the
+    name comes first, not the alphabet ("Firipinesu" is as near either, and
+    the learned round trip reads Filipinos no likelier)."""
+    index = doc.index
+    best_name = max((proposals[k].confidence for k in ranks if not _only_a_demonym(index, proposals[k])), default=None)
+    if best_name is None:
+        return set()
+    return {k for k in ranks if proposals[k].confidence <= best_name and _only_a_demonym(index, proposals[k])}
+
+
+def _only_a_demonym(index, reading: Proposal) -> bool:
+    """Whether `reading` writes, of its entity's forms, only a demonym or adjective."""
+    keys = tuple(token.key for token in tokenize(reading.replacement))
+    roles = {index.forms[form].role for form in index.exact.get(keys, ()) if index.forms[form].entity == reading.entity}
+    return roles == {"adjective"}
 
 
 def _written_elsewhere(doc: Document, form: str, first: int, last: int) -> bool:
