@@ -187,7 +187,7 @@ def lay(
     anchored: dict[int, int] = {}  # form positions read beside the rest of the name: where their reason stands
     reason_at: dict[int, int] = {}  # form position of a garbled word -> where its reason stands
     round_trip = False
-    sure_route: set[int] = set()  # form positions of unknown words a learned route reads surely
+    sure_route: set[int] = set()  # form positions of unknown words read surely (by a learned route, below)
     # form positions of real places' names, opened in translation, that a route reads as another place
     # less than surely: real names there, as anywhere (candidates/real_names)
     unsure_opened: list[int] = []
