@@ -5,6 +5,7 @@ from __future__ import annotations
 from normalizer.candidates.glued import long_suspects
 from normalizer.candidates.name_tokens import similar_name_tokens
 from normalizer.document import Document
+from normalizer.evidence.derived import only_a_demonym
 from normalizer.evidence.open_world import unknown_name_beside
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -52,7 +53,7 @@ def best_split(doc: Document, word: str):
         for left in index.place_forms.get(head.casefold(), ()):
             if index.entities[left].threshold is not None:
                 continue  # a small town (it carries its own bar) is no half of a compound
-            if _only_a_demonym(index, head.casefold(), left):
+            if only_a_demonym(index, (head.casefold(),), left):
                 continue  # "Danes" + "havari" is no "Denmark-Hawaii"
             for key in sorted(index.fuzzy_tokens(tail)):
                 for right in index.place_forms.get(key, ()):
@@ -65,10 +66,3 @@ def best_split(doc: Document, word: str):
                     reasons = (f"glued compound: '{head}' is '{names[0]}', '{tail}' ~ '{index.spelling[key]}' ({why})",)
                     best = (score, left, right, reasons)
     return best
-
-
-def _only_a_demonym(index, key: str, entity: int) -> bool:
-    """True when `key` is, of this place's forms, only a demonym ("Danes"): a
-    compound joins places by name or combining form ("Russo", "Iran")."""
-    roles = {index.forms[form].role for form in index.exact.get((key,), ()) if index.forms[form].entity == entity}
-    return roles == {"adjective"}

@@ -55,3 +55,10 @@ def deriving_word(word: str, name: str) -> bool:
     """The name word `name` is the word `word` with an ending that derives
     another word from it ("sultanate" of "sultan", "kingdom" of "king")."""
     return len(word) >= MIN_STEM and name.startswith(word) and name[len(word) :] in DERIVING_ENDINGS
+
+
+def only_a_demonym(index, keys: tuple[str, ...], entity: int) -> bool:
+    """Whether the words `keys` are, of `entity`'s forms, only a demonym or
+    adjective ("Danes", "Filipinos"), not a name of it."""
+    roles = {index.forms[form].role for form in index.exact.get(keys, ()) if index.forms[form].entity == entity}
+    return roles == {"adjective"}

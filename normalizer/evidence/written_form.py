@@ -22,6 +22,7 @@ read is the same either way: only which of its forms is written moves.
 from __future__ import annotations
 
 from normalizer.document import Document
+from normalizer.evidence.derived import only_a_demonym
 from normalizer.evidence.likelier import far_likelier
 from normalizer.proposal import Proposal
 from normalizer.tokens import tokenize
@@ -61,23 +62,21 @@ def _demonyms_tied_with_the_name(doc: Document, proposals: list[Proposal], ranks
     reading of a name of the entity ("Philippines") ties or outranks: the
     name comes first, not the alphabet ("Firipinesu" is as near either, and
     the learned round trip reads Filipinos no likelier)."""
-    index = doc.index
-    best_name = max((proposals[k].confidence for k in ranks if not _only_a_demonym(index, proposals[k])), default=None)
+    demonym = {k: only_a_demonym(doc.index, _keys(proposals[k].replacement), proposals[k].entity) for k in ranks}
+    best_name = max((proposals[k].confidence for k in ranks if not demonym[k]), default=None)
     if best_name is None:
         return set()
-    return {k for k in ranks if proposals[k].confidence <= best_name and _only_a_demonym(index, proposals[k])}
+    return {k for k in ranks if demonym[k] and proposals[k].confidence <= best_name}
 
 
-def _only_a_demonym(index, reading: Proposal) -> bool:
-    """Whether `reading` writes, of its entity's forms, only a demonym or adjective."""
-    keys = tuple(token.key for token in tokenize(reading.replacement))
-    roles = {index.forms[form].role for form in index.exact.get(keys, ()) if index.forms[form].entity == reading.entity}
-    return roles == {"adjective"}
+def _keys(form: str) -> tuple[str, ...]:
+    """The keys of a form's words, as the text's and the index's are made."""
+    return tuple(token.key for token in tokenize(form))
 
 
 def _written_elsewhere(doc: Document, form: str, first: int, last: int) -> bool:
     """Whether the text writes `form` (its words, case aside) outside words first..last."""
-    keys = [token.key for token in tokenize(form)]
+    keys = list(_keys(form))
     if not keys:
         return False
     width = len(keys)
