@@ -67,6 +67,15 @@ def test_a_form_that_names_a_person_too_is_the_city_where_the_text_writes_a_plac
         assert newsroom.normalize(text).corrections == (), text
 
 
+def test_a_form_in_a_list_of_places_is_the_city_wherever_it_stands_in_the_list(newsroom):
+    # "Nikolaev, Odesa, ...": a capitalized word after a comma is a region ("Odessa,
+    # Texas, sent aid") only where the clause ends after it, not where the list goes on.
+    for text in ("Drones hit Nikolaev, Kherson, Odesa and Kharkiv.", "Drones hit Nikolaev, Kherson, and Kharkiv."):
+        assert ("Nikolaev", "Mykolaiv") in applied_changes(newsroom.normalize(text)), text
+    for text in ("Odessa, Texas, sent aid.", "He was born in Odessa, Texas, and raised in Ohio."):
+        assert newsroom.normalize(text).corrections == (), text
+
+
 def test_a_spelling_a_gazetteer_calls_correct_stays_correct(tmp_path):
     path = tmp_path / "own.yaml"
     path.write_text("entities:\n  - {canonical: Kharkiv, kind: place, aliases: [Kharkov]}\n", encoding="utf-8")

@@ -22,12 +22,15 @@ PLACE_PREPOSITIONS = frozenset({
 _SPACES = re.compile(r"[ \u00a0]+")
 _COMMA = re.compile(r"[ \u00a0]*,[ \u00a0]*")
 _CLAUSE_END = re.compile(r"[ \u00a0]*[,.;:!?)]")
+# A comma, maybe "and"/"or", before a capitalized word: the list goes on ("Odesa, Kherson").
+_BEFORE_NEXT_ITEM = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?")
 
 
 def written_as_a_place(doc: Document, mentions: Mentions, i: int) -> bool:
     """Token `i` follows a preposition of place or stands in a list beside
     another place, and is not "X, Region" (a capitalized word after a comma
-    that ends its clause: "Odessa, Texas, sent aid")."""
+    that ends its clause: "Odessa, Texas, sent aid"; not one the list goes
+    on after: "Nikolaev, Odesa, Kherson and Kyiv")."""
     if _region_after(doc, i):
         return False
     before = i - 1
@@ -41,7 +44,13 @@ def _region_after(doc: Document, i: int) -> bool:
     if after >= len(doc) or not _COMMA.fullmatch(doc.gap(i, after)) or not doc.tokens[after].text[:1].isupper():
         return False
     rest = doc.text[doc.tokens[after].end :]
-    return not rest.strip() or _CLAUSE_END.match(rest) is not None
+    return not rest.strip() or (_CLAUSE_END.match(rest) is not None and not _list_goes_on(rest))
+
+
+def _list_goes_on(rest: str) -> bool:
+    """`rest` (the text after a word) goes on with another item of a list."""
+    found = _BEFORE_NEXT_ITEM.match(rest)
+    return found is not None and rest[found.end() : found.end() + 1].isupper()
 
 
 def _names_a_place(doc: Document, mentions: Mentions, k: int) -> bool:
