@@ -31,6 +31,7 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+from normalizer import pronunciation
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
 from normalizer.model_files import load_model, table_rows
@@ -199,7 +200,9 @@ def score(word: str, name: str) -> tuple[float, str]:
     if wider != word and (other := _score(wider, name))[0] > found[0]:
         # Spelled letter for letter as that scheme prints the name: a Russian romanization, as sure as a route reads.
         return (SCORE_CAP, model().routes["russian"]) if other[1] == "exact" else other
-    return found
+    # Written by ear ("Bajden", Байден, for Biden): the name's pronunciation may read it better.
+    heard = pronunciation.score(plain(word), plain(name)) if found[0] < SCORE_CAP else None
+    return (heard, model().routes[POOLED]) if heard is not None and heard > found[0] else found
 
 
 def _score(word: str, name: str) -> tuple[float, str]:
@@ -254,7 +257,7 @@ def score_above(word: str, name: str, floor: float) -> tuple[float, str] | None:
     source, target = plain(name), plain(word)
     if loaded.cheapest is not None and source and target and source != target and as_wikipedia_prints(word) == word:
         best = loaded.english_cost(target) - align(source, target, loaded.cheapest)[0]
-        if calibrated(-best, loaded.calibration) < min(JOINT_FLOOR, floor - ROUNDING):
+        if calibrated(-best, loaded.calibration) < min(JOINT_FLOOR, floor - ROUNDING) and not pronunciation.may_reach(target, source, floor - ROUNDING):
             return None
     found = score(word, name)
     return found if found[0] > floor else None
