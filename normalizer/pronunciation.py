@@ -28,9 +28,6 @@ MODEL_RESOURCE = "pronunciation_route.json"
 # reach it in about 0.5%). Under it, its readings of the clean open-world articles were mostly wrong
 # suggestions: with them the calibration data's readings at raw 0.76-0.80 fell from 42% right to 16%.
 READ_FROM = 0.8
-# And no higher than this: a name's own letters in another case ending ("Obamu", 0.93) or with two
-# letters swapped are surer than its sounds, which homophones share ("Kristen", "Kristin").
-HEARD_CAP = 0.92
 PRONUNCIATIONS = Path(__file__).resolve().parent / "data" / "pronunciations.txt"
 
 
@@ -88,14 +85,14 @@ def score(word: str, name: str) -> float | None:
     """How likely the plain letters `word` are `name` (plain letters) written
     by ear through another script, on transliteration.score's scale (its cap
     too); None where the dictionary does not say `name`."""
-    from normalizer.transliteration import calibrated
+    from normalizer.transliteration import SCORE_CAP, calibrated
 
     sounds = pronunciations().get(name)
     if not sounds or not word or _a_real_name(word):
         return None
     loaded = route()
     value = loaded.evidence(word, sounds)[0]
-    heard = 0.0 if value == -math.inf else round(min(calibrated(-value, loaded.calibration), HEARD_CAP), 4)
+    heard = 0.0 if value == -math.inf else round(min(calibrated(-value, loaded.calibration), SCORE_CAP), 4)
     return heard if heard >= READ_FROM else None
 
 
