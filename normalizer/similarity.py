@@ -100,7 +100,9 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     # The learned reading where it is the better one and one a reader takes
     # (else None): most pairs with little in common are settled by one cheap
     # alignment, which shows their learned reading below LEAST_READ.
-    return round_trip_above(word, name, max(score, LEAST_READ - ROUNDING)) or (score, why)
+    # (A name left in a Slavic case ending, "Obamu", keeps its letters: read by them, not by its sounds.)
+    by_ear = why != CASE_ENDING_REASON
+    return round_trip_above(word, name, max(score, LEAST_READ - ROUNDING), by_ear=by_ear) or (score, why)
 
 
 def spelling_decides(word: str, name: str, score: float, why: str) -> bool:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+from normalizer import pronunciation
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
 from normalizer.model_files import load_model, table_rows
@@ -186,6 +187,16 @@ SCORES_REMEMBERED = 16_384
 
 @lru_cache(maxsize=SCORES_REMEMBERED)
 def score(word: str, name: str) -> tuple[float, str]:
+    """`spelled_score`, or the reading of a name written by ear ("Bajden",
+    Байден, for Biden) by its pronunciation (normalizer.pronunciation) where
+    that is the higher."""
+    found = spelled_score(word, name)
+    heard = pronunciation.score(plain(word), plain(name)) if found[0] < SCORE_CAP else None
+    return (heard, model().routes[POOLED]) if heard is not None and heard > found[0] else found
+
+
+@lru_cache(maxsize=SCORES_REMEMBERED)
+def spelled_score(word: str, name: str) -> tuple[float, str]:
     """How likely `word` (as printed) is a round-trip garble of the gazetteer
     word `name`, as a similarity on normalizer.similarity's scale, and the
     label of the route that explains it best. The evidence (`evidence`) is
@@ -243,7 +254,7 @@ def _score(word: str, name: str) -> tuple[float, str]:
 ROUNDING = 1e-4
 
 
-def score_above(word: str, name: str, floor: float) -> tuple[float, str] | None:
+def score_above(word: str, name: str, floor: float, by_ear: bool = True) -> tuple[float, str] | None:
     """`score(word, name)` if its similarity is above `floor`, else None:
     normalizer.similarity needs the learned reading of a pair only where it
     beats the spelling's. Most pairs it is asked about are far from a round
@@ -254,9 +265,11 @@ def score_above(word: str, name: str, floor: float) -> tuple[float, str] | None:
     source, target = plain(name), plain(word)
     if loaded.cheapest is not None and source and target and source != target and as_wikipedia_prints(word) == word:
         best = loaded.english_cost(target) - align(source, target, loaded.cheapest)[0]
-        if calibrated(-best, loaded.calibration) < min(JOINT_FLOOR, floor - ROUNDING):
+        if calibrated(-best, loaded.calibration) < min(JOINT_FLOOR, floor - ROUNDING) and not (
+            by_ear and pronunciation.may_reach(target, source, floor - ROUNDING)
+        ):
             return None
-    found = score(word, name)
+    found = score(word, name) if by_ear else spelled_score(word, name)
     return found if found[0] > floor else None
 
 

@@ -11,7 +11,8 @@ import pytest
 from gazetteer_samples import applied_changes, engine_of
 from normalizer.gazetteer import attested as module
 from normalizer.measure.roundtrip import SCRIPTS, read_pairs
-from normalizer.similarity import similarity
+from normalizer.similarity import spelling_similarity
+from normalizer.transliteration import spelled_score
 from tool_scripts import ROOT, tool_script
 
 DATA = ROOT / "tools" / "data" / "transliteration"
@@ -67,8 +68,9 @@ def test_a_name_unidic_gives_in_katakana_is_read_as_it(tmp_path):
 
 @pytest.mark.parametrize("word, name", [("Bler", "Blair"), ("Geitsu", "Gates"), ("Zhak", "Jacques")])
 def test_the_letters_alone_read_these_too_weakly(word, name):
-    # What the table is for: were the learned model as sure, the table would add nothing.
-    assert similarity(word, name)[0] < 0.8
+    # What the table is for: were the learned letter model as sure, the table would add nothing.
+    # (The pronunciation route, normalizer.pronunciation, now hears "Bler" as Blair too.)
+    assert max(spelling_similarity(word, name)[0], spelled_score(word, name)[0]) < 0.8
     assert word.lower() in {form for form, _ in module.attested_forms()[name.lower()]}
 
 

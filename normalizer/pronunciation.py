@@ -1,0 +1,146 @@
+"""How a name sounds, as another script writes it: the pronunciation route.
+
+Russian, Japanese and the other scripts write an English name by ear:
+Байден for Biden comes back "Bajden", Эппл for Apple "Eppl". The letter
+model (normalizer.transliteration) rewrites the English letters and reads
+such pairs poorly; this route reads the garble against the name's
+pronunciation in the CMU Pronouncing Dictionary
+(`normalizer/data/pronunciations.txt`, one symbol a phoneme), by a group
+edit model of the same kind, per script
+(`normalizer/data/pronunciation_route.json`). Both files are made by
+`tools/learn_pronunciation.py` from the train split of the Wikidata pairs
+and the dictionary, and calibrated on the dev split as the letter model is.
+
+`transliteration.score` takes this route's reading where it is the higher;
+a name the dictionary does not hold has none.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from normalizer.alignment import Table, align, cheapest, pieces
+
+MODEL_RESOURCE = "pronunciation_route.json"
+# The route reads a pair only at the apply level of the learned scale or above (0.8: hard impostors
+# reach it in about 0.5%). Under it, its readings of the clean open-world articles were mostly wrong
+# suggestions: with them the calibration data's readings at raw 0.76-0.80 fell from 42% right to 16%.
+READ_FROM = 0.8
+PRONUNCIATIONS = Path(__file__).resolve().parent / "data" / "pronunciations.txt"
+
+
+class Route:
+    """The learned tables, per script, and the calibration curve of their evidence."""
+
+    def __init__(self, data: dict):
+        self.calibration: list[float] = data["calibration"]
+        self.max_target: int = data["max_target"]
+        # A route that reads a word at a cost per letter above this explains little of it: the
+        # evidence of such a word ("C'Bearing" for Beijing) is mostly its being unlike English.
+        self.most_per_letter: float = data.get("most_per_letter", math.inf)
+        self.aligners: dict[str, Table] = {}
+        for script, table in data["tables"].items():
+            by_source: dict[str, dict[str, float]] = {}
+            for source, target, cost in table["ops"]:
+                by_source.setdefault(source, {})[target] = cost
+            floors = table["floors"]
+            kinds = (floors["identity"], floors["substitute"], floors["delete"], floors["insert"])
+            self.aligners[script] = Table(by_source, kinds, data["max_source"], data["max_target"])
+        # One alignment under it bounds every script's cost from below (`may_reach`).
+        self.cheapest = cheapest(list(self.aligners.values())) if self.aligners else None
+
+    def evidence(self, word: str, sounds) -> tuple[float, str]:
+        """log P(word | a name said as one of `sounds`, best script) - log P(word
+        as an English-side name), in nats, and that script; -inf with no
+        sounds. `word` is plain lowercase letters."""
+        from normalizer.transliteration import model
+
+        if not sounds:
+            return -math.inf, ""
+        alone = model().english_cost(word)
+        at = pieces(word, self.max_target)
+        best, best_script = -math.inf, ""
+        most = self.most_per_letter * len(word)
+        for script, table in self.aligners.items():
+            for said in sounds:
+                cost = align(said, word, table, at=at)[0]
+                if cost <= most and alone - cost > best:
+                    best, best_script = alone - cost, script
+        return best, best_script
+
+    def cost_per_letter(self, word: str, sounds) -> float:
+        """The cheapest route's cost of `word` from one of `sounds`, per letter of `word`."""
+        at = pieces(word, self.max_target)
+        return min(align(said, word, table, at=at)[0] for table in self.aligners.values() for said in sounds) / len(word)
+
+
+def evidence(word: str, name: str) -> tuple[float, str]:
+    """`Route.evidence` of the plain letters `word` against the gazetteer word `name` (plain letters) as it is said."""
+    return route().evidence(word, pronunciations().get(name))
+
+
+def score(word: str, name: str) -> float | None:
+    """How likely the plain letters `word` are `name` (plain letters) written
+    by ear through another script, on transliteration.score's scale (its cap
+    too); None where the dictionary does not say `name`."""
+    from normalizer.transliteration import SCORE_CAP, calibrated
+
+    sounds = pronunciations().get(name)
+    if not sounds or not word or _a_real_name(word):
+        return None
+    loaded = route()
+    value = loaded.evidence(word, sounds)[0]
+    heard = 0.0 if value == -math.inf else round(min(calibrated(-value, loaded.calibration), SCORE_CAP), 4)
+    return heard if heard >= READ_FROM else None
+
+
+def _a_real_name(word: str) -> bool:
+    """Whether `word` spells a real name (gazetteer.name_words): somebody's name by default, which
+    sounds can tell from a homophone no better than the ear ("Merkle" is said as Merkel; a clean
+    article's "Shiu" read as Singh at 0.84)."""
+    from normalizer.gazetteer.name_words import name_words
+
+    return word in name_words()
+
+
+def may_reach(word: str, name: str, floor: float) -> bool:
+    """Whether `score(word, name)` may be above `floor`: one alignment under
+    the cheapest steps of every script bounds it (most pairs are far)."""
+    from normalizer.transliteration import calibrated, model
+
+    sounds = pronunciations().get(name)
+    if not sounds or not word or _a_real_name(word):
+        return False
+    loaded = route()
+    alone = model().english_cost(word)
+    least = min(align(said, word, loaded.cheapest)[0] for said in sounds)
+    bound = calibrated(least - alone, loaded.calibration)
+    return least <= loaded.most_per_letter * len(word) and bound >= READ_FROM and bound > floor
+
+
+@lru_cache(maxsize=1)
+def route() -> Route:
+    """The packaged route, read once per process (from the cache: normalizer.model_files)."""
+    from normalizer.model_files import load_model
+
+    return load_model(MODEL_RESOURCE, Route)
+
+
+@lru_cache(maxsize=1)
+def pronunciations():
+    """word -> its pronunciations, a WordMap read once per process from the start-up cache."""
+    from normalizer.cache import cached
+    from normalizer.wordmap import compact
+
+    info = PRONUNCIATIONS.stat()
+    key = f"pronunciations\0{PRONUNCIATIONS}\0{info.st_size}\0{info.st_mtime_ns}"
+    return cached(key, lambda: compact(dict(_rows(PRONUNCIATIONS.read_text(encoding="utf-8")))))
+
+
+def _rows(text: str):
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, sounds = line.split("\t")
+            yield word, sounds.split()
