@@ -1,8 +1,10 @@
 """One spelling, one outcome in one text (Decider._one_outcome): a word
 written alone as it was written inside a confident repair is repaired the
 same way, even where its own letters alone are nearer another name.
-"Matsotta" is the katakana round trip of the real surname Mazzotta (a
-Wikidata pair); alone it is nearer Mitsuta by its letters."""
+"Lyubela" is the katakana round trip of the real surname Llobera (a
+Wikidata pair); alone it is nearer Ribera by its letters.
+("Matsotta" for Mazzotta, the first example, is now read alone: the
+pronunciation route hears it.)"""
 
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from gazetteer_samples import applied_changes, engine_of
 
 PEOPLE = """\
 entities:
-  - {canonical: Nogin Mazzotta, kind: person}
-  - {canonical: Benvenuto Mitsuta, kind: person}
+  - {canonical: Nogin Llobera, kind: person}
+  - {canonical: Teresa Ribera, kind: person}
 """
-FULL_THEN_ALONE = "In a statement, Nogin Matsotta rejected the claims. Matsotta said the talks would continue."
+FULL_THEN_ALONE = "In a statement, Nogin Lyubela rejected the claims. Lyubela said the talks would continue."
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +26,15 @@ def engine(tmp_path_factory):
 
 
 def test_alone_the_word_is_not_repaired_as_the_full_names(engine):
-    result = engine.normalize("In a statement, Matsotta said the talks would continue.")
-    assert ("Matsotta", "Mazzotta") not in applied_changes(result)
+    result = engine.normalize("In a statement, Lyubela said the talks would continue.")
+    assert ("Lyubela", "Llobera") not in applied_changes(result)
 
 
 def test_after_the_full_name_the_lone_word_follows_it(engine):
     result = engine.normalize(FULL_THEN_ALONE)
-    assert applied_changes(result) == [("Matsotta", "Mazzotta"), ("Matsotta", "Mazzotta")]
+    assert applied_changes(result) == [("Lyubela", "Llobera"), ("Lyubela", "Llobera")]
     lone = result.corrections[-1]
-    assert lone.entity == "Nogin Mazzotta"
+    assert lone.entity == "Nogin Llobera"
     assert "the same words are repaired with confidence on line 1" in lone.reasons
     # Applied on the full name's strength, and shown so: not its own reading's.
     assert lone.confidence == result.corrections[0].confidence

@@ -3,9 +3,10 @@ surely makes the name as sure as the surer word, not as the weaker one
 (candidates/name_parts.read_beside_a_sure_word): before, "Maiku Panpeo" was
 less sure than "Panpeo" alone, where a given name too far for fuzzy to read
 at all would have been read beside the same surname at the surname's
-confidence. "Maiku" is the Hepburn romanization of マイク (Mike); "Panpeo"
-is a round trip of Pompeo made by normalizer.measure.garbler in a clean
-Wikinews article of 2019 (benchmarks/unseen_round_trips.py)."""
+confidence. "Iiron Masuku" is イーロン・マスク (Elon Musk) by pykakasi's
+Hepburn: "Masuku" is read surely (by the name's pronunciation), "Iiron"
+weakly. ("Maiku Panpeo", the first example, is now sure in both words: the
+pronunciation route hears Maiku as Mike.)"""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ entities:
   - {canonical: Mike Pompeo, kind: person}
   - {canonical: Angela Merkel, kind: person}
   - {canonical: Elon Musk, kind: person}
+  - {canonical: Heloisa Peixoto, kind: person}
 """
 
 
@@ -31,13 +33,13 @@ def engine(tmp_path_factory):
 
 
 def test_the_words_are_a_weak_and_a_sure_reading():
-    assert MIN_SIMILARITY <= similarity("Maiku", "Mike")[0] < ANCHOR <= similarity("Panpeo", "Pompeo")[0]
-    assert score("Maiku", "Mike")[0] >= ANCHORED_MIN
+    assert MIN_SIMILARITY <= similarity("Iiron", "Elon")[0] < ANCHOR <= similarity("Masuku", "Musk")[0]
+    assert score("Iiron", "Elon")[0] >= ANCHORED_MIN
 
 
 def test_the_whole_name_is_repaired(engine):
-    result = engine.normalize("A tweet on Monday by US Secretary of State Maiku Panpeo.")
-    assert applied_changes(result) == [("Maiku Panpeo", "Mike Pompeo")]
+    result = engine.normalize("A tweet on Monday by the Tesla chief Iiron Masuku.")
+    assert applied_changes(result) == [("Iiron Masuku", "Elon Musk")]
     assert any("read beside the rest of the name" in reason for reason in result.corrections[0].reasons)
 
 
@@ -48,9 +50,12 @@ def test_another_given_name_is_not_read_as_his(engine):
 
 
 def test_a_surname_read_at_the_apply_level_lifts_a_weaker_given_name(engine):
-    # イーロン・マスク by pykakasi's Hepburn: "Masuku" reads as Musk at the
-    # apply level but under a sure tier, "Iiron" weaker still; before, the
-    # name was as unsure as "Iiron" and nothing was proposed.
-    assert MIN_SIMILARITY <= similarity("Iiron", "Elon")[0] < FAR_WORD_ANCHOR <= similarity("Masuku", "Musk")[0] < ANCHOR
-    result = engine.normalize("Officials met Iiron Masuku in the capital.")
-    assert applied_changes(result) == [("Iiron Masuku", "Elon Musk")]
+    # エロイーザ・ペイショット by pykakasi's Hepburn, long vowels unmarked:
+    # "Peishotto" reads as Peixoto at the apply level but under a sure tier,
+    # "Eroiza" weaker still; before, the name was as unsure as "Eroiza" and
+    # nothing was proposed. (Iiron Masuku was this example until the
+    # pronunciation route read Masuku surely.)
+    assert MIN_SIMILARITY <= similarity("Eroiza", "Heloisa")[0] < FAR_WORD_ANCHOR
+    assert FAR_WORD_ANCHOR <= similarity("Peishotto", "Peixoto")[0] < ANCHOR
+    result = engine.normalize("Officials met Eroiza Peishotto in the capital.")
+    assert applied_changes(result) == [("Eroiza Peishotto", "Heloisa Peixoto")]
