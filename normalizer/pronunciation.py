@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 from normalizer.alignment import Table, align, cheapest, pieces
@@ -56,23 +55,20 @@ class Route:
         """log P(word | a name said as one of `sounds`, best script) - log P(word
         as an English-side name), in nats, and that script; -inf with no
         sounds. `word` is plain lowercase letters."""
-        return max(self.evidence_by_script(word, sounds), default=(-math.inf, ""), key=itemgetter(0))
-
-    def evidence_by_script(self, word: str, sounds) -> list[tuple[float, str]]:
-        """`evidence` under each script's table (the best of `sounds`; -inf
-        where the route costs more than `most_per_letter` a letter)."""
         from normalizer.transliteration import model
 
         if not sounds:
-            return []
+            return -math.inf, ""
         alone = model().english_cost(word)
         at = pieces(word, self.max_target)
+        best, best_script = -math.inf, ""
         most = self.most_per_letter * len(word)
-        found = []
         for script, table in self.aligners.items():
-            cost = min(align(said, word, table, at=at)[0] for said in sounds)
-            found.append((alone - cost if cost <= most else -math.inf, script))
-        return found
+            for said in sounds:
+                cost = align(said, word, table, at=at)[0]
+                if cost <= most and alone - cost > best:
+                    best, best_script = alone - cost, script
+        return best, best_script
 
     def cost_per_letter(self, word: str, sounds) -> float:
         """The cheapest route's cost of `word` from one of `sounds`, per letter of `word`."""
@@ -85,24 +81,19 @@ def evidence(word: str, name: str) -> tuple[float, str]:
     return route().evidence(word, pronunciations().get(name))
 
 
-def score(word: str, name: str) -> tuple[float, str] | None:
+def score(word: str, name: str) -> float | None:
     """How likely the plain letters `word` are `name` (plain letters) written
     by ear through another script, on transliteration.score's scale (its cap
-    too), and the script that hears it so, where it does clearly better than
-    every other (transliteration.NAMED_ROUTE_MARGIN), else ""; None where the
-    dictionary does not say `name` or the reading is under READ_FROM."""
-    from normalizer.transliteration import NAMED_ROUTE_MARGIN, SCORE_CAP, calibrated
+    too); None where the dictionary does not say `name`."""
+    from normalizer.transliteration import SCORE_CAP, calibrated
 
     sounds = pronunciations().get(name)
     if not sounds or not word or _a_real_name(word):
         return None
     loaded = route()
-    (value, script), *others = sorted(loaded.evidence_by_script(word, sounds), key=lambda pair: -pair[0])
-    if value == -math.inf:
-        return None
-    heard = round(min(calibrated(-value, loaded.calibration), SCORE_CAP), 4)
-    clear = not others or value - others[0][0] >= NAMED_ROUTE_MARGIN
-    return (heard, script if clear else "") if heard >= READ_FROM else None
+    value = loaded.evidence(word, sounds)[0]
+    heard = 0.0 if value == -math.inf else round(min(calibrated(-value, loaded.calibration), SCORE_CAP), 4)
+    return heard if heard >= READ_FROM else None
 
 
 def _a_real_name(word: str) -> bool:

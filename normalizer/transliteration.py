@@ -192,9 +192,7 @@ def score(word: str, name: str) -> tuple[float, str]:
     that is the higher."""
     found = spelled_score(word, name)
     heard = pronunciation.score(plain(word), plain(name)) if found[0] < SCORE_CAP else None
-    if heard is None or heard[0] <= found[0]:
-        return found
-    return heard[0], model().routes[heard[1] or POOLED]
+    return (heard, model().routes[POOLED]) if heard is not None and heard > found[0] else found
 
 
 @lru_cache(maxsize=SCORES_REMEMBERED)

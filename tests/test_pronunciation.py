@@ -26,18 +26,8 @@ def test_regenerating_gives_the_committed_files():
 def test_a_name_written_by_ear_is_read_by_its_pronunciation(garbled, name):
     # The letter model reads these at 0.53 to 0.78: Russian writes the sound, not the letters.
     heard = pronunciation.score(transliteration.plain(garbled), transliteration.plain(name))
-    assert heard is not None and heard[0] >= 0.88
-    assert transliteration.score(garbled, name)[0] == heard[0]
-
-
-def test_the_reason_names_the_script_that_hears_it_clearly():
-    # "Dzheyms": dzh for the sound of j, ey for its vowel, as Russian writes them;
-    # the letter model's best script is no clearer than the others ("transliteration").
-    assert transliteration.score("Dzheyms", "James")[1] == "Russian romanization"
-    heard, script = pronunciation.score("dzheyms", "james")
-    others = sorted(pronunciation.route().evidence_by_script("dzheyms", pronunciation.pronunciations().get("james")))
-    assert script == "russian" and others[-1][1] == "russian"
-    assert others[-1][0] - others[-2][0] >= transliteration.NAMED_ROUTE_MARGIN
+    assert heard is not None and heard >= 0.88
+    assert transliteration.score(garbled, name)[0] == heard
 
 
 def test_a_word_the_route_explains_poorly_is_not_read_by_it():
