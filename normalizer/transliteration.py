@@ -192,7 +192,9 @@ def score(word: str, name: str) -> tuple[float, str]:
     that is the higher."""
     found = spelled_score(word, name)
     heard = pronunciation.score(plain(word), plain(name)) if found[0] < SCORE_CAP else None
-    return (heard, model().routes[POOLED]) if heard is not None and heard > found[0] else found
+    # The label stays the letters': the script the spelling shows ("'Banama' ~ 'Panama': Arabic
+    # romanization"), a claim evidence.another_person relies on; the sound says only how likely.
+    return (heard, found[1]) if heard is not None and heard > found[0] else found
 
 
 @lru_cache(maxsize=SCORES_REMEMBERED)

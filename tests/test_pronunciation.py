@@ -30,6 +30,13 @@ def test_a_name_written_by_ear_is_read_by_its_pronunciation(garbled, name):
     assert transliteration.score(garbled, name)[0] == heard
 
 
+def test_the_reason_keeps_the_script_the_spelling_shows():
+    # "Banama": no p in Arabic, which the letters show; the sound reads it the surer.
+    letters = transliteration.spelled_score("Banama", "Panama")
+    heard = transliteration.score("Banama", "Panama")
+    assert heard[0] > letters[0] and heard[1] == letters[1] == "Arabic romanization"
+
+
 def test_a_word_the_route_explains_poorly_is_not_read_by_it():
     # "cbearing" is so unlike English that any route's evidence is large; the
     # route reads a word only where it explains it cheaply per letter.
