@@ -22,6 +22,7 @@ from normalizer.transliteration import score_above as round_trip_above
 # Set on the garbled/held-out/MT corpora: 0.83-0.85 give the same corrections;
 # 0.87 starts to break clean text.
 ONE_VOWEL_APART = 0.84
+ONE_VOWEL_REASON = "one vowel apart"
 # The tiers, strongest first.
 EXACT = 1.0  # equal once case and accents are set aside
 SAME_MT_KEY = 0.95  # equal MT-folded keys ("Mokhajelani" / "Mohajerani")
@@ -100,8 +101,10 @@ def similarity(word: str, name: str) -> tuple[float, str]:
     # The learned reading where it is the better one and one a reader takes
     # (else None): most pairs with little in common are settled by one cheap
     # alignment, which shows their learned reading below LEAST_READ.
-    # (A name left in a Slavic case ending, "Obamu", keeps its letters: read by them, not by its sounds.)
-    by_ear = why != CASE_ENDING_REASON
+    # Two tiers of the spelling keep their letters, read by them and not by the name's sounds: a
+    # name left in a Slavic case ending ("Obamu"), and a short name one vowel from its spelling,
+    # which waits for evidence from the article ("Sdan": Sudan by ear too, at the cap).
+    by_ear = why not in (CASE_ENDING_REASON, ONE_VOWEL_REASON)
     return round_trip_above(word, name, max(score, LEAST_READ - ROUNDING), by_ear=by_ear) or (score, why)
 
 
@@ -210,7 +213,7 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
         return SAME_SKELETON - 0.01 * distance, SAME_SKELETON_REASON
     score = _blend(folded_word, folded_name, distance)
     if same_skeleton and len(skeleton_word) == MIN_SKELETON_LENGTH - 1 and distance == 1 and score < ONE_VOWEL_APART:
-        return ONE_VOWEL_APART, "one vowel apart"
+        return ONE_VOWEL_APART, ONE_VOWEL_REASON
     # A typist's slip (a letter dropped, doubled, swapped or mistyped) is one
     # edit of the letters as written. Folding, made for translation's changes,
     # may put its letters farther apart ("Grecee" -> "gresi", "Greece" ->

@@ -116,7 +116,8 @@ def test_a_name_left_in_a_slavic_case_is_a_step_under_equal_keys(declined, name)
     score, why = similarity(declined, name)
     assert why == CASE_ENDING_REASON
     assert score == SAME_KEY_WITH_CASE_ENDING
-    assert similarity(name, name)[0] > score > similarity("Starmar", "Starmer")[0]
+    # Above a typist's vowel slip as the spelling reads it (by ear "Starmar" is Starmer itself).
+    assert similarity(name, name)[0] > score > spelling_similarity("Starmar", "Starmer")[0]
 
 
 @pytest.mark.parametrize(
