@@ -127,20 +127,25 @@ def add_table_variants(entities, forms_of: list[Forms], words) -> tuple[dict[str
     from normalizer.gazetteer.russian_names import russian_variants
 
     own_places, bundled_places = russian_variants(entities)
-    added = _add_variants(entities, forms_of, words, own_places + compound_variants(entities))
+    anywhere = own_places + compound_variants(entities)
     whole = [
         *bundled_places, *exonym_variants(entities), *place_spelling_variants(entities),
         *chinese_variants(entities), *korean_variants(entities), *given_name_variants(entities),
     ]
-    whole_only = _add_variants(entities, forms_of, words, whole)
+    # The keys of every entity's spellings, gathered once for both calls (each
+    # adds those it gives): a walk of 160,000 forms with 100,000 entities, 0.15 s.
+    spelled = {words[text][1] for forms in forms_of for text, _, _ in forms} if anywhere or whole else set()
+    added = _add_variants(entities, forms_of, words, anywhere, spelled)
+    whole_only = _add_variants(entities, forms_of, words, whole, spelled)
     return {**added, **whole_only}, set(whole_only)
 
 
-def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str, tuple[str, str]]:
+def _add_variants(entities, forms_of: list[Forms], words, additions, spelled: set) -> dict[str, tuple[str, str]]:
     """Give each entity of `additions` ((number, [(form, reason), ...]), in
     order; a third item, the name a form is written as, where not the
     canonical) those forms as variants, in `forms_of` (an index build's lists),
-    unless some entity already has that spelling, correct or not, or the
+    unless some entity already has that spelling (`spelled`: the keys of all
+    of `forms_of`, kept so here), correct or not, or the
     additions give it to two places. Returns
     each added form (table_key) -> the entity's canonical and the reason."""
     if not additions:
@@ -153,8 +158,7 @@ def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str
             wanted.add(keys := words[form][1])
             if place:
                 claimed.setdefault(keys, set()).add(entities[number].canonical)
-    # Of every entity's spellings, only those of the forms to add are asked about.
-    taken = {keys for forms in forms_of for text, _, _ in forms if (keys := words[text][1]) in wanted}
+    taken = {keys for keys in wanted if keys in spelled}
     # A spelling the tables give two places says neither ("Brazilia": Бразилия romanized,
     # Brazil, and GeoNames' Brasília; "Meksyk": Polish for Mexico, and GeoNames' Mexico
     # City): it is left to the other readings.
@@ -166,6 +170,7 @@ def _add_variants(entities, forms_of: list[Forms], words, additions) -> dict[str
             keys = words[form][1]
             if keys and keys not in taken:
                 taken.add(keys)
+                spelled.add(keys)
                 forms_of[number] = [*forms_of[number], (form, "variant", written_as[0] if written_as else canonical)]
                 added[table_key(words[form][0])] = (canonical, reason)
     return added
