@@ -19,9 +19,10 @@ from normalizer.gazetteer.attested import attested_readings
 from normalizer.gazetteer.delete_store import DeleteStore
 from normalizer.gazetteer.forms import add_table_variants, entity_forms, table_key
 from normalizer.gazetteer.house_style import house_separators, own_spelling_wins
-from normalizer.gazetteer.packed import pack_exact, pack_numbers, pack_pair_columns, pack_rows, pack_single, pack_texts
+from normalizer.gazetteer.packing import FORK_FORMS, packed_tables
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
+from normalizer.forked_call import ForkedCall
 from normalizer.gc_pause import paused_gc
 from normalizer.transliteration import keys as round_trip_keys
 from normalizer.transliteration import keys_of_all as round_trip_keys_of_all
@@ -307,6 +308,19 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     # Each key's spelling: its first token as written, the keys in the order first met.
     first_written = dict(zip(reversed(token_keys), reversed(token_written)))
     index.spelling = {key: first_written[key] for key in dict.fromkeys(token_keys)}
+    # Packed in a child beside the rest, for a large gazetteer (gazetteer.packing):
+    # forked now, before the threads below start.
+    token_columns = (token_keys, token_form_ids, token_positions)
+    with ForkedCall(packed_tables, index, exact, token_columns, fork=form_id + 1 >= FORK_FORMS) as packing:
+        _build_lookups(index, gazetteer, ignore_words, glued_forms)
+        for name, value in packing.result().items():
+            setattr(index, name, value)
+    return index
+
+
+def _build_lookups(index: Index, gazetteer: Gazetteer, ignore_words: tuple[str, ...], glued_forms: list) -> None:
+    """The rest of the build, beside the packing: the fuzzy keys, their delete
+    tables, the protected words and the English tables."""
     index.attested = attested_readings(index.spelling)
     # Folded together after the loop (folding.mt_fold_all), in the same order.
     folded = mt_fold_all([joined for joined, _ in glued_forms])
@@ -326,16 +340,6 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     with ThreadPoolExecutor(max_workers=2) as pool:
         tables = [pool.submit(index.deletes.prepare)]
         index.by_glued = grouped(glued_folds, [form_id for _, form_id in glued], numbers=True)
-        index.exact = dict(exact)
-        # The exact pass tries only the lengths of forms that start with the word at hand.
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for form_keys in exact:
-            lengths[form_keys[0]].add(len(form_keys))
-        index.lengths_by_head = {  # most heads start forms of one length: no sort
-            head: (*sizes,) if len(sizes) == 1 else tuple(sorted(sizes, reverse=True))
-            for head, sizes in lengths.items()
-        }
-        index.token_forms = pack_pair_columns(token_keys, token_form_ids, token_positions)
         for word in (*gazetteer.protect, *ignore_words):
             index.protected.update(t.key for t in tokenize(word))
         learned = _build_fuzzy_keys(index, keys, folds)  # the keys of by_round_trip, in the order found
@@ -344,7 +348,6 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
         _finish(index)
         for table in tables:
             table.result()
-    return index
 
 
 def _finish(index: Index) -> None:
@@ -359,7 +362,6 @@ def _finish(index: Index) -> None:
         for key in phrase
         if key in index.english and key not in index.correct_tokens and key not in FUNCTION_WORDS
     )
-    _pack(index)
 
 
 def _build_fuzzy_keys(index: Index, keys: list[str], folds: list[str]) -> list[str]:
@@ -383,17 +385,3 @@ def _grouped_where(fuzzy: list[str], keys: list[str], kept) -> "WordMap | dict":
     """fuzzy key -> token keys, for the fuzzy keys `kept` says are worth one."""
     chosen = list(compress(range(len(fuzzy)), map(kept, fuzzy)))
     return grouped(list(map(fuzzy.__getitem__, chosen)), list(map(keys.__getitem__, chosen)))
-
-
-def _pack(index: Index) -> None:
-    """The per-entity tables as byte strings (normalizer.gazetteer.packed):
-    a cached index then loads without an object per entity, form or word."""
-    index.entities = pack_rows(index.entities, "entities")
-    index.forms = pack_rows(index.forms, "forms")
-    index.exact = pack_exact(index.exact)
-    index.spelling = pack_single(index.spelling)
-    index.correct_tokens = WordSet(index.correct_tokens)
-    index.place_forms = pack_numbers(index.place_forms)
-    index.lengths_by_head = pack_numbers(index.lengths_by_head)
-    index.context_sharing = pack_numbers(index.context_sharing)
-    index.table_variants = pack_texts(index.table_variants)

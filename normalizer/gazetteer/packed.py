@@ -76,8 +76,8 @@ class Rows(Sequence):
     __slots__ = ("_blob", "_starts", "_numbers", "_kind", "_items", "_decoded")
 
     def __init__(self, blob: bytes, starts: bytes, numbers: bytes, kind: str):
-        # bytes, or the cache's mmaps (normalizer.out_of_band)
-        self._blob, self._kind = blob, kind
+        # blob: bytes, or the cache's mmaps (normalizer.out_of_band); kind interned, as built: pickles the same
+        self._blob, self._kind = blob, sys.intern(kind)
         self._starts = memoryview(starts).cast("I")
         self._numbers = memoryview(numbers).cast("d")  # per record: see _FIELDS
         self._items: list = [None] * (len(self._starts) - 1)
