@@ -8,10 +8,12 @@ tables) costs a few tens of milliseconds so; millions of small objects
 would cost more than they save.
 
 Where a fork is not safe (not Linux; other threads running, whose locks the
-child would inherit held), or the child fails (an error, killed, out of
-memory), the call is made in this process when its value is asked for:
-`function` must depend on its arguments only, and give the same value
-either way.
+child would inherit held) or the child would have no CPU of its own, or it
+fails (an error, killed, out of memory), the call is made in this process
+when its value is asked for: `function` must depend on its arguments only,
+and give the same value either way. A machine whose other CPU is busy with
+other work gains nothing, and loses a little (the pages the two processes
+share are copied as either writes them).
 """
 
 from __future__ import annotations
@@ -27,8 +29,11 @@ T = TypeVar("T")
 
 
 def can_fork_here() -> bool:
-    """A fork is safe: Linux, and this thread the only one (a fork copies it alone)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+    """A fork is safe and may pay: Linux, this thread the only one (a fork
+    copies it alone), and a second CPU to run the child on."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork") or threading.active_count() != 1:
+        return False
+    return len(os.sched_getaffinity(0)) >= 2
 
 
 class ForkedCall(Generic[T]):

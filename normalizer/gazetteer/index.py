@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, AbstractSet, Iterator, Mapping, Sequence
 
 from normalizer.gazetteer.attested import attested_readings
 from normalizer.gazetteer.delete_store import DeleteStore
-from normalizer.gazetteer.forms import add_table_variants, entity_forms, table_key
+from normalizer.gazetteer.forms import add_table_variants, entity_forms, table_additions, table_key
 from normalizer.gazetteer.house_style import house_separators, own_spelling_wins
-from normalizer.gazetteer.packing import FORK_FORMS, packed_tables
+from normalizer.gazetteer.packing import packed_tables
 from normalizer.gazetteer.records import EntityInfo, Form
 from normalizer.folding import fold_case, fold_form, mt_fold, mt_fold_all, skeleton, skeletons_of_folds, sound_key, sound_of_fold
 from normalizer.forked_call import ForkedCall
@@ -55,6 +55,12 @@ FUNCTION_WORDS = frozenset(
     "he she it they we you i his her its their our my your this that these those who whom whose which what "
     "is are was were be been being has have had do does did not no".split()
 )
+# Entities from which a build forks children (normalizer.forked_call) for
+# the work that runs beside it: the table lookups of forms.table_additions
+# and the packing of gazetteer.packing. Below, the forks and the pickled
+# values cost about what they save (the bundled gazetteers' ~10,000 entities
+# look up their tables in 0.1 s and pack theirs in 0.15 s).
+FORK_ENTITIES = 30_000
 # Entries of a per-process memo (Index.memo) unless its caller says: about
 # 80 bytes each for a word and a small fact (its status), so some 8 MB.
 MEMO_ENTRIES = 100_000
@@ -231,10 +237,12 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     words = _Words()
     glued_forms: list[tuple[str, int]] = []  # (keys of a 2-3 word form joined, form id)
-    forms_of = entity_forms(gazetteer)
-    own_spelling_wins(gazetteer.entities, forms_of, words)
-    house_separators(gazetteer.entities, forms_of)
-    index.table_variants, whole_only = add_table_variants(gazetteer.entities, forms_of, words)
+    large = len(gazetteer.entities) >= FORK_ENTITIES
+    with ForkedCall(table_additions, gazetteer.entities, fork=large) as additions:  # beside the entities' forms
+        forms_of = entity_forms(gazetteer)
+        own_spelling_wins(gazetteer.entities, forms_of, words)
+        house_separators(gazetteer.entities, forms_of)
+        index.table_variants, whole_only = add_table_variants(gazetteer.entities, forms_of, words, additions.result())
     # A spelling the newsroom's own gazetteer calls correct is never a variant
     # to rewrite, whatever the bundled gazetteers say ("Organisation").
     # Asked of the bundled variants only: only their spellings are kept.
@@ -311,7 +319,7 @@ def _build_index(gazetteer: Gazetteer, ignore_words: tuple[str, ...]) -> Index:
     # Packed in a child beside the rest, for a large gazetteer (gazetteer.packing):
     # forked now, before the threads below start.
     token_columns = (token_keys, token_form_ids, token_positions)
-    with ForkedCall(packed_tables, index, exact, token_columns, fork=form_id + 1 >= FORK_FORMS) as packing:
+    with ForkedCall(packed_tables, index, exact, token_columns, fork=large) as packing:
         _build_lookups(index, gazetteer, ignore_words, glued_forms)
         for name, value in packing.result().items():
             setattr(index, name, value)

@@ -6,7 +6,7 @@ cached index loads without an object per entity, form or word. With
 100,000 entities that is some 2 s of the build, and nothing else the build
 does reads the packed tables: so for a large gazetteer it runs in a forked
 child (normalizer.forked_call) beside the rest of the build, on the other
-CPU, and only its byte strings come back.
+CPU, and only its byte strings come back (from index.FORK_ENTITIES entities).
 """
 
 from __future__ import annotations
@@ -18,11 +18,6 @@ from normalizer.wordset import WordSet
 
 if TYPE_CHECKING:
     from normalizer.gazetteer.index import Index
-
-# Forms from which an index packs its tables in a child: below, the fork and
-# the pickled tables cost about what they save (the bundled gazetteers' ~26,000
-# forms pack in a tenth of a second).
-FORK_FORMS = 50_000
 
 
 def packed_tables(index: Index, exact: Mapping[tuple[str, ...], list[int]], token_columns: tuple) -> dict[str, object]:
