@@ -11,15 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from normalizer.forked_call import ForkedCall, can_fork_here
+from normalizer import forked_call
+from normalizer.forked_call import ForkedCall, can_fork_here, spare_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a child is forked on Linux only")
 
 
+# A CPU taken as free for the child whatever else the machine runs (forked_call.spare_cpu).
+SPARE_CPU = """
+from normalizer import forked_call
+forked_call.spare_cpu = lambda: True
+"""
+
+
 def _in_a_fresh_interpreter(script: str) -> None:
     # A test run may have other threads (a pool left by an earlier test): no fork there.
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    command = [sys.executable, "-c", SPARE_CPU + script]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
 
@@ -127,3 +136,14 @@ assert len(forks) == 2 and min(forks) > 0, forks  # the table lookups, the packi
 print("ok")
 """
     )
+
+
+@LINUX
+def test_no_child_without_a_free_cpu(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})  # one CPU, which this thread holds
+    assert not spare_cpu() and not can_fork_here()
+    assert ForkedCall(_pid_and, 1).result() == (os.getpid(), 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(10_000)))
+    assert spare_cpu()
+    monkeypatch.setattr(forked_call, "open", lambda *args, **kwargs: (_ for _ in ()).throw(OSError), raising=False)
+    assert not spare_cpu()  # unknown: no child
