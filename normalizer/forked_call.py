@@ -66,7 +66,7 @@ class ForkedCall(Generic[T]):
 
     def __exit__(self, *exc) -> None:
         if self._pid is not None:
-            _stop(self._pid)
+            end_child(self._pid)
             self._pid = None
         self._close()
 
@@ -115,11 +115,13 @@ class ForkedCall(Generic[T]):
             self._pipe = None
 
 
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except OSError:
-        pass
+def end_child(pid: int, stop: bool = True) -> None:
+    """Wait for the child `pid` to end (killed first where `stop`), so it leaves no zombie."""
+    if stop:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:

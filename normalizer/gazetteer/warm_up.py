@@ -16,13 +16,13 @@ before: what the cache holds is what this process would make.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
 
 from normalizer import cache
+from normalizer.forked_call import end_child
 
 # Own gazetteer files this large (in all) parse for long enough that the
 # bundled gazetteers' work fits beside them (about 0.3 s of YAML a megabyte).
@@ -87,14 +87,5 @@ def _start_child(files: list[Path]) -> int | None:
 
 
 def _end_child(pid: int | None, stop: bool = False) -> None:
-    if pid is None:
-        return
-    if stop:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-    try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
+    if pid is not None:
+        end_child(pid, stop)
