@@ -76,11 +76,6 @@ class Route:
         return min(align(said, word, table, at=at)[0] for table in self.aligners.values() for said in sounds) / len(word)
 
 
-def evidence(word: str, name: str) -> tuple[float, str]:
-    """`Route.evidence` of the plain letters `word` against the gazetteer word `name` (plain letters) as it is said."""
-    return route().evidence(word, pronunciations().get(name))
-
-
 def score(word: str, name: str) -> float | None:
     """How likely the plain letters `word` are `name` (plain letters) written
     by ear through another script, on transliteration.score's scale (its cap
