@@ -82,8 +82,8 @@ def score(word: str, name: str) -> float | None:
     too); None where the dictionary does not say `name`."""
     from normalizer.transliteration import SCORE_CAP, calibrated
 
-    sounds = pronunciations().get(name)
-    if not sounds or not word or _a_real_name(word):
+    sounds = _sounds_to_read(word, name)
+    if sounds is None:
         return None
     loaded = route()
     value = loaded.evidence(word, sounds)[0]
@@ -91,13 +91,18 @@ def score(word: str, name: str) -> float | None:
     return heard if heard >= READ_FROM else None
 
 
-def _a_real_name(word: str) -> bool:
-    """Whether `word` spells a real name (gazetteer.name_words): somebody's name by default, which
-    sounds can tell from a homophone no better than the ear ("Merkle" is said as Merkel; a clean
-    article's "Shiu" read as Singh at 0.84)."""
+def _sounds_to_read(word: str, name: str) -> list[str] | None:
+    """The pronunciations of `name` to read `word` against, or None: the
+    dictionary does not say `name`, or `word` spells a real name
+    (gazetteer.name_words), somebody's name by default, which sounds can
+    tell from a homophone no better than the ear ("Merkle" is said as
+    Merkel; a clean article's "Shiu" read as Singh at 0.84)."""
     from normalizer.gazetteer.name_words import name_words
 
-    return word in name_words()
+    sounds = pronunciations().get(name)
+    if not sounds or not word or word in name_words():
+        return None
+    return sounds
 
 
 def may_reach(word: str, name: str, floor: float) -> bool:
@@ -105,14 +110,15 @@ def may_reach(word: str, name: str, floor: float) -> bool:
     the cheapest steps of every script bounds it (most pairs are far)."""
     from normalizer.transliteration import calibrated, model
 
-    sounds = pronunciations().get(name)
-    if not sounds or not word or _a_real_name(word):
+    sounds = _sounds_to_read(word, name)
+    if sounds is None:
         return False
     loaded = route()
-    alone = model().english_cost(word)
     least = min(align(said, word, loaded.cheapest)[0] for said in sounds)
-    bound = calibrated(least - alone, loaded.calibration)
-    return least <= loaded.most_per_letter * len(word) and bound >= READ_FROM and bound > floor
+    if least > loaded.most_per_letter * len(word):
+        return False  # every script costs more a letter than `Route.evidence` reads
+    bound = calibrated(least - model().english_cost(word), loaded.calibration)
+    return bound >= READ_FROM and bound > floor
 
 
 @lru_cache(maxsize=1)
