@@ -129,10 +129,9 @@ def build_script(script: str, words: int, negatives: int, distractors: list[str]
 # ---------------------------------------------------------------- methods
 
 
-def score_fixer(gazetteer: list[str], threshold: float = SCORE_THRESHOLD) -> Repair:
-    """normalizer.transliteration alone: key hits and rapidfuzz's nearest as
-    candidates, the best by score (of a tie, by the route's evidence),
-    repaired at `threshold` or more."""
+def candidates_in(gazetteer: list[str]) -> Callable[[str], list[str]]:
+    """The names of `gazetteer` a word may be a round trip of: those sharing a
+    learned key with it, and rapidfuzz's nearest by plain letters and by loose key."""
     from rapidfuzz import fuzz, process
 
     from normalizer import transliteration
@@ -146,15 +145,29 @@ def score_fixer(gazetteer: list[str], threshold: float = SCORE_THRESHOLD) -> Rep
             by_key.setdefault(key, []).append(name)
         looses.append(name_keys[-1] if name_keys else "")
 
-    def fix(word: str) -> str | None:
-        target = plain(word)
+    def candidates(word: str) -> list[str]:
         word_keys = transliteration.keys(word)
-        candidates = {name for key in word_keys for name in by_key.get(key, ())}
-        for choices, query in ((plains, target), (looses, word_keys[-1] if word_keys else "")):
+        found = {name for key in word_keys for name in by_key.get(key, ())}
+        for choices, query in ((plains, plain(word)), (looses, word_keys[-1] if word_keys else "")):
             if query:
                 for _, _, index in process.extract(query, choices, scorer=fuzz.ratio, limit=CANDIDATES):
-                    candidates.add(gazetteer[index])
-        scored = [(transliteration.score(word, name)[0], name) for name in sorted(candidates)]
+                    found.add(gazetteer[index])
+        return sorted(found)
+
+    return candidates
+
+
+def score_fixer(gazetteer: list[str], threshold: float = SCORE_THRESHOLD) -> Repair:
+    """normalizer.transliteration alone: `candidates_in` the gazetteer, the
+    best by score (of a tie, by the route's evidence), repaired at
+    `threshold` or more."""
+    from normalizer import transliteration
+
+    candidates_of = candidates_in(gazetteer)
+
+    def fix(word: str) -> str | None:
+        target = plain(word)
+        scored = [(transliteration.score(word, name)[0], name) for name in candidates_of(word)]
         best = max((value for value, _ in scored), default=0.0)
         tied = [name for value, name in scored if value == best]
         if not tied or best < threshold:

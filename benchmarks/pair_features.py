@@ -26,7 +26,14 @@ Pairs, per script:
 It reports, on the eval pairs, the share of true pairs scored above the score
 that lets through 0.5%, 2%, 5% and 11.3% of each kind of impostor.
 
-    python benchmarks/pair_features.py [--words 300] [--seed 1]
+With --ranking it asks the question of top-1 repair accuracy instead: each
+round-trip form (two a word at most) against a gazetteer of the script's words
+and DISTRACTORS train names, among the candidates of benchmarks/names.py's
+`score` method; a second logistic regression, on the difference of the right
+name's measurements and each rival's (fit words), picks one, and so does the
+shipped score (of a tie, the route's evidence, as that method).
+
+    python benchmarks/pair_features.py [--words 300] [--seed 1] [--ranking]
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.names import DATA, SKIP_DEV, distractor_pool, read_pairs, usable  # noqa: E402
+from benchmarks.names import DATA, SKIP_DEV, candidates_in, cased, distractor_pool, read_pairs, usable  # noqa: E402
 from normalizer import pronunciation, round_trip_model, transliteration  # noqa: E402
 from normalizer.measure.roundtrip import SCRIPTS, round_trip_forms  # noqa: E402
 
@@ -52,6 +59,8 @@ FEATURES = ("ev0", "ev1", "evmin", "joint", "pron", "has_pron", "word/len", "nam
 FLOOR = -30.0  # a route that cannot write the pair at all (-inf), as a number
 TRUE, REAL_NAME, OTHER_NAME = 1, 0, 2
 SHARES = (0.005, 0.02, 0.05, 0.113)
+DISTRACTORS = 5000  # train names beside the script's words in a --ranking gazetteer, as names.py
+FORMS_PER_WORD = 2
 
 
 def features(word: str, name: str) -> list[float]:
@@ -125,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=300, help="dev words per script, in each of fit and eval")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--ranking", action="store_true", help="top-1 among the candidates instead")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     near_names = defaultdict(list)
@@ -135,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         dev = [(e, n) for e, n in read_pairs(DATA / f"{script}.dev.tsv") if usable(e)]
         fit_words[script] = rng.sample(dev[:SKIP_DEV], min(args.words, SKIP_DEV))
         eval_words[script] = rng.sample(dev[SKIP_DEV:], min(args.words, len(dev) - SKIP_DEV))
+    if args.ranking:
+        return ranking(fit_words, eval_words, rng)
     x_fit, kinds_fit, _ = measured(fit_words, near_names, rng)
     x_eval, kinds_eval, shipped = measured(eval_words, near_names, rng)
     weights = fit_logistic(x_fit, (kinds_fit == TRUE).astype(float))
@@ -159,6 +171,50 @@ def main(argv: list[str] | None = None) -> int:
           f"real-name impostors {float((shipped[real] >= 0.8).mean()):.3f}, "
           f"other-name {float((shipped[kinds_eval == OTHER_NAME] >= 0.8).mean()):.3f}")
     print("weights: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(("bias", *FEATURES), weights)))
+    return 0
+
+
+def candidate_groups(words: list[tuple[str, str]], script: str, rng: random.Random):
+    """Per round-trip form: (the right name, {candidate: (features, score, evidence)}), the
+    candidates empty where the right name is none of them."""
+    gazetteer = sorted({cased(e) for e, _ in words} | set(rng.sample(sorted(map(cased, distractor_pool())), DISTRACTORS)))
+    candidates_of = candidates_in(gazetteer)
+    groups = []
+    for english, native in words:
+        forms = sorted({f for f in round_trip_forms(script, native) if f.lower() != english.lower()})
+        for form in forms[:FORMS_PER_WORD]:
+            found = candidates_of(form)
+            read = {}
+            if cased(english) in found:
+                read = {
+                    name: (features(form, name), transliteration.score(form, name)[0], transliteration.evidence(form, name)[0])
+                    for name in found
+                }
+            groups.append((cased(english), read))
+    return groups
+
+
+def ranking(fit_words, eval_words, rng: random.Random) -> int:
+    differences = []
+    for script, words in fit_words.items():
+        for right, read in candidate_groups(words, script, rng):
+            if read:
+                differences += [np.subtract(read[right][0], read[name][0]) for name in read if name != right]
+    both_ways = np.array(differences + [-d for d in differences])
+    weights = fit_logistic(both_ways, np.r_[np.ones(len(differences)), np.zeros(len(differences))])[1:]
+    print("| script | forms | right name no candidate | top-1, shipped score | top-1, fitted ranking |")
+    print("| --- | --- | --- | --- | --- |")
+    totals = np.zeros(4)
+    for script, words in eval_words.items():
+        groups = candidate_groups(words, script, rng)
+        shipped = sum(max(read, key=lambda n: read[n][1:]) == right for right, read in groups if read)
+        fitted = sum(max(read, key=lambda n: float(np.dot(weights, read[n][0]))) == right for right, read in groups if read)
+        missing = sum(1 for _, read in groups if not read)
+        row = np.array([len(groups), missing, shipped, fitted])
+        totals += row
+        print(f"| {script} | {row[0]} | {row[1]} | {row[2] / row[0]:.3f} | {row[3] / row[0]:.3f} |")
+    print(f"| all | {int(totals[0])} | {int(totals[1])} | {totals[2] / totals[0]:.3f} | {totals[3] / totals[0]:.3f} |")
+    print("\nranking weights: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(FEATURES, weights)))
     return 0
 
 

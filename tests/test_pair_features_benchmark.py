@@ -44,3 +44,14 @@ def test_a_small_run_prints_the_three_readings(capsys):
         "| letter evidence (ev0)", "| the shipped score (transliteration.score)", "| fitted combination of the ten",
     ]
     assert all(len(row.split(" | ")) == 9 for row in rows)
+
+
+def test_a_small_ranking_run_counts_every_form_of_every_script(capsys):
+    from normalizer.measure.roundtrip import SCRIPTS
+
+    assert main(["--words", "2", "--ranking"]) == 0
+    rows = [line.strip("| ").split(" | ") for line in capsys.readouterr().out.splitlines() if line.startswith("| ")][2:]
+    assert [row[0] for row in rows] == [*SCRIPTS, "all"]
+    forms = [int(row[1]) for row in rows]
+    assert sum(forms[:-1]) == forms[-1] > 0
+    assert all(0 <= int(row[2]) <= int(row[1]) and 0.0 <= float(row[3]) <= 1.0 and 0.0 <= float(row[4]) <= 1.0 for row in rows)
