@@ -183,10 +183,14 @@ class Index:
         as fuzzy_tokens (candidates.name_tokens.round_trip_name_tokens remembers)."""
         from normalizer.round_trip_model import sources as round_trip_sources  # lazy: a 1 MB model
 
+        if self.deletes is None:
+            return frozenset()
+        # Sources fold alike and their near terms overlap (300 articles: 103,872 terms, 37,471 distinct).
+        folds = {mt_fold(english) for english, _script, _score in round_trip_sources(word, sources)} - {""}
+        terms = {term for folded in folds for term in self.deletes.near(folded)}
         found: set[str] = set()
-        for english, _script, _score in round_trip_sources(word, sources):
-            for term in self._near_folds(english):
-                found.update(self.by_fold.get(term, ()))
+        for term in terms:
+            found.update(self.by_fold.get(term, ()))
         return frozenset(found)
 
     def glued_forms(self, word: str) -> set[int]:
