@@ -27,11 +27,14 @@ T = TypeVar("T")
 
 
 def can_fork_here() -> bool:
-    """A fork is safe and may pay: Linux, this thread the only one (a fork
-    copies it alone), and a CPU free for the child now (`spare_cpu`)."""
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork") or threading.active_count() != 1:
-        return False
-    return spare_cpu()
+    """A fork is safe (`fork_is_safe`) and may pay: a CPU free for the child now (`spare_cpu`)."""
+    return fork_is_safe() and spare_cpu()
+
+
+def fork_is_safe() -> bool:
+    """Linux, and this thread the only one: a fork copies it alone, and the
+    locks other threads hold would stay held in the child."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 def spare_cpu() -> bool:

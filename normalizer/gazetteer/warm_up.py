@@ -16,13 +16,11 @@ before: what the cache holds is what this process would make.
 from __future__ import annotations
 
 import os
-import sys
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 from normalizer import cache
-from normalizer.forked_call import end_child
+from normalizer.forked_call import end_child, fork_is_safe
 
 # Own gazetteer files this large (in all) parse for long enough that the
 # bundled gazetteers' work fits beside them (about 0.3 s of YAML a megabyte).
@@ -48,10 +46,9 @@ def read_files(files: list[Path], bundled: list[bool]) -> list:
 
 
 def worth_a_child(own: list[Path], bundled: list[bool]) -> bool:
-    """A fork is safe here (Linux, this thread alone) and pays: bundled
+    """A fork is safe here (forked_call.fork_is_safe) and pays: bundled
     files to ready, a cache to keep them in, and own files of WARM_UP_BYTES."""
-    alone = sys.platform.startswith("linux") and threading.active_count() == 1  # a fork copies this thread only
-    if not any(bundled) or not alone or not cache.enabled():
+    if not any(bundled) or not fork_is_safe() or not cache.enabled():
         return False
     try:
         return sum(os.stat(path).st_size for path in own) >= WARM_UP_BYTES
