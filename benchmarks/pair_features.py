@@ -137,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ranking", action="store_true", help="top-1 among the candidates instead")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
+    pool = distractor_pool()  # the train split's names, read once
     near_names = defaultdict(list)
-    for name in distractor_pool():
+    for name in pool:
         near_names[name[:2].lower()].append(name)
     fit_words, eval_words = {}, {}
     for script in SCRIPTS:
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         fit_words[script] = rng.sample(dev[:SKIP_DEV], min(args.words, SKIP_DEV))
         eval_words[script] = rng.sample(dev[SKIP_DEV:], min(args.words, len(dev) - SKIP_DEV))
     if args.ranking:
-        return ranking(fit_words, eval_words, rng)
+        return ranking(fit_words, eval_words, sorted(map(cased, pool)), rng)
     x_fit, kinds_fit, _ = measured(fit_words, near_names, rng)
     x_eval, kinds_eval, shipped = measured(eval_words, near_names, rng)
     weights = fit_logistic(x_fit, (kinds_fit == TRUE).astype(float))
@@ -174,10 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def candidate_groups(words: list[tuple[str, str]], script: str, rng: random.Random):
+def candidate_groups(words: list[tuple[str, str]], script: str, distractors: list[str], rng: random.Random):
     """Per round-trip form: (the right name, {candidate: (features, score, evidence)}), the
-    candidates empty where the right name is none of them."""
-    gazetteer = sorted({cased(e) for e, _ in words} | set(rng.sample(sorted(map(cased, distractor_pool())), DISTRACTORS)))
+    candidates empty where the right name is none of them. The gazetteer: `words`
+    and DISTRACTORS names drawn from `distractors`."""
+    gazetteer = sorted({cased(e) for e, _ in words} | set(rng.sample(distractors, DISTRACTORS)))
     candidates_of = candidates_in(gazetteer)
     groups = []
     for english, native in words:
@@ -194,10 +196,10 @@ def candidate_groups(words: list[tuple[str, str]], script: str, rng: random.Rand
     return groups
 
 
-def ranking(fit_words, eval_words, rng: random.Random) -> int:
+def ranking(fit_words, eval_words, distractors: list[str], rng: random.Random) -> int:
     differences = []
     for script, words in fit_words.items():
-        for right, read in candidate_groups(words, script, rng):
+        for right, read in candidate_groups(words, script, distractors, rng):
             if read:
                 differences += [np.subtract(read[right][0], read[name][0]) for name in read if name != right]
     both_ways = np.array(differences + [-d for d in differences])
@@ -206,7 +208,7 @@ def ranking(fit_words, eval_words, rng: random.Random) -> int:
     print("| --- | --- | --- | --- | --- |")
     totals = np.zeros(4)
     for script, words in eval_words.items():
-        groups = candidate_groups(words, script, rng)
+        groups = candidate_groups(words, script, distractors, rng)
         shipped = sum(max(read, key=lambda n: read[n][1:]) == right for right, read in groups if read)
         fitted = sum(max(read, key=lambda n: float(np.dot(weights, read[n][0]))) == right for right, read in groups if read)
         missing = sum(1 for _, read in groups if not read)
