@@ -82,13 +82,18 @@ def score(word: str, name: str) -> float | None:
     too); None where the dictionary does not say `name`."""
     from normalizer.transliteration import SCORE_CAP, calibrated
 
-    sounds = _sounds_to_read(word, name)
-    if sounds is None:
-        return None
-    loaded = route()
-    value = loaded.evidence(word, sounds)[0]
-    heard = 0.0 if value == -math.inf else round(min(calibrated(-value, loaded.calibration), SCORE_CAP), 4)
+    value = evidence(word, name)
+    heard = 0.0 if value == -math.inf else round(min(calibrated(-value, route().calibration), SCORE_CAP), 4)
     return heard if heard >= READ_FROM else None
+
+
+def evidence(word: str, name: str) -> float:
+    """log P(the plain letters `word` | `name` said, best script) - log P(`word`
+    as an English-side name), in nats, as transliteration.evidence's; -inf
+    where the dictionary does not say `name`, `word` spells a real name, or
+    no script reads it within the per-letter limit."""
+    sounds = _sounds_to_read(word, name)
+    return -math.inf if sounds is None else route().evidence(word, sounds)[0]
 
 
 def _sounds_to_read(word: str, name: str) -> list[str] | None:

@@ -126,3 +126,47 @@ def test_the_reason_names_the_first_few_outweighed_names(monkeypatch):
     kept = set_aside(rivals + [reading("Sahara", 0.82, 0)], close=0.08, lowest=0.0)
     assert [p.replacement for p in kept] == ["Sahara"]
     assert "a round trip explains it better than 'Tahara', 'Zahara', 'Bahara' and 2 other names" in kept[0].reasons
+
+
+# Two names one round trip of a common name comes near: the sound of the one
+# (Richard, in the CMU dictionary) reads the katakana spelling, the letters
+# of the other (Ricardo) as well as the first's. Two names said alike:
+# Kristen and Kristin.
+NAMES_BY_EAR = """\
+entities:
+  - {canonical: Richard, kind: person}
+  - {canonical: Ricardo, kind: person}
+  - {canonical: Kristen, kind: person}
+  - {canonical: Kristin, kind: person}
+"""
+
+
+def _by_letters(word, name, other):
+    return likelier._evidence(word, name) - likelier._evidence(word, other)
+
+
+def test_a_name_heard_in_the_word_outweighs_one_only_spelled_like_it():
+    # リチャード: the letters alone lean to Ricardo; the sound of Richard reads it.
+    assert _by_letters("Richaado", "Richard", "Ricardo") < MIN_LOG_ODDS
+    assert log_odds("Richaado", "Richard", "Ricardo") >= MIN_LOG_ODDS
+    assert log_odds("Richaado", "Ricardo", "Richard") == pytest.approx(-log_odds("Richaado", "Richard", "Ricardo"))
+
+
+def test_names_said_alike_are_told_apart_by_their_letters():
+    # The sound reads 크리스텐 as both names: it says nothing of which, the letters decide.
+    assert likelier._heard("Keuriseuten", "Kristen") > -math.inf
+    assert likelier._heard("Keuriseuten", "Kristin") > -math.inf
+    assert log_odds("Keuriseuten", "Kristen", "Kristin") == _by_letters("Keuriseuten", "Kristen", "Kristin")
+    assert log_odds("Keuriseuten", "Kristen", "Kristin") >= MIN_LOG_ODDS
+
+
+def test_the_engine_applies_the_name_it_hears(tmp_path, monkeypatch):
+    engine = engine_of(tmp_path, NAMES_BY_EAR)
+    result = engine.normalize("Richaado")
+    assert result.text == "Richard"
+    assert "a round trip explains it better than 'Ricardo'" in result.corrections[0].reasons
+    # By the letters alone the two readings are a coin toss: suggested only.
+    monkeypatch.setattr(likelier, "_heard", lambda word, name: -math.inf)
+    result = engine.normalize("Richaado")
+    assert result.text == "Richaado"
+    assert [c.replacement for c in result.suggestions] == ["Richard"]

@@ -17,15 +17,23 @@ no choice. Readings far apart on the similarity scale are left to it; a
 reading pinned by an exact word of its name beside it is never set aside by
 one that is not, nor is the reading of a name the text writes intact
 elsewhere by one of a name it never writes.
+
+A word is weighed by its sound too (normalizer.pronunciation), as
+transliteration.score reads a pair by the better of the two routes, where
+the sound reads it as one of the two names only ("Richaado": Richard said,
+Ricardo only spelled alike). Names said alike ("Kristen", "Kristin") are
+told apart by their letters alone.
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Callable
 
+from normalizer import pronunciation
 from normalizer.proposal import Evidence, Proposal
-from normalizer.transliteration import evidence, score
+from normalizer.transliteration import evidence, plain, score
 
 # Log-odds (nats) a reading needs over a close reading of the same words to
 # set it aside. Fitted on the calibration dev words of benchmarks/names.py
@@ -128,7 +136,27 @@ def log_odds(spelling: str, name: str, other: str) -> float | None:
     if not len(words) == len(ours) == len(theirs):
         return None
     pairs = [(w, a, b) for w, a, b in zip(words, ours, theirs) if a.casefold() != b.casefold()]
-    return sum(_evidence(w, a) - _evidence(w, b) for w, a, b in pairs)
+    return sum(_word_odds(w, a, b) for w, a, b in pairs)
+
+
+def _word_odds(word: str, name: str, other: str) -> float:
+    """The log-odds of `name` over `other` for one printed word: by its
+    letters; and by the likelier of its letters and its sound
+    (normalizer.pronunciation) where the sound reads the word as one of the
+    two names only, as transliteration.score reads a pair by the better
+    route. Where it reads both, they are said alike ("Kristen" and
+    "Kristin", "Dallas" and "Dulles"): the sound cannot tell them apart and
+    the letters decide."""
+    ours, theirs = _evidence(word, name), _evidence(word, other)
+    heard_ours, heard_theirs = _heard(word, name), _heard(word, other)
+    if heard_ours > -math.inf and heard_theirs > -math.inf:
+        return ours - theirs
+    return max(ours, heard_ours) - max(theirs, heard_theirs)
+
+
+@lru_cache(maxsize=PAIRS_REMEMBERED)
+def _heard(word: str, name: str) -> float:
+    return pronunciation.evidence(plain(word), plain(name))
 
 
 @lru_cache(maxsize=PAIRS_REMEMBERED)
