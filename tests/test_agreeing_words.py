@@ -1,7 +1,8 @@
 """Two garbled words that agree on one person's name are not put in doubt by
 a reading of one of them alone (Decider._rivals). "Kǎixī Luózéěr" is the
 pinyin round trip of a real pair of Wikidata name words (Kacey, Rosel);
-"Luózéěr" alone reads as Rosel and as Rozier alike."""
+"Luózéěr" alone reads as Rosel and as Roser alike: by their letters, and by
+ear, where both are said alike enough to be heard in it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from gazetteer_samples import applied_changes, engine_of
 PEOPLE = """\
 entities:
   - {canonical: Kacey Rosel, kind: person}
-  - {canonical: Ifor Rozier, kind: person}
+  - {canonical: Ifor Roser, kind: person}
 """
 
 
@@ -24,7 +25,7 @@ def engine(tmp_path_factory):
 def test_the_surname_alone_is_in_doubt(engine):
     result = engine.normalize("In a statement, Luózéěr rejected the claims.")
     assert applied_changes(result) == []
-    assert {c.replacement for c in result.corrections} <= {"Rosel", "Rozier"}
+    assert {c.replacement for c in result.corrections} <= {"Rosel", "Roser"}
 
 
 def test_the_given_name_settles_it(engine):
