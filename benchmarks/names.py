@@ -268,6 +268,16 @@ def engine_outcomes(gazetteer: list[str]) -> Callable[[Case], str]:
     return outcome
 
 
+def breakdown(gazetteer: list[str], cases: list[Case]) -> dict[str, int]:
+    """How many of the round-trip forms of `cases` came to each of OUTCOMES in the engine."""
+    outcome = engine_outcomes(gazetteer)
+    counted = {name: 0 for name in OUTCOMES}
+    for case in cases:
+        if case.expect is not None:
+            counted[outcome(case)] += 1
+    return counted
+
+
 def hook_fixer(spec: str) -> Callable[[list[str]], Repair]:
     module, _, name = spec.partition(":")
     return getattr(importlib.import_module(module), name or "factory")
@@ -334,12 +344,7 @@ def run(args) -> dict:
             if args.verbose:
                 print(f"{script} {method}: {report['methods'][method][script]}", file=sys.stderr)
             if method == "engine" and args.breakdown:
-                outcome = engine_outcomes(gazetteer)
-                counted = {name: 0 for name in OUTCOMES}
-                for case in run_cases:
-                    if case.expect is not None:
-                        counted[outcome(case)] += 1
-                report.setdefault("breakdown", {})[script] = counted
+                report.setdefault("breakdown", {})[script] = breakdown(gazetteer, run_cases)
     for method in chosen:
         report["methods"][method]["overall"] = tally(per_method[method])
     return report
