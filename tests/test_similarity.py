@@ -9,6 +9,7 @@ from normalizer.similarity import (
     SAME_KEY_WITH_SWAP,
     SWAP_REASON,
     _blend,
+    read_as_russian,
     similarity,
     spelling_similarity,
     swapped_neighbours,
@@ -106,7 +107,7 @@ def test_no_reader_takes_a_similarity_below_the_least_read():
     "declined, name",
     [
         ("Makrona", "Macron"),  # genitive -a of a name ending in a consonant
-        ("Scholzu", "Scholz"),  # dative -u
+        ("Scholza", "Scholz"),
         ("Makronom", "Macron"),  # instrumental -om
         ("Obamu", "Obama"),  # accusative of a name in -a: the -a becomes -u
         ("Obamy", "Obama"),  # genitive -y
@@ -118,6 +119,21 @@ def test_a_name_left_in_a_slavic_case_is_a_step_under_equal_keys(declined, name)
     assert score == SAME_KEY_WITH_CASE_ENDING
     # Above a typist's vowel slip as the spelling reads it (by ear "Starmar" is Starmer itself).
     assert similarity(name, name)[0] > score > spelling_similarity("Starmar", "Starmer")[0]
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("Juuru", "Jula"),  # ジュール, Jules: a katakana vowel after the last consonant
+        ("Abasu", "Abbas"),  # エアバス, Airbus, in a text through Japanese
+        ("Scholzu", "Scholz"),  # a dative -u, but katakana writes Scholz so too (ショルツ)
+    ],
+)
+def test_an_ending_another_script_explains_better_is_no_case_ending(word, name):
+    # The ending is there; the letters are no Russian round trip of the name.
+    assert with_case_ending(mt_fold(word), mt_fold(name))
+    assert not read_as_russian(word, name)
+    assert similarity(word, name)[1] != CASE_ENDING_REASON
 
 
 @pytest.mark.parametrize(
