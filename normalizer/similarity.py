@@ -157,9 +157,10 @@ def read_as_russian(word: str, name: str) -> bool:
     """Whether the letter model reads `word` as a Russian round trip of `name`
     about as well as through any script (within NAMED_ROUTE_MARGIN of the
     best): a case ending is Russian grammar. Katakana and pinyin end a name
-    in a vowel too ("Juuru" for Jules, "Busu" for Booth, "Abasu" for Airbus),
-    and over their real round trips an ending so read names another real
-    name 2.6 times as often as the word's own (a /tmp count, BENCHMARKS.md)."""
+    in a vowel too ("Juuru" for Jules, "Busu" for Booth, "Abasu" for Airbus):
+    over their real round trips an ending so read names another real name
+    word 2.6 (katakana) and 7 (pinyin) times as often as the word's own
+    (BENCHMARKS.md)."""
     from normalizer.transliteration import NAMED_ROUTE_MARGIN, evidence_by_script
 
     by_script = dict((script, value) for value, script in evidence_by_script(word, name))
