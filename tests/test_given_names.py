@@ -243,3 +243,19 @@ def test_a_word_of_another_of_the_persons_own_names_is_kept(tmp_path):
     assert applied_changes(engine.normalize("Abu Mohammad al-Jolani led the group.")) == []
     # A garble beside them is still read, as the name whose words stand around it writes it.
     assert applied_changes(engine.normalize("Abu Mohammad al-Jolanii led the group.")) == [("Jolanii", "Julani")]
+
+
+def test_another_languages_form_of_the_given_name_is_another_persons(tmp_path):
+    # "Roberto Fico" is the Italian politician, not the Slovak Robert Fico
+    # misspelled: a final o another language adds makes a name of its own, as
+    # the scripts of the Wikidata pairs spell the two apart (given_names).
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Robert Fico, kind: person}\n")
+    assert applied_changes(engine.normalize("Roberto Fico, the president of Campania, met the mayor of Naples.")) == []
+    assert applied_changes(engine.normalize("Robret Fico, Slovakia's prime minister, spoke on Monday.")) == [("Robret", "Robert")]
+
+
+@pytest.mark.parametrize("word, name", [("Roberto", "Robert"), ("Alberto", "Albert"), ("Antonio", "Anton")])
+def test_a_name_with_a_final_o_or_i_is_no_spelling_of_the_name_without(engine, word, name):
+    from normalizer.candidates.given_names import one_name_word
+
+    assert not one_name_word(engine.index, word, name)
