@@ -193,3 +193,15 @@ def test_a_reason_names_a_script_only_where_it_explains_the_pair_clearly_better(
     # A typist's swap is read by a learned route too, but no script explains
     # it much better than another: the reason does not name one.
     assert score("Zelenksyy", "Zelenskyy")[1] == model().routes[POOLED]
+
+
+def test_the_chinese_route_reads_only_words_of_pinyin_syllables():
+    # A Chinese round trip prints pinyin syllables whatever the name
+    # ("Telangpu", te-lang-pu); "Ngcamu" and "Mnqayi" (Zulu surnames) are
+    # spelled in none, and the Chinese table alone read them at 0.93 and 0.94.
+    assert transliteration.score("Telangpu", "Trump") == (transliteration.SCORE_CAP, "Chinese pinyin round trip")
+    assert transliteration.score("Xīnbàomǔ", "Sheinbaum")[0] == transliteration.SCORE_CAP
+    for word, name in (("Ngcamu", "N'Tam"), ("Mnqayi", "Mikati")):
+        score, route = transliteration.score(word, name)
+        assert score < 0.8 and route != "Chinese pinyin round trip", (word, score, route)
+        assert all(script != "chinese" for _, script in transliteration.evidence_by_script(word, name))
