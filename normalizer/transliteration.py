@@ -26,20 +26,19 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from functools import lru_cache
 from operator import itemgetter
-from pathlib import Path
 
 from normalizer import pronunciation
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
-from normalizer.model_files import load_model, table_rows
+from normalizer.gazetteer.chinese_names import pinyin_syllables
 from normalizer.gazetteer.packed import Single
+from normalizer.model_files import load_model
+from normalizer.scheme_letters import as_wikipedia_prints
 from normalizer.wordmap import compact
 
 MODEL_RESOURCE = "transliteration.json"
-SCHEME_LETTERS = Path(__file__).resolve().parent / "data" / "russian_scheme_letters.tsv"  # as_wikipedia_prints
 POOLED = "pooled"
 # The route of the Chinese round trips, which print pinyin syllables (evidence_by_script).
 CHINESE = "chinese"
@@ -166,12 +165,10 @@ def evidence(word: str, name: str) -> tuple[float, str]:
 
 
 def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
-    """`evidence` under each script's route (and the pooled one). Not the
-    Chinese route for a word that no cut into pinyin syllables spells: a
-    Chinese round trip is written in them, whatever the name ("Telangpu",
-    te-lang-pu, for Trump), and the route's table, which scores letters, not
-    syllables, read "Ngcamu" and "Mnqayi" (Zulu surnames) as N'Tam and
-    Mikati through Chinese at 0.93 and 0.94."""
+    """`evidence` under each script's route (and the pooled one); not the
+    Chinese one for a word no pinyin syllables spell, as every Chinese round
+    trip is ("Telangpu", te-lang-pu, for Trump): its table scores letters, and
+    read "Ngcamu" (a Zulu surname) as N'Tam through Chinese at 0.93."""
     loaded = model()
     source, target = plain(name), plain(word)
     alone = loaded.english_cost(target)
@@ -186,18 +183,11 @@ def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
 
 @lru_cache(maxsize=PINYIN_CUTS_REMEMBERED)
 def _in_pinyin_syllables(letters: str) -> bool:
-    """`letters` (plain) cut wholly into the syllables, tone marks set
-    aside, that the Chinese spellings of the train split's names romanize to
-    (the model's; pypinyin's interjections "ng", "hm" are none of them). True
-    where the model holds no syllables: nothing to tell."""
-    loaded = model()
-    syllables, longest = loaded.plain_pinyin, loaded.pinyin_longest
-    if not syllables or not letters.isalpha():
-        return True
-    cut = [True] + [False] * len(letters)  # cut[i]: letters[:i] is whole syllables
-    for i in range(1, len(letters) + 1):
-        cut[i] = any(cut[j] and letters[j:i] in syllables for j in range(max(0, i - longest), i))
-    return cut[-1]
+    """`letters` (plain) cut wholly into the syllables, tone marks set aside,
+    that the Chinese spellings of the train split's names romanize to (not
+    pypinyin's interjections "ng", "hm"); True where the model holds none."""
+    syllables = model().plain_pinyin
+    return not syllables or not letters.isalpha() or pinyin_syllables(letters, syllables) is not None
 
 
 # Nats by which a script must explain a pair better than every other script
@@ -305,32 +295,6 @@ def score_above(word: str, name: str, floor: float, by_ear: bool = True) -> tupl
             return None
     found = score(word, name) if by_ear else spelled_score(word, name)
     return found if found[0] > floor else None
-
-
-def as_wikipedia_prints(word: str) -> str:
-    """`word` with each marked letter of the strict Cyrillic schemes (GOST 7.79,
-    scientific) as the Wikipedia scheme prints the same Cyrillic letter:
-    "Tûmèn" -> "Tyumen", "Džekson" -> "Dzhekson" (the table is
-    normalizer/data/russian_scheme_letters.tsv, from iuliia's schemes by
-    tools/generate_russian_scheme_letters.py). Most words: themselves."""
-    if word.isascii():
-        return word
-    pattern, table = _scheme_letters()
-    # Composed first: a caron may come as a letter of its own after the "z" (iuliia's GOST prints it so).
-    composed = unicodedata.normalize("NFC", word)
-    wider = pattern.sub(lambda found: _cased(table[found.group().lower()], found.group()), composed)
-    return word if wider == composed else wider
-
-
-def _cased(plain_letters: str, printed: str) -> str:
-    return plain_letters.capitalize() if printed[:1].isupper() else plain_letters
-
-
-@lru_cache(maxsize=1)
-def _scheme_letters() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = dict(table_rows(SCHEME_LETTERS))
-    # Longest first: the scientific "šč" (щ) before its "š".
-    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))), re.IGNORECASE), table
 
 
 def _falls(curve: list[float]) -> bool:

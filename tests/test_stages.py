@@ -294,3 +294,23 @@ def test_a_question_of_the_text_is_answered_once_per_place_and_document(index):
     assert asked == [3, 0]
     other = Document(index, "Abbas Aragut spoke.")
     assert word_before(other, 1) == "Abbas" and asked == [3, 0, 1]  # a new text, asked anew
+
+
+def test_a_context_phrase_many_entities_share_is_weaker_evidence_beside_the_word(tmp_path):
+    # "President" before a surname says an office holder is named, not which
+    # one: of five presidents, the phrase lifts a reading of Kiir by the far
+    # bonus only; "South Sudanese President" names him alone.
+    from normalizer.evidence.context import CONTEXT_FAR_BONUS
+
+    presidents = ["Salva Kiir", "Emmanuel Macron", "Javier Milei", "Petr Pavel", "Bajram Begaj"]
+    yaml_text = "entities:\n" + "".join(
+        f"  - {{canonical: {name}, kind: person, context: [President{', South Sudanese President' if name == 'Salva Kiir' else ''}]}}\n"
+        for name in presidents
+    )
+    index = engine_of(tmp_path, yaml_text).index
+    kiir = next(e for e, info in enumerate(index.entities) if info.canonical == "Salva Kiir")
+    doc, _ = doc_of(index, "President Kiiru said the talks would continue.")
+    shared = context(doc, kiir, at(doc, "Kiiru"), at(doc, "Kiiru"))
+    assert shared.delta == CONTEXT_FAR_BONUS and "and of others" in shared.reasons[0]
+    doc, _ = doc_of(index, "South Sudanese President Kiiru said the talks would continue.")
+    assert context(doc, kiir, at(doc, "Kiiru"), at(doc, "Kiiru")).delta == CONTEXT_NEAR_BONUS

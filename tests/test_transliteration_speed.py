@@ -55,12 +55,20 @@ def reference_align(source, target, table, floors, max_source, max_target):
     return best[n][m], steps[::-1]
 
 
+def reference_pinyin(letters):
+    """Whether `letters` is a string of the model's plain pinyin syllables (by recursion)."""
+    syllables = transliteration.model().plain_pinyin
+    return not letters or any(letters.startswith(s) and reference_pinyin(letters[len(s):]) for s in syllables)
+
+
 def reference_evidence(word, name):
     loaded = transliteration.model()
     source, target = transliteration.plain(name), transliteration.plain(word)
     alone = loaded.english_cost(target)
     best, best_script = -math.inf, transliteration.POOLED
     for script, table in loaded.tables.items():
+        if script == transliteration.CHINESE and not reference_pinyin(target):
+            continue
         cost, _ = reference_align(source, target, table, loaded.floors[script], loaded.max_source, loaded.max_target)
         if alone - cost > best:
             best, best_script = alone - cost, script
@@ -80,7 +88,7 @@ def reference_score(word, name):
     alone = loaded.english_cost(target)
     values = sorted(
         (alone - reference_align(source, target, table, loaded.floors[s], loaded.max_source, loaded.max_target)[0]
-         for s, table in loaded.tables.items()),
+         for s, table in loaded.tables.items() if s != transliteration.CHINESE or reference_pinyin(target)),
         reverse=True,
     )
     clear = values[0] - values[1] >= transliteration.NAMED_ROUTE_MARGIN

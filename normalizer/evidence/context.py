@@ -19,13 +19,23 @@ def context(doc: Document, entity: int, first: int, last: int) -> Evidence:
     found = [(p, phrase) for p, phrase in doc.context_phrases(entity) if not first <= p <= last]
     if not found:
         return NO_EVIDENCE
-    distance, phrase = min((min(abs(p - first), abs(p - last)), phrase) for p, phrase in found)
+    by_distance = sorted((min(abs(p - first), abs(p - last)), phrase) for p, phrase in found)
+    distance, phrase = by_distance[0]
     canonical = doc.index.entities[entity].canonical
-    if distance <= NEAR:
+    near = [phrase for d, phrase in by_distance if d <= NEAR]
+    if any(_specific(doc, phrase) for phrase in near):
         return Evidence(CONTEXT_NEAR_BONUS, (f"context word of '{canonical}' next to it",))
+    if near:
+        # "President" before a surname says an office holder is named, not which of the 68.
+        return Evidence(CONTEXT_FAR_BONUS, (f"context word of '{canonical}' and of others next to it ('{phrase}')",))
     if distance <= WINDOW:
         return Evidence(CONTEXT_FAR_BONUS, (f"context word of '{canonical}' nearby ('{phrase}')",))
     return NO_EVIDENCE
+
+
+def _specific(doc: Document, phrase) -> bool:
+    """Few entities list `phrase` (MAX_SHARING_FOR_SPECIFIC or fewer)."""
+    return doc.index.context_sharing.get(phrase, (0,))[0] <= MAX_SHARING_FOR_SPECIFIC
 
 
 def specific_context_near(doc: Document, entity: int, first: int, last: int) -> bool:
