@@ -8,6 +8,7 @@ Jaro-Winkler blend, capped below the key tiers.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import jellyfish
@@ -160,9 +161,14 @@ def read_as_russian(word: str, name: str) -> bool:
     in a vowel too ("Juuru" for Jules, "Busu" for Booth, "Abasu" for Airbus):
     over their real round trips an ending so read names another real name
     word 2.6 (katakana) and 7 (pinyin) times as often as the word's own
-    (BENCHMARKS.md)."""
-    from normalizer.transliteration import NAMED_ROUTE_MARGIN, evidence_by_script
+    (BENCHMARKS.md). Never a word with a letter no Russian romanizer prints
+    (the model's, from the train split): "Krūze" (Latvian) is not Cruz
+    declined, and "Nowaka" is Polish ("Novaka" in Russian letters)."""
+    from normalizer.transliteration import NAMED_ROUTE_MARGIN, evidence_by_script, model
 
+    printed = model().cyrillic_letters
+    if printed and not all(c in printed for c in unicodedata.normalize("NFC", word.lower()) if c.isalpha()):
+        return False
     by_script = dict((script, value) for value, script in evidence_by_script(word, name))
     return by_script.get("russian", float("-inf")) >= max(by_script.values()) - NAMED_ROUTE_MARGIN
 

@@ -136,6 +136,16 @@ def test_an_ending_another_script_explains_better_is_no_case_ending(word, name):
     assert similarity(word, name)[1] != CASE_ENDING_REASON
 
 
+@pytest.mark.parametrize("word, name", [("Krūze", "Cruz"), ("Nowaka", "Nowak")])
+def test_a_letter_no_russian_romanizer_prints_is_no_case_ending(word, name):
+    # The ending is there, but no Russian scheme prints "ū" (a Latvian
+    # surname) or "w" (Polish declines Nowak so; Russian would print
+    # "Novaka"): the word is no Russian round trip, declined or not.
+    assert with_case_ending(mt_fold(word), mt_fold(name))
+    assert not read_as_russian(word, name)
+    assert similarity(word, name)[1] != CASE_ENDING_REASON
+
+
 @pytest.mark.parametrize(
     "word, name",
     [
