@@ -26,7 +26,7 @@ from normalizer.folding import fold_case, skeleton
 from normalizer.gazetteer.packed import entity_and_role
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
-from normalizer.similarity import ALONE_APPLIED, SAME_SKELETON_REASON, swapped_neighbours
+from normalizer.similarity import ALONE_APPLIED, SAME_SKELETON_REASON, VOWELS, swapped_neighbours
 from normalizer.suspects import Status
 
 # Two romanizations of one name word share a key or a sure learned route
@@ -50,8 +50,6 @@ BESIDE_A_GARBLE = ALONE_APPLIED
 # Yevhen): not the h of kh, zh, sh, ch, ph, th, gh, and not a first letter,
 # where English names write h as often (Helen is no Glen).
 _H_AS_G = re.compile(r"(?<=[^kzscptg])h")
-# A name word's last letter, where it ends in a vowel (y too: Sergey, Dmitry).
-_VOWELS = frozenset("aeiouy")
 # (neighbour, offset) pairs remembered (Index.memo): most hold no person's
 # form, a common given name hundreds (~70 bytes each).
 PEOPLE_BESIDE_REMEMBERED = 10_000
@@ -207,7 +205,7 @@ def _another_languages_form(word: str, name: str) -> bool:
     them for two names. Not a Russian form beside a Ukrainian one, which drops the o
     ("Kirill" for Kyrylo, "Pyotr" for Petro): the word written is the shorter."""
     written, own = fold_case(word), fold_case(name)
-    return len(written) > len(own) and written[-1] in "oi" and own[-1] not in _VOWELS and skeleton(written) == skeleton(own)
+    return len(written) > len(own) and written[-1] in "oi" and own[-1] not in VOWELS and skeleton(written) == skeleton(own)
 
 
 def _ukrainian_h(word: str, name: str) -> bool:

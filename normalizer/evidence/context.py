@@ -34,17 +34,17 @@ def context(doc: Document, entity: int, first: int, last: int) -> Evidence:
 
 
 def _specific(doc: Document, phrase) -> bool:
-    """Few entities list `phrase` (MAX_SHARING_FOR_SPECIFIC or fewer)."""
+    """Few entities list `phrase` (MAX_SHARING_FOR_SPECIFIC or fewer; the
+    index counts each phrase as context_phrases spells it)."""
     return doc.index.context_sharing.get(phrase, (0,))[0] <= MAX_SHARING_FOR_SPECIFIC
 
 
 def specific_context_near(doc: Document, entity: int, first: int, last: int) -> bool:
     """A context phrase of `entity` within NEAR tokens that few entities
     share: the text points at this one, not at any holder of an office."""
-    sharing = doc.index.context_sharing  # how many entities list each phrase, as context_phrases spells it
     for p, phrase in doc.context_phrases(entity):
         if first <= p <= last or min(abs(p - first), abs(p - last)) > NEAR:
             continue
-        if sharing.get(phrase, (0,))[0] <= MAX_SHARING_FOR_SPECIFIC:
+        if _specific(doc, phrase):
             return True
     return False
