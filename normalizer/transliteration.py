@@ -40,10 +40,11 @@ from normalizer.wordmap import compact
 
 MODEL_RESOURCE = "transliteration.json"
 POOLED = "pooled"
-# The route of the Chinese round trips, which print pinyin syllables (evidence_by_script).
+# The routes of the Chinese and Korean round trips, which print syllables (evidence_by_script).
 CHINESE = "chinese"
-# Words whose cut into pinyin syllables is remembered (a word and a bool: ~100 bytes).
-PINYIN_CUTS_REMEMBERED = 16_384
+KOREAN = "korean"
+# Words whose cut into a script's syllables is remembered (a word and a bool: ~100 bytes).
+SYLLABLE_CUTS_REMEMBERED = 16_384
 EXACT = 1.0
 # The score never reaches the key tiers of normalizer.similarity (0.95 for an
 # equal MT-folded key): the learned route is evidence beside them, not above.
@@ -99,6 +100,8 @@ class Model:
         self.pinyin_longest = max(map(len, self.pinyin_syllables), default=0)
         # The same syllables without their tone marks: what a Chinese round trip prints, cut into pieces.
         self.plain_pinyin = frozenset(plain(syllable) for syllable in self.pinyin_syllables) - {""}
+        # What a Korean round trip prints, one Hangul block at a time.
+        self.korean_syllables = frozenset(data.get("korean", {}).get("syllables", ()))
         cyrillic = data.get("cyrillic", {})
         self.cyrillic_letters = frozenset(cyrillic.get("letters", ""))
         self.cyrillic_marks = frozenset(cyrillic.get("marks", ""))
@@ -166,27 +169,29 @@ def evidence(word: str, name: str) -> tuple[float, str]:
 
 def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
     """`evidence` under each script's route (and the pooled one); not the
-    Chinese one for a word no pinyin syllables spell, as every Chinese round
-    trip is ("Telangpu", te-lang-pu, for Trump): its table scores letters, and
-    read "Ngcamu" (a Zulu surname) as N'Tam through Chinese at 0.93."""
+    Chinese or Korean one for a word that script's syllables do not spell, as
+    every such round trip's do ("Telangpu", te-lang-pu, for Trump). Their
+    tables score letters alone, and read "Ngcamu" (a Zulu surname) as N'Tam
+    through Chinese at 0.93, a typist's "Cgywin" as Ogun through Korean."""
     loaded = model()
     source, target = plain(name), plain(word)
     alone = loaded.english_cost(target)
     at = pieces(target, loaded.max_target)
-    pinyin = _in_pinyin_syllables(target)
+    unspelled = {script for script in (CHINESE, KOREAN) if not _in_syllables(target, script)}
     return [
         (alone - align(source, target, table, at=at)[0], script)
         for script, table in loaded.aligners.items()
-        if pinyin or script != CHINESE
+        if script not in unspelled
     ]
 
 
-@lru_cache(maxsize=PINYIN_CUTS_REMEMBERED)
-def _in_pinyin_syllables(letters: str) -> bool:
-    """`letters` (plain) cut wholly into the syllables, tone marks set aside,
-    that the Chinese spellings of the train split's names romanize to (not
-    pypinyin's interjections "ng", "hm"); True where the model holds none."""
-    syllables = model().plain_pinyin
+@lru_cache(maxsize=SYLLABLE_CUTS_REMEMBERED)
+def _in_syllables(letters: str, script: str) -> bool:
+    """`letters` (plain) cut wholly into the syllables the train split's names
+    print through `script`: pinyin's, tone marks set aside (not pypinyin's
+    interjections "ng", "hm"), or Hangul blocks'. True where the model holds none."""
+    loaded = model()
+    syllables = loaded.plain_pinyin if script == CHINESE else loaded.korean_syllables
     return not syllables or not letters.isalpha() or pinyin_syllables(letters, syllables) is not None
 
 

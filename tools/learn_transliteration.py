@@ -38,6 +38,10 @@ What it does, deterministically (same data and romanizer versions, same bytes):
    marks) that real names of the train split almost never hold, so that a
    word holding one is read as a round trip, not as a name spelled in its own
    language (normalizer.suspects).
+7. Syllables: the pinyin syllables of the train split's Chinese spellings, and
+   the syllables its Hangul spellings print one block at a time, so that the
+   Chinese and Korean routes read only words those syllables spell
+   (normalizer.transliteration.evidence_by_script).
 """
 
 from __future__ import annotations
@@ -559,6 +563,17 @@ def pinyin_syllables() -> list[str]:
     return sorted(seen)
 
 
+def korean_syllables() -> list[str]:
+    """The syllables, plain and small, that the train split's Hangul spellings
+    print one block at a time (normalizer.measure.romanizers.korean_syllables)."""
+    from normalizer.measure.romanizers import korean_syllables as syllables_of
+
+    seen = set()
+    for _, native in read_pairs(DATA / "korean.train.tsv"):
+        seen.update(plain(syllable.lower()) for syllable in syllables_of(native))
+    return sorted(seen - {""})
+
+
 def build(verbose: bool = False) -> dict:
     started = time.time()
     pairs_by_script = {script: training_pairs(script, "train", WORDS_PER_SCRIPT) for script in SCRIPTS}
@@ -613,6 +628,7 @@ def build(verbose: bool = False) -> dict:
         "keys": key_rules,
         "romanization_letters": romanization_letters(),
         "pinyin": {"syllables": pinyin_syllables(), "min_marked": MIN_MARKED_SYLLABLES},
+        "korean": {"syllables": korean_syllables()},
         "cyrillic": cyrillic_spelling(),
     }
 

@@ -171,6 +171,15 @@ def _hangul_transliter():
     return Transliter(academic)
 
 
+def korean_syllables(native: str) -> list[str]:
+    """Each Hangul syllable of `native` romanized alone, by both schemes of
+    `korean_forms` (Revised Romanization, and letter by letter)."""
+    from korean_romanizer.romanizer import Romanizer
+
+    blocks = [c for c in native if "\uac00" <= c <= "\ud7a3"]
+    return [syllable for c in blocks for syllable in (Romanizer(c).romanize(), _hangul_transliter().translit(c))]
+
+
 def korean_forms(native: str) -> list[tuple[str, str]]:
     from korean_romanizer.romanizer import Romanizer
 
