@@ -191,6 +191,8 @@ def _derived_from_name(index: Index, key: str) -> bool:
         if key.endswith(suffix) and len(stem) >= 3 and stem in index.correct_tokens:
             if suffix == "s" and stem.endswith(_TAKES_ES):
                 continue  # English writes "Harrises", "the Foxes": "Harriss" is a doubled letter
+            if suffix == "es" and not stem.endswith(_TAKES_ES):
+                continue  # and "Israelis", "Japans": "Israelies", "Japanes" are slips
             return not _slip_of_another_name(index, key, stem)
     return False
 

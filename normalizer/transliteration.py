@@ -177,12 +177,17 @@ def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
     source, target = plain(name), plain(word)
     alone = loaded.english_cost(target)
     at = pieces(target, loaded.max_target)
-    unspelled = {script for script in (CHINESE, KOREAN) if not _in_syllables(target, script)}
     return [
         (alone - align(source, target, table, at=at)[0], script)
         for script, table in loaded.aligners.items()
-        if script not in unspelled
+        if may_print(target, script)
     ]
+
+
+def may_print(letters: str, script: str) -> bool:
+    """Whether a round trip through `script` may print `letters` (plain): a
+    Chinese or Korean one prints only its syllables (`_in_syllables`)."""
+    return script not in (CHINESE, KOREAN) or _in_syllables(letters, script)
 
 
 @lru_cache(maxsize=SYLLABLE_CUTS_REMEMBERED)

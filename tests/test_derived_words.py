@@ -1,5 +1,6 @@
 """A known name plus an English suffix is a derived word, not a garble ("the Kims", "the Harrises");
-a bare "-s" after a stem English pluralizes with "-es" is no derivation but a doubled letter."""
+a bare "-s" after a stem English pluralizes with "-es" is no derivation but a doubled letter, nor "-es" after one
+that takes a bare "-s"."""
 
 from __future__ import annotations
 
@@ -26,6 +27,18 @@ def test_a_name_with_an_english_suffix_is_derived(index, word):
 @pytest.mark.parametrize("word", ["Harriss", "Halifaxs"])
 def test_a_bare_s_after_a_stem_that_takes_es_is_not_a_derivation(index, word):
     assert word_status(index, word, word.lower()) != Status.DERIVED
+
+
+@pytest.mark.parametrize("word", ["Kimes", "Nasrallahes"])
+def test_es_after_a_stem_that_takes_a_bare_s_is_not_a_derivation(index, word):
+    # English writes "the Kims", "Israelis", "Japans": "-es" follows s, x, z, ch, sh.
+    assert word_status(index, word, word.lower()) != Status.DERIVED
+
+
+def test_such_an_es_word_is_read_as_the_name(tmp_path):
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Japan, kind: place, adjectives: [Japanese]}\n")
+    assert applied_changes(engine.normalize("Talks with the Japanes delegation resumed.")) == [("Japanes", "Japanese")]
+    assert applied_changes(engine.normalize("Talks with the Japanese delegation resumed.")) == []
 
 
 def test_such_a_word_is_read_as_the_name(tmp_path):
