@@ -55,10 +55,19 @@ def reference_align(source, target, table, floors, max_source, max_target):
     return best[n][m], steps[::-1]
 
 
-def reference_pinyin(letters):
-    """Whether `letters` is a string of the model's plain pinyin syllables (by recursion)."""
-    syllables = transliteration.model().plain_pinyin
-    return not letters or any(letters.startswith(s) and reference_pinyin(letters[len(s):]) for s in syllables)
+def reference_syllables(letters, syllables):
+    """Whether `letters` is a string of `syllables` (by recursion)."""
+    return not letters or any(letters.startswith(s) and reference_syllables(letters[len(s):], syllables) for s in syllables)
+
+
+def reference_may_print(letters, script):
+    """Whether the Chinese or Korean route reads `letters`: only a string of its syllables."""
+    loaded = transliteration.model()
+    if script == transliteration.CHINESE:
+        return reference_syllables(letters, loaded.plain_pinyin)
+    if script == transliteration.KOREAN:
+        return reference_syllables(letters, loaded.korean_syllables)
+    return True
 
 
 def reference_evidence(word, name):
@@ -67,7 +76,7 @@ def reference_evidence(word, name):
     alone = loaded.english_cost(target)
     best, best_script = -math.inf, transliteration.POOLED
     for script, table in loaded.tables.items():
-        if script == transliteration.CHINESE and not reference_pinyin(target):
+        if not reference_may_print(target, script):
             continue
         cost, _ = reference_align(source, target, table, loaded.floors[script], loaded.max_source, loaded.max_target)
         if alone - cost > best:
@@ -88,7 +97,7 @@ def reference_score(word, name):
     alone = loaded.english_cost(target)
     values = sorted(
         (alone - reference_align(source, target, table, loaded.floors[s], loaded.max_source, loaded.max_target)[0]
-         for s, table in loaded.tables.items() if s != transliteration.CHINESE or reference_pinyin(target)),
+         for s, table in loaded.tables.items() if reference_may_print(target, s)),
         reverse=True,
     )
     clear = values[0] - values[1] >= transliteration.NAMED_ROUTE_MARGIN
