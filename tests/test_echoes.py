@@ -73,3 +73,13 @@ def test_another_romanization_of_the_repaired_surname_follows(tmp_path):
     # A word less alike than two romanizations of one name word is another name.
     result = engine.normalize("Libyan leader Moammar Gadhafi was killed in 2011; critics of Colonel Haddad rejoiced.")
     assert applied_changes(result) == [("Moammar Gadhafi", "Muammar Gaddafi")]
+
+
+def test_a_weak_reading_of_its_own_does_not_keep_the_garble_from_following(tmp_path):
+    # "Kroše" alone reads as Crauchet by its own spelling, but too weakly to be
+    # applied (0.65, a Russian romanization); after "Kažman Kroše" is repaired,
+    # the same garble alone is read as it was read there.
+    engine = engine_of(tmp_path, "entities:\n  - {canonical: Kajman Crauchet, kind: person}\n  - {canonical: Maria Lopez, kind: person}\n")
+    assert applied_changes(engine.normalize("Later, Kroše starts in May.")) == []
+    result = engine.normalize("The company named Kažman Kroše as its new chief executive. Kroše starts in May.")
+    assert applied_changes(result) == [("Kažman Kroše", "Kajman Crauchet"), ("Kroše", "Crauchet")]

@@ -31,6 +31,7 @@ from normalizer.document import Document
 from normalizer.folding import fold_case
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
+from normalizer.similarity import ALONE_APPLIED
 from normalizer.suspects import Status
 
 # The words read as in the full name even where their own reading fails:
@@ -52,7 +53,13 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
     index = doc.index
     found: list[Proposal] = []
     as_there: list[Proposal] = []
-    read = {(p.entity, p.first, p.last) for p in readings if isinstance(p, Proposal)}
+    # Each span's surest reading of an entity so far.
+    read: dict[tuple[int, int, int], float] = {}
+    for p in readings:
+        if isinstance(p, Proposal):
+            span = (p.entity, p.first, p.last)
+            read[span] = max(read.get(span, p.confidence), p.confidence)
+    looked_at: set[tuple[int, int, int]] = set()
     others = _OtherSpellings(doc, mentions)
     for reading in readings:
         if not isinstance(reading, Proposal) or not reading.rewrites:
@@ -67,10 +74,17 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
             for j in (*doc.positions[doc.keys[k]], *others.of(new, reading)):
                 if (doc.tokens[j].text != written and doc.keys[j] == doc.keys[k]) or reading.first <= j <= reading.last:
                     continue
-                if mentions.covered[j] or (reading.entity, j, j) in read:
+                span = (reading.entity, j, j)
+                if mentions.covered[j] or span in looked_at:
                     continue
-                read.add((reading.entity, j, j))
-                proposal = align(doc, mentions, form_id, j, read_known=frozenset({0}))
+                looked_at.add(span)
+                # A word its own spelling already reads as the entity is not read
+                # so again; but an own reading too weak to stand alone ("Kroše"
+                # alone after "Kažman Kroše" was repaired) does not keep the same
+                # garble from being read as it was read there.
+                if read.get(span, 0.0) >= ALONE_APPLIED:
+                    continue
+                proposal = None if span in read else align(doc, mentions, form_id, j, read_known=frozenset({0}))
                 if proposal is not None:
                     found.append(proposal)
                 elif doc.keys[j] == doc.keys[k] and doc.status[j] in REREAD and _alone(doc, j):  # the same garble
