@@ -53,7 +53,7 @@ def lone_mentions(doc: Document, mentions: Mentions, readings: list) -> tuple[li
     index = doc.index
     found: list[Proposal] = []
     as_there: list[Proposal] = []
-    # Each span's surest reading of an entity so far.
+    # The surest of the readings given, by (entity, first word, last word).
     read: dict[tuple[int, int, int], float] = {}
     for p in readings:
         if isinstance(p, Proposal):
