@@ -106,7 +106,8 @@ def test_no_reading_outgrows_its_ceiling(wikinews_engine, monkeypatch):
 
     def checking_decide(self, proposals, unbuilt=None):
         for p in proposals:
-            if _key(p) not in ceilings:
+            # An echo is no reading of align's: its confidence is its full name's (candidates/echoes).
+            if p.match == "echo" or _key(p) not in ceilings:
                 continue
             allowed = ceilings[_key(p)]
             if p.seen_elsewhere and not state.mentions.seen.get(p.entity):
