@@ -172,18 +172,19 @@ def _hangul_transliter():
 
 
 def korean_syllables(native: str) -> list[str]:
-    """Each Hangul syllable of `native` romanized alone, by both schemes of
-    `korean_forms` (Revised Romanization, and letter by letter)."""
-    from korean_romanizer.romanizer import Romanizer
+    """Each Hangul syllable of `native` romanized alone, by both schemes of `korean_forms`."""
+    return [syllable for block in _hangul(native) for _, syllable in korean_forms(block)]
 
-    blocks = [c for c in native if "\uac00" <= c <= "\ud7a3"]
-    return [syllable for c in blocks for syllable in (Romanizer(c).romanize(), _hangul_transliter().translit(c))]
+
+def _hangul(native: str) -> str:
+    """The Hangul syllables of `native` (the precomposed blocks)."""
+    return "".join(c for c in native if "\uac00" <= c <= "\ud7a3")
 
 
 def korean_forms(native: str) -> list[tuple[str, str]]:
     from korean_romanizer.romanizer import Romanizer
 
-    hangul = "".join(c for c in native if "\uac00" <= c <= "\ud7a3")
+    hangul = _hangul(native)
     if not hangul:
         return []
     return [
