@@ -170,7 +170,7 @@ def read_as_russian(word: str, name: str) -> bool:
     if printed and not all(c in printed for c in unicodedata.normalize("NFC", word.lower()) if c.isalpha()):
         return False
     by_script = dict((script, value) for value, script in evidence_by_script(word, name))
-    return by_script.get("russian", float("-inf")) >= max(by_script.values()) - NAMED_ROUTE_MARGIN
+    return "russian" in by_script and by_script["russian"] >= max(by_script.values()) - NAMED_ROUTE_MARGIN
 
 
 def after_a_syllable(plain_word: str, plain_name: str) -> bool:

@@ -52,6 +52,7 @@ SCORE_CAP = 0.94
 _NOT_LETTER = re.compile(r"[^a-z]")
 _NOT_LETTER_OR_LINE = re.compile(r"[^a-z\n]")
 LM_PRIOR = 2.0
+HISTORY = "|"  # marks a history's count in a letter model's counts (its n-grams hold letters, "^" and "$")
 ENGLISH_COSTS_KEPT = 4096  # words whose english_cost is kept, about 100 bytes each
 JOINT_SCRIPTS = 2  # scripts the joint model is asked under, this model's best first
 JOINT_FLOOR = 0.5  # measured: the round-trip corpus loses nothing above it (at 0.6, 1% of its repairs)
@@ -105,6 +106,54 @@ class Model:
         cyrillic = data.get("cyrillic", {})
         self.cyrillic_letters = frozenset(cyrillic.get("letters", ""))
         self.cyrillic_marks = frozenset(cyrillic.get("marks", ""))
+        # What each script's round trips print: a letter model of the train split's forms
+        # (n-grams and their histories' counts, packed) and the most a letter its dev forms cost.
+        printed = data.get("printed", {})
+        self.printed_order: int = printed.get("order", 0)
+        self.english_bound: float = printed.get("english_bound", math.inf)
+        self.printed: dict[str, tuple[Single, float]] = {
+            script: (Single(compact({key: (count,) for key, count in self.printed_counts(entry["grams"]).items()}, numbers=True)), entry["bound"])
+            for script, entry in printed.get("scripts", {}).items()
+        }
+
+    @staticmethod
+    def printed_counts(grams: dict[str, int]) -> dict[str, int]:
+        """A letter model's n-gram counts and, marked HISTORY, their histories' counts summed from them."""
+        counts = dict(grams)
+        for gram, count in grams.items():
+            counts[HISTORY + gram[:-1]] = counts.get(HISTORY + gram[:-1], 0) + count
+        return counts
+
+    @staticmethod
+    def letter_cost(word: str, count, order: int) -> float:
+        """-log P(word) under the letter n-gram model whose counts `count(key)`
+        gives, of an n-gram and of a history marked HISTORY (each order
+        interpolated with the one below by LM_PRIOR pseudo-counts)."""
+        padded = "^" * (order - 1) + word + "$"
+        total = 0.0
+        for i in range(order - 1, len(padded)):
+            p = 1 / 28
+            for k in range(1, order + 1):
+                seen = count(HISTORY + padded[i - k + 1 : i])
+                if seen:
+                    p = ((count(padded[i - k + 1 : i + 1]) or 0) + LM_PRIOR * p) / (seen + LM_PRIOR)
+            total -= math.log(p)
+        return total
+
+    def prints(self, letters: str, script: str) -> bool:
+        """Whether `letters` (plain) cost no more a letter under the letter model
+        of `script`'s round trips than its dev forms do (the model's bound);
+        True for a script with no such model."""
+        found = self.printed.get(script)
+        if found is None:
+            return True
+        counts, bound = found
+        return self.letter_cost(letters, counts.get, self.printed_order) <= bound * (len(letters) + 1)
+
+    def english_like(self, letters: str) -> bool:
+        """Whether `letters` (plain) cost no more a letter as an English-side
+        name than nearly every real one does (the model's English bound)."""
+        return self.english_cost(letters) <= self.english_bound * (len(letters) + 1)
 
     def english_cost(self, word: str) -> float:
         """-log P(word) under the letter n-gram model of English-side names
@@ -117,18 +166,12 @@ class Model:
         return found
 
     def _english_cost(self, word: str) -> float:
-        order = self.lm_order
-        padded = "^" * (order - 1) + word + "$"
-        grams, history = self.lm_grams, self.lm_history
-        total = 0.0
-        for i in range(order - 1, len(padded)):
-            p = 1 / 28
-            for k in range(1, order + 1):
-                seen = history.get(padded[i - k + 1 : i], 0)
-                if seen:
-                    p = (grams.get(padded[i - k + 1 : i + 1], 0) + LM_PRIOR * p) / (seen + LM_PRIOR)
-            total -= math.log(p)
-        return total
+        return self.letter_cost(word, self._english_count, self.lm_order)
+
+    def _english_count(self, key: str) -> int:
+        if key[:1] == HISTORY:
+            return self.lm_history.get(key[1:], 0)
+        return self.lm_grams.get(key, 0)
 
     def cost(self, script: str, source: str, target: str) -> float:
         """The cost of the cheapest route of `source` (English) to `target`
@@ -163,8 +206,10 @@ def calibrated(cost: float, curve: list[float]) -> float:
 def evidence(word: str, name: str) -> tuple[float, str]:
     """log P(word | name, best route) - log P(word as an English-side name),
     in nats, and the best route's script: above 0, `word` is better explained
-    as a round trip of `name` than as a real name spelled as it is."""
-    return max(evidence_by_script(word, name), key=itemgetter(0))  # the first script of a tie
+    as a round trip of `name` than as a real name spelled as it is; -inf
+    where no script may print `word`."""
+    found = evidence_by_script(word, name)
+    return max(found, key=itemgetter(0)) if found else (-math.inf, POOLED)  # the first script of a tie
 
 
 def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
@@ -186,8 +231,24 @@ def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
 
 def may_print(letters: str, script: str) -> bool:
     """Whether a round trip through `script` may print `letters` (plain): a
-    Chinese or Korean one prints only its syllables (`_in_syllables`)."""
-    return script not in (CHINESE, KOREAN) or _in_syllables(letters, script)
+    Chinese or Korean one prints only its syllables (`_in_syllables`); and a
+    word unlike an English name is read only by a script whose round trips
+    print such words (`_printed`). The pooled route, what any script prints."""
+    if script == POOLED:
+        return any(may_print(letters, one) for one in model().printed) if model().printed else True
+    return (script not in (CHINESE, KOREAN) or _in_syllables(letters, script)) and _printed(letters, script)
+
+
+@lru_cache(maxsize=SYLLABLE_CUTS_REMEMBERED)
+def _printed(letters: str, script: str) -> bool:
+    """Whether `letters` are like an English name or like what `script`'s round
+    trips print. A route's evidence is its cost less the word's cost as an
+    English name: a word unlike both ("Cgywin", a typist's Cygwin; "AfCFTA")
+    is "explained" by whatever route is least unlike it ("Jaffa" through
+    Russian at 0.94), so such a word is read by no route whose prints it is
+    unlike either. Remembered: a word is weighed against many names."""
+    loaded = model()
+    return not letters or loaded.english_like(letters) or loaded.prints(letters, script)
 
 
 @lru_cache(maxsize=SYLLABLE_CUTS_REMEMBERED)
@@ -255,6 +316,8 @@ def _score(word: str, name: str) -> tuple[float, str]:
         return EXACT, "exact"
     loaded = model()
     by_script = sorted(evidence_by_script(word, name), key=lambda pair: -pair[0])
+    if not by_script:  # no script's round trips print the word: none reads it
+        return round(calibrated(math.inf, loaded.calibration), 4), loaded.routes[POOLED]
     value, script = by_script[0]
     similarity = calibrated(-value, loaded.calibration)
     # The joint model (round_trip_model, its own curve) sees true round trips
@@ -280,7 +343,8 @@ def _score(word: str, name: str) -> tuple[float, str]:
             return round(calibrated(math.inf, loaded.calibration), 4), loaded.routes[POOLED]
     # The reason names a script only where it explains the pair clearly
     # better than every other one; else the plain "transliteration".
-    clear = script == by_script[0][1] and value - by_script[1][0] >= NAMED_ROUTE_MARGIN
+    runner_up = by_script[1][0] if len(by_script) > 1 else -math.inf
+    clear = script == by_script[0][1] and value - runner_up >= NAMED_ROUTE_MARGIN
     return round(min(similarity, SCORE_CAP), 4), loaded.routes[script if clear else POOLED]
 
 

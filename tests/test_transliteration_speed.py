@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from normalizer import similarity, transliteration
 from normalizer.alignment import cheapest
 
+MODEL_FILE = Path(transliteration.__file__).resolve().parent / "data" / transliteration.MODEL_RESOURCE
+
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tools" / "data" / "transliteration"
 ROUNDTRIP = ROOT / "benchmarks" / "corpus" / "wikinews-roundtrip.jsonl"
@@ -60,14 +62,39 @@ def reference_syllables(letters, syllables):
     return not letters or any(letters.startswith(s) and reference_syllables(letters[len(s):], syllables) for s in syllables)
 
 
+def reference_prints(letters, script):
+    """Whether `letters` cost no more a letter than the script's bound under
+    its letter model, read from the model file's counts (plain dicts)."""
+    printed = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["printed"]
+    entry, order = printed["scripts"][script], printed["order"]
+    grams = entry["grams"]
+    history = {}
+    for gram, count in grams.items():
+        history[gram[:-1]] = history.get(gram[:-1], 0) + count
+    padded = "^" * (order - 1) + letters + "$"
+    cost = 0.0
+    for i in range(order - 1, len(padded)):
+        p = 1 / 28
+        for k in range(1, order + 1):
+            if history.get(padded[i - k + 1 : i], 0):
+                p = (grams.get(padded[i - k + 1 : i + 1], 0) + transliteration.LM_PRIOR * p) / (history[padded[i - k + 1 : i]] + transliteration.LM_PRIOR)
+        cost -= math.log(p)
+    return cost <= entry["bound"] * (len(letters) + 1)
+
+
 def reference_may_print(letters, script):
-    """Whether the Chinese or Korean route reads `letters`: only a string of its syllables."""
+    """Whether a route reads `letters`: the Chinese and Korean only a string of
+    their syllables; a word unlike an English name only where the script's
+    letter model lets it print it; the pooled one what some script may print."""
     loaded = transliteration.model()
-    if script == transliteration.CHINESE:
-        return reference_syllables(letters, loaded.plain_pinyin)
-    if script == transliteration.KOREAN:
-        return reference_syllables(letters, loaded.korean_syllables)
-    return True
+    if script == transliteration.POOLED:
+        return any(reference_may_print(letters, one) for one in loaded.printed)
+    if script == transliteration.CHINESE and not reference_syllables(letters, loaded.plain_pinyin):
+        return False
+    if script == transliteration.KOREAN and not reference_syllables(letters, loaded.korean_syllables):
+        return False
+    english_like = loaded.english_cost(letters) <= loaded.english_bound * (len(letters) + 1)
+    return english_like or reference_prints(letters, script)
 
 
 def reference_evidence(word, name):
@@ -92,6 +119,8 @@ def reference_score(word, name):
         return transliteration.EXACT, "exact"
     loaded = transliteration.model()
     value, script = reference_evidence(word, name)
+    if value == -math.inf:  # no script prints the word
+        return round(transliteration.calibrated(math.inf, loaded.calibration), 4), loaded.routes[transliteration.POOLED]
     similarity = transliteration.calibrated(-value, loaded.calibration)
     # The script is named only where it leads every other by the margin.
     alone = loaded.english_cost(target)
@@ -100,7 +129,7 @@ def reference_score(word, name):
          for s, table in loaded.tables.items() if reference_may_print(target, s)),
         reverse=True,
     )
-    clear = values[0] - values[1] >= transliteration.NAMED_ROUTE_MARGIN
+    clear = len(values) < 2 or values[0] - values[1] >= transliteration.NAMED_ROUTE_MARGIN
     return round(min(similarity, transliteration.SCORE_CAP), 4), loaded.routes[script if clear else transliteration.POOLED]
 
 

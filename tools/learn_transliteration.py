@@ -101,6 +101,15 @@ MIN_MARKED_SYLLABLES = 2
 # (24) and "â" (37) from the Czech-like "š" (5.7) and "č" (6.1).
 CYRILLIC_MARK_RATIO = 20
 SMOOTHING = 2  # added to a group's occurrences: a group seen 3 times in 3 is not certain
+# Words per script whose round-trip forms teach the letter model of what that
+# script's round trips print (printed_letters), and the share of the dev
+# split's forms its per-letter bound lets through; and the share of the dev
+# split's English names the English letter model's bound lets through. A word
+# costlier a letter than both bounds, unlike any round trip and unlike an
+# English name ("Cgywin", "Rlvg"), is beyond what the routes can weigh.
+PRINTED_WORDS_PER_SCRIPT = 4000
+PRINTED_SHARE = 0.995
+ENGLISH_SHARE = 0.999
 
 
 def training_pairs(script: str, split: str, words: int, skip: int = 0) -> list[tuple[str, str]]:
@@ -329,8 +338,13 @@ def english_grams(order: int = LM_ORDER) -> dict[str, int]:
             source = strip_plain(english)
             if source.isascii() and source.isalpha():
                 words.add(source)
+    return letter_grams(sorted(words), order)
+
+
+def letter_grams(words: list[str], order: int = LM_ORDER) -> dict[str, int]:
+    """Letter n-gram counts (n <= order) of `words`, each padded as Model.letter_cost reads it."""
     grams: Counter = Counter()
-    for word in sorted(words):
+    for word in words:
         padded = "^" * (order - 1) + word + "$"
         for i in range(order - 1, len(padded)):
             for k in range(1, order + 1):
@@ -552,6 +566,26 @@ def _marked_letters(word: str) -> set[str]:
     return {c for c in word.lower() if not c.isascii() and c.isalpha()}
 
 
+def printed_letters() -> dict:
+    """Per script, the letter n-gram counts of its round trips' forms (the
+    train split's first PRINTED_WORDS_PER_SCRIPT words) and the per-letter
+    cost under them that PRINTED_SHARE of the dev split's forms (the words
+    the calibration reads, DEV_WORDS_PER_SCRIPT) stay within."""
+    scripts = {}
+    for script in SCRIPTS:
+        train_forms = sorted({g for e, g in training_pairs(script, "train", PRINTED_WORDS_PER_SCRIPT) if e != g})
+        grams = letter_grams(train_forms)
+        counts = Model.printed_counts(grams)
+        dev_forms = [g for e, g in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT) if e != g]
+        per_letter = [Model.letter_cost(form, counts.get, LM_ORDER) / (len(form) + 1) for form in dev_forms]
+        scripts[script] = {"grams": grams, "bound": round(quantile(per_letter, PRINTED_SHARE), 4)}
+    english = Model.printed_counts(english_grams())
+    names = sorted({e for script in SCRIPTS for e, _ in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT)})
+    english_bound = quantile([Model.letter_cost(name, english.get, LM_ORDER) / (len(name) + 1) for name in names], ENGLISH_SHARE)
+    return {"order": LM_ORDER, "share": PRINTED_SHARE, "scripts": scripts,
+            "english_share": ENGLISH_SHARE, "english_bound": round(english_bound, 4)}
+
+
 def pinyin_syllables() -> list[str]:
     """The pinyin syllables, tone-marked as pypinyin writes them, of the train
     split's Chinese spellings (a neutral tone has no mark)."""
@@ -630,6 +664,7 @@ def build(verbose: bool = False) -> dict:
         "pinyin": {"syllables": pinyin_syllables(), "min_marked": MIN_MARKED_SYLLABLES},
         "korean": {"syllables": korean_syllables()},
         "cyrillic": cyrillic_spelling(),
+        "printed": printed_letters(),
     }
 
 
