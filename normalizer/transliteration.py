@@ -10,6 +10,9 @@ Yianilos (1998), trained by hard (Viterbi) EM: the cost -log P(garbled group |
 English group) of rewriting an English group of up to two letters into a
 garbled group of up to three ("j" -> "dzh", "er" -> "aa", "l" -> "r", "" ->
 "u"), and the folding rules mined from the same alignments for lookup keys.
+Beside them, a letter model of what each script's round trips print, which
+keeps a route from words unlike both those prints and an English name
+(`may_print`).
 
 Two functions for the engine, the model read at the first call (from the
 cache: normalizer.model_files):
@@ -112,7 +115,8 @@ class Model:
         self.printed_order: int = printed.get("order", 0)
         self.english_bound: float = printed.get("english_bound", math.inf)
         self.printed: dict[str, tuple[Single, float]] = {
-            script: (Single(compact({key: (count,) for key, count in self.printed_counts(entry["grams"]).items()}, numbers=True)), entry["bound"])
+            script: (Single(compact({key: (count,) for key, count in self.printed_counts(entry["grams"]).items()}, numbers=True)),
+                     entry["bound"])
             for script, entry in printed.get("scripts", {}).items()
         }
 
@@ -127,8 +131,8 @@ class Model:
     @staticmethod
     def letter_cost(word: str, count, order: int) -> float:
         """-log P(word) under the letter n-gram model whose counts `count(key)`
-        gives, of an n-gram and of a history marked HISTORY (each order
-        interpolated with the one below by LM_PRIOR pseudo-counts)."""
+        gives (0 or None where unseen), of an n-gram and of a history marked
+        HISTORY (each order interpolated with the one below by LM_PRIOR pseudo-counts)."""
         padded = "^" * (order - 1) + word + "$"
         total = 0.0
         for i in range(order - 1, len(padded)):
@@ -317,7 +321,7 @@ def _score(word: str, name: str) -> tuple[float, str]:
     loaded = model()
     by_script = sorted(evidence_by_script(word, name), key=lambda pair: -pair[0])
     if not by_script:  # no script's round trips print the word: none reads it
-        return round(calibrated(math.inf, loaded.calibration), 4), loaded.routes[POOLED]
+        return _unread(loaded)
     value, script = by_script[0]
     similarity = calibrated(-value, loaded.calibration)
     # The joint model (round_trip_model, its own curve) sees true round trips
@@ -340,12 +344,17 @@ def _score(word: str, name: str) -> tuple[float, str]:
             # word's cost as an English name, so a word unlike English reaches the
             # cap on a poor alignment ("Abqaiq", a Saudi town, as Abbas through
             # pinyin); of 1,700 real round-trip pairs at 0.5 or more, none is here.
-            return round(calibrated(math.inf, loaded.calibration), 4), loaded.routes[POOLED]
+            return _unread(loaded)
     # The reason names a script only where it explains the pair clearly
     # better than every other one; else the plain "transliteration".
     runner_up = by_script[1][0] if len(by_script) > 1 else -math.inf
     clear = script == by_script[0][1] and value - runner_up >= NAMED_ROUTE_MARGIN
     return round(min(similarity, SCORE_CAP), 4), loaded.routes[script if clear else POOLED]
+
+
+def _unread(loaded: Model) -> tuple[float, str]:
+    """The score of a pair no route reads: the floor of the curve."""
+    return round(calibrated(math.inf, loaded.calibration), 4), loaded.routes[POOLED]
 
 
 # A similarity this far under a floor or more rounds (to 4 places) to no more than it.
