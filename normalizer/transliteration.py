@@ -12,7 +12,7 @@ garbled group of up to three ("j" -> "dzh", "er" -> "aa", "l" -> "r", "" ->
 "u"), and the folding rules mined from the same alignments for lookup keys.
 Beside them, a letter model of what each script's round trips print, which
 keeps a route from words unlike both those prints and an English name
-(`may_print`).
+(normalizer.printed).
 
 Two functions for the engine, the model read at the first call (from the
 cache: normalizer.model_files):
@@ -32,30 +32,25 @@ import re
 from functools import lru_cache
 from operator import itemgetter
 
+from jellyfish import damerau_levenshtein_distance
+
 from normalizer import pronunciation
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
-from normalizer.gazetteer.chinese_names import pinyin_syllables
 from normalizer.gazetteer.packed import Single
 from normalizer.model_files import load_model
+from normalizer.printed import HISTORY, PrintedLetters, letter_cost, may_print, syllables_allow
 from normalizer.scheme_letters import as_wikipedia_prints
 from normalizer.wordmap import compact
 
 MODEL_RESOURCE = "transliteration.json"
 POOLED = "pooled"
-# The routes of the Chinese and Korean round trips, which print syllables (evidence_by_script).
-CHINESE = "chinese"
-KOREAN = "korean"
-# Words whose cut into a script's syllables is remembered (a word and a bool: ~100 bytes).
-SYLLABLE_CUTS_REMEMBERED = 16_384
 EXACT = 1.0
 # The score never reaches the key tiers of normalizer.similarity (0.95 for an
 # equal MT-folded key): the learned route is evidence beside them, not above.
 SCORE_CAP = 0.94
 _NOT_LETTER = re.compile(r"[^a-z]")
 _NOT_LETTER_OR_LINE = re.compile(r"[^a-z\n]")
-LM_PRIOR = 2.0
-HISTORY = "|"  # marks a history's count in a letter model's counts (its n-grams hold letters, "^" and "$")
 ENGLISH_COSTS_KEPT = 4096  # words whose english_cost is kept, about 100 bytes each
 JOINT_SCRIPTS = 2  # scripts the joint model is asked under, this model's best first
 JOINT_FLOOR = 0.5  # measured: the round-trip corpus loses nothing above it (at 0.6, 1% of its repairs)
@@ -109,55 +104,13 @@ class Model:
         cyrillic = data.get("cyrillic", {})
         self.cyrillic_letters = frozenset(cyrillic.get("letters", ""))
         self.cyrillic_marks = frozenset(cyrillic.get("marks", ""))
-        # What each script's round trips print: a letter model of the train split's forms
-        # (n-grams and their histories' counts, packed) and the most a letter its dev forms cost.
-        printed = data.get("printed", {})
-        self.printed_order: int = printed.get("order", 0)
-        self.english_bound: float = printed.get("english_bound", math.inf)
-        self.printed: dict[str, tuple[Single, float]] = {
-            script: (Single(compact({key: (count,) for key, count in self.printed_counts(entry["grams"]).items()}, numbers=True)),
-                     entry["bound"])
-            for script, entry in printed.get("scripts", {}).items()
-        }
-
-    @staticmethod
-    def printed_counts(grams: dict[str, int]) -> dict[str, int]:
-        """A letter model's n-gram counts and, marked HISTORY, their histories' counts summed from them."""
-        counts = dict(grams)
-        for gram, count in grams.items():
-            counts[HISTORY + gram[:-1]] = counts.get(HISTORY + gram[:-1], 0) + count
-        return counts
-
-    @staticmethod
-    def letter_cost(word: str, count, order: int) -> float:
-        """-log P(word) under the letter n-gram model whose counts `count(key)`
-        gives (0 or None where unseen), of an n-gram and of a history marked
-        HISTORY (each order interpolated with the one below by LM_PRIOR pseudo-counts)."""
-        padded = "^" * (order - 1) + word + "$"
-        total = 0.0
-        for i in range(order - 1, len(padded)):
-            p = 1 / 28
-            for k in range(1, order + 1):
-                seen = count(HISTORY + padded[i - k + 1 : i])
-                if seen:
-                    p = ((count(padded[i - k + 1 : i + 1]) or 0) + LM_PRIOR * p) / (seen + LM_PRIOR)
-            total -= math.log(p)
-        return total
-
-    def prints(self, letters: str, script: str) -> bool:
-        """Whether `letters` (plain) cost no more a letter under the letter model
-        of `script`'s round trips than its dev forms do (the model's bound);
-        True for a script with no such model."""
-        found = self.printed.get(script)
-        if found is None:
-            return True
-        counts, bound = found
-        return self.letter_cost(letters, counts.get, self.printed_order) <= bound * (len(letters) + 1)
+        # What each script's round trips print (normalizer.printed).
+        self.printed = PrintedLetters(data.get("printed", {}))
 
     def english_like(self, letters: str) -> bool:
         """Whether `letters` (plain) cost no more a letter as an English-side
         name than nearly every real one does (the model's English bound)."""
-        return self.english_cost(letters) <= self.english_bound * (len(letters) + 1)
+        return self.english_cost(letters) <= self.printed.english_bound * (len(letters) + 1)
 
     def english_cost(self, word: str) -> float:
         """-log P(word) under the letter n-gram model of English-side names
@@ -170,7 +123,7 @@ class Model:
         return found
 
     def _english_cost(self, word: str) -> float:
-        return self.letter_cost(word, self._english_count, self.lm_order)
+        return letter_cost(word, self._english_count, self.lm_order)
 
     def _english_count(self, key: str) -> int:
         if key[:1] == HISTORY:
@@ -217,52 +170,22 @@ def evidence(word: str, name: str) -> tuple[float, str]:
 
 
 def evidence_by_script(word: str, name: str) -> list[tuple[float, str]]:
-    """`evidence` under each script's route (and the pooled one); not the
-    Chinese or Korean one for a word that script's syllables do not spell, as
-    every such round trip's do ("Telangpu", te-lang-pu, for Trump). Their
-    tables score letters alone, and read "Ngcamu" (a Zulu surname) as N'Tam
-    through Chinese at 0.93, a typist's "Cgywin" as Ogun through Korean."""
+    """`evidence` under each script's route (and the pooled one) that may
+    print the word (normalizer.printed): the tables score letters alone, and
+    read "Ngcamu" (a Zulu surname) as N'Tam through Chinese at 0.93, a
+    typist's "Cgywin" as Ogun through Korean. A slip of the name itself, one
+    edit, is read by every route its syllables allow."""
     loaded = model()
     source, target = plain(name), plain(word)
     alone = loaded.english_cost(target)
     at = pieces(target, loaded.max_target)
+    # A typist's slip of the name ("Trmup"): the slip, not a script, made its letters unlike English.
+    allowed = syllables_allow if damerau_levenshtein_distance(source, target) <= 1 else may_print
     return [
         (alone - align(source, target, table, at=at)[0], script)
         for script, table in loaded.aligners.items()
-        if may_print(target, script)
+        if allowed(target, script)
     ]
-
-
-def may_print(letters: str, script: str) -> bool:
-    """Whether a round trip through `script` may print `letters` (plain): a
-    Chinese or Korean one prints only its syllables (`_in_syllables`); and a
-    word unlike an English name is read only by a script whose round trips
-    print such words (`_printed`). The pooled route, what any script prints."""
-    if script == POOLED:
-        return any(may_print(letters, one) for one in model().printed) if model().printed else True
-    return (script not in (CHINESE, KOREAN) or _in_syllables(letters, script)) and _printed(letters, script)
-
-
-@lru_cache(maxsize=SYLLABLE_CUTS_REMEMBERED)
-def _printed(letters: str, script: str) -> bool:
-    """Whether `letters` are like an English name or like what `script`'s round
-    trips print. A route's evidence is its cost less the word's cost as an
-    English name: a word unlike both ("Cgywin", a typist's Cygwin; "AfCFTA")
-    is "explained" by whatever route is least unlike it ("Jaffa" through
-    Russian at 0.94), so such a word is read by no route whose prints it is
-    unlike either. Remembered: a word is weighed against many names."""
-    loaded = model()
-    return not letters or loaded.english_like(letters) or loaded.prints(letters, script)
-
-
-@lru_cache(maxsize=SYLLABLE_CUTS_REMEMBERED)
-def _in_syllables(letters: str, script: str) -> bool:
-    """`letters` (plain) cut wholly into the syllables the train split's names
-    print through `script`: pinyin's, tone marks set aside (not pypinyin's
-    interjections "ng", "hm"), or Hangul blocks'. True where the model holds none."""
-    loaded = model()
-    syllables = loaded.plain_pinyin if script == CHINESE else loaded.korean_syllables
-    return not syllables or not letters.isalpha() or pinyin_syllables(letters, syllables) is not None
 
 
 # Nats by which a script must explain a pair better than every other script

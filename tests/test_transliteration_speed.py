@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizer import similarity, transliteration
+from normalizer import printed, similarity, transliteration
 from normalizer.alignment import cheapest
 
 MODEL_FILE = Path(transliteration.__file__).resolve().parent / "data" / transliteration.MODEL_RESOURCE
@@ -65,8 +65,8 @@ def reference_syllables(letters, syllables):
 def reference_prints(letters, script):
     """Whether `letters` cost no more a letter than the script's bound under
     its letter model, read from the model file's counts (plain dicts)."""
-    printed = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["printed"]
-    entry, order = printed["scripts"][script], printed["order"]
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["printed"]
+    entry, order = data["scripts"][script], data["order"]
     grams = entry["grams"]
     history = {}
     for gram, count in grams.items():
@@ -77,23 +77,36 @@ def reference_prints(letters, script):
         p = 1 / 28
         for k in range(1, order + 1):
             if history.get(padded[i - k + 1 : i], 0):
-                p = (grams.get(padded[i - k + 1 : i + 1], 0) + transliteration.LM_PRIOR * p) / (history[padded[i - k + 1 : i]] + transliteration.LM_PRIOR)
+                p = (grams.get(padded[i - k + 1 : i + 1], 0) + printed.LM_PRIOR * p) / (history[padded[i - k + 1 : i]] + printed.LM_PRIOR)
         cost -= math.log(p)
     return cost <= entry["bound"] * (len(letters) + 1)
 
 
-def reference_may_print(letters, script):
+def one_edit_apart(a, b):
+    """Whether one substitution, insertion, deletion or swap of neighbours turns `a` into `b`."""
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(differ) <= 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                     and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+    shorter, longer = sorted((a, b), key=len)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def reference_may_print(letters, script, slip=False):
     """Whether a route reads `letters`: the Chinese and Korean only a string of
-    their syllables; a word unlike an English name only where the script's
-    letter model lets it print it; the pooled one what some script may print."""
+    their syllables; a word unlike an English name, unless a slip of the name
+    itself, only where the script's letter model lets it print it; the pooled
+    one what some script may print (a slip: always)."""
     loaded = transliteration.model()
     if script == transliteration.POOLED:
-        return any(reference_may_print(letters, one) for one in loaded.printed)
-    if script == transliteration.CHINESE and not reference_syllables(letters, loaded.plain_pinyin):
+        return slip or any(reference_may_print(letters, one) for one in loaded.printed.scripts)
+    if script == printed.CHINESE and not reference_syllables(letters, loaded.plain_pinyin):
         return False
-    if script == transliteration.KOREAN and not reference_syllables(letters, loaded.korean_syllables):
+    if script == printed.KOREAN and not reference_syllables(letters, loaded.korean_syllables):
         return False
-    english_like = loaded.english_cost(letters) <= loaded.english_bound * (len(letters) + 1)
+    if slip:
+        return True
+    english_like = loaded.english_cost(letters) <= loaded.printed.english_bound * (len(letters) + 1)
     return english_like or reference_prints(letters, script)
 
 
@@ -102,8 +115,9 @@ def reference_evidence(word, name):
     source, target = transliteration.plain(name), transliteration.plain(word)
     alone = loaded.english_cost(target)
     best, best_script = -math.inf, transliteration.POOLED
+    slip = one_edit_apart(source, target)
     for script, table in loaded.tables.items():
-        if not reference_may_print(target, script):
+        if not reference_may_print(target, script, slip):
             continue
         cost, _ = reference_align(source, target, table, loaded.floors[script], loaded.max_source, loaded.max_target)
         if alone - cost > best:
@@ -126,7 +140,7 @@ def reference_score(word, name):
     alone = loaded.english_cost(target)
     values = sorted(
         (alone - reference_align(source, target, table, loaded.floors[s], loaded.max_source, loaded.max_target)[0]
-         for s, table in loaded.tables.items() if reference_may_print(target, s)),
+         for s, table in loaded.tables.items() if reference_may_print(target, s, one_edit_apart(source, target))),
         reverse=True,
     )
     clear = len(values) < 2 or values[0] - values[1] >= transliteration.NAMED_ROUTE_MARGIN

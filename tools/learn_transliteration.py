@@ -64,6 +64,7 @@ sys.path.insert(0, str(ROOT))
 
 from normalizer.measure.roundtrip import ROUTES, SCRIPTS, printed_round_trips, read_pairs  # noqa: E402
 from normalizer.measure.roundtrip import round_trip_forms as _round_trip_forms  # noqa: E402
+from normalizer.printed import letter_cost, with_histories  # noqa: E402
 from normalizer.transliteration import POOLED, SCORE_CAP, Model, align, plain  # noqa: E402
 
 # The pairs and the romanization letters read the same train words: romanize each once.
@@ -342,7 +343,7 @@ def english_grams(order: int = LM_ORDER) -> dict[str, int]:
 
 
 def letter_grams(words: list[str], order: int = LM_ORDER) -> dict[str, int]:
-    """Letter n-gram counts (n <= order) of `words`, each padded as Model.letter_cost reads it."""
+    """Letter n-gram counts (n <= order) of `words`, each padded as normalizer.printed.letter_cost reads it."""
     grams: Counter = Counter()
     for word in words:
         padded = "^" * (order - 1) + word + "$"
@@ -575,13 +576,13 @@ def printed_letters() -> dict:
     for script in SCRIPTS:
         train_forms = sorted({g for e, g in training_pairs(script, "train", PRINTED_WORDS_PER_SCRIPT) if e != g})
         grams = letter_grams(train_forms)
-        counts = Model.printed_counts(grams)
+        counts = with_histories(grams)
         dev_forms = [g for e, g in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT) if e != g]
-        per_letter = [Model.letter_cost(form, counts.get, LM_ORDER) / (len(form) + 1) for form in dev_forms]
+        per_letter = [letter_cost(form, counts.get, LM_ORDER) / (len(form) + 1) for form in dev_forms]
         scripts[script] = {"grams": grams, "bound": round(quantile(per_letter, PRINTED_SHARE), 4)}
-    english = Model.printed_counts(english_grams())
+    english = with_histories(english_grams())
     names = sorted({e for script in SCRIPTS for e, _ in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT)})
-    english_bound = quantile([Model.letter_cost(name, english.get, LM_ORDER) / (len(name) + 1) for name in names], ENGLISH_SHARE)
+    english_bound = quantile([letter_cost(name, english.get, LM_ORDER) / (len(name) + 1) for name in names], ENGLISH_SHARE)
     return {"order": LM_ORDER, "share": PRINTED_SHARE, "scripts": scripts,
             "english_share": ENGLISH_SHARE, "english_bound": round(english_bound, 4)}
 
