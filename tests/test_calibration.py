@@ -221,3 +221,19 @@ def test_the_inverse_ends_near_zero():
     p = math.nextafter(0.5, 1)
     raw = table.raw_for(p)
     assert table.calibrated(raw) >= p > table.calibrated(math.nextafter(raw, -math.inf))
+
+
+def test_a_target_met_only_at_the_top_does_not_carry_the_threshold_above_a_level_as_good_as_it():
+    point = tool().Point
+    # raw 0.95: 99 right in 100 (over the target); raw 0.85: 193 in 200, so the 300 at or above
+    # 0.85 are right 292 times (0.973, the target inside their interval); raw 0.6: 40 in 100.
+    data = [point(0.95, i < 99) for i in range(100)] + [point(0.85, i < 193) for i in range(200)]
+    data += [point(0.6, i < 40) for i in range(100)]
+    found = tool().thresholds(data, Calibration(tool().fit(data, min_count=50)))
+    assert found["applied"] == 300 and found["apply_precision"] == pytest.approx(292 / 300, abs=1e-4)
+    assert not found["apply_target_met"]
+    # with the 0.85 level far under the target, the top level alone
+    data = [point(0.95, i < 99) for i in range(100)] + [point(0.85, i < 150) for i in range(200)]
+    data += [point(0.6, i < 40) for i in range(100)]
+    found = tool().thresholds(data, Calibration(tool().fit(data, min_count=50)))
+    assert found["apply_target_met"] and found["applied"] == 100

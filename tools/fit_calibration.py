@@ -27,8 +27,8 @@ then a block of fewer than MIN_COUNT corrections joins the neighbour it costs th
 (smallest first, pooling again after each join: no level rests on a handful of corrections, and no
 block is cut where the scores do not change); each block is one level (its share right, clipped to [0.01, 0.99]) from
 its lowest to its highest raw score, joined to the next level by a straight line. The thresholds are read off the same data, in calibrated units rounded up
-to 0.01: the lowest apply threshold at which the corrections at or above it are right at least
-APPLY_PRECISION of the time, and the lowest suggestion threshold at which the corrections between it
+to 0.01: the lowest apply threshold at which the share of the corrections at or above it that are
+right is, within its 95% interval, APPLY_PRECISION (or the best share there is), and the lowest suggestion threshold at which the corrections between it
 and the apply threshold are right at least SUGGEST_PRECISION of the time.
 
 Both files are written deterministically (sorted, rounded, no dates, no commit), so the same engine
@@ -276,9 +276,9 @@ def thresholds(
     A threshold chooses the corrections whose calibrated confidence reaches it; between two
     neighbouring calibrated values every threshold chooses the same ones, and the one reported is
     the roundest number there (0.01, else 0.001, ...), the highest of them. Apply: the lowest
-    threshold whose corrections at or above it are right at least APPLY_PRECISION of the time; if
-    none is, `apply_target_met` is false and it is the lowest threshold whose share right is, within
-    its 95% Wilson interval, as high as the best share of any threshold (of at least `min_count`). Suggest: the lowest threshold whose corrections between it and the
+    threshold (of at least `min_count` corrections) whose share right is, within its 95% Wilson
+    interval, as high as APPLY_PRECISION, or as the best share of any threshold where that is lower;
+    `apply_target_met` says whether the share at the chosen threshold reaches APPLY_PRECISION. Suggest: the lowest threshold whose corrections between it and the
     apply threshold are right at least SUGGEST_PRECISION of the time (rule "band"), or the lowest at
     which a correction's calibrated confidence is at least SUGGEST_PRECISION (rule "marginal")."""
     scored = sorted(((calibration.calibrated(p.raw), p) for p in data), key=lambda cp: cp[0])
@@ -287,15 +287,15 @@ def thresholds(
     def tail(level: float) -> list[Point]:
         return [p for c, p in scored if c >= level]
 
-    apply_level = next((v for v in levels if precision(tail(v)) >= APPLY_PRECISION), None)
-    met = apply_level is not None
-    if apply_level is None:
-        # Out of reach: the lowest threshold whose precision cannot be told from the best there is
-        # (the best inside its 95% interval). The very best alone would trade much recall for
-        # a difference of a few corrections in a thousand.
-        sizable = [v for v in levels if len(tail(v)) >= min_count] or levels
-        best = max(precision(tail(v)) for v in sizable)
-        apply_level = next(v for v in sizable if wilson_upper(tail(v)) >= best)
+    # The lowest threshold whose precision cannot be told from the target (the target inside its
+    # 95% interval), or from the best there is where no threshold reaches the target. Read off a
+    # point estimate instead, one more right correction at the top level could carry the
+    # threshold across the target's line and a third of the repairs with it; and the very best
+    # alone would trade much recall for a difference of a few corrections in a thousand.
+    sizable = [v for v in levels if len(tail(v)) >= min_count] or levels
+    goal = min(APPLY_PRECISION, max(precision(tail(v)) for v in sizable))
+    apply_level = next(v for v in sizable if wilson_upper(tail(v)) >= goal)
+    met = precision(tail(apply_level)) >= APPLY_PRECISION
     apply = _roundest(levels, apply_level)
 
     def band(level: float) -> list[Point]:
