@@ -49,3 +49,34 @@ def test_an_article_repairs_a_name_written_by_ear(tmp_path):
     path.write_text("entities:\n  - {canonical: Joe Biden, kind: person}\n", encoding="utf-8")
     engine = Normalizer.load([path], bundled=False)
     assert ("Džo Bajden", "Joe Biden") in applied_changes(engine.normalize("Officials met Džo Bajden in the capital."))
+
+
+def test_undoubled_writes_once_only_the_doubles_the_name_spells():
+    assert pronunciation.undoubled("eppl", "apple") == "epl"
+    assert pronunciation.undoubled("kennedi", "kennedy") == "kenedi"
+    assert pronunciation.undoubled("kassem", "qasem") == "kassem"  # the name has no "ss"
+    assert pronunciation.undoubled("eppl", "") == "eppl"
+
+
+@pytest.mark.parametrize("garbled, name", [("Eppl", "Apple"), ("Tvitter", "Twitter")])
+def test_russian_by_ear_keeps_the_english_spellings_double_consonants(garbled, name):
+    # Эппл, Твиттер: written by ear, with the double of the English spelling.
+    word, spelled = transliteration.plain(garbled), transliteration.plain(name)
+    sounds = pronunciation.pronunciations().get(spelled)
+    route = pronunciation.route()
+    with_spelling, script = route.evidence(word, sounds, spelled)
+    assert script == pronunciation.COPIES_DOUBLES
+    assert with_spelling > route.evidence(word, sounds)[0]
+    assert pronunciation.score(word, spelled) >= pronunciation.READ_FROM
+
+
+def test_only_the_russian_table_reads_a_double_once():
+    # Katakana, Korean and the rest do not copy the English spelling: their costs are the word's as printed.
+    route = pronunciation.route()
+    sounds = pronunciation.pronunciations().get("apple")
+    costs = dict(route._costs("eppl", sounds, "apple"))  # the last of each script: one sound, Russian's single reading
+    plain_costs = dict(route._costs("eppl", sounds, ""))
+    for script in costs:
+        if script != pronunciation.COPIES_DOUBLES:
+            assert costs[script] == plain_costs[script], script
+    assert costs[pronunciation.COPIES_DOUBLES] < plain_costs[pronunciation.COPIES_DOUBLES]

@@ -111,11 +111,11 @@ def build(said: dict[str, list[str]]) -> dict:
     rng.shuffle(random_pairs)
     false_pairs = letters.hard_impostors(dev_words, letters.HARD_IMPOSTORS) + random_pairs[: letters.RANDOM_IMPOSTORS]
     # The most a true round trip costs per letter (all but the costliest TRUE_PAIRS_OVER of them).
-    most = letters.quantile([Route(shape).cost_per_letter(g, said[e]) for e, g in true_pairs], 1 - TRUE_PAIRS_OVER)
+    most = letters.quantile([Route(shape).cost_per_letter(g, said[e], e) for e, g in true_pairs], 1 - TRUE_PAIRS_OVER)
     route = Route({**shape, "most_per_letter": round(most, 3)})
 
     def cost(english: str, garbled: str) -> float:
-        return -route.evidence(garbled, said.get(english))[0]
+        return -route.evidence(garbled, said.get(english), english)[0]
 
     return {
         "most_per_letter": round(most, 3),
