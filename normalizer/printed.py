@@ -45,6 +45,11 @@ def with_histories(grams: dict[str, int]) -> dict[str, int]:
     return counts
 
 
+def packed_counts(grams: dict[str, int]) -> Single:
+    """`with_histories(grams)`, packed: a cached model maps them from disk instead of unpickling a dict."""
+    return Single(compact({key: (count,) for key, count in with_histories(grams).items()}, numbers=True))
+
+
 def letter_cost(word: str, count, order: int) -> float:
     """-log P(word) under the letter n-gram model whose counts `count(key)`
     gives (0 or None where unseen), of an n-gram and of a history marked
@@ -70,8 +75,7 @@ class PrintedLetters:
         self.order: int = data.get("order", 0)
         self.english_bound: float = data.get("english_bound", math.inf)
         self.scripts: dict[str, tuple[Single, float]] = {
-            script: (Single(compact({key: (count,) for key, count in with_histories(entry["grams"]).items()}, numbers=True)),
-                     entry["bound"])
+            script: (packed_counts(entry["grams"]), entry["bound"])
             for script, entry in data.get("scripts", {}).items()
         }
 

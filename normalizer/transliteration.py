@@ -37,11 +37,9 @@ from jellyfish import damerau_levenshtein_distance
 from normalizer import pronunciation
 from normalizer.alignment import Table, align, cheapest, pieces
 from normalizer.folding import strip_accents
-from normalizer.gazetteer.packed import Single
 from normalizer.model_files import load_model
-from normalizer.printed import HISTORY, PrintedLetters, letter_cost, may_print, syllables_allow
+from normalizer.printed import PrintedLetters, letter_cost, may_print, packed_counts, syllables_allow
 from normalizer.scheme_letters import as_wikipedia_prints
-from normalizer.wordmap import compact
 
 MODEL_RESOURCE = "transliteration.json"
 POOLED = "pooled"
@@ -65,15 +63,11 @@ class Model:
         self.routes: dict[str, str] = data["routes"]
         self.calibration: list[float] = data["calibration"]
         # The English-name letter model: n-gram counts, their histories' counts summed from them.
-        self.lm_order: int = data["english"]["order"]
-        grams: dict[str, int] = data["english"]["grams"]
         # Packed: a cached model maps the 11,732 grams from disk instead of
         # unpickling a dict of them (half the model's load), and a cold start
         # reads the hundred it asks for (packed.Single remembers them, bounded).
-        self.lm_grams = Single(compact({gram: (count,) for gram, count in grams.items()}, numbers=True))
-        self.lm_history: dict[str, int] = {}
-        for gram, count in grams.items():
-            self.lm_history[gram[:-1]] = self.lm_history.get(gram[:-1], 0) + count
+        self.lm_order: int = data["english"]["order"]
+        self.lm_counts = packed_counts(data["english"]["grams"])
         self._english_costs: dict[str, float] = {}  # english_cost by word: a word is weighed against many names
         self.tables: dict[str, dict[str, dict[str, float]]] = {}
         self.floors: dict[str, tuple[float, float, float, float]] = {}
@@ -123,12 +117,7 @@ class Model:
         return found
 
     def _english_cost(self, word: str) -> float:
-        return letter_cost(word, self._english_count, self.lm_order)
-
-    def _english_count(self, key: str) -> int:
-        if key[:1] == HISTORY:
-            return self.lm_history.get(key[1:], 0)
-        return self.lm_grams.get(key, 0)
+        return letter_cost(word, self.lm_counts.get, self.lm_order)
 
     def cost(self, script: str, source: str, target: str) -> float:
         """The cost of the cheapest route of `source` (English) to `target`

@@ -567,11 +567,13 @@ def _marked_letters(word: str) -> set[str]:
     return {c for c in word.lower() if not c.isascii() and c.isalpha()}
 
 
-def printed_letters() -> dict:
+def printed_letters(english_counts: dict[str, int]) -> dict:
     """Per script, the letter n-gram counts of its round trips' forms (the
     train split's first PRINTED_WORDS_PER_SCRIPT words) and the per-letter
     cost under them that PRINTED_SHARE of the dev split's forms (the words
-    the calibration reads, DEV_WORDS_PER_SCRIPT) stay within."""
+    the calibration reads, DEV_WORDS_PER_SCRIPT) stay within; and the cost
+    a letter under the English letter model (`english_counts`, its n-grams)
+    that ENGLISH_SHARE of the dev split's English names stay within."""
     scripts = {}
     for script in SCRIPTS:
         train_forms = sorted({g for e, g in training_pairs(script, "train", PRINTED_WORDS_PER_SCRIPT) if e != g})
@@ -580,7 +582,7 @@ def printed_letters() -> dict:
         dev_forms = [g for e, g in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT) if e != g]
         per_letter = [letter_cost(form, counts.get, LM_ORDER) / (len(form) + 1) for form in dev_forms]
         scripts[script] = {"grams": grams, "bound": round(quantile(per_letter, PRINTED_SHARE), 4)}
-    english = with_histories(english_grams())
+    english = with_histories(english_counts)
     names = sorted({e for script in SCRIPTS for e, _ in training_pairs(script, "dev", DEV_WORDS_PER_SCRIPT)})
     english_bound = quantile([letter_cost(name, english.get, LM_ORDER) / (len(name) + 1) for name in names], ENGLISH_SHARE)
     return {"order": LM_ORDER, "share": PRINTED_SHARE, "scripts": scripts,
@@ -665,7 +667,7 @@ def build(verbose: bool = False) -> dict:
         "pinyin": {"syllables": pinyin_syllables(), "min_marked": MIN_MARKED_SYLLABLES},
         "korean": {"syllables": korean_syllables()},
         "cyrillic": cyrillic_spelling(),
-        "printed": printed_letters(),
+        "printed": printed_letters(grams),
     }
 
 
