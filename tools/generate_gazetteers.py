@@ -144,9 +144,13 @@ def build_cities(taken: set[str]) -> list[dict]:
         )
         return is_capital or (city["name"], city["countrycode"]) in overrides
 
+    def canonical_of(city: dict) -> str:
+        override = overrides.get((city["name"], city["countrycode"]))
+        return override[2] if override else ascii_fold(city["name"])
+
     def add(city: dict, well_known: bool, famous: bool = False) -> None:
         override = overrides.get((city["name"], city["countrycode"]))
-        canonical = override[2] if override else ascii_fold(city["name"])
+        canonical = canonical_of(city)
         key = fold_key(canonical)
         if key in chosen:
             return
@@ -175,10 +179,11 @@ def build_cities(taken: set[str]) -> list[dict]:
         chosen[key] = entity
         owned.update(fold_key(form) for form in [canonical, *aliases, *variants])
 
-    famous = famous_names([city["name"] for rank, city in enumerate(cities[:CITY_COUNT])
+    # Counted by the names the gazetteer writes ("Zurich": the lexicon has no "zürich").
+    is_famous = famous_names([canonical_of(city) for rank, city in enumerate(cities[:CITY_COUNT])
                            if rank < MAJOR_CITY_COUNT or listed(city)])
     for rank, city in enumerate(cities[:CITY_COUNT]):
-        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city), famous=famous(city["name"]))
+        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city), famous=is_famous(canonical_of(city)))
     for city in cities:  # capitals and hand-listed cities, whatever their size
         if listed(city):
             add(city, well_known=True)
