@@ -5,6 +5,7 @@ tokens, where a phrase occurs). Built once per text; the stages only read it
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from functools import wraps
@@ -41,7 +42,8 @@ class Document:
         self.text = text
         self.tokens: list[Token] = tokenize(text)
         self.keys = [t.key for t in self.tokens]
-        self.status: list[Status] = classify(index, text, self.tokens, ignored_tokens(self.tokens, ignore_spans), self.keys)
+        ignored = ignored_tokens(self.tokens, [*ignore_spans, *amended_words(text)])
+        self.status: list[Status] = classify(index, text, self.tokens, ignored, self.keys)
         self.positions: dict[str, list[int]] = defaultdict(list)  # token key -> where it occurs
         for k, key in enumerate(self.keys):
             self.positions[key].append(k)
@@ -81,6 +83,18 @@ class Document:
                         found.append((k + size // 2, " ".join(phrase)))
             self._context_positions[entity] = found
         return self._context_positions[entity]
+
+
+# A word an editor amended in square brackets, the letters added or changed inside
+# them ("Pittsburg[h]", "[T]he", "con[c]essions"; not a footnote, "Trmup[1]").
+_AMENDED = re.compile(r"\w+\[[^\W\d_]+\]\w*|\[[^\W\d_]+\]\w+")
+
+
+def amended_words(text: str) -> list[tuple[int, int]]:
+    """The spans of the words an editor amended in brackets: the editor's own
+    spelling, which no correction rewrites (a repair of "Pittsburg[h]" would
+    write "Pittsburgh[h]")."""
+    return [match.span() for match in _AMENDED.finditer(text)] if "[" in text else []
 
 
 def ignored_tokens(tokens: list[Token], spans: Sequence[tuple[int, int]]) -> list[bool]:

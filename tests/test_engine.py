@@ -118,6 +118,16 @@ def test_ignore_spans_are_never_touched(engine):
     assert result.text.count("Nurgaliyev") == 1 and result.text.endswith("`Yerlan Nulgariyev` is quoted as written.")
 
 
+def test_a_word_an_editor_amended_in_brackets_is_left_as_the_editor_wrote_it(engine):
+    # The same garble is repaired where no bracket touches it; amended, it is the editor's
+    # ("Pittsburg[h]" repaired would read "Pittsburgh[h]"), but a footnote mark is no amendment.
+    text = "Yerlan Nulgariyev spoke. Later Nulgariyev[s] aide and Yerlan [N]ulgariyev spoke. Nulgariyev[2] left."
+    result = engine.normalize(text)
+    assert result.text == (
+        "Yerlan Nurgaliyev spoke. Later Nulgariyev[s] aide and Yerlan [N]ulgariyev spoke. Nurgaliyev[2] left."
+    )
+
+
 def test_corrections_report_line_and_column(engine):
     result = engine.normalize("First line.\nThe energy minister Yerlan Nulgariyev said.\n")
     correction = result.applied[0]
