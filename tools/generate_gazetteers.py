@@ -149,7 +149,11 @@ def build_cities(taken: set[str]) -> list[dict]:
         override = overrides.get((city["name"], city["countrycode"]))
         return override[2] if override else ascii_fold(city["name"])
 
-    def add(city: dict, well_known: bool, famous: bool = False) -> None:
+    # Counted by the names the gazetteer writes ("Zurich": the lexicon has no "zürich").
+    is_famous = famous_names([canonical_of(city) for rank, city in enumerate(cities[:CITY_COUNT])
+                              if rank < MAJOR_CITY_COUNT or listed(city)])
+
+    def add(city: dict, well_known: bool) -> None:
         override = overrides.get((city["name"], city["countrycode"]))
         canonical = canonical_of(city)
         key = fold_key(canonical)
@@ -173,18 +177,15 @@ def build_cities(taken: set[str]) -> list[dict]:
         entity["region"] = region_of(city["countrycode"])
         if not well_known:
             entity["threshold"] = MINOR_CITY_THRESHOLD
-            if famous:
+            if is_famous(canonical):
                 # Still minor to build_subdivisions: a major subdivision of its name is what
                 # news means (Ontario, whose count is the province's); else drop_famous_bars drops the bar.
                 entity[FAMOUS] = True
         chosen[key] = entity
         owned.update(fold_key(form) for form in [canonical, *aliases, *variants])
 
-    # Counted by the names the gazetteer writes ("Zurich": the lexicon has no "zürich").
-    is_famous = famous_names([canonical_of(city) for rank, city in enumerate(cities[:CITY_COUNT])
-                           if rank < MAJOR_CITY_COUNT or listed(city)])
     for rank, city in enumerate(cities[:CITY_COUNT]):
-        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city), famous=is_famous(canonical_of(city)))
+        add(city, well_known=rank < MAJOR_CITY_COUNT or listed(city))
     for city in cities:  # capitals and hand-listed cities, whatever their size
         if listed(city):
             add(city, well_known=True)
