@@ -18,6 +18,11 @@ entities:
   - {canonical: Barack Obama, kind: person}
   - {canonical: David Lammy, kind: person}
   - {canonical: David Cameron, kind: person}
+  - {canonical: Noor Wali Mehsud, kind: person}
+  - {canonical: Ahmad Shah Massoud, kind: person}
+  - {canonical: Omar al-Bashir, kind: person}
+  - {canonical: Samia Suluhu Hassan, kind: person}
+  - {canonical: Walid Jumblatt, kind: person}
 """
 
 
@@ -74,3 +79,32 @@ def test_a_given_name_the_real_name_list_leaves_out_as_english_is_still_the_pers
     # another person's surname, not Lammy's.
     assert applied_changes(engine.normalize("Kirsty Lammi told reporters on Monday.")) == []
     assert applied_changes(engine.normalize("The minister, Lammi, resigned on Monday.")) == [("Lammi", "Lammy")]
+
+
+def test_a_surname_after_a_given_name_another_gazetteer_person_bears_stays(engine):
+    # "Walid" is a word of the gazetteer (Walid Jumblatt's), and still no Samia.
+    assert applied_changes(engine.normalize("Reporter Walid Hasan was injured.")) == []
+    assert applied_changes(engine.normalize("Reporter Hasan was injured.")) == [("Hasan", "Hassan")]
+
+
+# "Wali Mehsud" is Noor Wali Mehsud without his first given name (gazetteer/names.without_first_name_forms).
+def test_the_rest_of_a_name_after_another_given_name_stays(engine):
+    # The Lee corpus of ABC news: Ahmad Shah Massoud's brother. "Ahmad" opens a
+    # gazetteer person's name, and is no Noor.
+    text = "Ahmad Wali Masood, the commander's brother, said talks would go on."
+    assert applied_changes(engine.normalize(text)) == []
+
+
+def test_the_same_words_later_name_the_same_other_person(engine):
+    text = "Ahmad Wali Masood spoke first. \"I expect a result tonight,\" Wali Masood said."
+    assert applied_changes(engine.normalize(text)) == []
+
+
+def test_the_rest_of_a_name_after_no_given_name_is_read(engine):
+    text = "\"I expect a result tonight,\" Wali Mehsood said."
+    assert applied_changes(engine.normalize(text)) == [("Mehsood", "Mehsud")]
+
+
+def test_a_middle_name_after_the_persons_own_given_name_is_his(engine):
+    text = "Sudanese President Omar Hassan al-Bashiir was indicted."
+    assert applied_changes(engine.normalize(text)) == [("Bashiir", "Bashir")]

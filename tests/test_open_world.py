@@ -234,10 +234,11 @@ def test_a_link_destination_that_repeats_the_link_text_is_never_read(bundled):
 def test_a_name_particle_carries_an_unknown_name_on(bundled):
     # "Hasan" may be a garbled "Hassan" alone, but before "al-Dabbagh" or
     # "bin Dabbagh" it is a word of a longer name the gazetteer does not hold.
-    alone = bundled.normalize("Reporter Walid Hasan was injured.")
+    # (Not after a given name: "Walid Hasan" is no Samia Suluhu Hassan, test_another_given_name.)
+    alone = bundled.normalize("Reporter Hasan was injured.")
     assert [c.replacement for c in alone.corrections] == ["Hassan"]  # read, at least as a suggestion
-    for text in ("Reporter Walid Hasan al-Dabbagh was injured.", "Reporter Walid Hasan bin Dabbagh was injured.",
-                 "Reporter Walid Hasan Al-Dabbagh was injured."):
+    for text in ("Reporter Hasan al-Dabbagh was injured.", "Reporter Hasan bin Dabbagh was injured.",
+                 "Reporter Hasan Al-Dabbagh was injured."):
         assert bundled.normalize(text).corrections == (), text
 
 

@@ -1,4 +1,5 @@
-"""A surname read alone after another person's given name.
+"""A surname read alone after another person's given name, and the rest of
+a person's name read after another given name than the one it lacks.
 
 The fuzzy reading of a person's surname alone allows a given name the
 gazetteer lacks before it: "Hamdullah Mohibu" is the GUM gazetteer's
@@ -12,6 +13,13 @@ list knows too ("Elifnur Kiiru" is not Salva Kiir, "Tatyanna Dudik" not
 Milorad Dodik), as long as no reading, learned ones included, takes it for
 one of the person's: a given name garbled beyond the lists ("Balakeu
 Obamu", Barack Obama through Korean) still reads as Barack.
+
+The same holds of a person's name without its first given name ("Wali
+Mehsud" of Noor Wali Mehsud, gazetteer/names.without_first_name_forms):
+after another given name it is the end of another person's name, "Ahmad
+Wali Masood" (the Lee corpus of ABC news) is not Noor Wali Mehsud. A given
+name a gazetteer person's name opens with counts there too, though the
+gazetteer knows it ("Ahmad").
 """
 
 from __future__ import annotations
@@ -34,32 +42,64 @@ GIVEN_NAME_WORD = frozenset({Status.NAME, Status.ENGLISH_NAME, Status.FOREIGN, S
 
 
 def another_given_name(doc: Document, mentions: Mentions, form: Form, first: int, last: int) -> str | None:
-    """The word right before a person's surname read alone, where it is a
-    given name other than every one the gazetteer gives that person
-    (see the module), or None. Not where the text names the person intact:
-    the word may be a relative's given name and the surname theirs ("Melania
-    Trmup" in an article about Donald Trump); not where the surname reads as
-    a round trip through one script clearly ("Maria Woluonuofu", Voronov
-    through pinyin: a name no language writes so); and not where the word is
-    alike to the person's own given name, which the full name's reading
-    takes (candidates.fuzzy)."""
-    from normalizer.candidates.name_tokens import MIN_SIMILARITY, word_similarity  # the candidates import this module
+    """The word right before a person's surname read alone, or before the rest
+    of a name read without its first given name, where it is a given name
+    other than every one the gazetteer gives that person (see the module),
+    or None. One spelling names one person in one text: the same words
+    written elsewhere after such a given name count too ("Ahmad Wali
+    Masood ... Wali Masood said"). Not where the text names the person
+    intact: the word may be a relative's given name and the surname theirs
+    ("Melania Trmup" in an article about Donald Trump); not where a garbled
+    word reads as a round trip through one script clearly ("Maria
+    Woluonuofu", Voronov through pinyin: a name no language writes so); and
+    not where the word is alike to the person's own given name, which the
+    full name's reading takes (candidates.fuzzy)."""
+    from normalizer.candidates.name_tokens import word_similarity  # the candidates import this module
     from normalizer.similarity import names_a_script
 
-    k = first - 1
-    if first != last or len(form.keys) != 1 or k < 0 or not doc.gap_ok(k, first):
-        return None
     index = doc.index
-    if index.entities[form.entity].kind != "person" or mentions.seen.get(form.entity):
+    if last - first + 1 != len(form.keys) or index.entities[form.entity].kind != "person":
         return None
-    word = doc.tokens[k].text
-    if doc.status[k] not in GIVEN_NAME_WORD or not word[:1].isupper() or word.isupper() or doc.keys[k] in PARTICLES:
+    if mentions.seen.get(form.entity):
         return None
     given = _given_names(index, form.entity, form.keys[0])
-    if not given or names_a_script(word_similarity(index, doc.tokens[first].text, form.tokens[0])[1]):
+    if not given:
+        return None
+    garbled = [q for q in range(len(form.keys)) if doc.keys[first + q] != form.keys[q]]
+    if any(names_a_script(word_similarity(index, doc.tokens[first + q].text, form.tokens[q])[1]) for q in garbled):
+        return None
+    written = doc.keys[first : last + 1]
+    for start in doc.positions.get(written[0], ()):
+        if doc.keys[start : start + len(written)] == written and all(doc.gap_ok(j, j + 1) for j in range(start, start + len(written) - 1)):
+            word = _given_name_before(doc, start, given)
+            if word is not None:
+                return word
+    return None
+
+
+def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None:
+    """The capitalized given name right before token `start`, joined to it,
+    that is alike to none of `given`, or None. Not a middle name: one after a
+    word alike to one of `given` ("Omar Hassan al-Beshir" is Omar al-Bashir)."""
+    from normalizer.candidates.name_tokens import MIN_SIMILARITY, word_similarity  # the candidates import this module
+
+    k = start - 1
+    if k < 0 or not doc.gap_ok(k, start):
+        return None
+    word = doc.tokens[k].text
+    if not word[:1].isupper() or word.isupper() or doc.keys[k] in PARTICLES:
+        return None
+    index = doc.index
+    if doc.status[k] not in GIVEN_NAME_WORD and not (
+        doc.status[k] == Status.KNOWN and doc.keys[k] in name_words() and _opens_a_persons_name(index, doc.keys[k])
+    ):
         return None
     if any(word_similarity(index, word, name)[0] >= MIN_SIMILARITY for name in given):
         return None
+    if k > 0 and doc.gap_ok(k - 1, k):
+        before = doc.tokens[k - 1].text
+        if any(word_similarity(index, before, name)[0] >= MIN_SIMILARITY for name in given):
+            return None
     return word
 
 
@@ -78,6 +118,16 @@ def _given_names(index, entity: int, surname: str) -> set[str]:
             if key not in index.english or key in name_words() or _opens_names_of_people(index, key):
                 found.add(form.tokens[position - 1])
     return found
+
+
+def _opens_a_persons_name(index, key: str) -> bool:
+    """Whether `key` is the first word of a gazetteer person's full name (canonical or alias)."""
+    for form_id, position in index.token_forms.get(key, ()):
+        form = index.forms[form_id]
+        if position == 0 and len(form.keys) >= 2 and form.role in ("canonical", "alias"):
+            if index.entities[form.entity].kind == "person":
+                return True
+    return False
 
 
 def _opens_names_of_people(index, key: str) -> bool:
