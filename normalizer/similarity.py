@@ -55,6 +55,10 @@ MIN_SWAP_LENGTH = 7
 SAME_SKELETON = 0.9  # equal consonant skeletons ("Araguchi" / "Araghchi"), less 0.01 an edit
 MIN_SKELETON_LENGTH = 4  # shorter skeletons ("hmn") join different people
 SAME_SKELETON_REASON = "same consonant skeleton"
+# A word three letters or more shorter than the name lost more than vowels: "Austar" (an ABC
+# news article's pay-TV company) has Australia's skeleton only because folding joins its r and l.
+# Of the calibration data's skeleton readings that short, none was right.
+MAX_SKELETON_LOSS = 2
 BLEND_CAP = 0.88  # the edit/Jaro-Winkler blend stays below the key tiers
 SHORT_WORD = 4  # a word this short or shorter ...
 SHORT_WORD_PENALTY = 0.1  # ... pays this in the blend
@@ -230,8 +234,10 @@ def spelling_similarity(word: str, name: str) -> tuple[float, str]:
     same_skeleton = skeleton_word == skeleton(name)
     # A skeleton of four consonants or more is specific enough to trust
     # ("argch"); shorter ones ("hmn") join different people, so only the blend
-    # below decides between them.
-    if same_skeleton and len(skeleton_word) >= MIN_SKELETON_LENGTH:
+    # below decides between them. So it does where the word lost letters beyond
+    # vowels (MAX_SKELETON_LOSS); the learned routes still read a round trip that drops them.
+    lost = len(folded_name) - len(folded_word)
+    if same_skeleton and len(skeleton_word) >= MIN_SKELETON_LENGTH and lost <= MAX_SKELETON_LOSS:
         return SAME_SKELETON - 0.01 * distance, SAME_SKELETON_REASON
     score = _blend(folded_word, folded_name, distance)
     if same_skeleton and len(skeleton_word) == MIN_SKELETON_LENGTH - 1 and distance == 1 and score < ONE_VOWEL_APART:

@@ -41,6 +41,14 @@ def test_skeleton_survives_vowel_garbles():
     assert skeleton("Mohajerani") == "mhjrn"
 
 
+def test_a_word_that_lost_more_than_vowels_is_no_skeleton_reading():
+    # "Austar" (a pay-TV company) has Australia's skeleton once folding joins its r and l.
+    assert skeleton("Austar") == skeleton("Australia")
+    assert spelling_similarity("Austar", "Australia")[1] != "same consonant skeleton"
+    assert spelling_similarity("Austar", "Austria")[1] == "same consonant skeleton"
+    assert spelling_similarity("Indnesi", "Indonesia")[1] == "same consonant skeleton"  # two letters lost
+
+
 def test_sound_key_is_metaphone_of_the_fold():
     assert sound_key("Mokhajelani") == sound_key("Mohajerani")
     assert sound_key("") == ""
