@@ -475,3 +475,23 @@ def test_a_function_word_is_no_office(tmp_path):
     text = "In Iova, the caucus opened late. Voters in Iowa waited."
     assert engine.normalize(text).text == text.replace("Iova", "Iowa")
     assert engine.normalize("Commander Iova spoke. Voters in Iowa waited.").corrections == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Kingham is currently giving evidence before the commission.",  # ABC news; Qinghai is a province
+        "Mr. Kingham is currently giving evidence before the commission.",
+        "Union secretary Martin Kingham spoke. Mr Kingham is giving evidence.",
+    ],
+)
+def test_a_word_after_a_courtesy_title_is_no_place(bundled, text):
+    assert bundled.normalize(text).corrections == ()
+
+
+def test_a_courtesy_title_is_no_garbled_given_name():
+    # "Mr Leete" (ABC news) was suggested as Mark Rutte: the title read as "Mark". Asked at the
+    # lowest bar, so that every reading made shows.
+    engine = Normalizer.load([], suggest_threshold=0.01)
+    replacements = {c.replacement for c in engine.normalize("Mr Leete said the bill was flawed.").corrections}
+    assert "Mark Rutte" not in replacements

@@ -21,7 +21,7 @@ from normalizer.evidence.context import context
 from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
-from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
+from normalizer.evidence.open_world import COURTESY_TITLES, SURE_SIMILARITY, namesake, veto
 from normalizer.gazetteer.index import Form
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal
@@ -175,6 +175,8 @@ def lay(
             continue
         if covered[k] and q not in read_known:  # (given_names vets a covered word it reads)
             return None
+        if keys[k] in COURTESY_TITLES:
+            return None  # "Mr Leete" is no garbled Mark Rutte: a title, then the name
         if status[k] not in OPEN and status[k] not in opened and not (q in read_known and status[k] in READ_KNOWN):
             if len(form.keys) < 2 or not short_name_word(doc.tokens[k].text, status[k], form.tokens[q]):
                 return None

@@ -25,6 +25,7 @@ gazetteer knows it ("Ahmad").
 from __future__ import annotations
 
 from normalizer.document import Document
+from normalizer.evidence.open_world import opens_a_persons_name
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
@@ -91,7 +92,7 @@ def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None
         return None
     index = doc.index
     if doc.status[k] not in GIVEN_NAME_WORD and not (
-        doc.status[k] == Status.KNOWN and doc.keys[k] in name_words() and _opens_a_persons_name(index, doc.keys[k])
+        doc.status[k] == Status.KNOWN and doc.keys[k] in name_words() and opens_a_persons_name(index, doc.keys[k])
     ):
         return None
     if any(word_similarity(index, word, name)[0] >= MIN_SIMILARITY for name in given):
@@ -118,16 +119,6 @@ def _given_names(index, entity: int, surname: str) -> set[str]:
             if key not in index.english or key in name_words() or _opens_names_of_people(index, key):
                 found.add(form.tokens[position - 1])
     return found
-
-
-def _opens_a_persons_name(index, key: str) -> bool:
-    """Whether `key` is the first word of a gazetteer person's full name (canonical or alias)."""
-    for form_id, position in index.token_forms.get(key, ()):
-        form = index.forms[form_id]
-        if position == 0 and len(form.keys) >= 2 and form.role in ("canonical", "alias"):
-            if index.entities[form.entity].kind == "person":
-                return True
-    return False
 
 
 def _opens_names_of_people(index, key: str) -> bool:

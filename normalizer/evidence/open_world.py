@@ -40,6 +40,7 @@ from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.similarity import ALONE_APPLIED
 from normalizer.suspects import Status
+from normalizer.tokens import is_name_gap
 
 # Statuses of a capitalized word that is nobody the gazetteer knows. Not
 # ENGLISH_NAME: a given name as common as "Caitlin" beside a surname the
@@ -58,6 +59,9 @@ _ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
 # person's father ("bin", "Abu") nor "Al", a given name too ("Al Gore").
 _OPENS_NO_SLOT = PARTICLES - {"al", "bin", "ben", "ibn", "bint", "abu"}
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
+# English courtesy titles: a person's name follows ("Mr Kingham" of ABC news is no garbled
+# Qinghai). Not Lord and Lady, which open places too (Lord Howe Island, Lady Bird Lake).
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "sir", "dame"})
 
 
 def namesake(doc: Document, mentions: Mentions, form: Form, scores: list[float]) -> bool:
@@ -357,15 +361,14 @@ def name_before(doc: Document, first: int) -> str | None:
         return None
     if doc.status[k] in _NAME_BEFORE and doc.keys[k] in name_words():
         return word
-    if doc.status[k] == Status.KNOWN and _given_name(doc, doc.keys[k]):
+    if doc.status[k] == Status.KNOWN and opens_a_persons_name(doc.index, doc.keys[k]):
         return word
     return None
 
 
-def _given_name(doc: Document, key: str) -> bool:
+def opens_a_persons_name(index, key: str) -> bool:
     """`key` opens a person's name in the gazetteer ("Mike" of Mike Pompeo):
     a given name, whoever's name follows it in the text."""
-    index = doc.index
     return any(
         position == 0 and len(index.forms[form_id].keys) > 1 and index.entities[index.forms[form_id].entity].kind == "person"
         for form_id, position in index.token_forms.get(key, ())
@@ -375,12 +378,17 @@ def _given_name(doc: Document, key: str) -> bool:
 @of_the_text
 def office_before(doc: Document, first: int) -> str | None:
     """The office word right before token `first` ("Minister" of "Prime
-    Minister Siliņa"): a word of a person's context phrase, capitalized."""
+    Minister Siliņa"): a word of a person's context phrase, capitalized; or
+    a courtesy title, with its period or without ("Mr Kingham", "Dr. Leete")."""
     k = first - 1
-    if not _joined(doc, k, first):
+    if k < 0:
         return None
     word = doc.tokens[k].text
-    if word[:1].isupper() and doc.keys[k] in doc.index.office_words:
+    if not word[:1].isupper():
+        return None
+    if doc.keys[k] in COURTESY_TITLES and is_name_gap(doc.gap(k, first).removeprefix(".")):
+        return word
+    if _joined(doc, k, first) and doc.keys[k] in doc.index.office_words:
         return word
     return None
 
