@@ -31,6 +31,7 @@ entities:
   - {canonical: Guatemala City, kind: place}
   - {canonical: Hodeidah, kind: place}
   - {canonical: Raqqa, kind: place}
+  - {canonical: Dhaka, kind: place}
 """
 
 
@@ -223,3 +224,18 @@ def test_a_spelling_the_tables_give_two_places_is_neither_places(tmp_path):
     assert table_spellings("entities:\n  - {canonical: Mexico, kind: place}\n") == ["Mexico"]
     both = "entities:\n  - {canonical: Mexico City, kind: place}\n  - {canonical: Mexico, kind: place}\n"
     assert table_spellings(both) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials were looking for Iffam Abu Daka, a leader of the group.",  # ABC news: a man's name
+        "Mr Daka said the talks would continue.",
+        "Senator Daka said the talks would continue.",
+    ],
+)
+def test_a_spelling_in_a_persons_slot_is_that_persons_name(tmp_path, text):
+    # GeoNames spells Dhaka "Daka" too; after a given name, a courtesy title or an office, the word is a person's.
+    engine = engine_of(tmp_path, OWN + "  - {canonical: Ted Cruz, kind: person, context: [Senator]}\n")
+    assert applied_changes(engine.normalize("Floods hit Daka on Monday.")) == [("Daka", "Dhaka")]
+    assert applied_changes(engine.normalize(text)) == []

@@ -9,7 +9,7 @@ from normalizer.candidates.articles import article_at
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.as_a_place import written_as_a_place
-from normalizer.evidence.open_world import known_name_continued, unknown_name_beside
+from normalizer.evidence.open_world import known_name_continued, name_before, office_before, unknown_name_beside
 from normalizer.folding import fold_form
 from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form
@@ -156,6 +156,8 @@ def _variant(doc: Document, mentions: Mentions, mention: Mention) -> Proposal | 
         return None  # a table's spelling of a place ("Rakka", Raqqa) as the next word of a person's intact name
     if from_table and read_only_as_a_place(listed_by_table) and not written_as_a_place(doc, mentions, i):
         return None  # "Nikolaev" is a surname too: the city only "in Nikolaev", "Nikolaev and Kherson"
+    if from_table and index.entities[form.entity].kind != "person" and _in_a_persons_slot(doc, i):
+        return None  # "Iffam Abu Daka" (ABC news): GeoNames' "Daka" for Dhaka is a surname there
     if from_table:
         # Quoted as the text writes it: "Siria" matched the table's "Siriâ" by key.
         # Every table's reason quotes its form first: "'Siriâ' is the Russian name ...".
@@ -171,6 +173,14 @@ def _variant(doc: Document, mentions: Mentions, mention: Mention) -> Proposal | 
         doc, i, form, VARIANT_CONFIDENCE, [reason], "variant", round_trip=round_trip, joined_as_canonical=from_table
     )
     return proposal if start == i or proposal is None else replace(proposal, first=start)
+
+
+def _in_a_persons_slot(doc: Document, i: int) -> bool:
+    """Token `i` follows an office, a courtesy title or a real given name
+    (evidence.open_world): a person's name stands there, whatever a table of
+    other spellings of places says of the word. A newsroom's own variant is
+    the newsroom's word, and is not asked."""
+    return office_before(doc, i) is not None or name_before(doc, i) is not None
 
 
 def _after_an_article(doc: Document, i: int, form: Form) -> bool:
