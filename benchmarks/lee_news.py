@@ -43,8 +43,8 @@ def fetch(folder: Path = CORPUS) -> Path:
     wheels = WORK / "gensim-wheel"
     wheels.mkdir(parents=True, exist_ok=True)
     if not any(wheels.glob("gensim-*.whl")):
-        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-q", "-d", str(wheels), GENSIM]
-        subprocess.run(command, check=True)
+        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-q"]
+        subprocess.run([*download, "-d", str(wheels), GENSIM], check=True)
     wheel = next(wheels.glob("gensim-*.whl"))
     articles = []
     with zipfile.ZipFile(wheel) as archive:

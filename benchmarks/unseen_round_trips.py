@@ -100,8 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first", type=int, default=FIRST, help=f"the first article taken, 0-{STRIDE - 1} (default {FIRST})")
     parser.add_argument("--scripts", default=SCRIPTS, help=f"round trips to make (default {SCRIPTS})")
     parser.add_argument("--seed", type=int, default=SEED, help=f"the garbler's seed (default {SEED})")
-    parser.add_argument("--articles", default="wikinews", choices=("wikinews", "lee"),
-                        help="the 477 Wikinews articles (default) or the Lee corpus of ABC news (benchmarks/lee_news.py)")
+    parser.add_argument(
+        "--articles", default="wikinews", choices=("wikinews", "lee"),
+        help="the 477 Wikinews articles (default) or the Lee corpus of ABC news (benchmarks/lee_news.py)",
+    )
     parser.add_argument("--stride", type=int, default=STRIDE, help=f"take every STRIDE-th article (default {STRIDE})")
     args = parser.parse_args(argv)
     if args.articles == "lee":
@@ -110,9 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         source = fetch()
     else:
         source = ARTICLES
-    default = (args.first, args.scripts, args.seed, args.articles, args.stride) == (FIRST, SCRIPTS, SEED, "wikinews", STRIDE)
+    other_articles = (args.articles, args.stride) != ("wikinews", STRIDE)
+    default = (args.first, args.scripts, args.seed) == (FIRST, SCRIPTS, SEED) and not other_articles
     name = f"unseen-{args.first}-{args.scripts.replace(',', '')}-{args.seed}"
-    if (args.articles, args.stride) != ("wikinews", STRIDE):
+    if other_articles:
         name += f"-{args.articles}-{args.stride}"
     work = WORK if default else WORK.with_name(name)
     gazetteer, corpus = build(work, args.first, args.scripts, args.seed, source, args.stride)

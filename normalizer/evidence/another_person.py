@@ -71,11 +71,17 @@ def another_given_name(doc: Document, mentions: Mentions, form: Form, first: int
         return None
     written = doc.keys[first : last + 1]
     for start in doc.positions.get(written[0], ()):
-        if doc.keys[start : start + len(written)] == written and all(doc.gap_ok(j, j + 1) for j in range(start, start + len(written) - 1)):
+        if _written_at(doc, start, written):
             word = _given_name_before(doc, start, given)
             if word is not None:
                 return word
     return None
+
+
+def _written_at(doc: Document, start: int, keys: list[str]) -> bool:
+    """Whether the text writes `keys` from token `start` as the words of one name."""
+    end = start + len(keys)
+    return doc.keys[start:end] == keys and all(doc.gap_ok(j, j + 1) for j in range(start, end - 1))
 
 
 def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None:
