@@ -9,7 +9,8 @@ from normalizer.candidates.articles import article_at
 from normalizer.candidates.render import render
 from normalizer.document import Document
 from normalizer.evidence.as_a_place import written_as_a_place
-from normalizer.evidence.open_world import known_name_continued, name_before, office_before, unknown_name_beside
+from normalizer.evidence.open_world import known_name_continued, unknown_name_beside
+from normalizer.evidence.persons_slot import name_before, office_before
 from normalizer.folding import fold_form
 from normalizer.gazetteer.exonyms import crossed_a_script
 from normalizer.gazetteer.index import Form

@@ -21,7 +21,8 @@ from normalizer.evidence.context import context
 from normalizer.evidence.later import most_later_evidence
 from normalizer.evidence.lists import LIST_NEIGHBOUR_BONUS, list_neighbour, listed_beside_itself
 from normalizer.evidence.neighbours import distinctive, exact_neighbours, lone_word
-from normalizer.evidence.open_world import COURTESY_TITLES, SURE_SIMILARITY, namesake, veto
+from normalizer.evidence.open_world import SURE_SIMILARITY, namesake, veto
+from normalizer.evidence.persons_slot import COURTESY_TITLES
 from normalizer.gazetteer.index import Form
 from normalizer.mentions import Mentions
 from normalizer.proposal import Proposal

@@ -25,7 +25,7 @@ gazetteer knows it ("Ahmad").
 from __future__ import annotations
 
 from normalizer.document import Document
-from normalizer.evidence.open_world import opens_a_persons_name
+from normalizer.evidence.persons_slot import opens_a_persons_name
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES

@@ -6,9 +6,10 @@ be made at all, whatever its similarity; each returns the reason, or None.
   "Petteri Orpo", "Nabil Hasan al-Quaety") belongs to that name, and a
   word between two neighbouring words of a person's name it does hold is
   that person's middle name, not another person ("Ali Hosseini Khamenei");
-- a person's slot (after an office, "Prime Minister Siliņa", or after a
-  real name word, "Julien Talavan") is not read as a place or an
-  organization, nor is the same spelling anywhere else in the text;
+- a person's slot (evidence/persons_slot: after an office, "Prime Minister
+  Siliņa", a courtesy title, "Mr Kingham", or a real name word, "Julien
+  Talavan") is not read as a place or an organization, nor is the same
+  spelling anywhere else in the text;
 - an acronym is spelled letter by letter and never garbled into another one
   (UNESCO is not a garble of UNSC);
 - the feminine form of a Slavic, Baltic or Central Asian surname names
@@ -31,16 +32,15 @@ import re
 
 from normalizer.document import Document, of_the_text
 from normalizer.evidence.derived import demonym_of, deriving_word
+from normalizer.evidence.persons_slot import joined, name_before, office_before, person_elsewhere
 from normalizer.evidence.surname_forms import other_sex
 from normalizer.folding import fold_case
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.lexicon import multiword_place_names
-from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.similarity import ALONE_APPLIED
 from normalizer.suspects import Status
-from normalizer.tokens import is_name_gap
 
 # Statuses of a capitalized word that is nobody the gazetteer knows. Not
 # ENGLISH_NAME: a given name as common as "Caitlin" beside a surname the
@@ -48,20 +48,11 @@ from normalizer.tokens import is_name_gap
 # (measured on the garbled corpora, whose gazetteer lists such surnames).
 # After a person's word it is another name's all the same (unknown_name_beside).
 _UNKNOWN = frozenset({Status.SUSPECT, Status.NAME, Status.FOREIGN, Status.MARKED})
-_NAME_BEFORE = frozenset({Status.ENGLISH, Status.ENGLISH_NAME, Status.NAME, Status.FOREIGN, Status.MARKED})
 _NOT_PEOPLE = frozenset({"place", "organization"})
 # An organization and a person machine translation writes side by side.
 _SIDE_BY_SIDE = {"person": "organization", "organization": "person"}
 _ENGLISH = frozenset({Status.ENGLISH, Status.ENGLISH_NAME})
-# A name's particle is no given name: after "El", "La", "Van" or "De" comes
-# the rest of a name, a place's as often as a person's ("El Paso", "La Paz",
-# "Van Nuys", "Des Moines"). Not the Arabic and Hebrew ones that name a
-# person's father ("bin", "Abu") nor "Al", a given name too ("Al Gore").
-_OPENS_NO_SLOT = PARTICLES - {"al", "bin", "ben", "ibn", "bint", "abu"}
 SURE_SIMILARITY = 0.9  # normalizer.similarity's key tiers and the learned routes' best
-# English courtesy titles: a person's name follows ("Mr Kingham" of ABC news is no garbled
-# Qinghai). Not Lord and Lady, which open places too (Lord Howe Island, Lady Bird Lake).
-COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "sir", "dame"})
 
 
 def namesake(doc: Document, mentions: Mentions, form: Form, scores: list[float]) -> bool:
@@ -219,18 +210,6 @@ def rest_intact(doc: Document, form: Form, start: int, q: int) -> bool:
     return written[q] != keys[q] and tuple(written[:q]) == keys[:q] and tuple(written[q + 1 :]) == keys[q + 1 :]
 
 
-def person_elsewhere(doc: Document, k: int) -> str | None:
-    """Where the text writes the word at `k` in a person's slot, after a
-    real given name or an office ("Mike Maturen" two paragraphs up): one
-    spelling in one text names one thing, so the lone "Maturen" is that
-    person too, not a place spelled alike."""
-    for p in doc.positions.get(doc.keys[k], ()):
-        before = None if p == k else name_before(doc, p) or office_before(doc, p)
-        if before is not None:
-            return f"{before} {doc.tokens[p].text}"
-    return None
-
-
 # A word with a capital inside it after four lower-case letters or more
 # ("SoftBank", "ByteDance", "ExxonMobil") is a brand's name: no person of the
 # bundled gazetteers has such a word in a name (Mc-, Mac-, De-, Le-, Di-
@@ -250,10 +229,10 @@ def unknown_name_beside(
     organization, is that name, not a word of this one: machine translation
     writes "Leader of Hisbollah Hasan Nasrala" without the "'s"."""
     sides = ((first - 1, first, -1),) * before + ((last + 1, last, 1),) * after
-    for k, joined, step in sides:
-        if not _joined(doc, k, joined):
+    for k, neighbour, step in sides:
+        if not joined(doc, k, neighbour):
             continue
-        if doc.keys[k] in PARTICLES and _joined(doc, k + step, k):
+        if doc.keys[k] in PARTICLES and joined(doc, k + step, k):
             # "Hasan al-Quaety", "Ahmed bin Ali": a name particle joins the
             # next word to the same name.
             k += step
@@ -308,7 +287,7 @@ def known_name_around(doc: Document, first: int, last: int, entity: int) -> str 
     of another person's name. (A title may stand there: "Ayatollah Sayyed
     Ali Khamenei".)"""
     before, after = first - 1, last + 1
-    if not (_joined(doc, before, first) and _joined(doc, after, last)):
+    if not (joined(doc, before, first) and joined(doc, after, last)):
         return None
     return _person_writing(doc, doc.keys[before], doc.keys[after], entity)
 
@@ -318,7 +297,7 @@ def known_name_continued(doc: Document, i: int) -> str | None:
     two words or more, and goes on at `i`: the word there is that name's next
     word, maybe garbled ("Gibran Rakabuming Rakka" for Gibran Rakabuming Raka),
     not another entity's name."""
-    if not (_joined(doc, i - 1, i) and _joined(doc, i - 2, i - 1)):
+    if not (joined(doc, i - 1, i) and joined(doc, i - 2, i - 1)):
         return None
     return _person_writing(doc, doc.keys[i - 2], doc.keys[i - 1], words_after=1)
 
@@ -339,57 +318,6 @@ def _person_writing(
             and index.entities[form.entity].kind == "person"
         ):
             return " ".join(form.tokens)
-    return None
-
-
-def _joined(doc: Document, k: int, neighbour: int) -> bool:
-    """Token k exists and may be a word of one name with its neighbour."""
-    return 0 <= k < len(doc) and doc.gap_ok(min(k, neighbour), max(k, neighbour))
-
-
-@of_the_text
-def name_before(doc: Document, first: int) -> str | None:
-    """A real name word right before token `first` that the gazetteer gives
-    nobody ("Julien" of "Julien Talavan"; the English lexicon holds such
-    names too), or the given name of a gazetteer person ("Mike" of "Mike
-    Maturen"): the word after it is in a person's slot."""
-    k = first - 1
-    if not _joined(doc, k, first):
-        return None
-    word = doc.tokens[k].text
-    if not word[:1].isupper() or word.isupper() or doc.keys[k] in _OPENS_NO_SLOT:
-        return None
-    if doc.status[k] in _NAME_BEFORE and doc.keys[k] in name_words():
-        return word
-    if doc.status[k] == Status.KNOWN and opens_a_persons_name(doc.index, doc.keys[k]):
-        return word
-    return None
-
-
-def opens_a_persons_name(index, key: str) -> bool:
-    """`key` opens a person's name in the gazetteer ("Mike" of Mike Pompeo):
-    a given name, whoever's name follows it in the text."""
-    return any(
-        position == 0 and len(index.forms[form_id].keys) > 1 and index.entities[index.forms[form_id].entity].kind == "person"
-        for form_id, position in index.token_forms.get(key, ())
-    )
-
-
-@of_the_text
-def office_before(doc: Document, first: int) -> str | None:
-    """The office word right before token `first` ("Minister" of "Prime
-    Minister Siliņa"): a word of a person's context phrase, capitalized; or
-    a courtesy title, with its period or without ("Mr Kingham", "Dr. Leete")."""
-    k = first - 1
-    if k < 0:
-        return None
-    word = doc.tokens[k].text
-    if not word[:1].isupper():
-        return None
-    if doc.keys[k] in COURTESY_TITLES and is_name_gap(doc.gap(k, first).removeprefix(".")):
-        return word
-    if _joined(doc, k, first) and doc.keys[k] in doc.index.office_words:
-        return word
     return None
 
 

@@ -48,7 +48,7 @@ ROUND_TRIP_SOURCES = 12
 # English function words (a closed class): in a person's context phrase
 # ("killed in U.S. strike") they are no office, and capitalized at the start
 # of a sentence ("In Iowa", "By Tuesday") they put no name after them in a
-# person's slot (evidence/open_world.office_before).
+# person's slot (evidence/persons_slot.office_before).
 FUNCTION_WORDS = frozenset(
     "a an the and or but nor so yet of in on at by to for from with without into onto upon over under "
     "after before since until during about against among between through across as than via per "
