@@ -18,6 +18,7 @@ counts too, as there).
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -52,9 +53,14 @@ def fetch(folder: Path = CORPUS) -> Path:
             # lee.cor holds one byte of Latin-1 (a pound sign); the rest is ASCII.
             text = archive.read(name).decode("latin-1")
             articles += [line.strip() for line in text.splitlines() if line.strip()]
-    folder.mkdir(parents=True, exist_ok=True)
+    # Written whole beside the folder, then renamed: an interrupted run leaves no part of a corpus behind.
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
     for number, article in enumerate(articles):
-        (folder / f"lee{number:03d}.txt").write_text(article + "\n", encoding="utf-8")
+        (partial / f"lee{number:03d}.txt").write_text(article + "\n", encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
     return folder
 
 

@@ -25,7 +25,7 @@ gazetteer knows it ("Ahmad").
 from __future__ import annotations
 
 from normalizer.document import Document
-from normalizer.evidence.persons_slot import opens_a_persons_name
+from normalizer.evidence.persons_slot import joined, opens_a_persons_name
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import name_words
 from normalizer.gazetteer.names import PARTICLES
@@ -91,7 +91,7 @@ def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None
     from normalizer.candidates.name_tokens import MIN_SIMILARITY, word_similarity  # the candidates import this module
 
     k = start - 1
-    if k < 0 or not doc.gap_ok(k, start):
+    if not joined(doc, k, start):
         return None
     word = doc.tokens[k].text
     if not word[:1].isupper() or word.isupper() or doc.keys[k] in PARTICLES:
@@ -103,7 +103,7 @@ def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None
         return None
     if any(word_similarity(index, word, name)[0] >= MIN_SIMILARITY for name in given):
         return None
-    if k > 0 and doc.gap_ok(k - 1, k):
+    if joined(doc, k - 1, k):
         before = doc.tokens[k - 1].text
         if any(word_similarity(index, before, name)[0] >= MIN_SIMILARITY for name in given):
             return None
