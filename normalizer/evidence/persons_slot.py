@@ -6,7 +6,7 @@ nor a table's other spelling of a place applied there (candidates.exact)."""
 from __future__ import annotations
 
 from normalizer.document import Document, of_the_text
-from normalizer.gazetteer.name_words import name_words
+from normalizer.gazetteer.name_words import census_given_names, name_words
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.suspects import Status
 from normalizer.tokens import is_name_gap
@@ -32,7 +32,7 @@ def joined(doc: Document, k: int, neighbour: int) -> bool:
 def name_before(doc: Document, first: int) -> str | None:
     """A real name word right before token `first` that the gazetteer gives
     nobody ("Julien" of "Julien Talavan"; the English lexicon holds such
-    names too), or the given name of a gazetteer person ("Mike" of "Mike
+    names too, and the census's given names: "Martin" of "Martin Kingham"), or the given name of a gazetteer person ("Mike" of "Mike
     Maturen"): the word after it is in a person's slot."""
     k = first - 1
     if not joined(doc, k, first):
@@ -40,11 +40,24 @@ def name_before(doc: Document, first: int) -> str | None:
     word = doc.tokens[k].text
     if not word[:1].isupper() or word.isupper() or doc.keys[k] in _OPENS_NO_SLOT:
         return None
-    if doc.status[k] in _NAME_BEFORE and doc.keys[k] in name_words():
+    if doc.status[k] in _NAME_BEFORE and (doc.keys[k] in name_words() or doc.keys[k] in census_given_names()):
         return word
-    if doc.status[k] == Status.KNOWN and opens_a_persons_name(doc.index, doc.keys[k]):
+    if doc.status[k] == Status.KNOWN and (
+        opens_a_persons_name(doc.index, doc.keys[k])
+        # a gazetteer's surname that is a census given name too ("Martin" of Micheál Martin):
+        # not where the word alone names a place or an organization ("Georgia", "Jordan")
+        or (doc.keys[k] in census_given_names() and not _names_a_thing_alone(doc.index, doc.keys[k]))
+    ):
         return word
     return None
+
+
+def _names_a_thing_alone(index, key: str) -> bool:
+    """Whether `key` alone is a gazetteer form of a place or an organization."""
+    return any(
+        len(index.forms[form_id].keys) == 1 and index.entities[index.forms[form_id].entity].kind != "person"
+        for form_id, _position in index.token_forms.get(key, ())
+    )
 
 
 def opens_a_persons_name(index, key: str) -> bool:

@@ -11,6 +11,10 @@ filters and the measurements behind them.
 `normalizer/data/marked_name_words.txt` (tools/generate_marked_name_words.py) holds the
 spellings with marks real names have, marks kept ("siliņa", "orbán"): a marked word that no
 real name spells so ("Ławrow", "Járkov") is a third language's spelling, not a name's own.
+
+`normalizer/data/census_given_names.txt` (tools/generate_census_given_names.py) holds the
+commonest given names of the 1990 US Census, the common English words among them too ("tom",
+"martin"), which the first list leaves out: a word before which a person's name stands.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from normalizer.wordset import WordSet
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "name_words.txt"
 MARKED_PATH = PATH.with_name("marked_name_words.txt")
+CENSUS_GIVEN_NAMES_PATH = PATH.with_name("census_given_names.txt")
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +43,12 @@ def name_words() -> WordSet:
 def marked_name_words() -> WordSet:
     """Every spelling of the marked list, read once per process (as `name_words`)."""
     return _word_set("marked_name_words", MARKED_PATH)
+
+
+@lru_cache(maxsize=1)
+def census_given_names() -> WordSet:
+    """Every key of the census's given names, read once per process (as `name_words`)."""
+    return _word_set("census_given_names", CENSUS_GIVEN_NAMES_PATH)
 
 
 def _word_set(name: str, path: Path) -> WordSet:
