@@ -495,3 +495,17 @@ def test_a_courtesy_title_is_no_garbled_given_name():
     engine = Normalizer.load([], suggest_threshold=0.01)
     replacements = {c.replacement for c in engine.normalize("Mr Leete said the bill was flawed.").corrections}
     assert "Mark Rutte" not in replacements
+
+
+def test_a_word_with_a_capital_inside_is_read_only_as_a_name_written_so(tmp_path):
+    # "The BankSA Trends bulletin" (ABC news) was suggested as the Chinese city Benxi, by its
+    # consonants. A capital after a small letter is the writer's; garbles keep it ("McConnel").
+    engine = engine_of(
+        tmp_path,
+        "entities:\n  - {canonical: Benxi, kind: place}\n  - {canonical: Mitch McConnell, kind: person}\n",
+        suggest_threshold=0.01,
+    )
+    replacements = lambda text: {c.replacement for c in engine.normalize(text).corrections}  # noqa: E731
+    assert "Benxi" not in replacements("The BankSA Trends bulletin says the economy is strong.")
+    assert "Benxi" in replacements("The Banksa Trends bulletin says the economy is strong.")
+    assert "McConnell" in replacements("Senate leader McConnel said the bill would pass.")
