@@ -55,7 +55,9 @@ def wait_for(condition, seconds: float) -> bool:
 
 
 def test_kill_9_of_the_parent_ends_its_workers_and_their_writes(tmp_path):
-    seeds = [seed.read_bytes() * ROUNDS for seed in sorted(SEEDS.glob("*.txt"))]
+    # Copies one paragraph apart: the seeds end without a newline, and "Hasanova" run into the
+    # next copy's "Tehran" made a word no article has.
+    seeds = [b"\n\n".join([seed.read_bytes()] * ROUNDS) for seed in sorted(SEEDS.glob("*.txt"))]
     # What each article becomes: a few files, too few for workers.
     (tmp_path / "expected").mkdir()
     expected_paths = [tmp_path / "expected" / f"{n}.txt" for n in range(len(seeds))]
@@ -63,7 +65,7 @@ def test_kill_9_of_the_parent_ends_its_workers_and_their_writes(tmp_path):
         path.write_bytes(text)
     subprocess.run([installed_normalize(), "-i", *map(str, expected_paths)], capture_output=True, check=True)
     repaired = contents(expected_paths)
-    assert sum(a != b for a, b in zip(seeds, repaired)) >= 2  # most seeds are garbled
+    assert sum(a != b for a, b in zip(seeds, repaired)) >= 1  # seed 000 is garbled; the others are clean
 
     (tmp_path / "many").mkdir()
     paths = [tmp_path / "many" / f"{n:03d}.txt" for n in range(COUNT)]
