@@ -59,6 +59,8 @@ def reading(engine, text: str, original: str):
         "Teams from Iran or Morcco had difficulties.",
         "Teams from Libya, Morcco, Iran had difficulties.",
         "Teams from Sudan, Libya, and Morcco had difficulties.",
+        "Teams from Sudan, Morcco, and Libya had difficulties.",
+        "Teams from Iran, Eastern Libya, and Morcco had difficulties.",  # an item of two words
     ],
 )
 def test_a_list_item_beside_a_name_of_its_kind_gains(engine, in_a_list):
@@ -73,6 +75,9 @@ def test_a_list_item_beside_a_name_of_its_kind_gains(engine, in_a_list):
     "not_a_list",
     [
         "On board the Morcco, Iran claims she worked.",  # a comma between clauses
+        # ", and" with no third item joins two clauses (ABC news: "around Australia, and Austar is letting")
+        "Jobs go around Libya, and Morcco is letting 400 employees go.",
+        "Jobs go around Morcco, and Libya is letting 400 employees go.",
         "He met Valeska Paris and Morcco officials.",  # "Paris": a person here
         "He left Paris and Morcco officials stayed.",  # ...or the city: no kind to agree with
     ],

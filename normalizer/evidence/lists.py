@@ -81,24 +81,41 @@ def _and_between(doc: Document, a: int, b: int) -> bool:
 
 @of_the_text  # every reading of a word asks about the same span
 def list_neighbours(doc: Document, first: int, last: int) -> list[int]:
-    """The words next to `first`..`last` across a list separator: "and"/"or"
-    (with or without a comma before it), or a comma, slash or semicolon when
-    the list goes on beyond ("Sdan, Iran, Libya"), not a lone comma
-    between clauses ("On board the Freewinds, Paris claims")."""
+    """The words next to `first`..`last` across a list separator: "and"/"or",
+    with a comma before it only where the list has a third item ("Sudan,
+    Iran, and Libya"; "around Australia, and Austar is letting 400 go" joins
+    two clauses), or a comma, slash or semicolon when the list goes on
+    beyond ("Sdan, Iran, Libya"), not a lone comma between clauses ("On
+    board the Freewinds, Paris claims")."""
     found, commas = [], []
     for step, edge in ((-1, first), (1, last)):
         k = edge + step
         if not _separated(doc, edge, k):
             continue
         if doc.keys[k] in _CONJUNCTIONS:
-            if _separated(doc, k, k + step, conjunction_ok=False) or doc.between(k, k + step) in _SPACES:
-                found.append(k + step)
+            neighbour = k + step
+            if not (_separated(doc, k, neighbour, conjunction_ok=False) or doc.between(k, neighbour) in _SPACES):
+                continue
+            # The comma of ", and" stands before the conjunction: after the neighbour
+            # (step -1) or after the word read (step 1); a third item lies before that one.
+            comma_after, item = (neighbour, neighbour) if step == -1 else (edge, first)
+            item = _name_start(doc, item)
+            if doc.between(comma_after, comma_after + 1) in _SPACES or (item > 0 and _separated(doc, item - 1, item)):
+                found.append(neighbour)
         else:
             commas.append((k, k + step))
     for neighbour, beyond in commas:
         if len(commas) == 2 or _separated(doc, neighbour, beyond):
             found.append(neighbour)
     return found
+
+
+def _name_start(doc: Document, k: int) -> int:
+    """The first of the capitalized words, one space apart, that end at token k
+    ("Harry" of "Harry Kane"): where a list item of several words starts."""
+    while k > 0 and doc.between(k - 1, k) in _SPACES and doc.tokens[k - 1].text[:1].isupper():
+        k -= 1
+    return k
 
 
 def _separated(doc: Document, a: int, b: int, conjunction_ok: bool = True) -> bool:
