@@ -27,7 +27,7 @@ from __future__ import annotations
 from normalizer.document import Document
 from normalizer.evidence.persons_slot import joined, opens_a_persons_name
 from normalizer.gazetteer.index import Form
-from normalizer.gazetteer.name_words import census_given_names, name_words
+from normalizer.gazetteer.name_words import a_real_name_or_given_name, census_given_names, name_words
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.suspects import Status
@@ -100,7 +100,11 @@ def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None
     if not (
         doc.status[k] in GIVEN_NAME_WORD
         or (doc.status[k] == Status.ENGLISH and doc.keys[k] in census_given_names())
-        or (doc.status[k] == Status.KNOWN and _a_given_name(doc.keys[k]) and opens_a_persons_name(index, doc.keys[k]))
+        or (
+            doc.status[k] == Status.KNOWN
+            and a_real_name_or_given_name(doc.keys[k])
+            and opens_a_persons_name(index, doc.keys[k])
+        )
     ):
         return None
     if any(word_similarity(index, word, name)[0] >= MIN_SIMILARITY for name in given):
@@ -110,12 +114,6 @@ def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None
         if any(word_similarity(index, before, name)[0] >= MIN_SIMILARITY for name in given):
             return None
     return word
-
-
-def _a_given_name(key: str) -> bool:
-    """Whether a real name list holds `key`: not an office that opens a
-    gazetteer person's name ("President" of "President Xi")."""
-    return key in name_words() or key in census_given_names()
 
 
 def _given_names(index, entity: int, surname: str) -> set[str]:

@@ -6,7 +6,7 @@ nor a table's other spelling of a place applied there (candidates.exact)."""
 from __future__ import annotations
 
 from normalizer.document import Document, of_the_text
-from normalizer.gazetteer.name_words import census_given_names, name_words
+from normalizer.gazetteer.name_words import a_real_name_or_given_name, census_given_names
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.suspects import Status
 from normalizer.tokens import is_name_gap
@@ -32,15 +32,16 @@ def joined(doc: Document, k: int, neighbour: int) -> bool:
 def name_before(doc: Document, first: int) -> str | None:
     """A real name word right before token `first` that the gazetteer gives
     nobody ("Julien" of "Julien Talavan"; the English lexicon holds such
-    names too, and the census's given names: "Martin" of "Martin Kingham"), or the given name of a gazetteer person ("Mike" of "Mike
-    Maturen"): the word after it is in a person's slot."""
+    names too, and a census given name counts: "Tom" of "Tom Kinton"), or
+    the given name of a gazetteer person ("Mike" of "Mike Maturen"): the
+    word after it is in a person's slot."""
     k = first - 1
     if not joined(doc, k, first):
         return None
     word = doc.tokens[k].text
     if not word[:1].isupper() or word.isupper() or doc.keys[k] in _OPENS_NO_SLOT:
         return None
-    if doc.status[k] in _NAME_BEFORE and (doc.keys[k] in name_words() or doc.keys[k] in census_given_names()):
+    if doc.status[k] in _NAME_BEFORE and a_real_name_or_given_name(doc.keys[k]):
         return word
     if doc.status[k] == Status.KNOWN and (
         opens_a_persons_name(doc.index, doc.keys[k])

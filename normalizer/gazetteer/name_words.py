@@ -51,6 +51,13 @@ def census_given_names() -> WordSet:
     return _word_set("census_given_names", CENSUS_GIVEN_NAMES_PATH)
 
 
+def a_real_name_or_given_name(key: str) -> bool:
+    """Whether either list holds `key`: a real name's word, or a census given
+    name though English writes it as a word too ("tom"); not an office
+    ("president"), which opens a gazetteer person's name all the same."""
+    return key in name_words() or key in census_given_names()
+
+
 def _word_set(name: str, path: Path) -> WordSet:
     from normalizer.cache import cached
 
