@@ -27,7 +27,7 @@ from __future__ import annotations
 from normalizer.document import Document
 from normalizer.evidence.persons_slot import joined, opens_a_persons_name
 from normalizer.gazetteer.index import Form
-from normalizer.gazetteer.name_words import a_real_name_or_given_name, census_given_names, name_words
+from normalizer.gazetteer.name_words import a_real_name_or_given_name, census_given_names
 from normalizer.gazetteer.names import PARTICLES
 from normalizer.mentions import Mentions
 from normalizer.suspects import Status
@@ -119,16 +119,16 @@ def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None
 def _given_names(index, entity: int, surname: str) -> set[str]:
     """The words the gazetteer writes right before `surname` in the
     entity's full names (canonical and aliases), but for English words that
-    are no real name's: its given names ("Edi" of Edi Rama; not "Ambassador"
-    of Ambassador Mohib). An English word that opens the full names of two
-    people or more is a given name too: the real-name list leaves out the
-    commonest ("David" of David Lammy and David Cameron)."""
+    are neither a real name's nor a census given name ("Hillary" is one):
+    its given names ("Edi" of Edi Rama; not "Ambassador" of Ambassador
+    Mohib). An English word that opens the full names of two people or more
+    is a given name too ("Peter": both lists leave it out, as an English word)."""
     found = set()
     for form_id, position in index.token_forms.get(surname, ()):
         form = index.forms[form_id]
         if form.entity == entity and position >= 1 and form.role in ("canonical", "alias"):
             key = form.keys[position - 1]
-            if key not in index.english or key in name_words() or _opens_names_of_people(index, key):
+            if key not in index.english or a_real_name_or_given_name(key) or _opens_names_of_people(index, key):
                 found.add(form.tokens[position - 1])
     return found
 
