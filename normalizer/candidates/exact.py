@@ -178,7 +178,7 @@ def _variant(doc: Document, mentions: Mentions, mention: Mention) -> Proposal | 
 
 def _in_a_persons_slot(doc: Document, i: int) -> bool:
     """Token `i` follows an office, a courtesy title or a real given name
-    (evidence.open_world): a person's name stands there, whatever a table of
+    (evidence.persons_slot): a person's name stands there, whatever a table of
     other spellings of places says of the word. A newsroom's own variant is
     the newsroom's word, and is not asked."""
     return office_before(doc, i) is not None or name_before(doc, i) is not None

@@ -25,7 +25,7 @@ gazetteer knows it ("Ahmad").
 from __future__ import annotations
 
 from normalizer.document import Document
-from normalizer.evidence.persons_slot import joined, opens_a_persons_name
+from normalizer.evidence.persons_slot import capitalized_before, joined, opens_a_persons_name
 from normalizer.gazetteer.index import Form
 from normalizer.gazetteer.name_words import a_real_name_or_given_name, census_given_names
 from normalizer.gazetteer.names import PARTICLES
@@ -90,12 +90,10 @@ def _given_name_before(doc: Document, start: int, given: set[str]) -> str | None
     word alike to one of `given` ("Omar Hassan al-Beshir" is Omar al-Bashir)."""
     from normalizer.candidates.name_tokens import MIN_SIMILARITY, word_similarity  # the candidates import this module
 
-    k = start - 1
-    if not joined(doc, k, start):
+    k = capitalized_before(doc, start, PARTICLES)
+    if k is None:
         return None
     word = doc.tokens[k].text
-    if not word[:1].isupper() or word.isupper() or doc.keys[k] in PARTICLES:
-        return None
     index = doc.index
     if not (
         doc.status[k] in GIVEN_NAME_WORD

@@ -28,6 +28,18 @@ def joined(doc: Document, k: int, neighbour: int) -> bool:
     return 0 <= k < len(doc) and doc.gap_ok(min(k, neighbour), max(k, neighbour))
 
 
+def capitalized_before(doc: Document, first: int, particles: frozenset[str]) -> int | None:
+    """Token `first - 1`, where it is a capitalized word (no acronym, none of
+    `particles`) joined to token `first` as words of one name are; else None."""
+    k = first - 1
+    if not joined(doc, k, first):
+        return None
+    word = doc.tokens[k].text
+    if not word[:1].isupper() or word.isupper() or doc.keys[k] in particles:
+        return None
+    return k
+
+
 @of_the_text
 def name_before(doc: Document, first: int) -> str | None:
     """A real name word right before token `first` that the gazetteer gives
@@ -35,12 +47,10 @@ def name_before(doc: Document, first: int) -> str | None:
     names too, and a census given name counts: "Tom" of "Tom Kinton"), or
     the given name of a gazetteer person ("Mike" of "Mike Maturen"): the
     word after it is in a person's slot."""
-    k = first - 1
-    if not joined(doc, k, first):
+    k = capitalized_before(doc, first, _OPENS_NO_SLOT)
+    if k is None:
         return None
     word = doc.tokens[k].text
-    if not word[:1].isupper() or word.isupper() or doc.keys[k] in _OPENS_NO_SLOT:
-        return None
     if doc.status[k] in _NAME_BEFORE and a_real_name_or_given_name(doc.keys[k]):
         return word
     if doc.status[k] == Status.KNOWN and (
